@@ -1,0 +1,18 @@
+package org.trdcds.criteria;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A Condition, reduced to what the criteria read.
+ *
+ * @param ref                 "Condition/{id}" (evidence reference)
+ * @param codes               every coding of Condition.code
+ * @param clinicalStatus      condition-clinical code (active, recurrence, relapse, inactive, remission, resolved) or null
+ * @param verificationStatus  condition-ver-status code or null (entered-in-error / refuted are dropped at extraction)
+ * @param onset               onset instant or null
+ * @param abatement           abatement instant or null
+ */
+public record ConditionFact(String ref, List<Code> codes, String clinicalStatus, String verificationStatus,
+                            Instant onset, Instant abatement) {
+}

@@ -1,0 +1,22 @@
+package org.trdcds.criteria;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An Observation, reduced to what the criteria read.
+ *
+ * @param ref        "Observation/{id}"
+ * @param codes      codings of Observation.code
+ * @param effective  effectiveDateTime, effectivePeriod.start, or issued; null if none
+ * @param value      numeric value from valueQuantity, valueInteger, or a numeric valueString; null otherwise
+ * @param unit       UCUM code of valueQuantity, else its unit text; null otherwise
+ * @param valueCodes codings of valueCodeableConcept (e.g. LOINC answer LA6569-3), empty otherwise
+ * @param components components (BP panel systolic/diastolic)
+ */
+public record ObservationFact(String ref, List<Code> codes, Instant effective, Double value, String unit,
+                              List<Code> valueCodes, List<Component> components) {
+
+    public record Component(List<Code> codes, Double value, String unit) {
+    }
+}

@@ -1,0 +1,16 @@
+package org.trdcds.criteria;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A Procedure (e.g. a TMS course), reduced to what the criteria read.
+ *
+ * @param ref    "Procedure/{id}"
+ * @param codes  codings of Procedure.code
+ * @param status preparation, in-progress, completed, stopped, ...
+ * @param start  performedPeriod.start or performedDateTime
+ * @param end    performedPeriod.end, or performedDateTime for a completed single session; null when open
+ */
+public record ProcedureFact(String ref, List<Code> codes, String status, Instant start, Instant end) {
+}

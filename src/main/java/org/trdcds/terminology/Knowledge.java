@@ -1,0 +1,55 @@
+package org.trdcds.terminology;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The clinical knowledge the decision reads, loaded once at start-up from fhir-profiles/ (and never from Java).
+ * Implementations are immutable and thread-safe; every lookup is a hash lookup.
+ */
+public interface Knowledge {
+
+    /** The knowledge version (from the protocol parameters file); every card states it. */
+    String version();
+
+    /** The protocol parameters (windows, thresholds, percentages). */
+    ProtocolParameters parameters();
+
+    /** True when (system, code) is in the value set with this local id (e.g. "depressive-disorders"). */
+    boolean inValueSet(String valueSetId, String system, String code);
+
+    /** The ids of all value sets loaded (for completeness checks). */
+    Set<String> valueSetIds();
+
+    /** An RxNorm product (SCD/SBD) mapped to its ingredient and strength, or empty when unknown. */
+    Optional<Product> product(String rxnormCode);
+
+    /** The name of an RxNorm ingredient (e.g. "36437" -> "sertraline") if the ingredient is known. */
+    Optional<String> ingredientName(String ingredientRxcui);
+
+    /** Minimum adequate daily dose for an antidepressant ingredient, or empty when the table has none. */
+    Optional<MinimumDose> minimumDailyDose(String ingredientRxcui);
+
+    /** Numeric score of a LOINC answer code (LA6568-5 -> 0 ... LA6571-9 -> 3), or empty. */
+    Optional<Integer> answerScore(String system, String code);
+
+    /**
+     * @param rxnormCode  the product code
+     * @param ingredient  ingredient RxCUI
+     * @param ingredientName e.g. "sertraline"
+     * @param strengthMg  mg per unit (tablet, capsule, mL, patch per 24 h) or null when not a mg strength
+     * @param doseUnit    "tablet", "capsule", "mL", "patch", ... the unit the strength applies to
+     */
+    record Product(String rxnormCode, String ingredient, String ingredientName, Double strengthMg, String doseUnit) {
+    }
+
+    /**
+     * @param ingredient    RxCUI
+     * @param name          ingredient name
+     * @param mgPerDay      minimum adequate daily dose in mg
+     * @param status        e.g. "placeholder-pending-clinical-review"
+     * @param source        where the number came from, for the card
+     */
+    record MinimumDose(String ingredient, String name, double mgPerDay, String status, String source) {
+    }
+}
