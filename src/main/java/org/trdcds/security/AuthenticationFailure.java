@@ -4,7 +4,7 @@ package org.trdcds.security;
  * A rejected credential. The message is a fixed reason; issuer and kid are the token's own claims
  * (unverified, for the log only). Never carries the token itself.
  */
-public final class AuthenticationFailure extends Exception {
+final class AuthenticationFailure extends Exception {
 
     private final String issuer;
     private final String keyId;
@@ -15,15 +15,15 @@ public final class AuthenticationFailure extends Exception {
         this.keyId = keyId;
     }
 
-    public String reason() {
+    String reason() {
         return getMessage();
     }
 
-    public String issuer() {
+    String issuer() {
         return issuer;
     }
 
-    public String keyId() {
+    String keyId() {
         return keyId;
     }
 }

@@ -28,7 +28,7 @@ import org.trdcds.security.SecurityProperties.TrustedIssuer;
  * Verifies the JWT a CDS client sends (CDS Hooks 2.0 "Trusting CDS Clients"): an asymmetric
  * signature by a key of a trusted issuer, then exp, iat, nbf, aud, tenant and a jti not seen before.
  */
-public final class JwtVerifier {
+final class JwtVerifier {
 
     static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512,
@@ -59,7 +59,7 @@ public final class JwtVerifier {
      * @param token the compact JWT from the Authorization header
      * @param audience the URL that was called
      */
-    public AuthenticatedClient verify(String token, String audience) throws AuthenticationFailure {
+    AuthenticatedClient verify(String token, String audience) throws AuthenticationFailure {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
