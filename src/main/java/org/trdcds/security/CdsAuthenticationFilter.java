@@ -1,0 +1,105 @@
+package org.trdcds.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards /cds-services/** (CDS client JWT, or loopback only when no issuer is trusted, or nothing in
+ * open mode) and /admin/**, /actuator/** except /actuator/health/** (admin token, or loopback only
+ * when none is configured). CORS preflights and other paths pass. A refusal is a 401 with an
+ * OperationOutcome that gives no reason; the reason is logged without any credential.
+ */
+final class CdsAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(CdsAuthenticationFilter.class);
+    private static final byte[] UNAUTHORIZED_BODY = """
+            {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"login",\
+            "diagnostics":"authentication failed"}]}"""
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final boolean open;
+    private final Optional<JwtVerifier> verifier;
+    private final AudienceUrl audienceUrl;
+    private final Optional<AdminCredential> adminCredential;
+
+    CdsAuthenticationFilter(SecurityProperties properties, Clock clock) {
+        this.open = properties.mode() == SecurityProperties.Mode.OPEN;
+        this.verifier = properties.trustedIssuers().isEmpty()
+                ? Optional.empty()
+                : Optional.of(new JwtVerifier(properties, clock));
+        this.audienceUrl = new AudienceUrl(properties.audienceBaseUrl());
+        this.adminCredential = Optional.ofNullable(properties.adminToken()).map(AdminCredential::new);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean allowed = CorsUtils.isPreFlightRequest(request) || switch (ProtectedArea.of(request)) {
+            case CDS -> cdsClientAllowed(request);
+            case ADMIN -> adminAllowed(request);
+            case PUBLIC -> true;
+        };
+        if (allowed) {
+            chain.doFilter(request, response);
+        } else {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getOutputStream().write(UNAUTHORIZED_BODY);
+        }
+    }
+
+    private boolean cdsClientAllowed(HttpServletRequest request) {
+        if (open) {
+            return true;
+        }
+        if (verifier.isEmpty()) {
+            return loopbackAllowed(request, "no trusted issuer is configured");
+        }
+        Optional<String> token = BearerToken.of(request);
+        if (token.isEmpty()) {
+            return refused(request, "no bearer token", null, null);
+        }
+        try {
+            AuthenticatedClient client = verifier.get().verify(token.get(), audienceUrl.of(request));
+            request.setAttribute(AuthenticatedClient.ATTRIBUTE, client);
+            log.debug("Accepted CDS client {} on {} {}", LogSafe.text(client.issuer()), request.getMethod(),
+                    LogSafe.text(request.getRequestURI()));
+            return true;
+        } catch (AuthenticationFailure failure) {
+            return refused(request, failure.reason(), failure.issuer(), failure.keyId());
+        }
+    }
+
+    private boolean adminAllowed(HttpServletRequest request) {
+        if (adminCredential.isEmpty()) {
+            return loopbackAllowed(request, "no admin token is configured");
+        }
+        boolean matches = BearerToken.of(request).map(adminCredential.get()::matches).orElse(false);
+        return matches || refused(request, "admin token missing or wrong", null, null);
+    }
+
+    private boolean loopbackAllowed(HttpServletRequest request, String why) {
+        return LoopbackAddress.is(request.getRemoteAddr())
+                || refused(request, why + " and the caller is not on loopback", null, null);
+    }
+
+    private static boolean refused(HttpServletRequest request, String reason, String issuer, String keyId) {
+        log.info("Refused {} {} from {}: {} (iss={}, kid={})", request.getMethod(),
+                LogSafe.text(request.getRequestURI()), request.getRemoteAddr(), reason, LogSafe.text(issuer),
+                LogSafe.text(keyId));
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+package org.trdcds.security;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Registers {@link CdsAuthenticationFilter} in front of every servlet and filter. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    FilterRegistrationBean<CdsAuthenticationFilter> cdsAuthenticationFilter(SecurityProperties properties) {
+        announce(properties);
+        // the system clock on purpose: a fixed clock bean (scenario asOf) must not judge token expiry
+        FilterRegistrationBean<CdsAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new CdsAuthenticationFilter(properties, Clock.systemUTC()));
+        registration.setName("cdsAuthenticationFilter");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    static void announce(SecurityProperties properties) {
+        if (properties.mode() == SecurityProperties.Mode.OPEN) {
+            log.warn("*** cds.security.mode=open: CDS client authentication is OFF. Anyone who can reach this "
+                    + "service can call /cds-services. Never run it like this with real patient data. ***");
+        } else if (properties.trustedIssuers().isEmpty()) {
+            log.warn("No cds.security.trusted-issuers configured: /cds-services accepts unsigned calls from "
+                    + "loopback addresses only and refuses every other caller.");
+        } else {
+            properties.trustedIssuers().forEach(issuer -> log.info("Trusting CDS client {} (keys at {}{})",
+                    issuer.issuer(), issuer.jwksUrl(), issuer.tenant() == null ? "" : ", tenant " + issuer.tenant()));
+        }
+        if (properties.adminToken() == null) {
+            log.info("No cds.security.admin-token configured: admin and actuator endpoints answer loopback only.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.trdcds.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code cds.security.*}: who may call the CDS endpoints and the admin endpoints.
+ *
+ * @param trustedIssuers CDS clients (EHRs) whose signed JWTs are accepted; empty means loopback-only
+ * @param audienceBaseUrl external base URL (scheme://host[:port][/prefix]) when behind a proxy; the
+ *     expected {@code aud} is this plus the path inside the application
+ * @param mode {@code verify} (default) or {@code open} (no checks on the CDS endpoints)
+ * @param adminToken bearer credential for /admin/** and /actuator/**; absent means loopback-only
+ * @param clockSkew tolerance on exp, iat and nbf
+ * @param jtiCacheSize how many seen jti values are remembered (each until its token's exp + skew)
+ * @param jwksMinRefreshInterval an unknown kid refetches an issuer's JWKS at most once per interval
+ * @param jwksCacheTtl cached keys are refetched when older than this
+ * @param jwksTimeout connect and read timeout of a JWKS fetch
+ */
+@ConfigurationProperties("cds.security")
+public record SecurityProperties(
+        List<TrustedIssuer> trustedIssuers,
+        String audienceBaseUrl,
+        @DefaultValue("verify") Mode mode,
+        String adminToken,
+        @DefaultValue("60s") Duration clockSkew,
+        @DefaultValue("10000") int jtiCacheSize,
+        @DefaultValue("30s") Duration jwksMinRefreshInterval,
+        @DefaultValue("1h") Duration jwksCacheTtl,
+        @DefaultValue("5s") Duration jwksTimeout) {
+
+    public SecurityProperties {
+        trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
+        if (trustedIssuers.stream().map(TrustedIssuer::issuer).distinct().count() < trustedIssuers.size()) {
+            throw new IllegalArgumentException("cds.security.trusted-issuers lists an issuer twice");
+        }
+        if (clockSkew.isNegative() || jtiCacheSize < 1) {
+            throw new IllegalArgumentException("cds.security.clock-skew and jti-cache-size must be positive");
+        }
+        audienceBaseUrl = blankToNull(audienceBaseUrl);
+        adminToken = blankToNull(adminToken);
+    }
+
+    /**
+     * One trusted CDS client.
+     *
+     * @param issuer exact {@code iss} value
+     * @param jwksUrl where its public keys are (http, https or file); the only {@code jku} accepted
+     * @param tenant when set, the token's {@code tenant} claim must equal it
+     */
+    public record TrustedIssuer(String issuer, URI jwksUrl, String tenant) {
+        public TrustedIssuer {
+            if (issuer == null || issuer.isBlank()) {
+                throw new IllegalArgumentException("a trusted issuer needs an issuer");
+            }
+            if (jwksUrl == null || !Set.of("http", "https", "file").contains(jwksUrl.getScheme())) {
+                throw new IllegalArgumentException("trusted issuer " + issuer + " needs an http(s) or file: jwks-url");
+            }
+            tenant = blankToNull(tenant);
+        }
+    }
+
+    public enum Mode { VERIFY, OPEN }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

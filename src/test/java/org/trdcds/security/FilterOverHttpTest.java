@@ -1,0 +1,83 @@
+package org.trdcds.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The filter registered in a real Tomcat, in front of the real actuator, called over loopback HTTP. */
+@SpringBootTest(classes = FilterOverHttpTest.HttpApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cds.security.admin-token=" + FilterOverHttpTest.ADMIN_TOKEN,
+                "management.endpoints.web.exposure.include=health,info"})
+class FilterOverHttpTest {
+
+    static final String ADMIN_TOKEN = "http-admin-token-0123456789abcdef";
+    static final Path JWKS = CdsAuthenticationFilterTest.WithATrustedIssuer.writeJwks();
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({SecurityConfiguration.class, CdsAuthenticationFilterTest.ProbeController.class})
+    static class HttpApplication {
+    }
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        registry.add("cds.security.trusted-issuers[0].issuer", () -> TestKeys.ISSUER);
+        registry.add("cds.security.trusted-issuers[0].jwks-url", () -> JWKS.toUri().toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> send(String method, String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aTokenForTheUrlTomcatSawIsAcceptedAndOneForAnotherPortIsNot() {
+        String url = "http://127.0.0.1:" + port + "/cds-services/trd-ketamine-tms";
+
+        assertThat(send("POST", "/cds-services/trd-ketamine-tms",
+                TestKeys.es384(TestKeys.claims(url).build())).body()).isEqualTo("trd-ketamine-tms " + TestKeys.ISSUER);
+        HttpResponse<String> wrongPort = send("POST", "/cds-services/trd-ketamine-tms",
+                TestKeys.es384(TestKeys.claims("http://127.0.0.1:1/cds-services/trd-ketamine-tms").build()));
+        assertThat(wrongPort.statusCode()).isEqualTo(401);
+        assertThat(wrongPort.body()).contains("\"diagnostics\":\"authentication failed\"");
+    }
+
+    @Test
+    void theRealActuatorHealthIsOpenAndTheRestNeedsTheAdminToken() {
+        assertThat(send("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/info", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/actuator/info", ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health/../info", null).statusCode()).isEqualTo(401);
+    }
+}
