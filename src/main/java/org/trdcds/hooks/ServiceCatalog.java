@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ public class ServiceCatalog {
     private final List<CdsService> services;
     private final Map<String, CdsService> byId;
 
+    @Autowired
     public ServiceCatalog(ObjectMapper objectMapper) {
         this(read(objectMapper));
     }
