@@ -73,6 +73,20 @@ class SpecExamplesTest extends EdgeTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"examples/patient-view-candidate.json",
+            "examples/order-sign-ketamine.json"})
+    void theReadmeExamplesAreServed(String example) throws IOException {
+        Path file = Path.of(example);
+        String service = SERVICE_BY_HOOK.get(read(file).path("hook").asText());
+        given().contentType(ContentType.JSON).body(Files.readString(file)).post("/cds-services/" + service)
+                .then().statusCode(200);
+        org.mockito.ArgumentCaptor<org.trdcds.fhirdata.FetchPlan> plan =
+                org.mockito.ArgumentCaptor.forClass(org.trdcds.fhirdata.FetchPlan.class);
+        org.mockito.Mockito.verify(loader).load(plan.capture());
+        assertThat(plan.getValue().prefetch()).containsOnlyKeys(catalog.find(service).orElseThrow().prefetch().keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void everyOtherExampleParses(Path file) throws IOException {
         JsonNode example = read(file);
