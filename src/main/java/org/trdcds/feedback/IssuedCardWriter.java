@@ -1,0 +1,171 @@
+package org.trdcds.feedback;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records issued cards off the request thread: a bounded queue drained in batches by one background writer. A card
+ * is never dropped: when the queue stays full for the offer timeout (or the writer has stopped) the caller writes it
+ * itself, and stopping drains the queue. Stops after the web server (lower phase), so late calls are still recorded.
+ */
+@Component
+public class IssuedCardWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IssuedCardWriter.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final int CALLER_ATTEMPTS = 3;
+
+    private final FeedbackStore store;
+    private final BlockingQueue<IssuedCard> queue;
+    private final int batchSize;
+    private final Duration offerTimeout;
+    private final ReadWriteLock state = new ReentrantReadWriteLock();
+    private volatile boolean running;
+    private Thread worker;
+
+    public IssuedCardWriter(FeedbackStore store,
+                            @Value("${cds.feedback.queue-capacity:10000}") int queueCapacity,
+                            @Value("${cds.feedback.batch-size:200}") int batchSize,
+                            @Value("${cds.feedback.offer-timeout:50ms}") Duration offerTimeout) {
+        this.store = store;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.batchSize = batchSize;
+        this.offerTimeout = offerTimeout;
+    }
+
+    /** Queues the cards, or writes them on the caller's thread when the queue stays full or the writer is stopped. */
+    public void submit(List<IssuedCard> cards) {
+        List<IssuedCard> overflow = new ArrayList<>();
+        state.readLock().lock();
+        try {
+            for (IssuedCard card : cards) {
+                if (!running || !offer(card)) {
+                    overflow.add(card);
+                }
+            }
+        } finally {
+            state.readLock().unlock();
+        }
+        if (!overflow.isEmpty()) {
+            write(overflow, false);
+        }
+    }
+
+    private boolean offer(IssuedCard card) {
+        try {
+            return queue.offer(card, offerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::drainWhileRunning, "issued-card-writer");
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        state.writeLock().lock();
+        try {
+            running = false;
+        } finally {
+            state.writeLock().unlock();
+        }
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<IssuedCard> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        if (!rest.isEmpty()) {
+            write(rest, false);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private void drainWhileRunning() {
+        List<IssuedCard> batch = new ArrayList<>(batchSize);
+        while (running) {
+            try {
+                IssuedCard first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, batchSize - 1);
+                    write(batch, true);
+                    batch.clear();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Writes the batch, retrying on database failures (the background writer until it is stopped, a caller a few
+     * times); rows already stored (duplicate uuid) are skipped.
+     */
+    private void write(List<IssuedCard> batch, boolean background) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.recordIssued(batch);
+                return;
+            } catch (DataIntegrityViolationException e) {
+                writeOneByOne(batch);
+                return;
+            } catch (DataAccessException e) {
+                if (attempt >= (background && running ? Integer.MAX_VALUE : CALLER_ATTEMPTS)) {
+                    log.error("could not record {} issued cards after {} attempts", batch.size(), attempt, e);
+                    return;
+                }
+                log.warn("recording issued cards failed (attempt {}), retrying", attempt, e);
+                sleep(Math.min(5000, 100L << Math.min(attempt, 6)));
+            }
+        }
+    }
+
+    private void writeOneByOne(List<IssuedCard> batch) {
+        for (IssuedCard card : batch) {
+            try {
+                store.recordIssued(List.of(card));
+            } catch (DataIntegrityViolationException e) {
+                log.warn("issued card {} already recorded", card.cardUuid());
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

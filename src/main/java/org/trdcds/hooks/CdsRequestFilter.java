@@ -1,0 +1,133 @@
+package org.trdcds.hooks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.trdcds.config.CdsLimits;
+
+/**
+ * Bounds the body of every /cds-services call before anything parses it (declared Content-Length and chunked bodies
+ * alike: 413 past cds.limits.max-body-bytes) and clears the call's log context (hookInstance) when it ends.
+ */
+@Component
+public class CdsRequestFilter extends OncePerRequestFilter {
+
+    static final String MDC_HOOK_INSTANCE = "hookInstance";
+
+    private final long maxBodyBytes;
+    private final ObjectMapper objectMapper;
+
+    public CdsRequestFilter(CdsLimits limits, ObjectMapper objectMapper) {
+        this.maxBodyBytes = limits.maxBodyBytes().toBytes();
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/cds-services");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            if (request.getContentLengthLong() > maxBodyBytes) {
+                refuse(response);
+                return;
+            }
+            byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
+            if (body == null) {
+                refuse(response);
+                return;
+            }
+            chain.doFilter(new BufferedRequest(request, body), response);
+        } finally {
+            MDC.remove(MDC_HOOK_INSTANCE);
+        }
+    }
+
+    /** The body, or null when it is longer than max. */
+    private static byte[] readAtMost(InputStream in, long max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            if (out.size() + n > max) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader("Connection", "close");
+        objectMapper.writeValue(response.getOutputStream(), OperationOutcome.error("too-long",
+                "request body exceeds " + maxBodyBytes + " bytes (cds.limits.max-body-bytes)"));
+    }
+
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.trdcds.hooks;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import org.trdcds.cards.Card;
+import org.trdcds.cards.CardRenderer;
+import org.trdcds.criteria.Decision;
+import org.trdcds.criteria.Finding;
+import org.trdcds.criteria.PatientFacts;
+import org.trdcds.feedback.IssuedCard;
+import org.trdcds.feedback.IssuedCardWriter;
+import org.trdcds.fhirdata.DataUnavailableException;
+import org.trdcds.fhirdata.FactExtractor;
+import org.trdcds.fhirdata.FetchPlan;
+import org.trdcds.fhirdata.PatientData;
+import org.trdcds.fhirdata.PatientDataLoader;
+
+/** One hook call: parse, load the patient's data, decide, render, record the cards issued. */
+@Service
+public class HookInvocation {
+
+    private final ServiceCatalog catalog;
+    private final HookRequestParser parser;
+    private final PatientDataLoader loader;
+    private final FactExtractor extractor;
+    private final Decision decision;
+    private final CardRenderer renderer;
+    private final IssuedCardWriter issuedCards;
+    private final MeterRegistry meters;
+
+    public HookInvocation(ServiceCatalog catalog, HookRequestParser parser, PatientDataLoader loader,
+                          FactExtractor extractor, Decision decision, CardRenderer renderer,
+                          IssuedCardWriter issuedCards, MeterRegistry meters) {
+        this.catalog = catalog;
+        this.parser = parser;
+        this.loader = loader;
+        this.extractor = extractor;
+        this.decision = decision;
+        this.renderer = renderer;
+        this.issuedCards = issuedCards;
+        this.meters = meters;
+    }
+
+    public CardsResponse invoke(String serviceId, byte[] body) {
+        CdsService service = catalog.find(serviceId).orElseThrow(() -> CdsException.unknownService(serviceId));
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            HookRequest request = parser.parse(service, body);
+            MDC.put(CdsRequestFilter.MDC_HOOK_INSTANCE, request.hookInstance());
+            return new CardsResponse(cards(request));
+        } finally {
+            sample.stop(meters.timer("cds.service.latency", "service", serviceId));
+        }
+    }
+
+    private List<Card> cards(HookRequest request) {
+        String serviceId = request.service().id();
+        FetchPlan plan = new FetchPlan(request.patientId(), request.fhirServer(), request.bearerToken(),
+                PrefetchTemplates.substitute(request.service().prefetch(), request.patientId(), request.userId(),
+                        request.encounterId()),
+                request.prefetch());
+        PatientData data;
+        try {
+            data = loader.load(plan);
+        } catch (DataUnavailableException e) {
+            meters.counter("cds.prefetch.unavailable", "service", serviceId).increment();
+            throw e;
+        }
+        PatientFacts facts = extractor.extract(data, request.draftOrders(), request.selections());
+        List<Finding> findings = decision.decide(facts, request.hook().kind());
+        List<Card> cards = renderer.render(findings, serviceId, request.patientId(), request.draftOrderJson())
+                .stream().map(HookInvocation::withUuid).toList();
+        Instant now = Instant.now();
+        UUID hookInstance = UUID.fromString(request.hookInstance());
+        issuedCards.submit(cards.stream()
+                .map(card -> new IssuedCard(UUID.fromString(card.uuid()), serviceId, topic(card), hookInstance, now))
+                .toList());
+        cards.forEach(card -> Counter.builder("cds.cards").tag("topic", String.valueOf(topic(card)))
+                .register(meters).increment());
+        return cards;
+    }
+
+    /** Feedback refers to cards by uuid: a card without one (or with one that is not a UUID) gets a fresh one. */
+    private static Card withUuid(Card card) {
+        if (Uuids.parse(card.uuid()) != null) {
+            return card;
+        }
+        return new Card(UUID.randomUUID().toString(), card.summary(), card.detail(), card.indicator(), card.source(),
+                card.suggestions(), card.selectionBehavior(), card.overrideReasons(), card.links());
+    }
+
+    private static String topic(Card card) {
+        return card.source() == null || card.source().topic() == null ? null : card.source().topic().code();
+    }
+
+    /** The CDS Hooks response body. */
+    public record CardsResponse(List<Card> cards) {
+    }
+}
