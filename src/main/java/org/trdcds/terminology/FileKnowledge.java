@@ -127,11 +127,6 @@ public final class FileKnowledge implements Knowledge {
         return Optional.ofNullable(scores == null || code == null ? null : scores.get(code));
     }
 
-    /** Number of codes in a value set (for completeness checks). */
-    int size(String valueSetId) {
-        return valueSets.getOrDefault(valueSetId, Map.of()).values().stream().mapToInt(Set::size).sum();
-    }
-
     private static IBaseResource parse(IParser parser, String path, String json) {
         try {
             return parser.parseResource(json);
