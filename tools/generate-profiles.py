@@ -78,10 +78,12 @@ def bp_component(slice_name, code, display):
     ]
 
 
-def dosage(path):
+def dosage(path, timing_repeat=()):
+    """Dose and timing required; timing_repeat: elements under timing.repeat (differential order = base order)."""
     return [
         el(path, min=1),
         el(path + ".timing", min=1),
+    ] + [el(path + ".timing.repeat" + suffix, min=1) for suffix in timing_repeat] + [
         el(path + ".doseAndRate", min=1),
         el(path + ".doseAndRate.dose[x]", min=1, type=[{"code": "Quantity",
                                                         "profile": ["http://hl7.org/fhir/StructureDefinition/SimpleQuantity"]}]),
@@ -140,11 +142,7 @@ def profiles():
                 "(timing.repeat.duration + durationUnit) that the dose check reads.", [
                     el("MedicationRequest.status", patternCode="draft"),
                     medication("MedicationRequest", "ketamine"),
-                ] + dosage("MedicationRequest.dosageInstruction") + [
-                    el("MedicationRequest.dosageInstruction.timing.repeat", min=1),
-                    el("MedicationRequest.dosageInstruction.timing.repeat.duration", min=1),
-                    el("MedicationRequest.dosageInstruction.timing.repeat.durationUnit", min=1),
-                ]),
+                ] + dosage("MedicationRequest.dosageInstruction", ("", ".duration", ".durationUnit"))),
     ]
 
 
