@@ -1,7 +1,7 @@
 package org.trdcds.terminology;
 
 /**
- * Protocol defaults of PROTOCOL.md, read from fhir-profiles/knowledge/protocol-parameters.json.
+ * Protocol defaults of PROTOCOL.md, read from fhir-profiles/knowledge/Parameters-protocol-parameters.json.
  * Names in that file are the record component names.
  */
 public record ProtocolParameters(
