@@ -1,6 +1,7 @@
 package org.trdcds.fhirdata;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -23,9 +24,6 @@ final class FetchFailure extends RuntimeException {
 
     private static String reason(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof BaseServerResponseException http) {
-                return "FHIR server answered HTTP " + http.getStatusCode();
-            }
             if (t instanceof DataFormatException) {
                 return "malformed FHIR response";
             }
@@ -41,6 +39,12 @@ final class FetchFailure extends RuntimeException {
             if (t instanceof UnknownHostException) {
                 return "unknown host";
             }
+        }
+        if (error instanceof FhirClientConnectionException) {
+            return "connection failed";
+        }
+        if (error instanceof BaseServerResponseException http) {
+            return "FHIR server answered HTTP " + http.getStatusCode();
         }
         return "fetch failed (" + error.getClass().getSimpleName() + ")";
     }
