@@ -129,9 +129,14 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         }
         client.registerInterceptor(inFlight);
         Map<String, Supplier<List<? extends IBaseResource>>> tasks = new LinkedHashMap<>();
-        missingKeysByQuery.forEach((query, keys) -> tasks.put(label(keys), () -> fetch(client, base, query, label(keys))));
-        unfinishedPages.forEach((key, firstPage) ->
-                tasks.put(label(List.of(key)), () -> nextPages(client, base, firstPage, label(List.of(key)))));
+        missingKeysByQuery.forEach((query, keys) -> {
+            String label = label(keys);
+            tasks.put(label, () -> fetch(client, base, query, label));
+        });
+        unfinishedPages.forEach((key, firstPage) -> {
+            String label = label(List.of(key));
+            tasks.put(label, () -> nextPages(client, base, firstPage, label));
+        });
         runAll(tasks, deadline, inFlight).forEach(collector::add);
         return collector.build();
     }
