@@ -1,0 +1,92 @@
+package org.trdcds.fhirdata;
+
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
+import org.trdcds.criteria.Code;
+
+/** Small FHIR datatype readings shared by the extractors. */
+final class FhirValues {
+
+    private static final String UCUM = "http://unitsofmeasure.org";
+    private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+
+    private FhirValues() {
+    }
+
+    static List<Code> codes(CodeableConcept concept) {
+        if (concept == null) {
+            return List.of();
+        }
+        return concept.getCoding().stream().filter(coding -> coding.hasCode())
+                .map(coding -> new Code(coding.getSystem(), coding.getCode(), coding.getDisplay())).toList();
+    }
+
+    /** The code of the first coding, e.g. a clinical or verification status; null when none. */
+    static String firstCode(CodeableConcept concept) {
+        List<Code> codes = codes(concept);
+        return codes.isEmpty() ? null : codes.get(0).code();
+    }
+
+    /** A number from valueQuantity, valueInteger or a numeric valueString ("12"); null otherwise. */
+    static Double number(Type value) {
+        if (value instanceof Quantity quantity && quantity.hasValue()) {
+            return quantity.getValue().doubleValue();
+        }
+        if (value instanceof IntegerType integer && integer.getValue() != null) {
+            return integer.getValue().doubleValue();
+        }
+        if (value instanceof StringType text && text.getValue() != null && NUMBER.matcher(text.getValue().trim()).matches()) {
+            return Double.valueOf(text.getValue().trim());
+        }
+        return null;
+    }
+
+    /** The UCUM code of a Quantity (when its system is UCUM or absent), else its unit text lower-cased; null otherwise. */
+    static String unit(Type value) {
+        if (!(value instanceof Quantity quantity)) {
+            return null;
+        }
+        if (quantity.hasCode() && (!quantity.hasSystem() || UCUM.equals(quantity.getSystem()))) {
+            return quantity.getCode();
+        }
+        return quantity.hasUnit() ? quantity.getUnit().toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** A dateTime as an instant; a date without a time is the start of that day (or month, or year) in UTC. */
+    static Instant instant(BaseDateTimeType dateTime) {
+        if (dateTime == null || dateTime.getValue() == null) {
+            return null;
+        }
+        if (dateTime.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+            return localDate(dateTime).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        return dateTime.getValue().toInstant();
+    }
+
+    static LocalDate localDate(BaseDateTimeType date) {
+        if (date == null || date.getValue() == null) {
+            return null;
+        }
+        return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+    }
+
+    static Instant start(Period period) {
+        return period == null ? null : instant(period.getStartElement());
+    }
+
+    static Instant end(Period period) {
+        return period == null ? null : instant(period.getEndElement());
+    }
+}

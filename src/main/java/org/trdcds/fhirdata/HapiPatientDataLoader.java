@@ -1,0 +1,246 @@
+package org.trdcds.fhirdata;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prefetch first; every key that is missing, null or an OperationOutcome is fetched from fhirServer, and every
+ * searchset (fetched, or a prefetched first page) is completed by following its next links. All fetches of one call
+ * run in parallel on a shared bounded pool within one deadline; at the deadline the in-flight requests are aborted.
+ */
+@Component
+public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
+
+    private static final Pattern READ = Pattern.compile("([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})");
+
+    private final FhirClientSettings settings;
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient httpClient;
+    private final ApacheRestfulClientFactory clientFactory;
+    private final ThreadPoolExecutor executor;
+    private final MeterRegistry meters;
+
+    public HapiPatientDataLoader(FhirContext fhirContext, FhirClientSettings settings,
+                                 @Nullable MeterRegistry meters) {
+        this.settings = settings;
+        this.meters = meters;
+        connections = new PoolingHttpClientConnectionManager();
+        connections.setMaxTotal(settings.poolSize());
+        connections.setDefaultMaxPerRoute(settings.poolSize());
+        RequestConfig timeouts = RequestConfig.custom()
+                .setConnectTimeout(millis(settings.connectTimeout()))
+                .setConnectionRequestTimeout(millis(settings.connectTimeout()))
+                .setSocketTimeout(millis(settings.readTimeout()))
+                .build();
+        httpClient = HttpClients.custom().setConnectionManager(connections).setDefaultRequestConfig(timeouts)
+                .disableAutomaticRetries().disableCookieManagement().build();
+        clientFactory = new ApacheRestfulClientFactory(fhirContext);
+        clientFactory.setHttpClient(httpClient);
+        clientFactory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+        executor = new ThreadPoolExecutor(settings.poolSize(), settings.poolSize(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.poolSize() * 16), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        if (meters != null) {
+            Gauge.builder("cds.fhir.connections.leased", connections, pool -> pool.getTotalStats().getLeased())
+                    .description("FHIR server connections in use").register(meters);
+            Gauge.builder("cds.fhir.fetch.active", executor, ThreadPoolExecutor::getActiveCount)
+                    .description("FHIR fetches running").register(meters);
+        }
+    }
+
+    @Override
+    public PatientData load(FetchPlan plan) {
+        long started = System.nanoTime();
+        String outcome = "unavailable";
+        try {
+            PatientData data = collect(plan, started + settings.deadline().toNanos());
+            outcome = "ok";
+            return data;
+        } finally {
+            if (meters != null) {
+                Timer.builder("cds.fhir.fetch").tag("outcome", outcome).register(meters)
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private PatientData collect(FetchPlan plan, long deadline) {
+        PatientDataCollector collector = new PatientDataCollector();
+        Map<String, List<String>> missingKeysByQuery = new LinkedHashMap<>();
+        Map<String, Bundle> unfinishedPages = new LinkedHashMap<>();
+        plan.queries().forEach((key, query) -> {
+            IBaseResource value = plan.prefetch() == null ? null : plan.prefetch().get(key);
+            if (value == null || value instanceof OperationOutcome) {
+                missingKeysByQuery.computeIfAbsent(query, q -> new ArrayList<>()).add(key);
+                return;
+            }
+            collector.add(value);
+            if (value instanceof Bundle bundle && bundle.getLink(IBaseBundle.LINK_NEXT) != null) {
+                unfinishedPages.put(key, bundle);
+            }
+        });
+        if (missingKeysByQuery.isEmpty() && unfinishedPages.isEmpty()) {
+            return collector.build();
+        }
+        if (plan.fhirServer() == null) {
+            List<String> keys = new ArrayList<>(unfinishedPages.keySet());
+            missingKeysByQuery.values().forEach(keys::addAll);
+            throw new DataUnavailableException(label(keys) + ": not fully prefetched and no fhirServer to fetch from");
+        }
+        String base = plan.fhirServer().replaceAll("/+$", "");
+        InFlightRequests inFlight = new InFlightRequests();
+        IGenericClient client = clientFactory.newGenericClient(base);
+        if (plan.bearerToken() != null) {
+            client.registerInterceptor(new BearerTokenAuthInterceptor(plan.bearerToken()));
+        }
+        client.registerInterceptor(inFlight);
+        Map<String, Supplier<List<? extends IBaseResource>>> tasks = new LinkedHashMap<>();
+        missingKeysByQuery.forEach((query, keys) -> {
+            String label = label(keys);
+            tasks.put(label, () -> fetch(client, base, query, label));
+        });
+        unfinishedPages.forEach((key, firstPage) -> {
+            String label = label(List.of(key));
+            tasks.put(label, () -> nextPages(client, base, firstPage, label));
+        });
+        runAll(tasks, deadline, inFlight).forEach(collector::add);
+        return collector.build();
+    }
+
+    private List<? extends IBaseResource> fetch(IGenericClient client, String base, String query, String keys) {
+        Matcher read = READ.matcher(query);
+        if (read.matches()) {
+            return List.of(client.read().resource(read.group(1)).withId(read.group(2)).execute());
+        }
+        Bundle firstPage = client.search().byUrl(query).returnBundle(Bundle.class).execute();
+        List<Bundle> pages = new ArrayList<>(List.of(firstPage));
+        pages.addAll(nextPages(client, base, firstPage, keys));
+        return pages;
+    }
+
+    private List<Bundle> nextPages(IGenericClient client, String base, Bundle firstPage, String keys) {
+        List<Bundle> pages = new ArrayList<>();
+        Bundle page = firstPage;
+        for (int count = 1; page.getLink(IBaseBundle.LINK_NEXT) != null; count++) {
+            if (count >= settings.maxPages()) {
+                throw new FetchFailure(keys, "more than " + settings.maxPages() + " pages");
+            }
+            String next = page.getLink(IBaseBundle.LINK_NEXT).getUrl();
+            if (next == null || !(next.startsWith(base + "/") || next.startsWith(base + "?"))) {
+                throw new FetchFailure(keys, "a next link points outside fhirServer");
+            }
+            page = client.loadPage().next(page).execute();
+            pages.add(page);
+        }
+        return pages;
+    }
+
+    private List<IBaseResource> runAll(Map<String, Supplier<List<? extends IBaseResource>>> tasks, long deadline,
+                                       InFlightRequests inFlight) {
+        Map<String, CompletableFuture<List<? extends IBaseResource>>> running = new LinkedHashMap<>();
+        CompletableFuture<Object> firstFailure = new CompletableFuture<>();
+        try {
+            tasks.forEach((keys, task) -> {
+                CompletableFuture<List<? extends IBaseResource>> future = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return task.get();
+                    } catch (RuntimeException e) {
+                        throw FetchFailure.of(keys, e);
+                    }
+                }, executor);
+                future.whenComplete((result, error) -> {
+                    if (error != null) {
+                        firstFailure.completeExceptionally(error);
+                    }
+                });
+                running.put(keys, future);
+            });
+            CompletableFuture.anyOf(CompletableFuture.allOf(running.values().toArray(CompletableFuture[]::new)),
+                    firstFailure).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            List<IBaseResource> resources = new ArrayList<>();
+            running.values().forEach(future -> resources.addAll(future.join()));
+            return resources;
+        } catch (RejectedExecutionException e) {
+            throw new DataUnavailableException("FHIR fetch capacity exhausted");
+        } catch (TimeoutException e) {
+            List<String> pending = running.entrySet().stream().filter(entry -> !entry.getValue().isDone())
+                    .map(Map.Entry::getKey).toList();
+            throw new DataUnavailableException(String.join(", ", pending) + ": no answer within the deadline of "
+                    + settings.deadline().toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw new DataUnavailableException(failureMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataUnavailableException("interrupted while fetching from the FHIR server");
+        } finally {
+            inFlight.abortAll();
+            running.values().forEach(future -> future.cancel(true));
+        }
+    }
+
+    private static String failureMessage(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof FetchFailure failure) {
+                return failure.getMessage();
+            }
+        }
+        return "FHIR fetch failed (" + error.getClass().getSimpleName() + ")";
+    }
+
+    private static String label(List<String> keys) {
+        return (keys.size() == 1 ? "prefetch key " : "prefetch keys ") + String.join(", ", keys);
+    }
+
+    private static int millis(Duration duration) {
+        return Math.toIntExact(duration.toMillis());
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "cds-fhir-fetch-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        executor.shutdownNow();
+        httpClient.close();
+    }
+}
