@@ -29,7 +29,7 @@ public final class TestKnowledge implements Knowledge {
             40, 60, 0.50, 5, 10);
 
     private final ProtocolParameters parameters;
-    private final Map<String, Set<String>> valueSets = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> valueSets = new HashMap<>();
     private final Map<String, Product> products = new HashMap<>();
     private final Map<String, MinimumDose> minimumDoses = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
@@ -93,10 +93,9 @@ public final class TestKnowledge implements Knowledge {
     }
 
     private void add(String valueSet, String system, String... codes) {
-        Set<String> set = valueSets.computeIfAbsent(valueSet, k -> new HashSet<>());
-        for (String code : codes) {
-            set.add(system + "|" + code);
-        }
+        Set<String> set = valueSets.computeIfAbsent(valueSet, k -> new HashMap<>())
+                .computeIfAbsent(system, k -> new HashSet<>());
+        set.addAll(List.of(codes));
     }
 
     private void ingredient(String rxcui, String name, double mgPerDay) {
@@ -122,8 +121,9 @@ public final class TestKnowledge implements Knowledge {
 
     @Override
     public boolean inValueSet(String valueSetId, String system, String code) {
-        Set<String> set = valueSets.get(valueSetId);
-        return set != null && set.contains(system + "|" + code);
+        Map<String, Set<String>> bySystem = valueSets.get(valueSetId);
+        Set<String> set = bySystem == null ? null : bySystem.get(system);
+        return set != null && set.contains(code);
     }
 
     @Override
