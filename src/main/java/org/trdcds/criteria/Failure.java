@@ -38,7 +38,7 @@ final class Failure {
         Scores.Change change = scores.changeSince(trial.start(), windowEnd.isAfter(now) ? now : windowEnd);
         if (change != null) {
             double reduction = change.reduction();
-            String judged = change.latest().scaleLabel() + " " + Adequacy.fmt(change.baseline().value()) + " -> "
+            String judged = change.latest().scaleLabel() + " " + Adequacy.fmt(change.baseline().value()) + " → "
                     + Adequacy.fmt(change.latest().value()) + " (" + percent(reduction) + " reduction)";
             return reduction < parameters.failureMaxReduction()
                     ? new Result(Status.FAILED, "score", change, judged)
