@@ -60,7 +60,8 @@ final class Rows {
         row.put("changePercent", change == null ? null : Failure.percent(change.reduction()));
         row.put("responded", c.responded());
         row.put("outcome", change == null ? "no documented response (no score since the course began)"
-                : c.responded() ? "response" : "no response: " + Failure.percent(change.reduction()) + " reduction");
+                : c.responded() ? "response" : "no response: " + change.latest().scaleLabel() + " "
+                + Adequacy.fmt(change.baseline().value()) + " → " + Adequacy.fmt(change.latest().value()));
         row.put("refs", String.join(", ", c.refs()));
         return row;
     }
