@@ -59,7 +59,7 @@ final class Adequacy {
         }
         int gap = parameters.trialMergeGapDays();
         if (!atDose.isEmpty() && Episodes.longestSpanDays(atDose, gap, Segment::knownEnd) >= days) {
-            return new Result(Status.ADEQUATE, minimum, ">= " + fmt(minimum.mgPerDay()) + " mg/day for >= " + days
+            return new Result(Status.ADEQUATE, minimum, ">= " + Details.number(minimum.mgPerDay()) + " mg/day for >= " + days
                     + " days", List.of());
         }
         if (!possible.isEmpty() && Episodes.longestSpanDays(possible, gap, s -> s.latestPossibleEnd(now)) >= days) {
@@ -75,16 +75,12 @@ final class Adequacy {
             return unknown(minimum, "dose or period not documented", missing);
         }
         String reason = atDose.isEmpty() && possible.isEmpty()
-                ? "below the minimum of " + fmt(minimum.mgPerDay()) + " mg/day"
-                : "shorter than " + days + " days at >= " + fmt(minimum.mgPerDay()) + " mg/day";
+                ? "below the minimum of " + Details.number(minimum.mgPerDay()) + " mg/day"
+                : "shorter than " + days + " days at >= " + Details.number(minimum.mgPerDay()) + " mg/day";
         return new Result(Status.INADEQUATE, minimum, reason, List.of());
     }
 
     private static Result unknown(Knowledge.MinimumDose minimum, String reason, List<String> missing) {
         return new Result(Status.UNKNOWN, minimum, reason, missing);
-    }
-
-    static String fmt(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

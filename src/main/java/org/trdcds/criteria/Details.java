@@ -23,6 +23,20 @@ final class Details {
         return value == null ? null : Math.round(value * 10) / 10.0;
     }
 
+    /** Whole numbers without ".0". */
+    static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /** "42%", or "unknown" for NaN. */
+    static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "unknown" : Math.round(fraction * 100) + "%";
+    }
+
+    static long wholePercent(double fraction) {
+        return Math.round(fraction * 100);
+    }
+
     static String label(List<Code> codes) {
         for (Code c : codes) {
             if (c.display() != null && !c.display().isBlank()) {

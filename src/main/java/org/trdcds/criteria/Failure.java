@@ -38,8 +38,8 @@ final class Failure {
         Scores.Change change = scores.changeSince(trial.start(), windowEnd.isAfter(now) ? now : windowEnd);
         if (change != null) {
             double reduction = change.reduction();
-            String judged = change.latest().scaleLabel() + " " + Adequacy.fmt(change.baseline().value()) + " → "
-                    + Adequacy.fmt(change.latest().value()) + " (" + percent(reduction) + " reduction)";
+            String judged = change.latest().scaleLabel() + " " + Details.number(change.baseline().value()) + " → "
+                    + Details.number(change.latest().value()) + " (" + Details.percent(reduction) + " reduction)";
             return reduction < parameters.failureMaxReduction()
                     ? new Result(Status.FAILED, "score", change, judged)
                     : new Result(Status.NOT_FAILED, null, change, judged);
@@ -55,9 +55,5 @@ final class Failure {
             }
         }
         return new Result(Status.UNKNOWN, null, null, "ended with no scores to judge by and no later antidepressant");
-    }
-
-    static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "unknown" : Math.round(fraction * 100) + "%";
     }
 }

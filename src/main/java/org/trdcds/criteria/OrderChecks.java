@@ -110,7 +110,7 @@ final class OrderChecks {
         d.put("suggestedDoseMg", Details.round(target));
         d.put("suggestedMinutes", durationOff ? p.infusionMinMinutes() : minutes.intValue());
         d.put("deviationPercent", ordered == null ? null : Math.round(Math.abs(ordered - target) / target * 100));
-        d.put("tolerancePercent", Screening.percent(p.doseTolerance()));
+        d.put("tolerancePercent", Details.wholePercent(p.doseTolerance()));
         d.put("infusionMinMinutes", p.infusionMinMinutes());
         d.put("infusionMaxMinutes", p.infusionMaxMinutes());
         d.put("doseOff", doseOff);

@@ -57,11 +57,11 @@ final class Rows {
         Scores.Change change = c.change();
         row.put("baseline", change == null ? null : Details.score(change.baseline()));
         row.put("latest", change == null ? null : Details.score(change.latest()));
-        row.put("changePercent", change == null ? null : Failure.percent(change.reduction()));
+        row.put("changePercent", change == null ? null : Details.percent(change.reduction()));
         row.put("responded", c.responded());
         row.put("outcome", change == null ? "no documented response (no score since the course began)"
                 : c.responded() ? "response" : "no response: " + change.latest().scaleLabel() + " "
-                + Adequacy.fmt(change.baseline().value()) + " → " + Adequacy.fmt(change.latest().value()));
+                + Details.number(change.baseline().value()) + " → " + Details.number(change.latest().value()));
         row.put("refs", String.join(", ", c.refs()));
         return row;
     }

@@ -44,8 +44,8 @@ final class Safety {
             d.put("diastolicReadings", bp.diastolicCount());
             d.put("bloodPressureUncontrolled", bp.uncontrolled());
             d.put("windowDays", parameters.bloodPressureWindowDays());
-            d.put("systolicLimit", Adequacy.fmt(parameters.systolicLimit()));
-            d.put("diastolicLimit", Adequacy.fmt(parameters.diastolicLimit()));
+            d.put("systolicLimit", Details.number(parameters.systolicLimit()));
+            d.put("diastolicLimit", Details.number(parameters.diastolicLimit()));
             List<String> evidence = Diagnoses.refs(crisis);
             if (bp.uncontrolled()) {
                 evidence.addAll(bp.refs());

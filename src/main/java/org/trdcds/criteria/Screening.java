@@ -1,5 +1,6 @@
 package org.trdcds.criteria;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,14 +71,14 @@ final class Screening {
             evidence.addAll(Rows.courseRefs(c));
         }
         d.put("monotherapy", monotherapy);
-        d.put("responseReductionPercent", percent(p.responseReduction()));
+        d.put("responseReductionPercent", Details.wholePercent(p.responseReduction()));
         d.put("baselineScore", Details.score(a.baseline()));
         d.put("severityWindowDays", p.severityWindowDays());
         d.put("meanSystolic", Details.round(a.bloodPressure().meanSystolic()));
         d.put("meanDiastolic", Details.round(a.bloodPressure().meanDiastolic()));
         d.put("bloodPressureWindowDays", p.bloodPressureWindowDays());
-        d.put("systolicLimit", Adequacy.fmt(p.systolicLimit()));
-        d.put("diastolicLimit", Adequacy.fmt(p.diastolicLimit()));
+        d.put("systolicLimit", Details.number(p.systolicLimit()));
+        d.put("diastolicLimit", Details.number(p.diastolicLimit()));
         d.put("ketamineMgPerKg", p.ketamineMgPerKg());
         if (a.weight() != null) {
             d.put("weightKg", Details.round(a.weight().kg()));
@@ -108,9 +109,9 @@ final class Screening {
     private Finding treatmentResponse(Assessment a, Course c) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("course", Rows.course(c, a.now()));
-        d.put("responseReductionPercent", percent(p.responseReduction()));
-        d.put("phqRemissionBelow", Adequacy.fmt(p.phqRemissionBelow()));
-        d.put("madrsRemissionAtMost", Adequacy.fmt(p.madrsRemissionAtMost()));
+        d.put("responseReductionPercent", Details.wholePercent(p.responseReduction()));
+        d.put("phqRemissionBelow", Details.number(p.phqRemissionBelow()));
+        d.put("madrsRemissionAtMost", Details.number(p.madrsRemissionAtMost()));
         Scores.Change change = c.change();
         d.put("scored", change != null);
         d.put("response", c.responded());
@@ -133,7 +134,7 @@ final class Screening {
         d.put("adequateTrialWeeks", p.adequateTrialDays() / 7);
         d.put("trialMergeGapDays", p.trialMergeGapDays());
         d.put("failureDefinition", p.failureDefinition());
-        d.put("failureMaxReductionPercent", percent(p.failureMaxReduction()));
+        d.put("failureMaxReductionPercent", Details.wholePercent(p.failureMaxReduction()));
         d.put("failureScoreWindowDaysAfterEnd", p.failureScoreWindowDaysAfterEnd());
         d.put("depressiveDisorders", Details.conditionRows(a.depressed()));
         return d;
@@ -142,7 +143,7 @@ final class Screening {
     static Finding baselineMissing(ProtocolParameters p, Assessment a, List<String> draftOrderRefs) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("severityWindowDays", p.severityWindowDays());
-        Score last = a.scores().latestBetween(java.time.Instant.MIN, a.now());
+        Score last = a.scores().latestBetween(Instant.MIN, a.now());
         d.put("lastScore", last == null ? null : Details.score(last));
         List<String> evidence = new ArrayList<>(draftOrderRefs);
         if (!draftOrderRefs.isEmpty()) {
@@ -176,9 +177,5 @@ final class Screening {
             }
         }
         return failed;
-    }
-
-    static long percent(double fraction) {
-        return Math.round(fraction * 100);
     }
 }
