@@ -24,7 +24,8 @@ record Assessment(Instant now, Terms terms, Diagnoses diagnoses, List<ConditionF
         Scores scores = Scores.of(facts.observations(), terms, now);
         List<Trial> trials = Trials.of(facts.medications(), terms, p.trialMergeGapDays(), now);
         Score baseline = scores.latestBetween(now.minus(Duration.ofDays(p.severityWindowDays())), now);
-        return new Assessment(now, terms, diagnoses, diagnoses.depressed(), scores, trd.assess(trials, scores, now),
+        return new Assessment(now, terms, diagnoses, diagnoses.depressed(), scores, trd.assess(trials, scores, now,
+                facts.unavailable().contains("MedicationStatement") || facts.unavailable().contains("MedicationRequest")),
                 Courses.of(facts, terms, scores, p, now), baseline,
                 BloodPressure.of(facts.observations(), terms, p, now),
                 Weight.latest(facts.observations(), terms, p.weightWindowDays(), now));

@@ -157,6 +157,10 @@ final class Screening {
 
     private static List<Map<String, Object>> missing(Trd.Result trd) {
         List<Map<String, Object>> rows = new ArrayList<>();
+        if (trd.historyUnavailable()) {
+            rows.add(Map.of("item", "the medication history (it could not be fetched from the EHR)", "drug",
+                    "all antidepressants"));
+        }
         for (TrialAssessment t : trd.uncertain()) {
             for (String item : t.adequacy().missing()) {
                 rows.add(Map.of("item", item, "drug", t.trial().name()));

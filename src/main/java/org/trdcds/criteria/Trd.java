@@ -19,13 +19,14 @@ final class Trd {
     /**
      * @param failed    one failed adequate trial per ingredient (the ones that establish TRD)
      * @param uncertain trials that could count once documented
+     * @param historyUnavailable the medication history could not be fetched: "not established" becomes unknown
      */
     record Result(Status status, List<TrialAssessment> failed, List<TrialAssessment> uncertain,
-                  List<TrialAssessment> all) {
+                  List<TrialAssessment> all, boolean historyUnavailable) {
 
         /** At least one trial already counts, or could: the patient is near the criteria. */
         boolean anyEvidence() {
-            return !failed.isEmpty() || !uncertain.isEmpty();
+            return !failed.isEmpty() || !uncertain.isEmpty() || historyUnavailable;
         }
     }
 
@@ -39,7 +40,10 @@ final class Trd {
         this.minFailedTrials = knowledge.parameters().minFailedTrials();
     }
 
-    Result assess(List<Trial> trials, Scores scores, Instant now) {
+    /**
+     * @param historyUnavailable MedicationStatement or MedicationRequest could not be fetched: unknown is not false
+     */
+    Result assess(List<Trial> trials, Scores scores, Instant now, boolean historyUnavailable) {
         List<TrialAssessment> all = new ArrayList<>(trials.size());
         for (Trial trial : trials) {
             all.add(new TrialAssessment(trial, adequacy.assess(trial, now), failure.assess(trial, trials, scores, now)));
@@ -60,8 +64,8 @@ final class Trd {
             }
         }
         Status status = failed.size() >= minFailedTrials ? Status.ESTABLISHED
-                : failed.size() + uncertainIngredients.size() >= minFailedTrials ? Status.UNKNOWN
-                : Status.NOT_ESTABLISHED;
-        return new Result(status, failed, uncertain, all);
+                : failed.size() + uncertainIngredients.size() >= minFailedTrials || historyUnavailable
+                ? Status.UNKNOWN : Status.NOT_ESTABLISHED;
+        return new Result(status, failed, uncertain, all, historyUnavailable);
     }
 }

@@ -112,4 +112,17 @@ class ScreeningTest {
         f.med("321988", "completed", 290, 260L, mgDaily(20));
         assertThat(topics(f)).isEmpty();
     }
+
+    @Test
+    void anUnavailableMedicationHistoryMakesTrdUnknownNotFalse() {
+        FactsFixture f = new FactsFixture().depressed().phq9(3, 20);
+        PatientFacts facts = f.facts();
+        PatientFacts missingHistory = new PatientFacts(facts.patientId(), null, facts.conditions(),
+                facts.medications(), facts.observations(), facts.procedures(), facts.draftOrders(),
+                java.util.Set.of("MedicationRequest"));
+        assertThat(screen(f)).isEmpty();
+        List<Finding> findings = decision.decide(missingHistory, HookKind.SCREENING);
+        assertThat(findings).extracting(Finding::topic).containsExactly(Topics.TRD_INCOMPLETE_DATA);
+        assertThat(findings.get(0).details().get("missing").toString()).contains("medication history");
+    }
 }
