@@ -1,0 +1,32 @@
+package org.trdcds.cards;
+
+import com.samskivert.mustache.Template;
+import java.util.List;
+
+/**
+ * One topic's card template from cds-cards/&lt;topic&gt;.json, compiled once. See cds-cards/README.md for the format.
+ */
+record CardTemplate(String topic, String display, String indicator, String sourceLabel, String sourceUrl,
+                    Template summary, Template detail, List<Card.Link> links, List<Card.Coding> overrideReasons,
+                    String selectionBehavior, List<SuggestionTemplate> suggestions) {
+
+    /**
+     * @param when detail key that must be present (non-null) for the suggestion to be offered, or null
+     */
+    record SuggestionTemplate(Template label, boolean recommended, String when, List<ActionTemplate> actions) {
+    }
+
+    /**
+     * @param resource    create: the resource as a JSON template (values escaped as JSON strings)
+     * @param draftOrder  update: detail key holding the draft order reference whose raw JSON is edited
+     * @param edits       update: JSON path -> JSON value template
+     * @param resourceIds delete: detail key holding one reference or a list of them (one action each)
+     */
+    record ActionTemplate(String type, Template description, Template resource, String draftOrder,
+                          List<Edit> edits, String resourceIds) {
+    }
+
+    /** Set the JSON value rendered from {@code value} at {@code path} (pre-parsed segments: names and indexes). */
+    record Edit(List<Object> path, Template value) {
+    }
+}

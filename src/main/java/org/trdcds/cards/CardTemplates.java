@@ -1,0 +1,101 @@
+package org.trdcds.cards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** Loads and compiles every cds-cards/*.json template from the classpath, once. */
+final class CardTemplates {
+
+    static final String LOCATION = "classpath*:cds-cards/*.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CardTemplates() {
+    }
+
+    static Map<String, CardTemplate> load() {
+        Map<String, CardTemplate> templates = new HashMap<>();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(LOCATION)) {
+                try (InputStream in = resource.getInputStream()) {
+                    CardTemplate template = parse(JSON.readTree(in), resource.getFilename());
+                    templates.put(template.topic(), template);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read card templates " + LOCATION, e);
+        }
+        return templates;
+    }
+
+    static CardTemplate parse(JsonNode t, String name) {
+        String detail = text(t.path("detail"));
+        if (!detail.contains("{{knowledgeVersion}}")) {
+            throw new IllegalStateException(name + ": the detail must state {{knowledgeVersion}}");
+        }
+        List<Card.Link> links = new ArrayList<>();
+        for (JsonNode l : t.path("links")) {
+            links.add(new Card.Link(l.path("label").asText(), l.path("url").asText(), "absolute", null));
+        }
+        List<Card.Coding> reasons = new ArrayList<>();
+        for (JsonNode r : t.path("overrideReasons")) {
+            reasons.add(new Card.Coding(r.path("system").asText(null), r.path("code").asText(),
+                    r.path("display").asText()));
+        }
+        List<CardTemplate.SuggestionTemplate> suggestions = new ArrayList<>();
+        for (JsonNode s : t.path("suggestions")) {
+            List<CardTemplate.ActionTemplate> actions = new ArrayList<>();
+            for (JsonNode a : s.path("actions")) {
+                actions.add(action(a));
+            }
+            suggestions.add(new CardTemplate.SuggestionTemplate(Compilers.PLAIN.compile(s.path("label").asText()),
+                    s.path("isRecommended").asBoolean(false), s.path("when").asText(null), actions));
+        }
+        return new CardTemplate(required(t, "topic", name), required(t, "display", name),
+                required(t, "indicator", name), t.path("source").path("label").asText(),
+                t.path("source").path("url").asText(null), Compilers.PLAIN.compile(required(t, "summary", name)),
+                Compilers.MARKDOWN.compile(detail), links, reasons, t.path("selectionBehavior").asText("at-most-one"),
+                suggestions);
+    }
+
+    private static CardTemplate.ActionTemplate action(JsonNode a) {
+        Template resource = a.has("resource") ? Compilers.JSON.compile(a.path("resource").toString()) : null;
+        List<CardTemplate.Edit> edits = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = a.path("set").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            edits.add(new CardTemplate.Edit(JsonPath.parse(e.getKey()), Compilers.JSON.compile(e.getValue().asText())));
+        }
+        return new CardTemplate.ActionTemplate(a.path("type").asText(),
+                Compilers.PLAIN.compile(a.path("description").asText()), resource, a.path("draftOrder").asText(null),
+                edits, a.path("resourceIds").asText(null));
+    }
+
+    /** A string, or an array of lines joined with newlines (for readable Markdown in JSON). */
+    private static String text(JsonNode node) {
+        if (!node.isArray()) {
+            return node.asText();
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonNode line : node) {
+            out.append(line.asText()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String required(JsonNode t, String field, String name) {
+        if (!t.hasNonNull(field)) {
+            throw new IllegalStateException(name + ": missing " + field);
+        }
+        return t.path(field).asText();
+    }
+}

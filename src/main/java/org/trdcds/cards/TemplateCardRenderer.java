@@ -1,0 +1,145 @@
+package org.trdcds.cards;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.trdcds.criteria.Finding;
+import org.trdcds.terminology.Knowledge;
+
+/**
+ * Renders findings with the templates of cds-cards/ (compiled once, at construction). Every card gets a fresh uuid,
+ * states the knowledge version, and carries source.topic; patient-derived text is escaped for Markdown.
+ */
+@Component
+public class TemplateCardRenderer implements CardRenderer {
+
+    static final String TOPIC_SYSTEM = "https://fhir.trd-cds-hooks.org/CodeSystem/card-topics";
+    static final int MAX_SUMMARY = 139;
+
+    private static final Logger log = LoggerFactory.getLogger(TemplateCardRenderer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Knowledge knowledge;
+    private final Map<String, CardTemplate> templates;
+
+    @Autowired
+    public TemplateCardRenderer(Knowledge knowledge) {
+        this(knowledge, CardTemplates.load());
+    }
+
+    TemplateCardRenderer(Knowledge knowledge, Map<String, CardTemplate> templates) {
+        this.knowledge = knowledge;
+        this.templates = Map.copyOf(templates);
+    }
+
+    /** Topics that have a template. */
+    Set<String> topics() {
+        return templates.keySet();
+    }
+
+    @Override
+    public List<Card> render(List<Finding> findings, String serviceId, String patientId,
+                             Map<String, String> draftOrders) {
+        List<Card> cards = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            CardTemplate template = templates.get(finding.topic());
+            if (template == null) {
+                throw new IllegalStateException("no card template for topic " + finding.topic());
+            }
+            cards.add(render(template, finding, patientId, draftOrders));
+        }
+        return cards;
+    }
+
+    private Card render(CardTemplate t, Finding finding, String patientId, Map<String, String> draftOrders) {
+        Map<String, Object> context = new HashMap<>(finding.details());
+        context.put("knowledgeVersion", knowledge.version());
+        List<Card.Suggestion> suggestions = new ArrayList<>();
+        for (CardTemplate.SuggestionTemplate s : t.suggestions()) {
+            if (s.when() != null && finding.details().get(s.when()) == null) {
+                continue;
+            }
+            Map<String, Object> actionContext = new HashMap<>(context);
+            actionContext.put("patientId", patientId);
+            List<Card.Action> actions = new ArrayList<>();
+            for (CardTemplate.ActionTemplate a : s.actions()) {
+                actions.addAll(actions(a, actionContext, draftOrders));
+            }
+            if (!actions.isEmpty()) {
+                suggestions.add(new Card.Suggestion(s.label().execute(context), uuid(), s.recommended(), actions));
+            }
+        }
+        return new Card(uuid(), summary(t.summary().execute(context)), t.detail().execute(context), t.indicator(),
+                new Card.Source(t.sourceLabel(), t.sourceUrl(), null,
+                        new Card.Coding(TOPIC_SYSTEM, t.topic(), t.display())),
+                suggestions, suggestions.isEmpty() ? null : t.selectionBehavior(), t.overrideReasons(), t.links());
+    }
+
+    private List<Card.Action> actions(CardTemplate.ActionTemplate a, Map<String, Object> context,
+                                      Map<String, String> draftOrders) {
+        return switch (a.type()) {
+            case "create" -> List.of(new Card.Action("create", a.description().execute(context),
+                    a.resource().execute(context), null));
+            case "update" -> update(a, context, draftOrders);
+            case "delete" -> delete(a, context);
+            default -> throw new IllegalStateException("unknown action type " + a.type());
+        };
+    }
+
+    /** Edits the draft order's own JSON: the EHR gets back its resource with only the suggested fields changed. */
+    private List<Card.Action> update(CardTemplate.ActionTemplate a, Map<String, Object> context,
+                                     Map<String, String> draftOrders) {
+        Object ref = context.get(a.draftOrder());
+        String raw = ref == null ? null : draftOrders.get(ref.toString());
+        if (raw == null) {
+            return List.of();
+        }
+        try {
+            ObjectNode resource = (ObjectNode) JSON.readTree(raw);
+            for (CardTemplate.Edit edit : a.edits()) {
+                JsonNode value = JSON.readTree(edit.value().execute(context));
+                JsonPath.set(resource, edit.path(), value);
+            }
+            return List.of(new Card.Action("update", a.description().execute(context),
+                    JSON.writeValueAsString(resource), null));
+        } catch (JsonProcessingException | ClassCastException e) {
+            log.warn("update suggestion skipped: the draft order or an edit is not usable JSON ({})", e.getClass()
+                    .getSimpleName());
+            return List.of();
+        }
+    }
+
+    private static List<Card.Action> delete(CardTemplate.ActionTemplate a, Map<String, Object> context) {
+        Object ids = context.get(a.resourceIds());
+        Collection<?> refs = ids instanceof Collection<?> c ? c : ids == null ? List.of() : List.of(ids);
+        List<Card.Action> actions = new ArrayList<>(refs.size());
+        for (Object ref : refs) {
+            Map<String, Object> one = new HashMap<>(context);
+            one.put("resourceId", ref);
+            actions.add(new Card.Action("delete", a.description().execute(one), null, ref.toString()));
+        }
+        return actions;
+    }
+
+    /** Plain text on one line, shorter than 140 characters. */
+    static String summary(String rendered) {
+        String line = rendered.replace('\n', ' ').replace('\r', ' ').trim();
+        return line.length() <= MAX_SUMMARY ? line : line.substring(0, MAX_SUMMARY - 1) + "…";
+    }
+
+    private static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,84 @@
+package org.trdcds.criteria;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The patient's severity scores (PHQ-9 / MADRS totals with a numeric value), oldest first. */
+final class Scores {
+
+    private final List<Score> all;
+
+    private Scores(List<Score> all) {
+        this.all = all;
+    }
+
+    static Scores of(List<ObservationFact> observations, Terms terms, Instant now) {
+        List<Score> scores = new ArrayList<>();
+        for (ObservationFact o : observations) {
+            if (o.value() == null || o.effective() == null || o.effective().isAfter(now)) {
+                continue;
+            }
+            if (terms.any(Score.PHQ9, o.codes())) {
+                scores.add(new Score(o.ref(), Score.PHQ9, o.value(), o.effective()));
+            } else if (terms.any(Score.MADRS, o.codes())) {
+                scores.add(new Score(o.ref(), Score.MADRS, o.value(), o.effective()));
+            }
+        }
+        scores.sort(Comparator.comparing(Score::at));
+        return new Scores(scores);
+    }
+
+    /** The last score of this scale strictly before the instant, or null. */
+    Score lastBefore(Instant instant, String scale) {
+        Score found = null;
+        for (Score s : all) {
+            if (!s.at().isBefore(instant)) {
+                break;
+            }
+            if (s.scale().equals(scale)) {
+                found = s;
+            }
+        }
+        return found;
+    }
+
+    /** The latest score (any scale) taken in [from, to], or null. */
+    Score latestBetween(Instant from, Instant to) {
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Score s = all.get(i);
+            if (!s.at().isAfter(to)) {
+                return s.at().isBefore(from) ? null : s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The latest score in [start, to] that has an earlier score of the same scale before {@code start} to be judged
+     * against, with that baseline; null when there is none.
+     */
+    Change changeSince(Instant start, Instant to) {
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Score s = all.get(i);
+            if (s.at().isAfter(to)) {
+                continue;
+            }
+            if (s.at().isBefore(start)) {
+                return null;
+            }
+            Score baseline = lastBefore(start, s.scale());
+            if (baseline != null) {
+                return new Change(baseline, s);
+            }
+        }
+        return null;
+    }
+
+    record Change(Score baseline, Score latest) {
+        double reduction() {
+            return latest.reductionFrom(baseline);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.trdcds.criteria;
+
+import java.util.List;
+import java.util.Optional;
+import org.trdcds.terminology.Knowledge;
+
+/** Value-set membership over the codings of a fact, and RxNorm ingredient resolution, through {@link Knowledge}. */
+final class Terms {
+
+    static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+    private final Knowledge knowledge;
+
+    Terms(Knowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    boolean any(String valueSetId, List<Code> codes) {
+        for (Code code : codes) {
+            if (knowledge.inValueSet(valueSetId, code.system(), code.code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The ingredient of the first RxNorm coding in the value set: a product code through {@link Knowledge#product},
+     * else the code itself as the ingredient.
+     */
+    Optional<Ingredient> ingredient(String valueSetId, List<Code> codes, String fallbackName) {
+        for (Code code : codes) {
+            if (!RXNORM.equals(code.system())) {
+                continue;
+            }
+            Optional<Knowledge.Product> product = knowledge.product(code.code());
+            if (product.isPresent()) {
+                Knowledge.Product p = product.get();
+                if (knowledge.inValueSet(valueSetId, RXNORM, code.code())
+                        || knowledge.inValueSet(valueSetId, RXNORM, p.ingredient())) {
+                    return Optional.of(new Ingredient(p.ingredient(), name(p.ingredient(), p.ingredientName()), p));
+                }
+            } else if (knowledge.inValueSet(valueSetId, RXNORM, code.code())) {
+                String display = code.display() != null ? code.display() : fallbackName;
+                return Optional.of(new Ingredient(code.code(), name(code.code(), display), null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String name(String ingredient, String fallback) {
+        return knowledge.ingredientName(ingredient).orElse(fallback != null ? fallback : "RxNorm " + ingredient);
+    }
+
+    /** An RxNorm ingredient with the product it was recorded as (null when the ingredient itself was recorded). */
+    record Ingredient(String rxcui, String name, Knowledge.Product product) {
+    }
+}

@@ -1,0 +1,37 @@
+package org.trdcds.criteria;
+
+import java.util.List;
+
+/** Card topic codes of PROTOCOL.md sections 4 and 5 (identifiers of the contract, not clinical knowledge). */
+public final class Topics {
+
+    public static final String COMBINATION_CANDIDATE = "combination-candidate";
+    public static final String MONOTHERAPY_FIRST = "monotherapy-first";
+    public static final String TRD_INCOMPLETE_DATA = "trd-incomplete-data";
+    public static final String BASELINE_SEVERITY_MISSING = "baseline-severity-missing";
+    public static final String BLOOD_PRESSURE_UNKNOWN = "blood-pressure-unknown";
+    public static final String TREATMENT_RESPONSE = "treatment-response";
+    public static final String UNCONTROLLED_HYPERTENSION = "contraindication-uncontrolled-hypertension";
+    public static final String ACTIVE_SUBSTANCE_USE = "contraindication-active-substance-use";
+    public static final String UNCONTROLLED_SEIZURES = "contraindication-uncontrolled-seizures";
+    public static final String SUICIDE_RISK_URGENT = "suicide-risk-urgent";
+    public static final String BIPOLAR_MANIC_SWITCH = "bipolar-manic-switch";
+    public static final String PSYCHOSIS_CAUTION = "psychosis-caution";
+    public static final String NOT_FIRST_LINE = "not-first-line";
+    public static final String KETAMINE_DOSE_CHECK = "ketamine-dose-check";
+    public static final String WEIGHT_MISSING = "weight-missing";
+    public static final String SESSION_MONITORING = "session-monitoring";
+
+    /** Every topic the decision can emit. */
+    public static final List<String> ALL = List.of(COMBINATION_CANDIDATE, MONOTHERAPY_FIRST, TRD_INCOMPLETE_DATA,
+            BASELINE_SEVERITY_MISSING, BLOOD_PRESSURE_UNKNOWN, TREATMENT_RESPONSE, UNCONTROLLED_HYPERTENSION,
+            ACTIVE_SUBSTANCE_USE, UNCONTROLLED_SEIZURES, SUICIDE_RISK_URGENT, BIPOLAR_MANIC_SWITCH, PSYCHOSIS_CAUTION,
+            NOT_FIRST_LINE, KETAMINE_DOSE_CHECK, WEIGHT_MISSING, SESSION_MONITORING);
+
+    /** The absolute contraindications of section 4: any of them suppresses combination-candidate. */
+    public static final List<String> ABSOLUTE = List.of(UNCONTROLLED_HYPERTENSION, ACTIVE_SUBSTANCE_USE,
+            UNCONTROLLED_SEIZURES, SUICIDE_RISK_URGENT);
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,54 @@
+package org.trdcds.criteria;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds antidepressant trials from MedicationStatement and MedicationRequest facts (PROTOCOL.md section 1). */
+final class Trials {
+
+    static final String ANTIDEPRESSANTS = "antidepressants";
+
+    private Trials() {
+    }
+
+    /**
+     * Trials in order of start (undated ones last). Records of ketamine or esketamine are courses, not trials, even
+     * where the antidepressant value set lists esketamine.
+     */
+    static List<Trial> of(List<MedicationFact> medications, Terms terms, int gapDays, Instant now) {
+        Map<String, List<Segment>> dated = new LinkedHashMap<>();
+        Map<String, List<String>> undated = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (MedicationFact m : medications) {
+            if (!Segment.taken(m.status()) || Courses.isKetamineOrEsketamine(m.codes(), terms)) {
+                continue;
+            }
+            Optional<Terms.Ingredient> found = terms.ingredient(ANTIDEPRESSANTS, m.codes(), m.text());
+            if (found.isEmpty()) {
+                continue;
+            }
+            Terms.Ingredient ingredient = found.get();
+            names.putIfAbsent(ingredient.rxcui(), ingredient.name());
+            if (m.start() == null) {
+                undated.computeIfAbsent(ingredient.rxcui(), k -> new ArrayList<>()).add(m.ref());
+            } else {
+                Double mgPerDay = DailyDose.mgPerDay(m.dose(), ingredient.product());
+                dated.computeIfAbsent(ingredient.rxcui(), k -> new ArrayList<>())
+                        .add(Segment.of(m.ref(), m.status(), m.start(), m.end(), now, mgPerDay));
+            }
+        }
+        List<Trial> trials = new ArrayList<>();
+        dated.forEach((rxcui, segments) -> {
+            for (List<Segment> group : Episodes.merge(segments, gapDays)) {
+                trials.add(new Trial(rxcui, names.get(rxcui), group, List.of()));
+            }
+        });
+        trials.sort((a, b) -> a.start().compareTo(b.start()));
+        undated.forEach((rxcui, refs) -> trials.add(new Trial(rxcui, names.get(rxcui), List.of(), refs)));
+        return trials;
+    }
+}

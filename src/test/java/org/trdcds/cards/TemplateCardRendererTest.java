@@ -1,0 +1,223 @@
+package org.trdcds.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.trdcds.criteria.Finding;
+import org.trdcds.criteria.TestKnowledge;
+import org.trdcds.criteria.Topics;
+
+class TemplateCardRendererTest {
+
+    static final Path RESOURCES = Path.of("src/test/resources/cards");
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(new TestKnowledge());
+
+    static Map<String, Finding> findings() throws IOException {
+        return JSON.readValue(RESOURCES.resolve("findings.json").toFile(), new TypeReference<LinkedHashMap<String,
+                Finding>>() { });
+    }
+
+    static Map<String, String> draftOrders() throws IOException {
+        return Map.of("MedicationRequest/ket-1", Files.readString(RESOURCES.resolve("draft-ket-1.json")));
+    }
+
+    static Stream<String> topics() {
+        return Topics.ALL.stream();
+    }
+
+    static Card render(Finding finding) throws IOException {
+        return RENDERER.render(List.of(finding), "ketamine-tms-order-sign", "p-1", draftOrders()).get(0);
+    }
+
+    @Nested
+    class Templates {
+
+        @Test
+        void everyTopicOfTheProtocolAndOfTheDecisionHasATemplate() throws IOException {
+            List<String> protocolTopics = new ArrayList<>();
+            Matcher m = Pattern.compile("^\\| `([a-z-]+)` \\|", Pattern.MULTILINE)
+                    .matcher(Files.readString(Path.of("../shared/PROTOCOL.md")));
+            while (m.find()) {
+                if (!m.group(1).startsWith("ketamine-tms-")) {
+                    protocolTopics.add(m.group(1));
+                }
+            }
+            assertThat(protocolTopics).hasSizeGreaterThanOrEqualTo(15);
+            assertThat(RENDERER.topics()).containsAll(protocolTopics).containsAll(Topics.ALL);
+        }
+
+        @Test
+        void aTemplateWithoutTheKnowledgeVersionIsRejected() throws IOException {
+            JsonNode broken = JSON.readTree("{\"topic\":\"x\",\"display\":\"X\",\"indicator\":\"info\","
+                    + "\"summary\":\"s\",\"detail\":\"no version\"}");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CardTemplates.parse(broken, "x.json"))
+                    .hasMessageContaining("knowledgeVersion");
+        }
+    }
+
+    @Nested
+    class Rendering {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
+        void matchesTheGoldenFileIgnoringUuids(String topic) throws IOException {
+            Card card = render(findings().get(topic));
+            JsonNode actual = withoutUuids(JSON.readTree(JSON.writeValueAsString(card)));
+            Path golden = RESOURCES.resolve("golden/" + topic + ".json");
+            if (Boolean.getBoolean("golden.update")) {
+                JSON.writeValue(golden.toFile(), actual);
+            }
+            assertThat(actual).isEqualTo(JSON.readTree(golden.toFile()));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
+        void everyCardHasTheRequiredParts(String topic) throws IOException {
+            Card card = render(findings().get(topic));
+            assertThat(card.summary().length()).isLessThan(140);
+            assertThat(card.summary()).doesNotContain("unknown").doesNotContain("{{");
+            assertThat(card.detail()).contains("test-1").doesNotContain("{{");
+            assertThat(card.indicator()).isIn("info", "warning", "critical");
+            assertThat(card.source().topic()).isEqualTo(new Card.Coding(TemplateCardRenderer.TOPIC_SYSTEM, topic,
+                    card.source().topic().display()));
+            assertThat(card.source().label()).isNotBlank();
+            assertThat(card.uuid()).hasSize(36);
+            if (!card.suggestions().isEmpty()) {
+                assertThat(card.selectionBehavior()).isEqualTo("at-most-one");
+                card.suggestions().forEach(s -> assertThat(s.uuid()).hasSize(36).isNotEqualTo(card.uuid()));
+            }
+            card.overrideReasons().forEach(r -> assertThat(r.display()).isNotBlank());
+            card.links().forEach(l -> assertThat(l.type()).isEqualTo("absolute"));
+        }
+
+        @Test
+        void eachCardAndSuggestionGetsAFreshUuid() throws IOException {
+            Finding finding = findings().get(Topics.BASELINE_SEVERITY_MISSING);
+            Card first = render(finding);
+            Card second = render(finding);
+            assertThat(first.uuid()).isNotEqualTo(second.uuid());
+            assertThat(first.suggestions().get(0).uuid()).isNotEqualTo(second.suggestions().get(0).uuid());
+        }
+    }
+
+    @Nested
+    class Content {
+
+        @Test
+        void candidateShowsTheTrialsProtocolEvidenceQualityAndVerifiedLinksOnly() throws IOException {
+            Card card = render(findings().get(Topics.COMBINATION_CANDIDATE));
+            assertThat(card.detail()).contains("sertraline", "escitalopram", "coincidentally", "retrospective review",
+                    "not been identified", "50% reduction from the pre-trial score").doesNotContain("34.5", "19%", "9.5%");
+            assertThat(card.links()).extracting(Card.Link::url).anyMatch(u -> u.contains("31440588"))
+                    .anyMatch(u -> u.contains("10.1016/j.heliyon.2019.e02187"));
+        }
+
+        @Test
+        void baselineSuggestionCreatesAPhq9ServiceRequestForThePatient() throws IOException {
+            Card.Action action = render(findings().get(Topics.BASELINE_SEVERITY_MISSING)).suggestions().get(0)
+                    .actions().get(0);
+            assertThat(action.type()).isEqualTo("create");
+            JsonNode resource = JSON.readTree(action.resource());
+            assertThat(resource.path("resourceType").asText()).isEqualTo("ServiceRequest");
+            assertThat(resource.path("code").path("coding").path(0).path("code").asText()).isEqualTo("44249-1");
+            assertThat(resource.path("subject").path("reference").asText()).isEqualTo("Patient/p-1");
+        }
+
+        @Test
+        void patientIdIsJsonEscapedInResources() throws IOException {
+            Card card = RENDERER.render(List.of(findings().get(Topics.BASELINE_SEVERITY_MISSING)), "s", "a\"b",
+                    Map.of()).get(0);
+            assertThat(JSON.readTree(card.suggestions().get(0).actions().get(0).resource()).path("subject")
+                    .path("reference").asText()).isEqualTo("Patient/a\"b");
+        }
+
+        @Test
+        void doseCheckUpdatesTheDraftOrderToTheWeightBasedDose() throws IOException {
+            Card card = render(findings().get(Topics.KETAMINE_DOSE_CHECK));
+            Card.Action action = card.suggestions().get(0).actions().get(0);
+            assertThat(action.type()).isEqualTo("update");
+            JsonNode order = JSON.readTree(action.resource());
+            JsonNode dosage = order.path("dosageInstruction").path(0);
+            assertThat(order.path("id").asText()).isEqualTo("ket-1");
+            assertThat(dosage.path("doseAndRate").path(0).path("doseQuantity").path("value").asDouble())
+                    .isEqualTo(40.0);
+            assertThat(dosage.path("timing").path("repeat").path("duration").asInt()).isEqualTo(40);
+            assertThat(dosage.path("timing").path("repeat").path("frequency").asInt()).isEqualTo(3);
+            assertThat(dosage.path("route").path("coding").path(0).path("code").asText()).isEqualTo("47625008");
+        }
+
+        @Test
+        void doseCheckWithoutTheDraftJsonHasNoSuggestion() throws IOException {
+            Card card = RENDERER.render(List.of(findings().get(Topics.KETAMINE_DOSE_CHECK)), "s", "p-1", Map.of())
+                    .get(0);
+            assertThat(card.suggestions()).isEmpty();
+            assertThat(card.selectionBehavior()).isNull();
+        }
+
+        @Test
+        void contraindicationsOnOrderHooksDeleteTheDraftOrder() throws IOException {
+            Card card = render(findings().get(Topics.ACTIVE_SUBSTANCE_USE));
+            assertThat(card.suggestions().get(0).actions()).singleElement().satisfies(a -> {
+                assertThat(a.type()).isEqualTo("delete");
+                assertThat(a.resourceId()).isEqualTo("MedicationRequest/ket-1");
+            });
+            assertThat(card.overrideReasons()).isNotEmpty();
+        }
+
+        @Test
+        void contraindicationsOnPatientViewHaveNoDeleteSuggestion() throws IOException {
+            Finding orderFinding = findings().get(Topics.ACTIVE_SUBSTANCE_USE);
+            Map<String, Object> details = new LinkedHashMap<>(orderFinding.details());
+            details.remove("draftOrderRefs");
+            Card card = render(new Finding(orderFinding.topic(), details, orderFinding.evidence()));
+            assertThat(card.suggestions()).isEmpty();
+        }
+
+        @Test
+        void patientTextCannotInjectMarkdown() throws IOException {
+            Map<String, Object> trial = new LinkedHashMap<>();
+            trial.put("drug", "*_[]()<>#`|");
+            trial.put("failureReason", "[click](javascript:alert(1))\n# heading");
+            Finding finding = findings().get(Topics.MONOTHERAPY_FIRST);
+            Map<String, Object> details = new LinkedHashMap<>(finding.details());
+            details.put("trials", List.of(trial));
+            String detail = render(new Finding(finding.topic(), details, List.of())).detail();
+            assertThat(detail).contains("\\*\\_\\[\\]\\(\\)&lt;&gt;\\#\\`\\|")
+                    .contains("\\[click\\]\\(javascript:alert\\(1\\)\\) \\# heading")
+                    .doesNotContain("[click](").doesNotContain("<>");
+        }
+
+        @Test
+        void longSummariesAreCutBelow140() {
+            assertThat(TemplateCardRenderer.summary("x".repeat(300))).hasSize(139).endsWith("…");
+            assertThat(TemplateCardRenderer.summary("a\nb")).isEqualTo("a b");
+        }
+    }
+
+    private static JsonNode withoutUuids(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("uuid");
+        }
+        node.forEach(TemplateCardRendererTest::withoutUuids);
+        return node;
+    }
+}

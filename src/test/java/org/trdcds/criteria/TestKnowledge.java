@@ -1,0 +1,157 @@
+package org.trdcds.criteria;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.trdcds.terminology.Knowledge;
+import org.trdcds.terminology.ProtocolParameters;
+
+/**
+ * In-memory {@link Knowledge} for unit tests: codes from ../shared/CLINICAL-REFERENCE.md, parameters = the PROTOCOL.md
+ * defaults. (The real knowledge is loaded from fhir-profiles/ by the terminology layer.)
+ */
+public final class TestKnowledge implements Knowledge {
+
+    public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    public static final String SNOMED = "http://snomed.info/sct";
+    public static final String LOINC = "http://loinc.org";
+    public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+    public static final String CPT = "http://www.ama-assn.org/go/cpt";
+    public static final String SCALES = "https://fhir.trd-cds-hooks.org/CodeSystem/scales";
+    /** A test-only RxNorm-like product code standing for a ketamine 50 mg/mL injection (maps to ingredient 6130). */
+    public static final String KETAMINE_PRODUCT = "test-ketamine-50-mg-ml";
+
+    public static final ProtocolParameters DEFAULTS = new ProtocolParameters(14, 42, 0.50,
+            "< 50% reduction from the pre-trial score (non-response)", 14, 2, 30, 30, 140, 90, 30, 1, 90, 0.5, 0.10,
+            40, 60, 0.50, 5, 10);
+
+    private final ProtocolParameters parameters;
+    private final Map<String, Map<String, Set<String>>> valueSets = new HashMap<>();
+    private final Map<String, Product> products = new HashMap<>();
+    private final Map<String, MinimumDose> minimumDoses = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+
+    public TestKnowledge() {
+        this(DEFAULTS);
+    }
+
+    public TestKnowledge(ProtocolParameters parameters) {
+        this.parameters = parameters;
+        add("depressive-disorders", ICD10CM, "F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.9", "F32.A", "F33.0",
+                "F33.1", "F33.2", "F33.3", "F33.41", "F33.8", "F33.9");
+        add("depressive-disorders", SNOMED, "36923009", "370143000", "66344007", "1153570009");
+        add("bipolar-disorders", ICD10CM, "F31.0", "F31.2", "F31.30", "F31.31", "F31.32", "F31.4", "F31.5", "F31.81",
+                "F31.9");
+        add("bipolar-disorders", SNOMED, "13746004", "371596008", "49468007");
+        add("bipolar-depressed-episode", ICD10CM, "F31.30", "F31.31", "F31.32", "F31.4", "F31.5");
+        add("bipolar-depressed-episode", SNOMED, "49468007");
+        add("psychotic-disorders", ICD10CM, "F20.0", "F20.9", "F22", "F25.0", "F29");
+        add("psychotic-disorders", SNOMED, "58214004", "68890003");
+        add("epilepsy", ICD10CM, "G40.909", "G40.919", "G40.803", "G40.801");
+        add("epilepsy", SNOMED, "84757009", "314828009");
+        add("epilepsy-intractable", ICD10CM, "G40.919", "G40.019", "G40.311", "G40.803", "G40.804", "G40.813",
+                "G40.814", "G40.823", "G40.824", "G40.833", "G40.834");
+        add("epilepsy-intractable", SNOMED, "314828009");
+        add("hypertension", ICD10CM, "I10", "I16.0", "I16.1", "I16.9");
+        add("hypertensive-crisis", ICD10CM, "I16.0", "I16.1", "I16.9");
+        add("hypertensive-crisis", SNOMED, "443482000");
+        add("substance-use-disorders-active", ICD10CM, "F10.10", "F10.20", "F11.20", "F12.20", "F14.20", "F16.20",
+                "F19.20");
+        add("substance-use-disorders-active", SNOMED, "66214007", "724713006", "724715004");
+        add("suicidal-ideation", ICD10CM, "R45.851");
+        add("suicidal-ideation", SNOMED, "6471006");
+        ingredient("4493", "fluoxetine", 20);
+        ingredient("36437", "sertraline", 50);
+        ingredient("2556", "citalopram", 20);
+        ingredient("321988", "escitalopram", 10);
+        ingredient("39786", "venlafaxine", 75);
+        ingredient("72625", "duloxetine", 60);
+        ingredient("42347", "bupropion", 300);
+        ingredient("15996", "mirtazapine", 15);
+        ingredient("704", "amitriptyline", 150);
+        add("antidepressants", RXNORM, "10737");
+        names.put("10737", "trazodone");
+        product("312941", "36437", "sertraline", 50.0, "tablet");
+        product("312938", "36437", "sertraline", 100.0, "tablet");
+        add("antidepressants", RXNORM, "312941", "312938");
+        add("ketamine", RXNORM, "6130", KETAMINE_PRODUCT);
+        product(KETAMINE_PRODUCT, "6130", "ketamine", 50.0, "mL");
+        names.put("6130", "ketamine");
+        add("esketamine", RXNORM, "2119365");
+        names.put("2119365", "esketamine");
+        add("tms-procedures", CPT, "90867", "90868", "90869");
+        add("phq9-total", LOINC, "44261-6");
+        add("madrs-total", SCALES, "madrs-total");
+        add("phq9-item9", LOINC, "44260-8");
+        add("bp-panel", LOINC, "85354-9");
+        add("systolic-bp", LOINC, "8480-6");
+        add("diastolic-bp", LOINC, "8462-4");
+        add("body-weight", LOINC, "29463-7", "3141-9");
+    }
+
+    private void add(String valueSet, String system, String... codes) {
+        Set<String> set = valueSets.computeIfAbsent(valueSet, k -> new HashMap<>())
+                .computeIfAbsent(system, k -> new HashSet<>());
+        set.addAll(List.of(codes));
+    }
+
+    private void ingredient(String rxcui, String name, double mgPerDay) {
+        add("antidepressants", RXNORM, rxcui);
+        names.put(rxcui, name);
+        minimumDoses.put(rxcui, new MinimumDose(rxcui, name, mgPerDay, "placeholder-pending-clinical-review",
+                "CLINICAL-REFERENCE.md section 4 (UNVERIFIED placeholder)"));
+    }
+
+    private void product(String code, String ingredient, String name, Double strengthMg, String unit) {
+        products.put(code, new Product(code, ingredient, name, strengthMg, unit));
+    }
+
+    @Override
+    public String version() {
+        return "test-1";
+    }
+
+    @Override
+    public ProtocolParameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public boolean inValueSet(String valueSetId, String system, String code) {
+        Map<String, Set<String>> bySystem = valueSets.get(valueSetId);
+        Set<String> set = bySystem == null ? null : bySystem.get(system);
+        return set != null && set.contains(code);
+    }
+
+    @Override
+    public Set<String> valueSetIds() {
+        return valueSets.keySet();
+    }
+
+    @Override
+    public Optional<Product> product(String rxnormCode) {
+        return Optional.ofNullable(products.get(rxnormCode));
+    }
+
+    @Override
+    public Optional<String> ingredientName(String ingredientRxcui) {
+        return Optional.ofNullable(names.get(ingredientRxcui));
+    }
+
+    @Override
+    public Optional<MinimumDose> minimumDailyDose(String ingredientRxcui) {
+        return Optional.ofNullable(minimumDoses.get(ingredientRxcui));
+    }
+
+    @Override
+    public Optional<Integer> answerScore(String system, String code) {
+        if (!LOINC.equals(system)) {
+            return Optional.empty();
+        }
+        int index = List.of("LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9").indexOf(code);
+        return index < 0 ? Optional.empty() : Optional.of(index);
+    }
+}
