@@ -1,6 +1,11 @@
 package org.trdcds.config;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,14 +13,24 @@ import org.trdcds.criteria.Decision;
 import org.trdcds.criteria.ProtocolDecision;
 import org.trdcds.terminology.Knowledge;
 
-/** Wires the pure-Java decision to the loaded knowledge and a clock (tests replace the clock with a fixed one). */
+/**
+ * Wires the pure-Java decision to the loaded knowledge and a clock. {@code cds.clock.fixed-instant} (an ISO instant)
+ * fixes "now" for demonstrations and reproducible runs of dated examples; it never affects JWT checks.
+ */
 @Configuration(proxyBeanMethods = false)
 public class DecisionConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(DecisionConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${cds.clock.fixed-instant:}") String fixedInstant) {
+        if (fixedInstant.isBlank()) {
+            return Clock.systemUTC();
+        }
+        log.warn("cds.clock.fixed-instant is set: the decision's 'now' is fixed at {} (not for clinical use)",
+                fixedInstant);
+        return Clock.fixed(Instant.parse(fixedInstant), ZoneOffset.UTC);
     }
 
     @Bean

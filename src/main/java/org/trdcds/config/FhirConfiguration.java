@@ -40,6 +40,8 @@ public class FhirConfiguration {
     public FhirContext fhirContext() {
         long start = System.nanoTime();
         FhirContext context = FhirContext.forR4();
+        // Every parser of the application (edge and FHIR client) reads what real EHRs send without failing.
+        context.setParserErrorHandler(lenientErrorHandler());
         warm(context);
         log.info("FHIR context warmed in {} ms", (System.nanoTime() - start) / 1_000_000);
         return context;
@@ -47,7 +49,11 @@ public class FhirConfiguration {
 
     /** A JSON parser that reads what real EHRs send (wrong JSON types, unknown elements) without failing. */
     public static IParser lenientJsonParser(FhirContext context) {
-        return context.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false).disableAllErrors());
+        return context.newJsonParser().setParserErrorHandler(lenientErrorHandler());
+    }
+
+    private static LenientErrorHandler lenientErrorHandler() {
+        return new LenientErrorHandler(false).disableAllErrors();
     }
 
     private static void warm(FhirContext context) {

@@ -4,27 +4,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.trdcds.terminology.Knowledge;
 
-/** The CDS services offered, loaded once from the data file cds-services.json and checked at start-up. */
+/**
+ * The CDS services offered, loaded once from the data file cds-services.json and checked at start-up.
+ * A prefetch template may name value sets as {@code ${valueSetCodes:id1,id2}}: at start-up that becomes the
+ * comma-separated {@code system|code} tokens of their expansions, so the prefetch asks for exactly the codes the
+ * decision reads, and a code governance adds to a value set (e.g. a local MADRS code) is prefetched too.
+ */
 @Component
 public class ServiceCatalog {
 
     static final String RESOURCE = "cds-services.json";
+    private static final Pattern VALUE_SET_CODES = Pattern.compile("\\$\\{valueSetCodes:([^}]*)}");
 
     private final List<CdsService> services;
     private final Map<String, CdsService> byId;
 
     @Autowired
-    public ServiceCatalog(ObjectMapper objectMapper) {
-        this(read(objectMapper));
+    public ServiceCatalog(ObjectMapper objectMapper, Knowledge knowledge) {
+        this(read(objectMapper).stream().map(service -> expandValueSets(service, knowledge)).toList());
     }
 
     ServiceCatalog(List<CdsService> services) {
@@ -43,10 +53,33 @@ public class ServiceCatalog {
 
     private static List<CdsService> read(ObjectMapper objectMapper) {
         try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            return List.of(objectMapper.readValue(in, Discovery.class).services().toArray(CdsService[]::new));
+            return objectMapper.readValue(in, Discovery.class).services();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the service catalog " + RESOURCE, e);
         }
+    }
+
+    static CdsService expandValueSets(CdsService service, Knowledge knowledge) {
+        Map<String, String> prefetch = new LinkedHashMap<>();
+        service.prefetch().forEach((key, template) -> {
+            Matcher matcher = VALUE_SET_CODES.matcher(template);
+            prefetch.put(key, matcher.replaceAll(match -> Matcher.quoteReplacement(codeTokens(match.group(1), knowledge))));
+        });
+        return new CdsService(service.hook(), service.id(), service.title(), service.description(),
+                service.usageRequirements(), prefetch);
+    }
+
+    private static String codeTokens(String valueSetIds, Knowledge knowledge) {
+        StringBuilder tokens = new StringBuilder();
+        for (String id : valueSetIds.split(",")) {
+            knowledge.expansion(id.trim()).forEach((system, codes) -> codes.forEach(code -> {
+                String token = system + "|" + code;
+                if (tokens.indexOf(token) < 0) {
+                    tokens.append(tokens.isEmpty() ? "" : ",").append(token);
+                }
+            }));
+        }
+        return tokens.toString();
     }
 
     private static void check(CdsService service) {

@@ -4,6 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -89,11 +93,7 @@ public final class FileKnowledge implements Knowledge {
 
     @Override
     public boolean inValueSet(String valueSetId, String system, String code) {
-        Map<String, Set<String>> valueSet = valueSets.get(valueSetId);
-        if (valueSet == null) {
-            throw new IllegalArgumentException("unknown value set id '" + valueSetId + "'; known: "
-                    + valueSets.keySet());
-        }
+        Map<String, Set<String>> valueSet = valueSet(valueSetId);
         if (system == null || code == null) {
             return false;
         }
@@ -104,6 +104,22 @@ public final class FileKnowledge implements Knowledge {
     @Override
     public Set<String> valueSetIds() {
         return valueSets.keySet();
+    }
+
+    @Override
+    public SortedMap<String, SortedSet<String>> expansion(String valueSetId) {
+        SortedMap<String, SortedSet<String>> expansion = new TreeMap<>();
+        valueSet(valueSetId).forEach((system, codes) -> expansion.put(system, new TreeSet<>(codes)));
+        return expansion;
+    }
+
+    private Map<String, Set<String>> valueSet(String valueSetId) {
+        Map<String, Set<String>> valueSet = valueSets.get(valueSetId);
+        if (valueSet == null) {
+            throw new IllegalArgumentException("unknown value set id '" + valueSetId + "'; known: "
+                    + valueSets.keySet());
+        }
+        return valueSet;
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.trdcds.terminology;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 
 /**
  * The clinical knowledge the decision reads, loaded once at start-up from fhir-profiles/ (and never from Java).
@@ -20,6 +22,13 @@ public interface Knowledge {
 
     /** The ids of all value sets loaded (for completeness checks). */
     Set<String> valueSetIds();
+
+    /**
+     * The expansion of a value set: code system URI -> codes, both sorted (e.g. to build prefetch queries).
+     *
+     * @throws IllegalArgumentException for an unknown value-set id
+     */
+    SortedMap<String, SortedSet<String>> expansion(String valueSetId);
 
     /** An RxNorm product (SCD/SBD) mapped to its ingredient and strength, or empty when unknown. */
     Optional<Product> product(String rxnormCode);

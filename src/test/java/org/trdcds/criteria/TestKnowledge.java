@@ -20,7 +20,7 @@ public final class TestKnowledge implements Knowledge {
     public static final String LOINC = "http://loinc.org";
     public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     public static final String CPT = "http://www.ama-assn.org/go/cpt";
-    public static final String SCALES = "https://fhir.trd-cds-hooks.org/CodeSystem/scales";
+    public static final String SCALES = "https://fhir.trd-cds-hooks.org/CodeSystem/assessment-scales";
     /** A test-only RxNorm-like product code standing for a ketamine 50 mg/mL injection (maps to ingredient 6130). */
     public static final String KETAMINE_PRODUCT = "test-ketamine-50-mg-ml";
 
@@ -124,6 +124,14 @@ public final class TestKnowledge implements Knowledge {
         Map<String, Set<String>> bySystem = valueSets.get(valueSetId);
         Set<String> set = bySystem == null ? null : bySystem.get(system);
         return set != null && set.contains(code);
+    }
+
+    @Override
+    public java.util.SortedMap<String, java.util.SortedSet<String>> expansion(String valueSetId) {
+        java.util.SortedMap<String, java.util.SortedSet<String>> expansion = new java.util.TreeMap<>();
+        valueSets.getOrDefault(valueSetId, Map.of())
+                .forEach((system, codes) -> expansion.put(system, new java.util.TreeSet<>(codes)));
+        return expansion;
     }
 
     @Override

@@ -8,11 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.trdcds.terminology.ProjectKnowledge;
 
 /** The catalog data file and the 2.0.1 prefetch tokens. */
 class ServiceCatalogTest {
 
-    final ServiceCatalog catalog = new ServiceCatalog(new ObjectMapper());
+    final ServiceCatalog catalog = new ServiceCatalog(new ObjectMapper(), ProjectKnowledge.get());
 
     @Test
     void everyTemplateUsesOnlyCdsHooks201TokensAndAsksForTheSixKeys() {
@@ -25,11 +26,45 @@ class ServiceCatalogTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"phq9-total", "phq9-item9", "bp-panel", "body-weight", "antidepressant-course-statement",
-            "antidepressant-course-request", "tms-procedure"})
+    @ValueSource(strings = {"phq9-total-observation", "phq9-item9-observation", "bp-panel-observation",
+            "body-weight-observation", "antidepressant-course-medicationstatement",
+            "antidepressant-course-medicationrequest", "tms-procedure"})
     void usageRequirementsPointAtTheProfiles(String profile) {
         assertThat(catalog.services()).allSatisfy(service -> assertThat(service.usageRequirements())
                 .contains("https://fhir.trd-cds-hooks.org/StructureDefinition/" + profile));
+    }
+
+    @Test
+    void usageRequirementsNameOnlyProfilesThatExistInFhirProfiles() throws java.io.IOException {
+        java.util.regex.Matcher urls = java.util.regex.Pattern
+                .compile("https://fhir\\.trd-cds-hooks\\.org/StructureDefinition/[a-z0-9-]+")
+                .matcher(String.join(" ", catalog.services().stream().map(CdsService::usageRequirements).toList()));
+        java.util.Set<String> published = new java.util.HashSet<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("fhir-profiles/profiles"))) {
+            for (java.nio.file.Path file : files.toList()) {
+                published.add(new ObjectMapper().readTree(file.toFile()).path("url").asText());
+            }
+        }
+        int named = 0;
+        while (urls.find()) {
+            assertThat(published).contains(urls.group());
+            named++;
+        }
+        assertThat(named).isGreaterThanOrEqualTo(3 * 7);
+    }
+
+    @Test
+    void observationAndProcedureQueriesAskForExactlyTheValueSetCodes() {
+        CdsService screening = catalog.find("ketamine-tms-screening").orElseThrow();
+        assertThat(screening.prefetch().get("observations"))
+                .startsWith("Observation?patient={{context.patientId}}&code=")
+                .contains("http://loinc.org|44261-6", "http://loinc.org|44260-8", "http://loinc.org|85354-9",
+                        "http://loinc.org|8480-6", "http://loinc.org|8462-4", "http://loinc.org|29463-7",
+                        "https://fhir.trd-cds-hooks.org/CodeSystem/assessment-scales|madrs-total")
+                .doesNotContain("${");
+        assertThat(screening.prefetch().get("procedures")).isEqualTo("Procedure?patient={{context.patientId}}&code="
+                + "http://www.ama-assn.org/go/cpt|90867,http://www.ama-assn.org/go/cpt|90868,"
+                + "http://www.ama-assn.org/go/cpt|90869");
     }
 
     @Test
