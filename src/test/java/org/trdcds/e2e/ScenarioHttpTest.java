@@ -5,14 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,11 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.trdcds.e2e.Scenarios.Scenario;
 import org.trdcds.fhirdata.TestFhirServer;
 
@@ -34,30 +22,12 @@ import org.trdcds.fhirdata.TestFhirServer;
  * once with every prefetch key filled, once with no prefetch so that everything comes from a real FHIR server
  * (HAPI RestfulServer, paged at 5 entries, demanding the bearer token).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:scenarios;DB_CLOSE_DELAY=-1")
-class ScenarioHttpTest {
+class ScenarioHttpTest extends EndToEndTestBase {
 
     static final String TOKEN = "scenario-access-token";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
     static final TestFhirServer FHIR = TestFhirServer.serving(FhirContext.forR4Cached(), allRecords());
-
-    @LocalServerPort
-    int port;
-
-    /** The decision's clock, moved to each scenario's asOf. */
-    static final ScenarioClock CLOCK = new ScenarioClock();
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        Clock scenarioClock() {
-            return CLOCK;
-        }
-    }
 
     static Stream<Arguments> scenarios() {
         return Scenarios.all().stream().flatMap(s -> Stream.of(Arguments.of(s, true), Arguments.of(s, false)));
@@ -125,12 +95,6 @@ class ScenarioHttpTest {
         throw new AssertionError("no card of topic " + topic + " in " + cards);
     }
 
-    private HttpResponse<String> post(String service, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cds-services/" + service))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static Bundle allRecords() {
         FhirContext fhir = FhirContext.forR4Cached();
         Bundle all = new Bundle();
@@ -138,24 +102,5 @@ class ScenarioHttpTest {
                 .parseResource(Bundle.class, scenario.json().get("record").toString())
                 .getEntry().forEach(all::addEntry));
         return all;
-    }
-
-    static final class ScenarioClock extends Clock {
-        volatile Instant now = Instant.EPOCH;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
