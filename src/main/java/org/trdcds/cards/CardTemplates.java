@@ -6,6 +6,7 @@ import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,8 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.trdcds.criteria.Topics;
 
-/** Loads and compiles every cds-cards/*.json template from the classpath, once. */
+/**
+ * Loads and compiles every cds-cards/*.json template once: from {@code <cds.knowledge.dir>/cds-cards/} when that
+ * property is set (governance edits without a release), else from the classpath (the copy shipped in the jar).
+ */
 final class CardTemplates {
 
     static final String LOCATION = "classpath*:cds-cards/*.json";
@@ -24,16 +29,26 @@ final class CardTemplates {
     }
 
     static Map<String, CardTemplate> load() {
+        return load("");
+    }
+
+    static Map<String, CardTemplate> load(String knowledgeDir) {
+        String location = knowledgeDir.isBlank() ? LOCATION
+                : Path.of(knowledgeDir, "cds-cards").toAbsolutePath().normalize().toUri() + "*.json";
         Map<String, CardTemplate> templates = new HashMap<>();
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(LOCATION)) {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(location)) {
                 try (InputStream in = resource.getInputStream()) {
                     CardTemplate template = parse(JSON.readTree(in), resource.getFilename());
                     templates.put(template.topic(), template);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read card templates " + LOCATION, e);
+            throw new UncheckedIOException("cannot read card templates " + location, e);
+        }
+        List<String> missing = Topics.ALL.stream().filter(topic -> !templates.containsKey(topic)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no card template for topics " + missing + " in " + location);
         }
         return templates;
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.trdcds.criteria.Finding;
 import org.trdcds.terminology.Knowledge;
@@ -35,8 +36,8 @@ public class TemplateCardRenderer implements CardRenderer {
     private final Map<String, CardTemplate> templates;
 
     @Autowired
-    public TemplateCardRenderer(Knowledge knowledge) {
-        this(knowledge, CardTemplates.load());
+    public TemplateCardRenderer(Knowledge knowledge, @Value("${cds.knowledge.dir:}") String knowledgeDir) {
+        this(knowledge, CardTemplates.load(knowledgeDir));
     }
 
     TemplateCardRenderer(Knowledge knowledge, Map<String, CardTemplate> templates) {

@@ -29,7 +29,7 @@ class TemplateCardRendererTest {
 
     static final Path RESOURCES = Path.of("src/test/resources/cards");
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(new TestKnowledge());
+    static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(new TestKnowledge(), "");
 
     static Map<String, Finding> findings() throws IOException {
         return JSON.readValue(RESOURCES.resolve("findings.json").toFile(), new TypeReference<LinkedHashMap<String,
@@ -63,6 +63,31 @@ class TemplateCardRendererTest {
             }
             assertThat(protocolTopics).hasSizeGreaterThanOrEqualTo(15);
             assertThat(RENDERER.topics()).containsAll(protocolTopics).containsAll(Topics.ALL);
+        }
+
+        @Test
+        void templatesComeFromTheKnowledgeDirectoryWhenOneIsConfigured(@org.junit.jupiter.api.io.TempDir Path dir)
+                throws IOException {
+            Path cards = Files.createDirectories(dir.resolve("cds-cards"));
+            try (var files = Files.list(Path.of("cds-cards"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    Files.copy(file, cards.resolve(file.getFileName()));
+                }
+            }
+            Path weight = cards.resolve("weight-missing.json");
+            Files.writeString(weight, Files.readString(weight).replaceFirst("\"summary\": \"[^\"]*\"",
+                    "\"summary\": \"Edited by governance\""));
+
+            Map<String, CardTemplate> edited = CardTemplates.load(dir.toString());
+
+            Card card = new TemplateCardRenderer(new TestKnowledge(), edited).render(
+                    List.of(new org.trdcds.criteria.Finding("weight-missing", Map.of(), List.of())), "s", "p", Map.of())
+                    .get(0);
+            assertThat(card.summary()).isEqualTo("Edited by governance");
+
+            Files.delete(weight);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CardTemplates.load(dir.toString()))
+                    .hasMessageContaining("weight-missing");
         }
 
         @Test

@@ -89,7 +89,7 @@ class CdsServicesHttpTest extends EdgeTestBase {
             assertThat(response.jsonPath().getString("services[0].prefetch.patient"))
                     .isEqualTo("Patient/{{context.patientId}}");
             assertThat(response.jsonPath().getString("services[1].usageRequirements"))
-                    .contains("https://fhir.trd-cds-hooks.org/StructureDefinition/ketamine-draft-order");
+                    .contains("https://fhir.trd-cds-hooks.org/StructureDefinition/ketamine-draft-medicationrequest");
         }
     }
 

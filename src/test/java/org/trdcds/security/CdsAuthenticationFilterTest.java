@@ -21,6 +21,8 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Profile;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,17 +38,26 @@ import org.springframework.web.bind.annotation.RestController;
 /** The filter in a minimal MVC context: only the security configuration and a probe controller. */
 @WebMvcTest
 @ContextConfiguration(classes = CdsAuthenticationFilterTest.ProbeApplication.class)
+@ActiveProfiles(CdsAuthenticationFilterTest.PROBE_PROFILE)
 class CdsAuthenticationFilterTest {
+
+    /**
+     * The probe beans exist only in this profile: the application's component scan also sees test classes, and the
+     * probe's /cds-services mappings must never shadow the real controllers in other Spring tests.
+     */
+    static final String PROBE_PROFILE = "security-probe";
 
     static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 
     @SpringBootConfiguration
+    @Profile(PROBE_PROFILE)
     @Import({SecurityConfiguration.class, ProbeController.class})
     static class ProbeApplication {
     }
 
     /** Stands in for the real endpoints; answers with the authenticated issuer, if any. */
     @RestController
+    @Profile(PROBE_PROFILE)
     static class ProbeController {
 
         @CrossOrigin

@@ -18,17 +18,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Profile;
+import org.springframework.test.context.ActiveProfiles;
 
 /** The filter registered in a real Tomcat, in front of the real actuator, called over loopback HTTP. */
 @SpringBootTest(classes = FilterOverHttpTest.HttpApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cds.security.admin-token=" + FilterOverHttpTest.ADMIN_TOKEN,
                 "management.endpoints.web.exposure.include=health,info"})
+@ActiveProfiles(CdsAuthenticationFilterTest.PROBE_PROFILE)
 class FilterOverHttpTest {
 
     static final String ADMIN_TOKEN = "http-admin-token-0123456789abcdef";
     static final Path JWKS = CdsAuthenticationFilterTest.WithATrustedIssuer.writeJwks();
 
     @SpringBootConfiguration
+    @Profile(CdsAuthenticationFilterTest.PROBE_PROFILE)
     @EnableAutoConfiguration
     @Import({SecurityConfiguration.class, CdsAuthenticationFilterTest.ProbeController.class})
     static class HttpApplication {
