@@ -183,6 +183,7 @@ public class HookRequestParser {
                     throw CdsException.invalid("prefetch." + key + " must be a FHIR resource or null");
                 }
                 resources.put(key, value.isNull() ? null : parse(parser, value, "prefetch." + key));
+                ((ObjectNode) prefetch).remove(key); // parsed: its tree can be collected while the next is read
             }
         }
         return Collections.unmodifiableMap(resources);
