@@ -2,10 +2,22 @@ package org.trdcds;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.gson.GsonAutoConfiguration;
+import org.springframework.boot.autoconfigure.mustache.MustacheAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.trdcds.config.FhirConfiguration;
 
-@SpringBootApplication
+/** Mustache (cards compile their own templates) and Gson (Jackson writes JSON) come in with libraries, unused. */
+@SpringBootApplication(exclude = {MustacheAutoConfiguration.class, GsonAutoConfiguration.class})
 public class TrdCdsHooksApplication {
     public static void main(String[] args) {
-        SpringApplication.run(TrdCdsHooksApplication.class, args);
+        SpringApplication application = new SpringApplication(TrdCdsHooksApplication.class);
+        // HAPI's warm-up (seconds) runs beside Spring's start-up; it waits for logging to be configured.
+        application.addListeners(event -> {
+            if (event instanceof ApplicationEnvironmentPreparedEvent) {
+                FhirConfiguration.warmUpEarly();
+            }
+        });
+        application.run(args);
     }
 }

@@ -5,6 +5,8 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
@@ -29,15 +31,38 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The one FhirContext of the application (R4), warmed at start-up: HAPI's first parse costs seconds in a fresh JVM,
  * so a representative Bundle of every resource type the service reads is encoded and parsed once before the
- * application reports ready.
+ * application reports ready. The application's main starts this warm-up on its own thread as soon as logging is set up
+ * ({@link #warmUpEarly()}), so it overlaps Spring's start-up instead of adding to it.
  */
 @Configuration(proxyBeanMethods = false)
 public class FhirConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FhirConfiguration.class);
+    private static final AtomicReference<CompletableFuture<FhirContext>> EARLY = new AtomicReference<>();
+
+    /** Starts making the warmed context on a daemon thread; the next {@link #fhirContext()} bean takes it. */
+    public static void warmUpEarly() {
+        CompletableFuture<FhirContext> early = new CompletableFuture<>();
+        if (EARLY.compareAndSet(null, early)) {
+            Thread thread = new Thread(() -> {
+                try {
+                    early.complete(warmedContext());
+                } catch (RuntimeException | Error e) {
+                    early.completeExceptionally(e);
+                }
+            }, "fhir-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
 
     @Bean
     public FhirContext fhirContext() {
+        CompletableFuture<FhirContext> early = EARLY.getAndSet(null);
+        return early == null ? warmedContext() : early.join();
+    }
+
+    private static FhirContext warmedContext() {
         long start = System.nanoTime();
         FhirContext context = FhirContext.forR4();
         // Every parser of the application (edge and FHIR client) reads what real EHRs send without failing.

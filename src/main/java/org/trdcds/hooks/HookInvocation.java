@@ -53,10 +53,18 @@ public class HookInvocation {
         try {
             HookRequest request = parser.parse(service, body);
             MDC.put(CdsRequestFilter.MDC_HOOK_INSTANCE, request.hookInstance());
-            return new CardsResponse(cards(request));
+            List<Card> cards = cards(request);
+            record(request, cards);
+            return new CardsResponse(cards);
         } finally {
             sample.stop(meters.timer("cds.service.latency", "service", serviceId));
         }
+    }
+
+    /** The whole call except that nothing is recorded or counted: for warming the code paths at start-up. */
+    CardsResponse rehearse(String serviceId, byte[] body) {
+        CdsService service = catalog.find(serviceId).orElseThrow(() -> CdsException.unknownService(serviceId));
+        return new CardsResponse(cards(parser.parse(service, body)));
     }
 
     private List<Card> cards(HookRequest request) {
@@ -74,8 +82,12 @@ public class HookInvocation {
         }
         PatientFacts facts = extractor.extract(data, request.draftOrders(), request.selections());
         List<Finding> findings = decision.decide(facts, request.hook().kind());
-        List<Card> cards = renderer.render(findings, serviceId, request.patientId(), request.draftOrderJson())
+        return renderer.render(findings, serviceId, request.patientId(), request.draftOrderJson())
                 .stream().map(HookInvocation::withUuid).toList();
+    }
+
+    private void record(HookRequest request, List<Card> cards) {
+        String serviceId = request.service().id();
         Instant now = Instant.now();
         UUID hookInstance = UUID.fromString(request.hookInstance());
         issuedCards.submit(cards.stream()
@@ -83,7 +95,6 @@ public class HookInvocation {
                 .toList());
         cards.forEach(card -> Counter.builder("cds.cards").tag("topic", String.valueOf(topic(card)))
                 .register(meters).increment());
-        return cards;
     }
 
     /** Feedback refers to cards by uuid: a card without one (or with one that is not a UUID) gets a fresh one. */

@@ -2,8 +2,10 @@ package org.trdcds.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,7 +74,7 @@ public class HookRequestParser {
             throw CdsException.invalid("prefetch must be an object");
         }
         checkResourceCount(service, draftOrders, prefetch);
-        IParser parser = FhirConfiguration.lenientJsonParser(fhirContext);
+        IJsonLikeParser parser = (IJsonLikeParser) FhirConfiguration.lenientJsonParser(fhirContext);
         return new HookRequest(service, hook, hookInstance, fhirServer, bearerToken,
                 contextText(context, "userId"), patientId, optionalContextText(context, "encounterId"),
                 selections(context), draftOrders == null ? null : draftOrders(parser, draftOrders),
@@ -129,7 +131,7 @@ public class HookRequestParser {
         return count;
     }
 
-    private static Bundle draftOrders(IParser parser, JsonNode node) {
+    private static Bundle draftOrders(IJsonLikeParser parser, JsonNode node) {
         if (!node.isObject() || !"Bundle".equals(node.path("resourceType").asText())) {
             throw CdsException.invalid("context.draftOrders must be a FHIR Bundle");
         }
@@ -168,7 +170,8 @@ public class HookRequestParser {
         return List.copyOf(selections);
     }
 
-    private static Map<String, IBaseResource> prefetched(IParser parser, CdsService service, JsonNode prefetch) {
+    private static Map<String, IBaseResource> prefetched(IJsonLikeParser parser, CdsService service,
+                                                         JsonNode prefetch) {
         Map<String, IBaseResource> resources = new LinkedHashMap<>();
         if (prefetch != null && !prefetch.isNull()) {
             for (String key : service.prefetch().keySet()) {
@@ -180,14 +183,18 @@ public class HookRequestParser {
                     throw CdsException.invalid("prefetch." + key + " must be a FHIR resource or null");
                 }
                 resources.put(key, value.isNull() ? null : parse(parser, value, "prefetch." + key));
+                ((ObjectNode) prefetch).remove(key); // parsed: its tree can be collected while the next is read
             }
         }
         return Collections.unmodifiableMap(resources);
     }
 
-    private static IBaseResource parse(IParser parser, JsonNode node, String where) {
+    /** HAPI reads the resource from the request's own tree (an object node): no second pass over its text. */
+    private static IBaseResource parse(IJsonLikeParser parser, JsonNode node, String where) {
+        JacksonStructure structure = new JacksonStructure();
+        structure.setNativeObject((ObjectNode) node);
         try {
-            return parser.parseResource(node.toString());
+            return parser.parseResource(structure);
         } catch (DataFormatException e) {
             throw CdsException.invalid(where + " is not a FHIR R4 resource: " + e.getMessage());
         }

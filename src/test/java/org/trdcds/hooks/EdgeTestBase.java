@@ -41,7 +41,8 @@ import org.trdcds.fhirdata.PatientDataLoader;
         "cds.limits.max-resources=200",
         "cds.limits.max-nesting-depth=40",
         "cds.limits.max-string-length=100000",
-        "cds.cors.allowed-origins=*"})
+        "cds.cors.allowed-origins=*",
+        "cds.warm-up.rounds=0"})
 @AutoConfigureObservability
 abstract class EdgeTestBase {
 

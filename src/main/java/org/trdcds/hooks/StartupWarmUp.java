@@ -1,0 +1,145 @@
+package org.trdcds.hooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs before the application reports ready, so that the first real call is as fast as the thousandth: rehearses
+ * every hook on the synthetic requests of warm-up/ in process (parse, data, decision, cards, JSON; nothing recorded),
+ * then sends the web stack calls that issue no card (discovery, and a patient-view whose record is empty) over HTTP
+ * (stopping at the first refusal when calls must be signed).
+ * At most cds.warm-up.rounds rounds (0 turns it off) within 1.5 s; a warm-up that fails is logged and never stops
+ * the application.
+ */
+@Component
+class StartupWarmUp implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupWarmUp.class);
+    private static final int HTTP_CALLS = 50;
+    private static final long BUDGET_NANOS = 1_500_000_000L;
+
+    private final ServiceCatalog catalog;
+    private final HookInvocation invocation;
+    private final ObjectMapper objectMapper;
+    private final ApplicationContext context;
+    private final int rounds;
+
+    StartupWarmUp(ServiceCatalog catalog, HookInvocation invocation, ObjectMapper objectMapper,
+                  ApplicationContext context, @Value("${cds.warm-up.rounds:300}") int rounds) {
+        this.catalog = catalog;
+        this.invocation = invocation;
+        this.objectMapper = objectMapper;
+        this.context = context;
+        this.rounds = rounds;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (rounds <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            Map<String, byte[]> requests = requests();
+            int round = 0;
+            for (; round < rounds && System.nanoTime() - start < BUDGET_NANOS; round++) {
+                for (Map.Entry<String, byte[]> request : requests.entrySet()) {
+                    objectMapper.writeValueAsBytes(invocation.rehearse(request.getKey(), request.getValue()));
+                }
+            }
+            overHttp(requests);
+            log.info("warmed up in {} ms ({} rounds of {} hooks)", (System.nanoTime() - start) / 1_000_000, round,
+                    requests.size());
+        } catch (IOException | RuntimeException e) {
+            log.warn("start-up warm-up failed; the first calls will be slower ({})", e.toString());
+        }
+    }
+
+    /** Service id -> its warm-up request (warm-up/{hook}.json), for the hooks that have one. */
+    private Map<String, byte[]> requests() throws IOException {
+        Map<String, byte[]> requests = new LinkedHashMap<>();
+        for (CdsService service : catalog.services()) {
+            ClassPathResource file = new ClassPathResource("warm-up/" + service.hook() + ".json");
+            if (file.exists()) {
+                try (InputStream in = file.getInputStream()) {
+                    requests.put(service.id(), in.readAllBytes());
+                }
+            }
+        }
+        return requests;
+    }
+
+    private void overHttp(Map<String, byte[]> requests) throws IOException {
+        if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+            return;
+        }
+        String base = "http://127.0.0.1:" + web.getWebServer().getPort()
+                + context.getEnvironment().getProperty("server.servlet.context-path", "") + "/cds-services";
+        Map.Entry<String, byte[]> screening = requests.entrySet().stream()
+                .filter(request -> "patient-view".equals(catalog.find(request.getKey()).orElseThrow().hook()))
+                .findFirst().orElse(null);
+        byte[] emptyRecord = screening == null ? null : withEmptyRecord(screening.getValue());
+        boolean issuesNoCard = emptyRecord != null
+                && invocation.rehearse(screening.getKey(), emptyRecord).cards().isEmpty();
+        for (int call = 0; call < HTTP_CALLS; call++) {
+            if (refused(send(base, "GET", null))
+                    || issuesNoCard && refused(send(base + "/" + screening.getKey(), "POST", emptyRecord))) {
+                return; // calls must be signed (cds.security.trusted-issuers): the warm-up has no token
+            }
+        }
+    }
+
+    /** The request with every prefetched searchset emptied: the patient alone, about whom no card is issued. */
+    private byte[] withEmptyRecord(byte[] request) throws IOException {
+        JsonNode root = objectMapper.readTree(request);
+        root.path("prefetch").forEach(value -> {
+            if (value instanceof ObjectNode resource && "Bundle".equals(resource.path("resourceType").asText())) {
+                resource.putArray("entry");
+                resource.remove("total");
+            }
+        });
+        return objectMapper.writeValueAsBytes(root);
+    }
+
+    private static boolean refused(int status) {
+        return status == 401 || status == 403;
+    }
+
+    private static int send(String url, String method, byte[] body) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestMethod(method);
+        connection.setConnectTimeout(2000);
+        connection.setReadTimeout(5000);
+        if (body != null) {
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (in != null) {
+                in.readAllBytes();
+            }
+        }
+        return status;
+    }
+}
