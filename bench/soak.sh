@@ -30,10 +30,11 @@ done
 metric() { # sum of a Prometheus series, e.g. metric 'jvm_memory_used_bytes{area="heap"'
   curl -s "$base/actuator/prometheus" | grep -F "$1" | awk '{s += $NF} END {printf "%.0f", s}'
 }
-sample() { # heap used after a full GC (MB) and live threads
+sample() { # heap used right after a full GC (MB, from jcmd GC.heap_info) and live threads
   jcmd $pid GC.run >/dev/null
-  sleep 1
-  echo "$(( $(metric 'jvm_memory_used_bytes{area="heap"') / 1048576 )) $(metric 'jvm_threads_live_threads')"
+  local used_kb
+  used_kb=$(jcmd $pid GC.heap_info | grep -m1 -oE 'used [0-9]+K' | grep -oE '[0-9]+')
+  echo "$(( used_kb / 1024 )) $(metric 'jvm_threads_live_threads')"
 }
 
 {
