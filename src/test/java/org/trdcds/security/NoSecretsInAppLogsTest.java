@@ -27,6 +27,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.trdcds.TrdCdsHooksApplication;
 import org.trdcds.fhirdata.TestFhirServer;
 
 /**
@@ -34,7 +35,8 @@ import org.trdcds.fhirdata.TestFhirServer;
  * and a prefetched Patient with a distinctive name, MRN, birth date and address (accepted, refused, failing) leave
  * none of these in the log output.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = TrdCdsHooksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
         "spring.datasource.url=jdbc:h2:mem:no-secrets-in-logs;DB_CLOSE_DELAY=-1",
         "logging.level.root=DEBUG",
         "cds.fhir.deadline=2s"})
