@@ -65,12 +65,18 @@ sample() { # heap used right after a full GC (MB, from jcmd GC.heap_info) and li
   feedback_ok=$(grep -E '^COUNT feedback 200 ' "$data/wrk.txt" | awk '{print $NF}' || true)
   stored=$(curl -s "$base/admin/feedback-summary" | jq '[.feedback[].count] | add // 0')
   read -r heapFirst threadsFirst <<< "${samples[0]:-$heap0 $threads0}"
+  read -r heapLastLoaded _ <<< "${samples[${#samples[@]}-1]:-$heapEnd 0}"
+  # under load the heap after a full GC holds in-flight work and the H2 page cache (it plateaus); the leak check is
+  # the heap once the load has drained, against the first loaded sample
   echo "RESULT 5xx=$fivexx feedback_200=${feedback_ok:-0} feedback_stored=$stored heap_first_mb=$heapFirst" \
-       "heap_last_mb=$heapEnd threads_first=$threadsFirst threads_last=$threadsEnd" \
+       "heap_last_loaded_mb=$heapLastLoaded heap_last_mb=$heapEnd threads_first=$threadsFirst threads_last=$threadsEnd" \
        "errors_in_log=$(grep -c ' ERROR ' "$data/app.log" || true)"
   status=0
   [ "$fivexx" = 0 ] || { echo "FAIL: $fivexx responses were 5xx"; status=1; }
-  [ "${feedback_ok:-0}" = "$stored" ] || { echo "FAIL: $feedback_ok feedback posts answered 200, $stored stored"; status=1; }
+  # every post answered 200 is stored; up to one more per connection was in flight when wrk stopped (stored, unseen)
+  if [ "$stored" -lt "${feedback_ok:-0}" ] || [ "$stored" -gt $(( ${feedback_ok:-0} + connections )) ]; then
+    echo "FAIL: $feedback_ok feedback posts answered 200, $stored stored"; status=1
+  fi
   # growth tolerances: 25% heap over the first loaded sample (plus 16 MB of noise), 4 threads
   [ "$heapEnd" -le $(( heapFirst * 125 / 100 + 16 )) ] || { echo "FAIL: heap grew ${heapFirst} -> ${heapEnd} MB"; status=1; }
   [ "$threadsEnd" -le $(( threadsFirst + 4 )) ] || { echo "FAIL: threads grew ${threadsFirst} -> ${threadsEnd}"; status=1; }
