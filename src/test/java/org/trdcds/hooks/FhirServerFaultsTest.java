@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.trdcds.fhirdata.TestFhirServer;
 
 /**
@@ -30,6 +31,7 @@ import org.trdcds.fhirdata.TestFhirServer;
  * HTTP 500, 401, malformed JSON, a hang past the deadline, or nothing listening. Every time the answer is a quick
  * 412 OperationOutcome, the next call with a healthy server is a 200, and no fetch thread is left behind.
  */
+@DirtiesContext // closes its data loader: later tests count the cds-fhir-fetch-* threads of the JVM
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:fhir-faults;DB_CLOSE_DELAY=-1",
         "cds.fhir.deadline=3s",

@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.trdcds.TrdCdsHooksApplication;
@@ -35,6 +36,7 @@ import org.trdcds.fhirdata.TestFhirServer;
  * and a prefetched Patient with a distinctive name, MRN, birth date and address (accepted, refused, failing) leave
  * none of these in the log output.
  */
+@DirtiesContext // closes its data loader: later tests count the cds-fhir-fetch-* threads of the JVM
 @SpringBootTest(classes = TrdCdsHooksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
         "spring.datasource.url=jdbc:h2:mem:no-secrets-in-logs;DB_CLOSE_DELAY=-1",
