@@ -127,6 +127,9 @@ public class TemplateCardRenderer implements CardRenderer {
         Collection<?> refs = ids instanceof Collection<?> c ? c : ids == null ? List.of() : List.of(ids);
         List<Card.Action> actions = new ArrayList<>(refs.size());
         for (Object ref : refs) {
+            if (ref == null) {
+                continue; // nothing to delete without a resource id (found by fuzzing)
+            }
             Map<String, Object> one = new HashMap<>(context);
             one.put("resourceId", ref);
             actions.add(new Card.Action("delete", a.description().execute(one), null, ref.toString()));

@@ -1,29 +1,39 @@
 package org.trdcds.config;
 
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
-/** CORS for browser EHRs (the CDS Hooks sandbox preflights discovery and every call) and the edge's limits. */
+/**
+ * CORS for browser EHRs (the CDS Hooks sandbox preflights discovery and every call) and the edge's limits. CORS is a
+ * servlet filter in front of every other one, so that the refusals written by filters (401 of authentication, 413 of
+ * the body limit) carry Access-Control-Allow-Origin too and a browser EHR can read them.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CdsLimits.class)
-public class WebConfiguration implements WebMvcConfigurer {
+public class WebConfiguration {
 
-    private final String[] allowedOrigins;
-
-    public WebConfiguration(@Value("${cds.cors.allowed-origins:*}") String[] allowedOrigins) {
-        this.allowedOrigins = allowedOrigins;
-    }
-
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        registry.addMapping("/cds-services/**")
-                .allowedOrigins(allowedOrigins)
-                .allowedMethods("GET", "POST", "OPTIONS")
-                .allowedHeaders(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE)
-                .maxAge(3600);
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter(@Value("${cds.cors.allowed-origins:*}") List<String> allowedOrigins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(allowedOrigins);
+        cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/cds-services/**", cors);
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        registration.setName("corsFilter");
+        registration.addUrlPatterns("/cds-services", "/cds-services/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }

@@ -27,12 +27,12 @@ record Segment(String ref, Instant start, Instant end, boolean ongoing, Double d
      * recorded end after now is cut at now.
      */
     static Segment of(String ref, String status, Instant start, Instant end, Instant now, Double dailyMg) {
+        boolean running = status == null || RUNNING.contains(status);
         if (end == null) {
-            boolean running = status == null || RUNNING.contains(status);
             return new Segment(ref, start, running ? now : null, running, dailyMg);
         }
         boolean future = end.isAfter(now);
-        return new Segment(ref, start, future ? now : end, future && RUNNING.contains(status), dailyMg);
+        return new Segment(ref, start, future ? now : end, future && running, dailyMg);
     }
 
     /** The end as a lower bound: the start when the end is unknown. */

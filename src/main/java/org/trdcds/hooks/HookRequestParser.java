@@ -197,6 +197,9 @@ public class HookRequestParser {
             return parser.parseResource(structure);
         } catch (DataFormatException e) {
             throw CdsException.invalid(where + " is not a FHIR R4 resource: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // HAPI's parser fails on some inputs with other exceptions (found by fuzzing: an empty element name)
+            throw CdsException.invalid(where + " is not a FHIR R4 resource (an element cannot be read)");
         }
     }
 

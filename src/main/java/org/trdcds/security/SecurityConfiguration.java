@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers {@link CdsAuthenticationFilter} in front of every servlet and filter. */
+/** Registers {@link CdsAuthenticationFilter} in front of every servlet and filter but CORS. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
@@ -24,7 +24,7 @@ public class SecurityConfiguration {
                 new FilterRegistrationBean<>(new CdsAuthenticationFilter(properties, Clock.systemUTC()));
         registration.setName("cdsAuthenticationFilter");
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after CORS (WebConfiguration): refusals carry CORS headers
         return registration;
     }
 
