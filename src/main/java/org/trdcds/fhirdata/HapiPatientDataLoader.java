@@ -47,12 +47,15 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
 
     private static final Pattern READ = Pattern.compile("([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})");
 
+    private static final AtomicInteger LOADERS = new AtomicInteger();
+
     private final FhirClientSettings settings;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient httpClient;
     private final ApacheRestfulClientFactory clientFactory;
     private final ThreadPoolExecutor executor;
     private final MeterRegistry meters;
+    private final String threadNamePrefix = "cds-fhir-fetch-" + LOADERS.incrementAndGet() + "-";
 
     public HapiPatientDataLoader(FhirContext fhirContext, FhirClientSettings settings,
                                  @Nullable MeterRegistry meters) {
@@ -72,7 +75,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         clientFactory.setHttpClient(httpClient);
         clientFactory.setServerValidationMode(ServerValidationModeEnum.NEVER);
         executor = new ThreadPoolExecutor(settings.poolSize(), settings.poolSize(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(settings.poolSize() * 16), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(settings.poolSize() * 16), daemonThreads(threadNamePrefix), new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
         if (meters != null) {
             Gauge.builder("cds.fhir.connections.leased", connections, pool -> pool.getTotalStats().getLeased())
@@ -229,10 +232,15 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         return Math.toIntExact(duration.toMillis());
     }
 
-    private static ThreadFactory daemonThreads() {
+    /** "cds-fhir-fetch-{loader}-": the name prefix of this loader's threads (one loader per application). */
+    public String threadNamePrefix() {
+        return threadNamePrefix;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "cds-fhir-fetch-" + count.incrementAndGet());
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

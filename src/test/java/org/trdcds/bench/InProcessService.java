@@ -53,13 +53,13 @@ final class InProcessService implements AutoCloseable {
         fhirContext = new FhirConfiguration().fhirContext();
         knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of(".")), fhirContext);
         decision = new ProtocolDecision(knowledge, Clock.fixed(BenchData.AS_OF, ZoneOffset.UTC));
-        renderer = new TemplateCardRenderer(knowledge);
+        renderer = new TemplateCardRenderer(knowledge, "");
         CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
         loader = new HapiPatientDataLoader(fhirContext, new FhirClientSettings(Duration.ofSeconds(5),
                 Duration.ofSeconds(2), Duration.ofSeconds(4), 50, 8), null);
         issuedCards = new IssuedCardWriter(new DiscardingStore(), 10_000, 200, Duration.ofMillis(50));
         issuedCards.start();
-        catalog = new ServiceCatalog(responseJson);
+        catalog = new ServiceCatalog(responseJson, knowledge);
         invocation = new HookInvocation(catalog,
                 new HookRequestParser(new RequestJson(limits), fhirContext, limits), loader, new HapiFactExtractor(),
                 decision, renderer, issuedCards, new SimpleMeterRegistry());

@@ -48,7 +48,7 @@ class DecisionCardsFuzzTest {
     static final FileKnowledge KNOWLEDGE = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")),
             FhirContext.forR4());
     static final ProtocolDecision DECISION = new ProtocolDecision(KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC));
-    static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(KNOWLEDGE);
+    static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(KNOWLEDGE, "");
     static final List<Code> KNOWN_CODES = knownCodes();
     static final List<String> SYSTEMS = List.of("http://hl7.org/fhir/sid/icd-10-cm", "http://snomed.info/sct",
             "http://loinc.org", "http://www.nlm.nih.gov/research/umls/rxnorm", "http://www.ama-assn.org/go/cpt",

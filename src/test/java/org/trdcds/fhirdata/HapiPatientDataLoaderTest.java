@@ -282,7 +282,8 @@ class HapiPatientDataLoaderTest {
 
         private List<Thread> fetchThreads() {
             return Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().startsWith("cds-fhir-fetch-") && thread.isAlive()).toList();
+                    .filter(thread -> thread.getName().startsWith(loader.threadNamePrefix()) && thread.isAlive())
+                    .toList();
         }
 
         private void await(BooleanSupplier condition) {

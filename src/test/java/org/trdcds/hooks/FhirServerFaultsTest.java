@@ -31,7 +31,7 @@ import org.trdcds.fhirdata.TestFhirServer;
  * HTTP 500, 401, malformed JSON, a hang past the deadline, or nothing listening. Every time the answer is a quick
  * 412 OperationOutcome, the next call with a healthy server is a 200, and no fetch thread is left behind.
  */
-@DirtiesContext // closes its data loader: later tests count the cds-fhir-fetch-* threads of the JVM
+@DirtiesContext // a context of its own (small pool, short deadline): closed after, not cached
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:fhir-faults;DB_CLOSE_DELAY=-1",
         "cds.fhir.deadline=3s",
@@ -57,6 +57,14 @@ class FhirServerFaultsTest {
 
     @LocalServerPort
     int port;
+
+    /** The name prefix of this application's fetch threads (other cached contexts have their own). */
+    static String fetchThreadPrefix;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void fetchThreads(org.trdcds.fhirdata.HapiPatientDataLoader loader) {
+        fetchThreadPrefix = loader.threadNamePrefix();
+    }
 
     @BeforeAll
     static void findAClosedPort() throws IOException {
@@ -136,7 +144,7 @@ class FhirServerFaultsTest {
 
     static List<Thread> fetchThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("cds-fhir-fetch-") && thread.isAlive()).toList();
+                .filter(thread -> thread.getName().startsWith(fetchThreadPrefix) && thread.isAlive()).toList();
     }
 
     /** Within two seconds every fetch thread is parked in the pool (none blocked in a socket read). */

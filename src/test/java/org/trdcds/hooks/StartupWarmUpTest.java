@@ -20,7 +20,7 @@ import org.trdcds.hooks.HookInvocation.CardsResponse;
 /** The start-up warm-up rehearses each hook that has a warm-up request, records nothing, and never fails start-up. */
 class StartupWarmUpTest {
 
-    private static final ServiceCatalog CATALOG = new ServiceCatalog(new ObjectMapper());
+    private static final ServiceCatalog CATALOG = new ServiceCatalog(new ObjectMapper(), org.trdcds.terminology.ProjectKnowledge.get());
 
     private final HookInvocation invocation = mock(HookInvocation.class);
 

@@ -36,7 +36,7 @@ import org.trdcds.fhirdata.TestFhirServer;
  * and a prefetched Patient with a distinctive name, MRN, birth date and address (accepted, refused, failing) leave
  * none of these in the log output.
  */
-@DirtiesContext // closes its data loader: later tests count the cds-fhir-fetch-* threads of the JVM
+@DirtiesContext // a context of its own (DEBUG logging, a trusted issuer): closed after, not cached
 @SpringBootTest(classes = TrdCdsHooksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
         "spring.datasource.url=jdbc:h2:mem:no-secrets-in-logs;DB_CLOSE_DELAY=-1",
