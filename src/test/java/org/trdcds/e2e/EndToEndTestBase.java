@@ -6,9 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.trdcds.TestClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +22,7 @@ abstract class EndToEndTestBase {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The decision's clock; each test sets it (scenarios: their asOf). */
-    static final SettableClock CLOCK = new SettableClock();
+    static final TestClock CLOCK = new TestClock(Instant.EPOCH);
 
     @LocalServerPort
     int port;
@@ -40,25 +39,6 @@ abstract class EndToEndTestBase {
         @Primary
         Clock settableClock() {
             return CLOCK;
-        }
-    }
-
-    static final class SettableClock extends Clock {
-        volatile Instant now = Instant.EPOCH;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

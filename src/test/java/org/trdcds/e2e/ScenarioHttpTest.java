@@ -36,7 +36,7 @@ class ScenarioHttpTest extends EndToEndTestBase {
     @ParameterizedTest(name = "{0}, prefetch={1}")
     @MethodSource("scenarios")
     void answersTheExpectedCards(Scenario scenario, boolean withPrefetch) throws Exception {
-        CLOCK.now = scenario.asOf();
+        CLOCK.set(scenario.asOf());
         FHIR.requireToken(TOKEN);
         ObjectNode request = Scenarios.request(scenario, withPrefetch, FHIR.baseUrl(), TOKEN);
 

@@ -46,7 +46,7 @@ class SyntheaThroughServiceTest extends EndToEndTestBase {
 
     @BeforeAll
     static void fixTheClock() {
-        CLOCK.now = Instant.parse("2026-11-27T04:22:50Z");
+        CLOCK.set(Instant.parse("2026-11-27T04:22:50Z"));
     }
 
     @ParameterizedTest(name = "{0}")

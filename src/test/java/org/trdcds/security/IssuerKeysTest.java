@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.trdcds.TestClock;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class IssuerKeysTest {
 
     static final Path SANDBOX_JWKS = Path.of("../shared/fixtures/cds-hooks-examples/sandbox-captured/sandbox-jwks.json");
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-01-15T10:00:00Z"));
     final JwksLoader loader = new JwksLoader(Duration.ofSeconds(2));
 
     IssuerKeys keysAt(URI url) {
