@@ -46,6 +46,14 @@ public class FeedbackStore {
                 });
     }
 
+    /** Runs the issued-card insert and rolls it back: warms the write path at start-up and stores nothing. */
+    void rehearseIssued(IssuedCard card) {
+        transaction.executeWithoutResult(status -> {
+            recordIssued(List.of(card));
+            status.setRollbackOnly();
+        });
+    }
+
     /** All entries or none. */
     public void recordFeedback(String serviceId, List<FeedbackEntry> entries) {
         OffsetDateTime receivedAt = utc(Instant.now());

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.trdcds.cards.Card;
@@ -13,6 +16,7 @@ import org.trdcds.cards.CardRenderer;
 import org.trdcds.criteria.Decision;
 import org.trdcds.criteria.Finding;
 import org.trdcds.criteria.PatientFacts;
+import org.trdcds.criteria.Topics;
 import org.trdcds.feedback.IssuedCard;
 import org.trdcds.feedback.IssuedCardWriter;
 import org.trdcds.fhirdata.DataUnavailableException;
@@ -33,6 +37,12 @@ public class HookInvocation {
     private final CardRenderer renderer;
     private final IssuedCardWriter issuedCards;
     private final MeterRegistry meters;
+    /**
+     * Meters registered at start-up (a counter per topic, a timer per service: the first card-issuing call does not
+     * pay for their registration) and looked up, not registered again, on every call.
+     */
+    private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> cardCounters = new ConcurrentHashMap<>();
 
     public HookInvocation(ServiceCatalog catalog, HookRequestParser parser, PatientDataLoader loader,
                           FactExtractor extractor, Decision decision, CardRenderer renderer,
@@ -45,6 +55,8 @@ public class HookInvocation {
         this.renderer = renderer;
         this.issuedCards = issuedCards;
         this.meters = meters;
+        catalog.services().forEach(service -> latencyTimer(service.id()));
+        Topics.ALL.forEach(this::cardCounter);
     }
 
     public CardsResponse invoke(String serviceId, byte[] body) {
@@ -57,7 +69,7 @@ public class HookInvocation {
             record(request, cards);
             return new CardsResponse(cards);
         } finally {
-            sample.stop(meters.timer("cds.service.latency", "service", serviceId));
+            sample.stop(latencyTimer(serviceId));
         }
     }
 
@@ -93,8 +105,16 @@ public class HookInvocation {
         issuedCards.submit(cards.stream()
                 .map(card -> new IssuedCard(UUID.fromString(card.uuid()), serviceId, topic(card), hookInstance, now))
                 .toList());
-        cards.forEach(card -> Counter.builder("cds.cards").tag("topic", String.valueOf(topic(card)))
-                .register(meters).increment());
+        cards.forEach(card -> cardCounter(Objects.toString(topic(card))).increment());
+    }
+
+    private Timer latencyTimer(String serviceId) {
+        return latencyTimers.computeIfAbsent(serviceId, id -> meters.timer("cds.service.latency", "service", id));
+    }
+
+    private Counter cardCounter(String topic) {
+        return cardCounters.computeIfAbsent(topic, code -> Counter.builder("cds.cards").tag("topic", code)
+                .register(meters));
     }
 
     /** Feedback refers to cards by uuid: a card without one (or with one that is not a UUID) gets a fresh one. */

@@ -25,14 +25,16 @@ import org.springframework.stereotype.Component;
  * every hook on the synthetic requests of warm-up/ in process (parse, data, decision, cards, JSON; nothing recorded),
  * then sends the web stack calls that issue no card (discovery, and a patient-view whose record is empty) over HTTP
  * (stopping at the first refusal when calls must be signed).
- * At most cds.warm-up.rounds rounds (0 turns it off) within 1.5 s; a warm-up that fails is logged and never stops
- * the application.
+ * At most cds.warm-up.rounds rounds (0 turns it off) within 1.2 s, then HTTP calls until 1.5 s have passed (at least
+ * a few, so the web stack is loaded); a warm-up that fails is logged and never stops the application.
  */
 @Component
 class StartupWarmUp implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupWarmUp.class);
     private static final int HTTP_CALLS = 50;
+    private static final int MIN_HTTP_CALLS = 5;
+    private static final long IN_PROCESS_NANOS = 1_200_000_000L;
     private static final long BUDGET_NANOS = 1_500_000_000L;
 
     private final ServiceCatalog catalog;
@@ -59,12 +61,12 @@ class StartupWarmUp implements ApplicationRunner {
         try {
             Map<String, byte[]> requests = requests();
             int round = 0;
-            for (; round < rounds && System.nanoTime() - start < BUDGET_NANOS; round++) {
+            for (; round < rounds && System.nanoTime() - start < IN_PROCESS_NANOS; round++) {
                 for (Map.Entry<String, byte[]> request : requests.entrySet()) {
                     objectMapper.writeValueAsBytes(invocation.rehearse(request.getKey(), request.getValue()));
                 }
             }
-            overHttp(requests);
+            overHttp(requests, start + BUDGET_NANOS);
             log.info("warmed up in {} ms ({} rounds of {} hooks)", (System.nanoTime() - start) / 1_000_000, round,
                     requests.size());
         } catch (IOException | RuntimeException e) {
@@ -86,7 +88,7 @@ class StartupWarmUp implements ApplicationRunner {
         return requests;
     }
 
-    private void overHttp(Map<String, byte[]> requests) throws IOException {
+    private void overHttp(Map<String, byte[]> requests, long deadline) throws IOException {
         if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             return;
         }
@@ -98,7 +100,7 @@ class StartupWarmUp implements ApplicationRunner {
         byte[] emptyRecord = screening == null ? null : withEmptyRecord(screening.getValue());
         boolean issuesNoCard = emptyRecord != null
                 && invocation.rehearse(screening.getKey(), emptyRecord).cards().isEmpty();
-        for (int call = 0; call < HTTP_CALLS; call++) {
+        for (int call = 0; call < HTTP_CALLS && (call < MIN_HTTP_CALLS || System.nanoTime() < deadline); call++) {
             if (refused(send(base, "GET", null))
                     || issuesNoCard && refused(send(base + "/" + screening.getKey(), "POST", emptyRecord))) {
                 return; // calls must be signed (cds.security.trusted-issuers): the warm-up has no token
