@@ -82,12 +82,33 @@ final class InProcessService implements AutoCloseable {
 
     private static final class DiscardingStore extends FeedbackStore {
         DiscardingStore() {
-            super(null, null);
+            super(null, new NoTransactions());
         }
 
         @Override
         public void recordIssued(List<IssuedCard> cards) {
             // storage is measured by the HTTP benchmark; here it only must not block the caller
+        }
+    }
+
+    /** Transactions around the discarding store's (empty) writes. */
+    private static final class NoTransactions
+            extends org.springframework.transaction.support.AbstractPlatformTransactionManager {
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus status) {
         }
     }
 }
