@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +143,6 @@ public class TemplateCardRenderer implements CardRenderer {
     }
 
     private static String uuid() {
-        return UUID.randomUUID().toString();
+        return RandomUuids.next().toString();
     }
 }

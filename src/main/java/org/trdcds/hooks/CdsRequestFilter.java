@@ -27,6 +27,8 @@ import org.trdcds.config.CdsLimits;
 public class CdsRequestFilter extends OncePerRequestFilter {
 
     static final String MDC_HOOK_INSTANCE = "hookInstance";
+    /** The request attribute holding the body this filter read, so that the controller does not copy it again. */
+    private static final String BODY_ATTRIBUTE = CdsRequestFilter.class.getName() + ".body";
 
     private final long maxBodyBytes;
     private final ObjectMapper objectMapper;
@@ -54,6 +56,7 @@ public class CdsRequestFilter extends OncePerRequestFilter {
                 refuse(response);
                 return;
             }
+            request.setAttribute(BODY_ATTRIBUTE, body);
             chain.doFilter(new BufferedRequest(request, body), response);
         } finally {
             MDC.remove(MDC_HOOK_INSTANCE);
@@ -61,6 +64,12 @@ public class CdsRequestFilter extends OncePerRequestFilter {
     }
 
     /** The body, or null when it is longer than max. */
+    /** The body of a call this filter bounded (read once, here), or else the request's stream read whole. */
+    static byte[] body(HttpServletRequest request) throws IOException {
+        return request.getAttribute(BODY_ATTRIBUTE) instanceof byte[] body
+                ? body : request.getInputStream().readAllBytes();
+    }
+
     private static byte[] readAtMost(InputStream in, long max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];

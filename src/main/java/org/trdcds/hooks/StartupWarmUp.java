@@ -1,13 +1,12 @@
 package org.trdcds.hooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,35 +20,39 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs before the application reports ready, so that the first real call is as fast as the thousandth: rehearses
- * every hook on the synthetic requests of warm-up/ in process (parse, data, decision, cards, JSON; nothing recorded),
- * then sends the web stack calls that issue no card (discovery, and a patient-view whose record is empty) over HTTP
- * (stopping at the first refusal when calls must be signed).
- * At most cds.warm-up.rounds rounds (0 turns it off) within 1.2 s, then HTTP calls until 1.5 s have passed (at least
- * a few, so the web stack is loaded); a warm-up that fails is logged and never stops the application.
+ * Runs before the application reports ready, so that the first real call is not a cold one: rehearses every hook on
+ * the synthetic requests of warm-up/ in process (parse, data, decision, cards, JSON), then sends the same calls and
+ * discovery over HTTP through the whole web stack, marked with the process's {@link WarmUpKey} so that nothing is
+ * recorded or counted (stopping at the first refusal when calls must be signed).
+ * At most cds.warm-up.rounds in-process rounds (0 turns the warm-up off) within the first half of cds.warm-up.budget,
+ * then HTTP rounds until the budget is spent (at least a few, so the web stack is loaded); a warm-up that fails is
+ * logged and never stops the application.
  */
 @Component
 class StartupWarmUp implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupWarmUp.class);
-    private static final int HTTP_CALLS = 50;
+    private static final int HTTP_CALLS = 5_000;
     private static final int MIN_HTTP_CALLS = 5;
-    private static final long IN_PROCESS_NANOS = 1_200_000_000L;
-    private static final long BUDGET_NANOS = 1_500_000_000L;
 
     private final ServiceCatalog catalog;
     private final HookInvocation invocation;
     private final ObjectMapper objectMapper;
     private final ApplicationContext context;
+    private final WarmUpKey warmUpKey;
     private final int rounds;
+    private final long budgetNanos;
 
     StartupWarmUp(ServiceCatalog catalog, HookInvocation invocation, ObjectMapper objectMapper,
-                  ApplicationContext context, @Value("${cds.warm-up.rounds:300}") int rounds) {
+                  ApplicationContext context, WarmUpKey warmUpKey, @Value("${cds.warm-up.rounds:300}") int rounds,
+                  @Value("${cds.warm-up.budget:1500ms}") Duration budget) {
         this.catalog = catalog;
         this.invocation = invocation;
         this.objectMapper = objectMapper;
         this.context = context;
+        this.warmUpKey = warmUpKey;
         this.rounds = rounds;
+        this.budgetNanos = budget.toNanos();
     }
 
     @Override
@@ -61,12 +64,12 @@ class StartupWarmUp implements ApplicationRunner {
         try {
             Map<String, byte[]> requests = requests();
             int round = 0;
-            for (; round < rounds && System.nanoTime() - start < IN_PROCESS_NANOS; round++) {
+            for (; round < rounds && System.nanoTime() - start < budgetNanos / 2; round++) {
                 for (Map.Entry<String, byte[]> request : requests.entrySet()) {
                     objectMapper.writeValueAsBytes(invocation.rehearse(request.getKey(), request.getValue()));
                 }
             }
-            overHttp(requests, start + BUDGET_NANOS);
+            overHttp(requests, start + budgetNanos);
             log.info("warmed up in {} ms ({} rounds of {} hooks)", (System.nanoTime() - start) / 1_000_000, round,
                     requests.size());
         } catch (IOException | RuntimeException e) {
@@ -94,37 +97,23 @@ class StartupWarmUp implements ApplicationRunner {
         }
         String base = "http://127.0.0.1:" + web.getWebServer().getPort()
                 + context.getEnvironment().getProperty("server.servlet.context-path", "") + "/cds-services";
-        Map.Entry<String, byte[]> screening = requests.entrySet().stream()
-                .filter(request -> "patient-view".equals(catalog.find(request.getKey()).orElseThrow().hook()))
-                .findFirst().orElse(null);
-        byte[] emptyRecord = screening == null ? null : withEmptyRecord(screening.getValue());
-        boolean issuesNoCard = emptyRecord != null
-                && invocation.rehearse(screening.getKey(), emptyRecord).cards().isEmpty();
         for (int call = 0; call < HTTP_CALLS && (call < MIN_HTTP_CALLS || System.nanoTime() < deadline); call++) {
-            if (refused(send(base, "GET", null))
-                    || issuesNoCard && refused(send(base + "/" + screening.getKey(), "POST", emptyRecord))) {
+            if (refused(send(base, "GET", null))) {
                 return; // calls must be signed (cds.security.trusted-issuers): the warm-up has no token
             }
-        }
-    }
-
-    /** The request with every prefetched searchset emptied: the patient alone, about whom no card is issued. */
-    private byte[] withEmptyRecord(byte[] request) throws IOException {
-        JsonNode root = objectMapper.readTree(request);
-        root.path("prefetch").forEach(value -> {
-            if (value instanceof ObjectNode resource && "Bundle".equals(resource.path("resourceType").asText())) {
-                resource.putArray("entry");
-                resource.remove("total");
+            for (Map.Entry<String, byte[]> request : requests.entrySet()) {
+                if (refused(send(base + "/" + request.getKey(), "POST", request.getValue()))) {
+                    return;
+                }
             }
-        });
-        return objectMapper.writeValueAsBytes(root);
+        }
     }
 
     private static boolean refused(int status) {
         return status == 401 || status == 403;
     }
 
-    private static int send(String url, String method, byte[] body) throws IOException {
+    private int send(String url, String method, byte[] body) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setRequestMethod(method);
         connection.setConnectTimeout(2000);
@@ -132,6 +121,7 @@ class StartupWarmUp implements ApplicationRunner {
         if (body != null) {
             connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty(WarmUpKey.HEADER, warmUpKey.value());
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body);
             }

@@ -144,6 +144,28 @@ class FeedbackEndpointTest extends EdgeTestBase {
         assertThat(summary.jsonPath().getString("feedback[1].service")).isEqualTo(SERVICE);
     }
 
+    @Test
+    void onlyTheProcesssOwnWarmUpKeySkipsRecordingAndTheAnswerIsTheSame(@Autowired WarmUpKey key) throws Exception {
+        String request = CdsServicesHttpTest.request("patient-view").toString();
+        Response rehearsal = given().contentType(ContentType.JSON).header(WarmUpKey.HEADER, key.value())
+                .body(request).post("/cds-services/" + SERVICE);
+        Response forged = given().contentType(ContentType.JSON).header(WarmUpKey.HEADER, "0".repeat(64))
+                .body(request).post("/cds-services/" + SERVICE);
+        Response ordinary = CdsServicesHttpTest.post(SERVICE, request);
+
+        for (Response response : List.of(rehearsal, forged, ordinary)) {
+            response.then().statusCode(200).contentType("application/json")
+                    .header("Content-Length", String.valueOf(response.asByteArray().length));
+            assertThat(response.jsonPath().getString("cards[0].source.topic.code")).isEqualTo(TOPIC);
+        }
+        awaitIssued(2); // the forged key and the ordinary call; the rehearsal is answered but not recorded
+        Thread.sleep(300);
+        assertThat(rows("card_issued")).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT card_uuid FROM card_issued", UUID.class)).doesNotContain(
+                UUID.fromString(rehearsal.jsonPath().getString("cards[0].uuid")));
+        assertThat(key.value()).hasSize(64).isNotEqualTo(new WarmUpKey().value());
+    }
+
     private void awaitIssued(int count) throws InterruptedException {
         for (int i = 0; i < 100 && rows("card_issued") < count; i++) {
             Thread.sleep(50);

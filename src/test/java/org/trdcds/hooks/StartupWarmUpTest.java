@@ -52,6 +52,7 @@ class StartupWarmUpTest {
     }
 
     private StartupWarmUp warmUp(int rounds) {
-        return new StartupWarmUp(CATALOG, invocation, new ObjectMapper(), mock(ApplicationContext.class), rounds);
+        return new StartupWarmUp(CATALOG, invocation, new ObjectMapper(), mock(ApplicationContext.class), new WarmUpKey(), rounds,
+                java.time.Duration.ofMillis(1500));
     }
 }
