@@ -37,6 +37,7 @@ public class HookInvocation {
     private final CardRenderer renderer;
     private final IssuedCardWriter issuedCards;
     private final MeterRegistry meters;
+    private final CpuGate cpu;
     /**
      * Meters registered at start-up (a counter per topic, a timer per service: the first card-issuing call does not
      * pay for their registration) and looked up, not registered again, on every call.
@@ -46,7 +47,7 @@ public class HookInvocation {
 
     public HookInvocation(ServiceCatalog catalog, HookRequestParser parser, PatientDataLoader loader,
                           FactExtractor extractor, Decision decision, CardRenderer renderer,
-                          IssuedCardWriter issuedCards, MeterRegistry meters) {
+                          IssuedCardWriter issuedCards, MeterRegistry meters, CpuGate cpu) {
         this.catalog = catalog;
         this.parser = parser;
         this.loader = loader;
@@ -55,6 +56,7 @@ public class HookInvocation {
         this.renderer = renderer;
         this.issuedCards = issuedCards;
         this.meters = meters;
+        this.cpu = cpu;
         catalog.services().forEach(service -> latencyTimer(service.id()));
         Topics.ALL.forEach(this::cardCounter);
     }
@@ -63,7 +65,7 @@ public class HookInvocation {
         CdsService service = catalog.find(serviceId).orElseThrow(() -> CdsException.unknownService(serviceId));
         Timer.Sample sample = Timer.start(meters);
         try {
-            HookRequest request = parser.parse(service, body);
+            HookRequest request = cpu.run(() -> parser.parse(service, body));
             MDC.put(CdsRequestFilter.MDC_HOOK_INSTANCE, request.hookInstance());
             List<Card> cards = cards(request);
             record(request, cards);
@@ -76,7 +78,7 @@ public class HookInvocation {
     /** The whole call except that nothing is recorded or counted: for warming the code paths at start-up. */
     CardsResponse rehearse(String serviceId, byte[] body) {
         CdsService service = catalog.find(serviceId).orElseThrow(() -> CdsException.unknownService(serviceId));
-        return new CardsResponse(cards(parser.parse(service, body)));
+        return new CardsResponse(cards(cpu.run(() -> parser.parse(service, body))));
     }
 
     private List<Card> cards(HookRequest request) {
@@ -92,10 +94,12 @@ public class HookInvocation {
             meters.counter("cds.prefetch.unavailable", "service", serviceId).increment();
             throw e;
         }
-        PatientFacts facts = extractor.extract(data, request.draftOrders(), request.selections());
-        List<Finding> findings = decision.decide(facts, request.hook().kind());
-        return renderer.render(findings, serviceId, request.patientId(), request.draftOrderJson())
-                .stream().map(HookInvocation::withUuid).toList();
+        return cpu.run(() -> {
+            PatientFacts facts = extractor.extract(data, request.draftOrders(), request.selections());
+            List<Finding> findings = decision.decide(facts, request.hook().kind());
+            return renderer.render(findings, serviceId, request.patientId(), request.draftOrderJson())
+                    .stream().map(HookInvocation::withUuid).toList();
+        });
     }
 
     private void record(HookRequest request, List<Card> cards) {

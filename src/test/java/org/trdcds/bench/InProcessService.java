@@ -62,7 +62,7 @@ final class InProcessService implements AutoCloseable {
         catalog = new ServiceCatalog(responseJson, knowledge);
         invocation = new HookInvocation(catalog,
                 new HookRequestParser(new RequestJson(limits), fhirContext, limits), loader, new HapiFactExtractor(),
-                decision, renderer, issuedCards, new SimpleMeterRegistry());
+                decision, renderer, issuedCards, new SimpleMeterRegistry(), new org.trdcds.hooks.CpuGate(0));
     }
 
     /** One hook call: the response body. */
