@@ -21,7 +21,8 @@ import org.trdcds.config.CdsLimits;
 
 /**
  * Bounds the body of every /cds-services call before anything parses it (declared Content-Length and chunked bodies
- * alike: 413 past cds.limits.max-body-bytes) and clears the call's log context (hookInstance) when it ends.
+ * alike: 413 past cds.limits.max-body-bytes), answers hook calls itself ({@link HookCalls}) and clears the call's log
+ * context (hookInstance) when it ends.
  */
 @Component
 public class CdsRequestFilter extends OncePerRequestFilter {
@@ -32,10 +33,12 @@ public class CdsRequestFilter extends OncePerRequestFilter {
 
     private final long maxBodyBytes;
     private final ObjectMapper objectMapper;
+    private final HookCalls hookCalls;
 
-    public CdsRequestFilter(CdsLimits limits, ObjectMapper objectMapper) {
+    public CdsRequestFilter(CdsLimits limits, ObjectMapper objectMapper, HookCalls hookCalls) {
         this.maxBodyBytes = limits.maxBodyBytes().toBytes();
         this.objectMapper = objectMapper;
+        this.hookCalls = hookCalls;
     }
 
     @Override
@@ -56,6 +59,11 @@ public class CdsRequestFilter extends OncePerRequestFilter {
                 refuse(response);
                 return;
             }
+            String hookCall = hookCalls.serviceId(request);
+            if (hookCall != null) {
+                hookCalls.answer(hookCall, body, request, response); // the hot path: no Spring MVC dispatch
+                return;
+            }
             request.setAttribute(BODY_ATTRIBUTE, body);
             chain.doFilter(new BufferedRequest(request, body), response);
         } finally {
@@ -63,13 +71,13 @@ public class CdsRequestFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The body, or null when it is longer than max. */
     /** The body of a call this filter bounded (read once, here), or else the request's stream read whole. */
     static byte[] body(HttpServletRequest request) throws IOException {
         return request.getAttribute(BODY_ATTRIBUTE) instanceof byte[] body
                 ? body : request.getInputStream().readAllBytes();
     }
 
+    /** The body, or null when it is longer than max. */
     private static byte[] readAtMost(InputStream in, long max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];

@@ -27,20 +27,18 @@ public class CdsServicesController {
     private static final String ANY_JSON = "application/*+json";
 
     private final ServiceCatalog catalog;
-    private final HookInvocation invocation;
     private final FeedbackRequestParser feedbackParser;
     private final FeedbackStore feedbackStore;
-    private final WarmUpKey warmUpKey;
+    private final HookCalls hookCalls;
     private final ObjectWriter cardsWriter;
 
-    public CdsServicesController(ServiceCatalog catalog, HookInvocation invocation,
+    public CdsServicesController(ServiceCatalog catalog,
                                  FeedbackRequestParser feedbackParser, FeedbackStore feedbackStore,
-                                 WarmUpKey warmUpKey, ObjectMapper objectMapper) {
+                                 HookCalls hookCalls, ObjectMapper objectMapper) {
         this.catalog = catalog;
-        this.invocation = invocation;
         this.feedbackParser = feedbackParser;
         this.feedbackStore = feedbackStore;
-        this.warmUpKey = warmUpKey;
+        this.hookCalls = hookCalls;
         this.cardsWriter = objectMapper.writerFor(CardsResponse.class);
     }
 
@@ -50,20 +48,14 @@ public class CdsServicesController {
     }
 
     /**
-     * The hook call. The body is read and the answer written here, once each and with a Content-Length (one write to
-     * the socket), rather than through Spring's message converters: this is the hot path.
+     * The hook call, for the requests {@link HookCalls} leaves to Spring MVC (it answers the usual ones from the
+     * filter chain); the same answer either way.
      */
     @PostMapping(path = "/{id}", consumes = {JSON, ANY_JSON})
     public void invoke(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        byte[] body = CdsRequestFilter.body(request);
-        CardsResponse cards = warmUpKey.matches(request.getHeader(WarmUpKey.HEADER))
-                ? invocation.rehearse(id, body)
-                : invocation.invoke(id, body);
-        byte[] json = cardsWriter.writeValueAsBytes(cards);
-        response.setContentType(JSON);
-        response.setContentLength(json.length);
-        response.getOutputStream().write(json);
+        hookCalls.write(response, 200, cardsWriter.writeValueAsBytes(
+                hookCalls.cards(id, CdsRequestFilter.body(request), request)));
     }
 
     @PostMapping(path = "/{id}/feedback", consumes = {JSON, ANY_JSON})

@@ -237,6 +237,33 @@ class CdsServicesHttpTest extends EdgeTestBase {
     }
 
     @Test
+    void acceptWithoutJsonIs406FromSpringMvc() {
+        Response response = given().contentType(ContentType.JSON).accept("text/html").body(request("patient-view")
+                .toString()).post("/cds-services/" + SCREENING);
+        assertThat(response.statusCode()).isEqualTo(406);
+    }
+
+    /**
+     * HookCalls answers the usual hook call from the filter chain; a request it leaves to Spring MVC (here an id
+     * written with a percent-encoded hyphen, which Spring decodes) gets the same answers and the same errors.
+     */
+    @Test
+    void theFilterAndSpringMvcGiveTheSameAnswersAndErrors() {
+        String encoded = "/cds-services/" + SCREENING.replaceFirst("-", "%2D");
+        String invalid = request("patient-view").put("hookInstance", "not-a-uuid").toString();
+        for (String path : List.of("/cds-services/" + SCREENING, encoded)) {
+            Response ok = given().urlEncodingEnabled(false).contentType(ContentType.JSON).accept("application/json")
+                    .body(request("patient-view").toString()).post(path);
+            ok.then().statusCode(200).contentType("application/json")
+                    .header("Content-Length", String.valueOf(ok.asByteArray().length));
+            assertThat(ok.jsonPath().getString("cards[0].source.topic.code")).as(path).isEqualTo(TOPIC);
+            Response refused = given().urlEncodingEnabled(false).contentType("application/fhir+json")
+                    .body(invalid).post(path);
+            assertOutcome(refused, 400, "invalid", "hookInstance must be a UUID");
+        }
+    }
+
+    @Test
     void unavailableDataIs412AndCounted() {
         when(loader.load(any())).thenThrow(new DataUnavailableException("no fhirServer; prefetch.conditions missing"));
         ObjectNode body = request("patient-view");
