@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A secret made at start-up and known only inside this process: a hook call that carries it in {@link #HEADER} is the
- * start-up warm-up rehearsing the whole HTTP path, and is answered but neither recorded nor counted. It is never
- * logged or exposed; a call without it, or with any other value, is an ordinary call.
+ * start-up warm-up rehearsing the whole HTTP path, and is answered but neither recorded (card_issued) nor counted in
+ * the service's cds.* metrics (Spring's http.server.requests sees it like any call). It is never logged or exposed;
+ * a call without it, or with any other value, is an ordinary call.
  */
 @Component
 class WarmUpKey {

@@ -261,6 +261,11 @@ class CdsServicesHttpTest extends EdgeTestBase {
                     .body(invalid).post(path);
             assertOutcome(refused, 400, "invalid", "hookInstance must be a UUID");
         }
+        // the filter path still names its route in Spring's http.server.requests metric
+        String metrics = given().get("/actuator/prometheus").asString();
+        assertThat(metrics).containsPattern(
+                "http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\",uri=\"/cds-services/\\{id}\"")
+                .doesNotContainPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\",uri=\"UNKNOWN\"");
     }
 
     @Test
