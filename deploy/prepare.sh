@@ -18,7 +18,7 @@ dest=$(cd "$dest" && pwd)
 # used with the same jar path, so the absolute path is used here and should be used to start.
 java -XX:ArchiveClassesAtExit="$dest/trd-cds-hooks.jsa" -Dspring.context.exit=onRefresh \
   -jar "$dest/trd-cds-hooks.jar" --server.port=0 --spring.datasource.url=jdbc:h2:mem:cds-training \
-  --cds.warm-up.rounds=0 --logging.level.root=ERROR > "$dest/training.log" 2>&1 \
+  --logging.level.root=ERROR > "$dest/training.log" 2>&1 \
   || { cat "$dest/training.log" >&2; exit 1; }
 [ -s "$dest/trd-cds-hooks.jsa" ] || { echo "no archive written; see $dest/training.log" >&2; exit 1; }
 echo "prepared $dest: java -XX:SharedArchiveFile=$dest/trd-cds-hooks.jsa -jar $dest/trd-cds-hooks.jar"

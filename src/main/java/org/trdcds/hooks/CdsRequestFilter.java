@@ -28,8 +28,6 @@ import org.trdcds.config.CdsLimits;
 public class CdsRequestFilter extends OncePerRequestFilter {
 
     static final String MDC_HOOK_INSTANCE = "hookInstance";
-    /** The request attribute holding the body this filter read, so that the controller does not copy it again. */
-    private static final String BODY_ATTRIBUTE = CdsRequestFilter.class.getName() + ".body";
 
     private final long maxBodyBytes;
     private final ObjectMapper objectMapper;
@@ -64,17 +62,10 @@ public class CdsRequestFilter extends OncePerRequestFilter {
                 hookCalls.answer(hookCall, body, request, response); // the hot path: no Spring MVC dispatch
                 return;
             }
-            request.setAttribute(BODY_ATTRIBUTE, body);
             chain.doFilter(new BufferedRequest(request, body), response);
         } finally {
             MDC.remove(MDC_HOOK_INSTANCE);
         }
-    }
-
-    /** The body of a call this filter bounded (read once, here), or else the request's stream read whole. */
-    static byte[] body(HttpServletRequest request) throws IOException {
-        return request.getAttribute(BODY_ATTRIBUTE) instanceof byte[] body
-                ? body : request.getInputStream().readAllBytes();
     }
 
     /** The body, or null when it is longer than max. */

@@ -1,7 +1,5 @@
 package org.trdcds.hooks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.trdcds.feedback.FeedbackEntry;
 import org.trdcds.feedback.FeedbackStore;
-import org.trdcds.hooks.HookInvocation.CardsResponse;
 
 /** The CDS Hooks endpoints: discovery, invocation, feedback. */
 @RestController
@@ -30,16 +27,14 @@ public class CdsServicesController {
     private final FeedbackRequestParser feedbackParser;
     private final FeedbackStore feedbackStore;
     private final HookCalls hookCalls;
-    private final ObjectWriter cardsWriter;
 
     public CdsServicesController(ServiceCatalog catalog,
                                  FeedbackRequestParser feedbackParser, FeedbackStore feedbackStore,
-                                 HookCalls hookCalls, ObjectMapper objectMapper) {
+                                 HookCalls hookCalls) {
         this.catalog = catalog;
         this.feedbackParser = feedbackParser;
         this.feedbackStore = feedbackStore;
         this.hookCalls = hookCalls;
-        this.cardsWriter = objectMapper.writerFor(CardsResponse.class);
     }
 
     @GetMapping
@@ -54,8 +49,7 @@ public class CdsServicesController {
     @PostMapping(path = "/{id}", consumes = {JSON, ANY_JSON})
     public void invoke(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        hookCalls.write(response, 200, cardsWriter.writeValueAsBytes(
-                hookCalls.cards(id, CdsRequestFilter.body(request), request)));
+        hookCalls.writeCards(response, hookCalls.cards(id, request.getInputStream().readAllBytes(), request));
     }
 
     @PostMapping(path = "/{id}/feedback", consumes = {JSON, ANY_JSON})

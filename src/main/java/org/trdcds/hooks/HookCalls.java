@@ -27,7 +27,7 @@ import org.trdcds.hooks.HookInvocation.CardsResponse;
 @Component
 class HookCalls {
 
-    static final String PATH_PATTERN = "/cds-services/{id}";
+    private static final String PATH_PATTERN = "/cds-services/{id}";
     private static final Pattern PATH = Pattern.compile("/cds-services/([A-Za-z0-9._~-]+)");
     private static final MediaType ANY_JSON = new MediaType("application", "*+json");
 
@@ -64,7 +64,7 @@ class HookCalls {
                 .ifPresent(observation -> observation.setPathPattern(PATH_PATTERN));
         ResponseEntity<Object> failure;
         try {
-            write(response, 200, cardsWriter.writeValueAsBytes(cards(serviceId, body, request)));
+            writeCards(response, cards(serviceId, body, request));
             return;
         } catch (CdsException e) {
             failure = errors.refused(e);
@@ -83,8 +83,13 @@ class HookCalls {
                 : invocation.invoke(serviceId, body);
     }
 
+    /** A 200 with the cards. */
+    void writeCards(HttpServletResponse response, CardsResponse cards) throws IOException {
+        write(response, 200, cardsWriter.writeValueAsBytes(cards));
+    }
+
     /** The JSON written once, with its length: one write to the socket. */
-    void write(HttpServletResponse response, int status, byte[] json) throws IOException {
+    private static void write(HttpServletResponse response, int status, byte[] json) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(json.length);
