@@ -55,6 +55,8 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     private final ApacheRestfulClientFactory clientFactory;
     private final ThreadPoolExecutor executor;
     private final MeterRegistry meters;
+    private final Timer fetchedTimer;
+    private final Timer unavailableTimer;
     private final String threadNamePrefix = "cds-fhir-fetch-" + LOADERS.incrementAndGet() + "-";
 
     public HapiPatientDataLoader(FhirContext fhirContext, FhirClientSettings settings,
@@ -77,12 +79,18 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         executor = new ThreadPoolExecutor(settings.poolSize(), settings.poolSize(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.poolSize() * 16), daemonThreads(threadNamePrefix), new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
+        fetchedTimer = meters == null ? null : fetchTimer(meters, "ok");
+        unavailableTimer = meters == null ? null : fetchTimer(meters, "unavailable");
         if (meters != null) {
             Gauge.builder("cds.fhir.connections.leased", connections, pool -> pool.getTotalStats().getLeased())
                     .description("FHIR server connections in use").register(meters);
             Gauge.builder("cds.fhir.fetch.active", executor, ThreadPoolExecutor::getActiveCount)
                     .description("FHIR fetches running").register(meters);
         }
+    }
+
+    private static Timer fetchTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder("cds.fhir.fetch").tag("outcome", outcome).register(meters);
     }
 
     @Override
@@ -95,7 +103,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
             return data;
         } finally {
             if (meters != null) {
-                Timer.builder("cds.fhir.fetch").tag("outcome", outcome).register(meters)
+                ("ok".equals(outcome) ? fetchedTimer : unavailableTimer)
                         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             }
         }
@@ -106,14 +114,14 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         Map<String, List<String>> missingKeysByQuery = new LinkedHashMap<>();
         Map<String, Bundle> unfinishedPages = new LinkedHashMap<>();
         plan.queries().forEach((key, query) -> {
-            IBaseResource value = plan.prefetch() == null ? null : plan.prefetch().get(key);
-            if (value == null || value instanceof OperationOutcome) {
+            IBaseResource value = plan.prefetched(key);
+            if (FetchPlan.missing(value)) {
                 missingKeysByQuery.computeIfAbsent(query, q -> new ArrayList<>()).add(key);
                 return;
             }
             collector.add(value);
-            if (value instanceof Bundle bundle && bundle.getLink(IBaseBundle.LINK_NEXT) != null) {
-                unfinishedPages.put(key, bundle);
+            if (FetchPlan.hasNextPage(value)) {
+                unfinishedPages.put(key, (Bundle) value);
             }
         });
         if (missingKeysByQuery.isEmpty() && unfinishedPages.isEmpty()) {

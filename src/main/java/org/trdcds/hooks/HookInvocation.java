@@ -44,6 +44,9 @@ public class HookInvocation {
      */
     private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> cardCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> unavailable = new ConcurrentHashMap<>();
+    /** Each service's prefetch templates, compiled at start-up. */
+    private final Map<String, PrefetchTemplates> prefetchTemplates = new ConcurrentHashMap<>();
 
     public HookInvocation(ServiceCatalog catalog, HookRequestParser parser, PatientDataLoader loader,
                           FactExtractor extractor, Decision decision, CardRenderer renderer,
@@ -57,7 +60,11 @@ public class HookInvocation {
         this.issuedCards = issuedCards;
         this.meters = meters;
         this.cpu = cpu;
-        catalog.services().forEach(service -> latencyTimer(service.id()));
+        catalog.services().forEach(service -> {
+            latencyTimer(service.id());
+            prefetchTemplates.put(service.id(),
+                    PrefetchTemplates.of(service.prefetch() == null ? Map.of() : service.prefetch()));
+        });
         Topics.ALL.forEach(this::cardCounter);
     }
 
@@ -65,11 +72,9 @@ public class HookInvocation {
         CdsService service = catalog.find(serviceId).orElseThrow(() -> CdsException.unknownService(serviceId));
         Timer.Sample sample = Timer.start(meters);
         try {
-            HookRequest request = cpu.run(() -> parser.parse(service, body));
-            MDC.put(CdsRequestFilter.MDC_HOOK_INSTANCE, request.hookInstance());
-            List<Card> cards = cards(request);
-            record(request, cards);
-            return new CardsResponse(cards);
+            Answer answer = answer(service, body, true);
+            record(answer.request(), answer.cards());
+            return new CardsResponse(answer.cards());
         } finally {
             sample.stop(latencyTimer(serviceId));
         }
@@ -78,28 +83,49 @@ public class HookInvocation {
     /** The whole call except that nothing is recorded or counted: for warming the code paths at start-up. */
     CardsResponse rehearse(String serviceId, byte[] body) {
         CdsService service = catalog.find(serviceId).orElseThrow(() -> CdsException.unknownService(serviceId));
-        return new CardsResponse(cards(cpu.run(() -> parser.parse(service, body))));
+        return new CardsResponse(answer(service, body, false).cards());
     }
 
-    private List<Card> cards(HookRequest request) {
-        String serviceId = request.service().id();
-        FetchPlan plan = new FetchPlan(request.patientId(), request.fhirServer(), request.bearerToken(),
-                PrefetchTemplates.substitute(request.service().prefetch(), request.patientId(), request.userId(),
-                        request.encounterId()),
-                request.prefetch());
-        PatientData data;
+    /**
+     * Parses, loads, decides and renders within one pass of the CPU gate when the prefetch holds all the data (the
+     * common case: no handing the gate over between parsing and deciding). A call that must fetch leaves the gate
+     * while it waits for the FHIR server, and passes it again to decide.
+     */
+    private Answer answer(CdsService service, byte[] body, boolean tagLogs) {
+        Answer answer = cpu.run(() -> {
+            HookRequest request = parser.parse(service, body);
+            if (tagLogs) {
+                MDC.put(CdsRequestFilter.MDC_HOOK_INSTANCE, request.hookInstance());
+            }
+            FetchPlan plan = new FetchPlan(request.patientId(), request.fhirServer(), request.bearerToken(),
+                    prefetchTemplates.get(service.id()).substitute(request.patientId(), request.userId(),
+                            request.encounterId()),
+                    request.prefetch());
+            return plan.prefetchComplete() ? new Answer(request, null, cards(request, load(service.id(), plan)))
+                    : new Answer(request, plan, null);
+        });
+        if (answer.cards() != null) {
+            return answer;
+        }
+        PatientData data = load(service.id(), answer.plan());
+        return new Answer(answer.request(), null, cpu.run(() -> cards(answer.request(), data)));
+    }
+
+    private PatientData load(String serviceId, FetchPlan plan) {
         try {
-            data = loader.load(plan);
+            return loader.load(plan);
         } catch (DataUnavailableException e) {
-            meters.counter("cds.prefetch.unavailable", "service", serviceId).increment();
+            unavailable.computeIfAbsent(serviceId, id -> meters.counter("cds.prefetch.unavailable",
+                    "service", id)).increment();
             throw e;
         }
-        return cpu.run(() -> {
-            PatientFacts facts = extractor.extract(data, request.draftOrders(), request.selections());
-            List<Finding> findings = decision.decide(facts, request.hook().kind());
-            return renderer.render(findings, serviceId, request.patientId(), request.draftOrderJson())
-                    .stream().map(HookInvocation::withUuid).toList();
-        });
+    }
+
+    private List<Card> cards(HookRequest request, PatientData data) {
+        PatientFacts facts = extractor.extract(data, request.draftOrders(), request.selections());
+        List<Finding> findings = decision.decide(facts, request.hook().kind());
+        return renderer.render(findings, request.service().id(), request.patientId(), request.draftOrderJson())
+                .stream().map(HookInvocation::withUuid).toList();
     }
 
     private void record(HookRequest request, List<Card> cards) {
@@ -132,6 +158,10 @@ public class HookInvocation {
 
     private static String topic(Card card) {
         return card.source() == null || card.source().topic() == null ? null : card.source().topic().code();
+    }
+
+    /** A call's request and either its cards, or the fetch it must make first. */
+    private record Answer(HookRequest request, FetchPlan plan, List<Card> cards) {
     }
 
     /** The CDS Hooks response body. */

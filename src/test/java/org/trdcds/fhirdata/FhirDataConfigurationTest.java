@@ -31,7 +31,8 @@ class FhirDataConfigurationTest {
         context.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(started -> {
             started.getBean(HapiPatientDataLoader.class)
                     .load(new FetchPlan("p", null, null, Map.of(), Map.of()));
-            assertThat(started.getBean(MeterRegistry.class).get("cds.fhir.fetch").timer().count()).isEqualTo(1);
+            assertThat(started.getBean(MeterRegistry.class).get("cds.fhir.fetch").tag("outcome", "ok").timer().count())
+                    .isEqualTo(1);
         });
     }
 }

@@ -69,13 +69,20 @@ class ServiceCatalogTest {
 
     @Test
     void substitutesTokensAndLeavesOutTemplatesItCannotFill() {
-        Map<String, String> queries = PrefetchTemplates.substitute(Map.of(
+        PrefetchTemplates templates = PrefetchTemplates.of(Map.of(
                 "patient", "Patient/{{context.patientId}}",
                 "user", "PractitionerRole?_id={{userPractitionerRoleId}}",
                 "practitioner", "Practitioner/{{userPractitionerId}}",
-                "encounter", "Encounter/{{context.encounterId}}"), "p-1", "Practitioner/doc-1", null);
-        assertThat(queries).containsOnly(Map.entry("patient", "Patient/p-1"),
-                Map.entry("practitioner", "Practitioner/doc-1"));
+                "encounter", "Encounter/{{context.encounterId}}",
+                "spaced", "Condition?patient={{ context.patientId }}&x={{userPatientId}}",
+                "literal", "Observation?code=http://loinc.org|44261-6"));
+        assertThat(templates.substitute("p-1", "Practitioner/doc-1", null)).containsOnly(
+                Map.entry("patient", "Patient/p-1"), Map.entry("practitioner", "Practitioner/doc-1"),
+                Map.entry("literal", "Observation?code=http://loinc.org|44261-6"));
+        assertThat(templates.substitute("p-2", "Patient/p-2", "e-9")).containsOnly(
+                Map.entry("patient", "Patient/p-2"), Map.entry("encounter", "Encounter/e-9"),
+                Map.entry("spaced", "Condition?patient=p-2&x=p-2"),
+                Map.entry("literal", "Observation?code=http://loinc.org|44261-6"));
     }
 
     @Test
