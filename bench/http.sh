@@ -77,6 +77,10 @@ for c in 1 16; do
   echo -n "patient-view  connections=$c "; load $c "$secs" "$url_pv" examples/patient-view-candidate.json
   echo -n "order-sign    connections=$c "; load $c "$secs" "$url_os" examples/order-sign-ketamine.json
 done
+# the same single curl call as "first call after ready", now that the service has settled: the like-for-like baseline
+steady_curl=$(for i in 1 2 3 4 5 6 7; do curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' \
+  --data-binary @examples/patient-view-candidate.json "$url_pv"; done | sort -n | sed -n 4p | awk '{printf "%.2f", $1*1000}')
+echo "single curl call once settled (median of 7, new connection each, as the first call): ${steady_curl} ms"
 echo "heap after load: $(jcmd $pid GC.heap_info 2>/dev/null | grep -E 'total|used' | head -2 | tr -s ' ' | tr '\n' ' ')"
 echo "rss_kb=$(ps -o rss= -p $pid)"
 echo "5xx in log: $(grep -c ' 500 \|status=500' "$data/app.log" || true)"
