@@ -1,6 +1,7 @@
 package org.trdcds.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -11,11 +12,13 @@ import org.springframework.web.util.UrlPathHelper;
 enum ProtectedArea {
     PUBLIC, CDS, ADMIN;
 
+    private static final Pattern MULTIPLE_SLASHES = Pattern.compile("/{2,}");
+
     static ProtectedArea of(HttpServletRequest request) {
         String containerPath = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String mvcPath = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         return Stream.of(containerPath, mvcPath)
-                .map(path -> ofPath(path.replaceAll("/{2,}", "/")))
+                .map(path -> ofPath(path.contains("//") ? MULTIPLE_SLASHES.matcher(path).replaceAll("/") : path))
                 .max(Enum::compareTo)
                 .orElseThrow();
     }
