@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
@@ -34,18 +35,31 @@ public class IssuedCardWriter implements SmartLifecycle {
     private final BlockingQueue<IssuedCard> queue;
     private final int batchSize;
     private final Duration offerTimeout;
+    private final Duration linger;
     private final ReadWriteLock state = new ReentrantReadWriteLock();
     private volatile boolean running;
     private Thread worker;
 
+    /**
+     * @param linger how long the writer waits after the first queued card for more to join its batch: one write
+     *               (one transaction) per linger at most, instead of one per call when calls come one at a time
+     */
+    @Autowired
     public IssuedCardWriter(FeedbackStore store,
                             @Value("${cds.feedback.queue-capacity:10000}") int queueCapacity,
                             @Value("${cds.feedback.batch-size:200}") int batchSize,
-                            @Value("${cds.feedback.offer-timeout:50ms}") Duration offerTimeout) {
+                            @Value("${cds.feedback.offer-timeout:50ms}") Duration offerTimeout,
+                            @Value("${cds.feedback.linger:20ms}") Duration linger) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.batchSize = batchSize;
         this.offerTimeout = offerTimeout;
+        this.linger = linger;
+    }
+
+    /** A writer that writes each card as soon as it is queued (no linger). */
+    public IssuedCardWriter(FeedbackStore store, int queueCapacity, int batchSize, Duration offerTimeout) {
+        this(store, queueCapacity, batchSize, offerTimeout, Duration.ZERO);
     }
 
     /** Queues the cards, or writes them on the caller's thread when the queue stays full or the writer is stopped. */
@@ -128,6 +142,9 @@ public class IssuedCardWriter implements SmartLifecycle {
                 IssuedCard first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
+                    if (!linger.isZero() && queue.size() < batchSize - 1) {
+                        Thread.sleep(linger.toMillis());
+                    }
                     queue.drainTo(batch, batchSize - 1);
                     write(batch, true);
                     batch.clear();

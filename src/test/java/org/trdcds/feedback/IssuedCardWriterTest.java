@@ -79,4 +79,30 @@ class IssuedCardWriterTest {
         writer.stop();
         assertThat(stored()).isEqualTo(3);
     }
+
+    @Test
+    void callsArrivingWithinTheLingerAreWrittenInOneBatch() throws Exception {
+        List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FeedbackStore counting = new FeedbackStore(jdbc, new DataSourceTransactionManager(jdbc.getDataSource())) {
+            @Override
+            public void recordIssued(List<IssuedCard> cards) {
+                batches.add(cards.size());
+                super.recordIssued(cards);
+            }
+        };
+        IssuedCardWriter writer = new IssuedCardWriter(counting, 100, 50, Duration.ofMillis(10), Duration.ofMillis(500));
+        writer.start();
+        batches.clear(); // the rolled-back rehearsal of start()
+        for (int call = 0; call < 4; call++) {
+            writer.submit(cards(2));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stored() < 8 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        writer.stop();
+
+        assertThat(stored()).isEqualTo(8);
+        assertThat(batches).as("one write for the four calls").containsExactly(8);
+    }
 }
