@@ -138,21 +138,34 @@ public class IssuedCardWriter implements SmartLifecycle {
     private void drainWhileRunning() {
         List<IssuedCard> batch = new ArrayList<>(batchSize);
         while (running) {
+            IssuedCard first;
             try {
-                IssuedCard first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    if (!linger.isZero() && queue.size() < batchSize - 1) {
-                        Thread.sleep(linger.toMillis());
-                    }
-                    queue.drainTo(batch, batchSize - 1);
-                    write(batch, true);
-                    batch.clear();
-                }
+                first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return; // what is still queued is written by stop()
             }
+            if (first != null) {
+                batch.add(first);
+                boolean interrupted = !linger.isZero() && queue.size() < batchSize - 1 && !lingered();
+                queue.drainTo(batch, batchSize - 1);
+                write(batch, true); // a card taken from the queue is written even when the wait was cut short
+                batch.clear();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits the linger; false when interrupted. */
+    private boolean lingered() {
+        try {
+            Thread.sleep(linger.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
