@@ -76,6 +76,7 @@ class HookInvocationGateTest {
     @AfterEach
     void tearDown() throws Exception {
         loader.close();
+        org.slf4j.MDC.clear(); // invoke() tags this thread's logs with the hookInstance; the web filter clears it there
     }
 
     @Test
