@@ -38,7 +38,7 @@ start() {
   rm -rf "$data/db"*
   local t0; t0=$(date +%s%N)
   java -Xms256m -Xmx512m "$@" -jar "$app/trd-cds-hooks.jar" --server.port="$port" \
-    --spring.datasource.url="jdbc:h2:file:$data/db" --cds.clock.fixed-instant=2026-11-27T04:22:50Z \
+    --spring.datasource.url="jdbc:h2:file:$data/db;CACHE_SIZE=1024" --cds.clock.fixed-instant=2026-11-27T04:22:50Z \
     --logging.level.root=WARN > "$data/app.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do

@@ -17,7 +17,7 @@ out=bench-results/soak-$(date -u +%Y%m%dT%H%M%SZ).txt
 mkdir -p bench-results
 data=$(mktemp -d)
 cp "$jar" "$data/app.jar"  # a rebuild during the run must not pull the jar from under the JVM
-java -Xms256m -Xmx512m -jar "$data/app.jar" --server.port="$port" --spring.datasource.url="jdbc:h2:file:$data/soak" \
+java -Xms256m -Xmx512m -jar "$data/app.jar" --server.port="$port" --spring.datasource.url="jdbc:h2:file:$data/soak;CACHE_SIZE=1024" \
   --cds.limits.max-body-bytes=256KB --logging.level.root=WARN > "$data/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
