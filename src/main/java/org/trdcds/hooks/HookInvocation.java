@@ -44,9 +44,6 @@ public class HookInvocation {
      */
     private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> cardCounters = new ConcurrentHashMap<>();
-    private final Map<String, Counter> unavailable = new ConcurrentHashMap<>();
-    /** Each service's prefetch templates, compiled at start-up. */
-    private final Map<String, PrefetchTemplates> prefetchTemplates = new ConcurrentHashMap<>();
 
     public HookInvocation(ServiceCatalog catalog, HookRequestParser parser, PatientDataLoader loader,
                           FactExtractor extractor, Decision decision, CardRenderer renderer,
@@ -60,11 +57,7 @@ public class HookInvocation {
         this.issuedCards = issuedCards;
         this.meters = meters;
         this.cpu = cpu;
-        catalog.services().forEach(service -> {
-            latencyTimer(service.id());
-            prefetchTemplates.put(service.id(),
-                    PrefetchTemplates.of(service.prefetch() == null ? Map.of() : service.prefetch()));
-        });
+        catalog.services().forEach(service -> latencyTimer(service.id()));
         Topics.ALL.forEach(this::cardCounter);
     }
 
@@ -98,7 +91,7 @@ public class HookInvocation {
                 MDC.put(CdsRequestFilter.MDC_HOOK_INSTANCE, request.hookInstance());
             }
             FetchPlan plan = new FetchPlan(request.patientId(), request.fhirServer(), request.bearerToken(),
-                    prefetchTemplates.get(service.id()).substitute(request.patientId(), request.userId(),
+                    catalog.prefetchTemplates(service).substitute(request.patientId(), request.userId(),
                             request.encounterId()),
                     request.prefetch());
             return plan.prefetchComplete() ? new Answer(request, null, cards(request, load(service.id(), plan)))
@@ -115,8 +108,7 @@ public class HookInvocation {
         try {
             return loader.load(plan);
         } catch (DataUnavailableException e) {
-            unavailable.computeIfAbsent(serviceId, id -> meters.counter("cds.prefetch.unavailable",
-                    "service", id)).increment();
+            meters.counter("cds.prefetch.unavailable", "service", serviceId).increment();
             throw e;
         }
     }

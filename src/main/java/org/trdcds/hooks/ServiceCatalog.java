@@ -31,6 +31,8 @@ public class ServiceCatalog {
 
     private final List<CdsService> services;
     private final Map<String, CdsService> byId;
+    /** Each service's prefetch templates, compiled once. */
+    private final Map<String, PrefetchTemplates> prefetchTemplates;
 
     @Autowired
     public ServiceCatalog(ObjectMapper objectMapper, Knowledge knowledge) {
@@ -41,6 +43,8 @@ public class ServiceCatalog {
         services.forEach(ServiceCatalog::check);
         this.services = List.copyOf(services);
         this.byId = services.stream().collect(Collectors.toUnmodifiableMap(CdsService::id, Function.identity()));
+        this.prefetchTemplates = services.stream().collect(Collectors.toUnmodifiableMap(CdsService::id,
+                service -> PrefetchTemplates.of(service.prefetch())));
     }
 
     public List<CdsService> services() {
@@ -49,6 +53,11 @@ public class ServiceCatalog {
 
     public Optional<CdsService> find(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The prefetch templates of a service of this catalog, compiled at start-up. */
+    PrefetchTemplates prefetchTemplates(CdsService service) {
+        return prefetchTemplates.get(service.id());
     }
 
     private static List<CdsService> read(ObjectMapper objectMapper) {
