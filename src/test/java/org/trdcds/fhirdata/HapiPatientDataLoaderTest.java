@@ -48,8 +48,9 @@ class HapiPatientDataLoaderTest {
     }
 
     @AfterEach
-    void closeLoader() throws IOException {
+    void closeLoader() throws IOException, InterruptedException {
         loader.close();
+        SERVER.awaitQuiet(Duration.ofMillis(150)); // queries abandoned by this test still arriving are not the next's
     }
 
     private HapiPatientDataLoader loaderWith(Duration deadline, int maxPages) {

@@ -74,6 +74,7 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile String requiredToken;
     private volatile Duration delay = Duration.ZERO;
+    private volatile long lastRequestNanos = System.nanoTime();
     private volatile Fault fault = Fault.NONE;
     private volatile CountDownLatch hangRelease = new CountDownLatch(1);
     private Tomcat tomcat;
@@ -143,6 +144,17 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
         authorizations.clear();
     }
 
+    /**
+     * Waits (at most 3 s) until no request has arrived for {@code quiet}: a client that gave up on some queries
+     * (a fault, a deadline) may still have them on the wire, and they must not be counted by the next test.
+     */
+    public void awaitQuiet(Duration quiet) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() - lastRequestNanos < quiet.toNanos() && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws LifecycleException {
         if (!context.getUniqueId().equals(startedBy)) {
@@ -186,6 +198,7 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
         @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
         public boolean handle(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
             String authorization = request.getHeader("Authorization");
+            lastRequestNanos = System.nanoTime();
             requests.add(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
             authorizations.add(authorization == null ? "" : authorization);
             if (requiredToken != null && !("Bearer " + requiredToken).equals(authorization)) {
