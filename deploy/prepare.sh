@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares the built jar for deployment in DEST (default: app): extracts it to plain jars and trains a class-data
 # sharing archive (AppCDS) on this machine's JVM, so that the JVM maps the application's classes instead of loading,
-# parsing and verifying them at every start (about 2.5-3 s sooner to ready on 2 cores; see README "Deploying").
+# parsing and verifying them at every start (about 3 s sooner to ready on 2 cores; see docs/deployment.md).
 # Run it again after every new build or JDK: a stale archive is detected and ignored by the JVM (the service still
 # starts, only slower). Then start the service with:
 #   java -XX:SharedArchiveFile=DEST/trd-cds-hooks.jsa -jar DEST/trd-cds-hooks.jar [--setting=value ...]

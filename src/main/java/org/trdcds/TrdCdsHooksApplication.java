@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.gson.GsonAutoConfiguration;
 import org.springframework.boot.autoconfigure.mustache.MustacheAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.trdcds.config.DatabaseInUseCheck;
 import org.trdcds.config.FhirConfiguration;
 
 /** Mustache (cards compile their own templates) and Gson (Jackson writes JSON) come in with libraries, unused. */
@@ -14,7 +15,13 @@ public class TrdCdsHooksApplication {
         SpringApplication application = new SpringApplication(TrdCdsHooksApplication.class);
         // HAPI's warm-up (seconds) runs beside Spring's start-up; it waits for logging to be configured.
         application.addListeners(event -> {
-            if (event instanceof ApplicationEnvironmentPreparedEvent) {
+            if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+                // A second instance on the same embedded database: one clear line, not a page of stack traces.
+                DatabaseInUseCheck.inUse(prepared.getEnvironment().getProperty("spring.datasource.url"))
+                        .ifPresent(message -> {
+                            System.err.println("ERROR: " + message);
+                            System.exit(1);
+                        });
                 FhirConfiguration.warmUpEarly();
             }
         });

@@ -65,7 +65,7 @@ class ProjectRulesTest {
 
     @Test
     void evidenceLinksCiteOnlyIdentifiersOfTheClinicalReference() throws IOException {
-        String reference = Files.readString(Path.of("../shared/CLINICAL-REFERENCE.md"));
+        String reference = Files.readString(Path.of("docs/clinical-reference.md"));
         Pattern identifier = Pattern.compile("pubmed\\.ncbi\\.nlm\\.nih\\.gov/(\\d+)|doi\\.org/(10\\.[^\\s)]+)");
         int links = 0;
         for (JsonNode template : templates()) {

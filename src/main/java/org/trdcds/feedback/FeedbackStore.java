@@ -96,7 +96,8 @@ public class FeedbackStore {
         }
         List<TopicCount> topics = new ArrayList<>();
         byTopic.forEach((topic, n) -> topics.add(new TopicCount(topic, n[0], n[1], n[2],
-                n[1] + n[2] == 0 ? null : (double) n[2] / (n[1] + n[2]))));
+                n[1] + n[2] == 0 ? null : (double) n[2] / (n[1] + n[2]),
+                n[0] == 0 ? null : (double) n[2] / n[0])));
         return new FeedbackSummary(feedback, topics);
     }
 

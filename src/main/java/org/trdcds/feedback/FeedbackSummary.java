@@ -6,8 +6,7 @@ import java.util.List;
  * What clinicians did with the cards.
  *
  * @param feedback feedback entries counted per service, topic, outcome and override reason
- * @param topics   per topic: cards issued, feedback by outcome, and the override rate
- *                 (overridden / (accepted + overridden); null before any feedback)
+ * @param topics   per topic: cards issued, feedback by outcome, and two override rates
  */
 public record FeedbackSummary(List<FeedbackCount> feedback, List<TopicCount> topics) {
 
@@ -19,6 +18,12 @@ public record FeedbackSummary(List<FeedbackCount> feedback, List<TopicCount> top
     public record OverrideReasonCode(String system, String code) {
     }
 
-    public record TopicCount(String topic, long issued, long accepted, long overridden, Double overrideRate) {
+    /**
+     * @param overrideRate         overridden / (accepted + overridden): of the cards clinicians gave feedback on, the
+     *                             share they overrode; null before any feedback
+     * @param overrideRateOfIssued overridden / issued: of all cards shown, the share overridden; null before any card
+     */
+    public record TopicCount(String topic, long issued, long accepted, long overridden, Double overrideRate,
+                             Double overrideRateOfIssued) {
     }
 }

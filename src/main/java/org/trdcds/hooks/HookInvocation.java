@@ -44,6 +44,7 @@ public class HookInvocation {
      */
     private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> cardCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> unavailableCounters = new ConcurrentHashMap<>();
 
     public HookInvocation(ServiceCatalog catalog, HookRequestParser parser, PatientDataLoader loader,
                           FactExtractor extractor, Decision decision, CardRenderer renderer,
@@ -57,7 +58,10 @@ public class HookInvocation {
         this.issuedCards = issuedCards;
         this.meters = meters;
         this.cpu = cpu;
-        catalog.services().forEach(service -> latencyTimer(service.id()));
+        catalog.services().forEach(service -> {
+            latencyTimer(service.id());
+            unavailableCounter(service.id());
+        });
         Topics.ALL.forEach(this::cardCounter);
     }
 
@@ -108,7 +112,7 @@ public class HookInvocation {
         try {
             return loader.load(plan);
         } catch (DataUnavailableException e) {
-            meters.counter("cds.prefetch.unavailable", "service", serviceId).increment();
+            unavailableCounter(serviceId).increment();
             throw e;
         }
     }
@@ -131,12 +135,20 @@ public class HookInvocation {
     }
 
     private Timer latencyTimer(String serviceId) {
-        return latencyTimers.computeIfAbsent(serviceId, id -> meters.timer("cds.service.latency", "service", id));
+        return latencyTimers.computeIfAbsent(serviceId, id -> Timer.builder("cds.service.latency").tag("service", id)
+                .description("Time to answer a hook call, from the parsed body to the cards").register(meters));
     }
 
     private Counter cardCounter(String topic) {
         return cardCounters.computeIfAbsent(topic, code -> Counter.builder("cds.cards").tag("topic", code)
-                .register(meters));
+                .description("Cards issued, by topic").register(meters));
+    }
+
+    /** Registered at 0 at start-up, so that dashboards and alerts exist before the first failure. */
+    private Counter unavailableCounter(String serviceId) {
+        return unavailableCounters.computeIfAbsent(serviceId, id -> Counter.builder("cds.prefetch.unavailable")
+                .tag("service", id).description("Hook calls answered 412: the FHIR data was neither in the prefetch "
+                        + "nor obtainable from fhirServer").register(meters));
     }
 
     /** Feedback refers to cards by uuid: a card without one (or with one that is not a UUID) gets a fresh one. */

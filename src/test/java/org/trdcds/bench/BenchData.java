@@ -30,15 +30,15 @@ import org.trdcds.fhirdata.PatientData;
 
 /**
  * The inputs of the benchmarks: the pv-candidate scenario (its example request and record) and the largest Synthea
- * patient of ../shared/fixtures/synthea, its resources split into the service's prefetch keys.
+ * patient of src/test/resources/fixtures/synthea, its resources split into the service's prefetch keys.
  */
 final class BenchData {
 
     static final String SCREENING = "ketamine-tms-screening";
     static final Instant AS_OF = Instant.parse("2026-11-27T04:22:50Z");
-    static final Path SCENARIO = Path.of("../shared/scenarios/pv-candidate.json");
+    static final Path SCENARIO = Path.of("src/test/resources/scenarios/pv-candidate.json");
     static final Path SCENARIO_REQUEST = Path.of("examples/patient-view-candidate.json");
-    static final Path SYNTHEA = Path.of("../shared/fixtures/synthea");
+    static final Path SYNTHEA = Path.of("src/test/resources/fixtures/synthea");
 
     /** Prefetch key of the screening service -> the resource type its query returns. */
     static final Map<String, String> KEYS = keys();

@@ -55,7 +55,7 @@ class TemplateCardRendererTest {
         void everyTopicOfTheProtocolAndOfTheDecisionHasATemplate() throws IOException {
             List<String> protocolTopics = new ArrayList<>();
             Matcher m = Pattern.compile("^\\| `([a-z-]+)` \\|", Pattern.MULTILINE)
-                    .matcher(Files.readString(Path.of("../shared/PROTOCOL.md")));
+                    .matcher(Files.readString(Path.of("docs/protocol.md")));
             while (m.find()) {
                 if (!m.group(1).startsWith("ketamine-tms-")) {
                     protocolTopics.add(m.group(1));

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The shared scenarios at the fact level: expected topics with the clock fixed at asOf. */
+/** The worked scenarios at the fact level: expected topics with the clock fixed at asOf. */
 class ScenarioDecisionTest {
 
-    static final Path SCENARIOS = Path.of("../shared/scenarios");
+    static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
     private final TestKnowledge knowledge = new TestKnowledge();
 
     static Stream<Path> scenarios() throws IOException {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Test-only: reads a ../shared/scenarios file into facts (a tiny FHIR JSON reader, not the fhirdata extractor). */
+/** Test-only: reads a src/test/resources/scenarios file into facts (a tiny FHIR JSON reader, not the fhirdata extractor). */
 final class ScenarioReader {
 
     record Scenario(String name, Instant asOf, HookKind kind, PatientFacts facts, List<String> included,

@@ -10,7 +10,7 @@ import org.trdcds.terminology.Knowledge;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * In-memory {@link Knowledge} for unit tests: codes from ../shared/CLINICAL-REFERENCE.md, parameters = the PROTOCOL.md
+ * In-memory {@link Knowledge} for unit tests: codes from docs/clinical-reference.md, parameters = docs/protocol.md
  * defaults. (The real knowledge is loaded from fhir-profiles/ by the terminology layer.)
  */
 public final class TestKnowledge implements Knowledge {

@@ -18,7 +18,7 @@ import org.trdcds.e2e.Scenarios.Scenario;
 import org.trdcds.fhirdata.TestFhirServer;
 
 /**
- * The worked scenarios of ../shared/scenarios through the whole service over real HTTP, with the clock at their asOf:
+ * The worked scenarios of src/test/resources/scenarios through the whole service over real HTTP, with the clock at their asOf:
  * once with every prefetch key filled, once with no prefetch so that everything comes from a real FHIR server
  * (HAPI RestfulServer, paged at 5 entries, demanding the bearer token).
  */

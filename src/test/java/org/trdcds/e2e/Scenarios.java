@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** The worked scenarios of ../shared/scenarios, and CDS Hooks requests built from them. */
+/** The worked scenarios of src/test/resources/scenarios, and CDS Hooks requests built from them. */
 final class Scenarios {
 
-    static final Path DIR = Path.of("../shared/scenarios");
+    static final Path DIR = Path.of("src/test/resources/scenarios");
     static final ObjectMapper JSON = new ObjectMapper();
     /** Prefetch key of the service catalog -> the resource type it holds (a searchset), "patient" is a read. */
     static final Map<String, String> SEARCH_KEYS = new LinkedHashMap<>(Map.of(

@@ -26,13 +26,13 @@ import org.trdcds.terminology.Knowledge;
 import org.trdcds.terminology.ProjectKnowledge;
 
 /**
- * Every Synthea patient of ../shared/fixtures/synthea through patient-view with prefetch, as an EHR would send it
+ * Every Synthea patient of src/test/resources/fixtures/synthea through patient-view with prefetch, as an EHR would send it
  * (observations and procedures narrowed to the codes of the catalog's queries). None may fail; patients without a
  * depressive disorder get no cards. The table of cards is written to target/synthea-cards.md.
  */
 class SyntheaThroughServiceTest extends EndToEndTestBase {
 
-    static final Path SYNTHEA = Path.of("../shared/fixtures/synthea");
+    static final Path SYNTHEA = Path.of("src/test/resources/fixtures/synthea");
     static final Map<String, String> TABLE = new TreeMap<>();
 
     static Stream<Path> patients() throws IOException {

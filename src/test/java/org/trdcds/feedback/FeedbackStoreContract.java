@@ -64,8 +64,8 @@ abstract class FeedbackStoreContract {
         FeedbackSummary summary = store.summary();
 
         assertThat(summary.topics()).containsExactly(
-                new FeedbackSummary.TopicCount("combination-candidate", 3, 1, 1, 0.5),
-                new FeedbackSummary.TopicCount("contraindication-uncontrolled-hypertension", 1, 0, 1, 1.0));
+                new FeedbackSummary.TopicCount("combination-candidate", 3, 1, 1, 0.5, 1.0 / 3),
+                new FeedbackSummary.TopicCount("contraindication-uncontrolled-hypertension", 1, 0, 1, 1.0, 1.0));
         assertThat(summary.feedback()).extracting(FeedbackSummary.FeedbackCount::topic,
                         FeedbackSummary.FeedbackCount::outcome, FeedbackSummary.FeedbackCount::count)
                 .containsExactlyInAnyOrder(

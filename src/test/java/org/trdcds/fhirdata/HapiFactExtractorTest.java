@@ -305,7 +305,7 @@ class HapiFactExtractorTest {
     class DraftOrders {
 
         private static final Path SANDBOX_ORDER_SELECT =
-                Path.of("../shared/fixtures/cds-hooks-examples/sandbox-captured/order-select-request-fluoxetine.json");
+                Path.of("src/test/resources/fixtures/cds-hooks-examples/sandbox-captured/order-select-request-fluoxetine.json");
 
         private static String sandboxDraftOrders() throws IOException {
             return new ObjectMapper().readTree(Files.readString(SANDBOX_ORDER_SELECT)).at("/context/draftOrders").toString();

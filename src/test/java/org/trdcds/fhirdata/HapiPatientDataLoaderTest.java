@@ -37,7 +37,7 @@ class HapiPatientDataLoaderTest {
 
     @RegisterExtension
     static final TestFhirServer SERVER =
-            TestFhirServer.servingScenario(FHIR, Path.of("../shared/scenarios/pv-candidate.json"));
+            TestFhirServer.servingScenario(FHIR, Path.of("src/test/resources/scenarios/pv-candidate.json"));
 
     private MeterRegistry meters;
     private HapiPatientDataLoader loader;

@@ -19,10 +19,10 @@ import org.trdcds.criteria.Code;
 import org.trdcds.criteria.ObservationFact;
 import org.trdcds.criteria.PatientFacts;
 
-/** Every Synthea transaction bundle of ../shared/fixtures/synthea is extracted, and what is in it shows up as facts. */
+/** Every Synthea transaction bundle of src/test/resources/fixtures/synthea is extracted, and what is in it shows up as facts. */
 class SyntheaExtractionTest {
 
-    private static final Path SYNTHEA = Path.of("../shared/fixtures/synthea");
+    private static final Path SYNTHEA = Path.of("src/test/resources/fixtures/synthea");
     private static final IParser PARSER =
             FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
 

@@ -91,7 +91,7 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
         return new TestFhirServer(fhirContext, record.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList());
     }
 
-    /** Serves the {@code record} Bundle of a worked scenario of ../shared/scenarios. */
+    /** Serves the {@code record} Bundle of a worked scenario of src/test/resources/scenarios. */
     public static TestFhirServer servingScenario(FhirContext fhirContext, Path scenario) {
         try {
             String record = new ObjectMapper().readTree(Files.readString(scenario)).get("record").toString();

@@ -46,8 +46,8 @@ import org.trdcds.fhirdata.PatientDataLoader;
 @AutoConfigureObservability
 abstract class EdgeTestBase {
 
-    static final Path FIXTURES = Path.of("../shared/fixtures/cds-hooks-examples");
-    static final Path SCENARIOS = Path.of("../shared/scenarios");
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures/cds-hooks-examples");
+    static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
     static final String TOPIC = "combination-candidate";
 
     @LocalServerPort

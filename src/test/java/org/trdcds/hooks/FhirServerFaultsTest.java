@@ -49,7 +49,7 @@ class FhirServerFaultsTest {
 
     @RegisterExtension
     static final TestFhirServer FHIR_SERVER =
-            TestFhirServer.servingScenario(FhirContext.forR4Cached(), Path.of("../shared/scenarios/pv-candidate.json"));
+            TestFhirServer.servingScenario(FhirContext.forR4Cached(), Path.of("src/test/resources/scenarios/pv-candidate.json"));
 
     enum Failure { HTTP_500, HTTP_401, MALFORMED_JSON, HANG, UNREACHABLE }
 

@@ -48,7 +48,7 @@ class HookInvocationGateTest {
 
     @RegisterExtension
     static final TestFhirServer FHIR_SERVER =
-            TestFhirServer.servingScenario(FHIR, Path.of("../shared/scenarios/pv-candidate.json"));
+            TestFhirServer.servingScenario(FHIR, Path.of("src/test/resources/scenarios/pv-candidate.json"));
 
     private final CpuGate gate = new CpuGate(1);
     /** The gate's free permits each time the loader ran. */

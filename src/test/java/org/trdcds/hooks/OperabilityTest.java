@@ -29,6 +29,21 @@ class OperabilityTest extends EdgeTestBase {
                 .containsPattern("cds_cards_total\\{.*topic=\"" + TOPIC + "\".*} [1-9]");
     }
 
+    /** Every counter the README names exists at 0 with its HELP text before anything happened (dashboards, alerts). */
+    @Test
+    void countersTheReadmeNamesAreRegisteredAtStartUpWithHelpText() {
+        String metrics = given().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+        for (String service : new String[] {"ketamine-tms-screening", "ketamine-tms-order-sign",
+                "ketamine-tms-order-select"}) {
+            assertThat(metrics).containsPattern("cds_prefetch_unavailable_total\\{.*service=\"" + service + "\".*} ")
+                    .containsPattern("cds_service_latency_seconds_count\\{.*service=\"" + service + "\".*} ");
+        }
+        assertThat(metrics).contains("# HELP cds_prefetch_unavailable_total Hook calls answered 412")
+                .contains("# HELP cds_cards_total Cards issued, by topic")
+                .contains("# HELP cds_service_latency_seconds Time to answer a hook call")
+                .containsPattern("cds_cards_total\\{.*topic=\"suicide-risk-urgent\".*} ");
+    }
+
     @Test
     void logsCarryTheHookInstanceButNeitherTheTokenNorThePatient(CapturedOutput output) {
         ObjectNode body = CdsServicesHttpTest.request("patient-view");

@@ -36,11 +36,11 @@ class PrefetchTreeParsingTest {
 
     static Stream<Path> records() throws IOException {
         Path smallestSynthea;
-        try (Stream<Path> files = Files.walk(Path.of("../shared/fixtures/synthea"))) {
+        try (Stream<Path> files = Files.walk(Path.of("src/test/resources/fixtures/synthea"))) {
             smallestSynthea = files.filter(path -> path.toString().endsWith(".json.gz"))
                     .min((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
         }
-        try (Stream<Path> scenarios = Files.list(Path.of("../shared/scenarios"))) {
+        try (Stream<Path> scenarios = Files.list(Path.of("src/test/resources/scenarios"))) {
             return Stream.concat(scenarios.sorted().toList().stream(), Stream.of(smallestSynthea));
         }
     }

@@ -22,7 +22,7 @@ import org.trdcds.config.CdsLimits;
 
 /**
  * The edge's request parser under arbitrary bytes and under structural mutations of real requests (examples/ and the
- * CDS Hooks examples of ../shared): the only acceptable outcomes are a parsed request or a 4xx {@link CdsException}.
+ * CDS Hooks examples of src/test/resources/fixtures): the only acceptable outcomes are a parsed request or a 4xx {@link CdsException}.
  */
 class RequestParsingFuzzTest {
 
@@ -116,10 +116,10 @@ class RequestParsingFuzzTest {
         }
     }
 
-    /** Every JSON request of examples/ and ../shared/fixtures/cds-hooks-examples (objects with a "hook"). */
+    /** Every JSON request of examples/ and src/test/resources/fixtures/cds-hooks-examples (objects with a "hook"). */
     private static List<JsonNode> realRequests() {
         List<JsonNode> requests = new ArrayList<>();
-        for (Path dir : List.of(Path.of("examples"), Path.of("../shared/fixtures/cds-hooks-examples"))) {
+        for (Path dir : List.of(Path.of("examples"), Path.of("src/test/resources/fixtures/cds-hooks-examples"))) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }

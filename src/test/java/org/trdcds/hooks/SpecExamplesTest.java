@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.trdcds.hooks.HookInvocation.CardsResponse;
 
 /**
- * Every JSON of ../shared/fixtures/cds-hooks-examples: requests of the hooks we serve go through POST (200, or a
+ * Every JSON of src/test/resources/fixtures/cds-hooks-examples: requests of the hooks we serve go through POST (200, or a
  * clear 4xx, never 5xx); feedback goes through the feedback parser; request fragments go through the request parser;
  * responses and discovery documents are read as such.
  */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IssuerKeysTest {
 
-    static final Path SANDBOX_JWKS = Path.of("../shared/fixtures/cds-hooks-examples/sandbox-captured/sandbox-jwks.json");
+    static final Path SANDBOX_JWKS = Path.of("src/test/resources/fixtures/cds-hooks-examples/sandbox-captured/sandbox-jwks.json");
 
     final TestClock clock = new TestClock(Instant.parse("2026-01-15T10:00:00Z"));
     final JwksLoader loader = new JwksLoader(Duration.ofSeconds(2));

@@ -55,7 +55,7 @@ class NoSecretsInAppLogsTest {
 
     @RegisterExtension
     static final TestFhirServer FHIR_SERVER =
-            TestFhirServer.servingScenario(FhirContext.forR4Cached(), Path.of("../shared/scenarios/pv-candidate.json"));
+            TestFhirServer.servingScenario(FhirContext.forR4Cached(), Path.of("src/test/resources/scenarios/pv-candidate.json"));
 
     @LocalServerPort
     int port;

@@ -51,12 +51,12 @@ import ca.uhn.fhir.validation.ValidationOptions;
 
 /**
  * Every file of fhir-profiles/ is valid FHIR R4 (HAPI's instance validator, with our profiles, value sets, code
- * systems and the VSAC copies loaded), and the resources of the shared scenarios conform to our profiles.
+ * systems and the VSAC copies loaded), and the resources of the worked scenarios conform to our profiles.
  */
 class FhirProfilesValidationTest {
 
     static final Path PROFILES = Path.of(KnowledgeFiles.ROOT);
-    static final Path SCENARIOS = Path.of("..", "shared", "scenarios");
+    static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
     static final String SD = "https://fhir.trd-cds-hooks.org/StructureDefinition/";
     static final FhirContext FHIR = FhirContext.forR4();
 

@@ -20,7 +20,7 @@ import ca.uhn.fhir.context.FhirContext;
 /** The vocabulary covers the contract: every card topic of PROTOCOL.md sections 4-5 is a card-topics concept. */
 class VocabularyCompletenessTest {
 
-    static final Path PROTOCOL = Path.of("..", "shared", "PROTOCOL.md");
+    static final Path PROTOCOL = Path.of("docs/protocol.md");
     static final Path VOCABULARY = Path.of(KnowledgeFiles.ROOT, "vocabulary");
     static final FhirContext FHIR = FhirContext.forR4();
 
