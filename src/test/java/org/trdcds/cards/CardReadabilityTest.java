@@ -1,0 +1,96 @@
+package org.trdcds.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.trdcds.cards.TemplateCardRendererTest.findings;
+import static org.trdcds.cards.TemplateCardRendererTest.render;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.trdcds.criteria.Finding;
+import org.trdcds.criteria.Topics;
+
+/** What a clinician reads first: an instruction, no record ids, limits worded as limits, footnotes once. */
+class CardReadabilityTest {
+
+    static final String FOOTNOTE = "minimum doses are placeholders pending clinical review";
+
+    /** The first words of an instruction (the card's first detail line, after any bold marker). */
+    static final Pattern INSTRUCTION = Pattern.compile("^(\\*\\*)?(Do not|Consider|Recheck|Record|Document|Monitor"
+            + "|Reconsider|Evaluate|Remove|Review|Check|Confirm|Change|Continue|Keep|Plan|Hold|Ask)"
+            + "\\b");
+
+    static final Pattern RESOURCE_ID = Pattern.compile("\\b(MedicationStatement|MedicationRequest|"
+            + "MedicationAdministration|Observation|Condition|Procedure|ServiceRequest)/[A-Za-z0-9.-]+");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
+    void theFirstDetailLineSaysWhatToDo(String topic) throws IOException {
+        String first = render(findings().get(topic)).detail().lines().findFirst().orElse("");
+        assertThat(first).isNotBlank().doesNotStartWith("|").doesNotStartWith("- ");
+        assertThat(INSTRUCTION.matcher(first).find()).as("first line of %s: %s", topic, first).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
+    void noRecordIdsNorRawStatusCodesInTheText(String topic) throws IOException {
+        Card card = render(findings().get(topic));
+        assertThat(card.detail()).doesNotContain("MedicationStatement/", "MedicationRequest/")
+                .doesNotContain("placeholder-pending").doesNotContain("not been identified");
+        assertThat(RESOURCE_ID.matcher(card.detail()).find()).as(card.detail()).isFalse();
+        assertThat(RESOURCE_ID.matcher(card.summary()).find()).as(card.summary()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
+    void theDoseReviewFootnoteAppearsOnceWhenAPendingDoseIsShown(String topic) throws IOException {
+        Card card = render(findings().get(topic));
+        int stars = card.detail().split("\\\\\\*", -1).length - 1;
+        int footnotes = card.detail().split(FOOTNOTE, -1).length - 1;
+        if (stars == 0) {
+            assertThat(footnotes).isZero();
+        } else {
+            assertThat(footnotes).as(card.detail()).isOne();
+        }
+    }
+
+    @Test
+    void trialTablesMarkPendingMinimumDosesWithAStarAndOneFootnote() throws IOException {
+        String detail = render(findings().get(Topics.COMBINATION_CANDIDATE)).detail();
+        assertThat(detail).contains("| sertraline | 150 | 50\\* | 14 |", "| escitalopram | 20 | 10\\* |")
+                .contains("\n\\* " + FOOTNOTE + "\n");
+    }
+
+    @Test
+    void reviewedMinimumDosesHaveNeitherStarNorFootnote() throws IOException {
+        Finding candidate = findings().get(Topics.COMBINATION_CANDIDATE);
+        Map<String, Object> details = new LinkedHashMap<>(candidate.details());
+        List<Map<String, Object>> trials = ((List<?>) details.get("trials")).stream().map(row -> {
+            Map<String, Object> reviewed = new LinkedHashMap<>(castMap(row));
+            reviewed.put("minimumDosePending", false);
+            return reviewed;
+        }).toList();
+        details.put("trials", trials);
+        String detail = render(new Finding(candidate.topic(), details, candidate.evidence())).detail();
+        assertThat(detail).contains("| sertraline | 150 | 50 | 14 |").doesNotContain(FOOTNOTE).doesNotContain("\\*");
+    }
+
+    @Test
+    void theCandidateFitsAScreenWithTheProtocolOneLinkAway() throws IOException {
+        Card card = render(findings().get(Topics.COMBINATION_CANDIDATE));
+        assertThat(card.detail().lines().filter(l -> !l.isBlank()).count()).isLessThanOrEqualTo(20);
+        assertThat(card.detail()).contains("limit ≥ ", "protocol page", "Checks that ran")
+                .doesNotContain("coincidentally", "Responders", "34.5", "19%", "9.5%");
+        assertThat(card.links()).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object row) {
+        return (Map<String, Object>) row;
+    }
+}
