@@ -1,12 +1,19 @@
 package org.trdcds.criteria;
 
 /**
- * One dose as recorded: the amount per administration and how often per day.
+ * One dosage instruction as recorded: the amount per administration and how often per day. Anything malformed is
+ * null ("unknown"), never an error.
  *
- * @param value          amount per administration, null when absent
- * @param unit           UCUM code if present (mg, g, ug, {tbl}, {cap}, {pill}, ...) else the unit text lower-cased; null when absent
- * @param perDay         administrations per day from timing (frequency / period normalised to days); null when timing is absent or unusable
- * @param durationMinutes duration of one administration in minutes (timing.repeat.duration), null when absent
+ * @param value           amount per administration (finite, positive), null when absent or unusable
+ * @param unit            UCUM code if present (mg, g, ug, mg/kg, {tbl}, ...) else the unit text lower-cased; null when absent
+ * @param perDay          administrations per day from timing (frequency / period normalised to days); null when timing is absent or unusable
+ * @param durationMinutes duration of one administration in minutes (timing.repeat.duration), null when absent or unusable
+ * @param asNeeded        an as-needed (PRN) instruction: it does not add to a daily dose
+ * @param text            the instruction's text (for "what was ordered"), null when none
  */
-public record Dose(Double value, String unit, Double perDay, Double durationMinutes) {
+public record Dose(Double value, String unit, Double perDay, Double durationMinutes, boolean asNeeded, String text) {
+
+    public Dose(Double value, String unit, Double perDay, Double durationMinutes) {
+        this(value, unit, perDay, durationMinutes, false, null);
+    }
 }

@@ -7,19 +7,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds antidepressant trials from MedicationStatement and MedicationRequest facts (PROTOCOL.md section 1). */
+/** Builds treatment trials from medication facts (PROTOCOL.md section 1). */
 final class Trials {
 
     static final String ANTIDEPRESSANTS = "antidepressants";
+    static final String BIPOLAR_TREATMENTS = "bipolar-depression-treatments";
 
     private Trials() {
     }
 
-    /**
-     * Trials in order of start (undated ones last). Records of ketamine or esketamine are courses, not trials, even
-     * where the antidepressant value set lists esketamine.
-     */
     static List<Trial> of(List<MedicationFact> medications, Terms terms, int gapDays, Instant now) {
+        return of(medications, terms, ANTIDEPRESSANTS, gapDays, now);
+    }
+
+    /**
+     * Trials of the ingredients in the value set, in order of start (undated ones last). Records of ketamine or
+     * esketamine are courses, not trials, even where the value set lists esketamine.
+     */
+    static List<Trial> of(List<MedicationFact> medications, Terms terms, String valueSetId, int gapDays, Instant now) {
         Map<String, List<Segment>> dated = new LinkedHashMap<>();
         Map<String, List<String>> undated = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
@@ -27,7 +32,7 @@ final class Trials {
             if (!Segment.taken(m.status()) || Courses.isKetamineOrEsketamine(m.codes(), terms)) {
                 continue;
             }
-            Optional<Terms.Ingredient> found = terms.ingredient(ANTIDEPRESSANTS, m.codes(), m.text());
+            Optional<Terms.Ingredient> found = terms.ingredient(valueSetId, m.codes(), m.text());
             if (found.isEmpty()) {
                 continue;
             }
@@ -36,7 +41,7 @@ final class Trials {
             if (m.start() == null) {
                 undated.computeIfAbsent(ingredient.rxcui(), k -> new ArrayList<>()).add(m.ref());
             } else {
-                Double mgPerDay = DailyDose.mgPerDay(m.dose(), ingredient.product());
+                Double mgPerDay = DailyDose.mgPerDay(m.doses(), ingredient.product());
                 dated.computeIfAbsent(ingredient.rxcui(), k -> new ArrayList<>())
                         .add(Segment.of(m.ref(), m.status(), m.start(), m.end(), now, mgPerDay));
             }

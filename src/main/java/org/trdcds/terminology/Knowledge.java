@@ -39,6 +39,14 @@ public interface Knowledge {
     /** Minimum adequate daily dose for an antidepressant ingredient, or empty when the table has none. */
     Optional<MinimumDose> minimumDailyDose(String ingredientRxcui);
 
+    /**
+     * Minimum adequate daily dose for a bipolar-depression treatment (Parameters-bipolar-minimum-doses.json), or
+     * empty when the table has none. (Default: no table loaded.)
+     */
+    default Optional<MinimumDose> bipolarMinimumDailyDose(String ingredientRxcui) {
+        return Optional.empty();
+    }
+
     /** Numeric score of a LOINC answer code (LA6568-5 -> 0 ... LA6571-9 -> 3), or empty. */
     Optional<Integer> answerScore(String system, String code);
 

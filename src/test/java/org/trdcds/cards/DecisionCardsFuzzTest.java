@@ -47,7 +47,7 @@ class DecisionCardsFuzzTest {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     static final FileKnowledge KNOWLEDGE = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")),
             FhirContext.forR4());
-    static final ProtocolDecision DECISION = new ProtocolDecision(KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC));
+    static final ProtocolDecision DECISION = new ProtocolDecision(KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
     static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(KNOWLEDGE, "");
     static final List<Code> KNOWN_CODES = knownCodes();
     static final List<String> SYSTEMS = List.of("http://hl7.org/fhir/sid/icd-10-cm", "http://snomed.info/sct",

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OrderChecksTest {
 
-    private final ProtocolDecision decision = new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK);
+    private final ProtocolDecision decision = new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK, org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
 
     private List<Finding> orderCheck(FactsFixture f) {
         return decision.decide(f.facts(), HookKind.ORDER_CHECK);
@@ -63,10 +63,11 @@ class OrderChecksTest {
         f.orders.add(new DraftOrder("ServiceRequest/tms-1", "ServiceRequest",
                 List.of(new Code(TestKnowledge.CPT, "90867")), "TMS", null, true));
         List<Finding> findings = orderCheck(f);
+        // v1: weight-missing beside "remove it", and the delete suggestion also removed the TMS order
         assertThat(topics(findings)).containsExactly(Topics.ACTIVE_SUBSTANCE_USE, Topics.NOT_FIRST_LINE,
-                Topics.WEIGHT_MISSING, Topics.BASELINE_SEVERITY_MISSING, Topics.SESSION_MONITORING);
-        assertThat(findings.get(0).details().get("draftOrderRefs"))
-                .isEqualTo(List.of("MedicationRequest/ket-2", "ServiceRequest/tms-1"));
+                Topics.BASELINE_SEVERITY_MISSING, Topics.SESSION_MONITORING);
+        assertThat(findings.get(0).details().get("draftOrderRefs")).isEqualTo(List.of("MedicationRequest/ket-2"));
+        assertThat(findings.get(3).details().get("draftOrderRefs")).isEqualTo(List.of("ServiceRequest/tms-1"));
     }
 
     @Test

@@ -25,7 +25,7 @@ class ScenarioDecisionTest {
     }
 
     private List<Finding> decide(ScenarioReader.Scenario s) {
-        return new ProtocolDecision(knowledge, Clock.fixed(s.asOf(), ZoneOffset.UTC)).decide(s.facts(), s.kind());
+        return new ProtocolDecision(knowledge, Clock.fixed(s.asOf(), ZoneOffset.UTC), TestBlocks.FROM_TEMPLATES).decide(s.facts(), s.kind());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,7 +68,7 @@ class ScenarioDecisionTest {
     @Test
     void decisionIsFast() throws IOException {
         ScenarioReader.Scenario s = ScenarioReader.read(SCENARIOS.resolve("pv-candidate.json"));
-        ProtocolDecision decision = new ProtocolDecision(knowledge, Clock.fixed(s.asOf(), ZoneOffset.UTC));
+        ProtocolDecision decision = new ProtocolDecision(knowledge, Clock.fixed(s.asOf(), ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
         int sink = 0;
         for (int i = 0; i < 20_000; i++) {
             sink += decision.decide(s.facts(), HookKind.SCREENING).size();
