@@ -22,7 +22,7 @@ class CardReadabilityTest {
 
     /** The first words of an instruction (the card's first detail line, after any bold marker). */
     static final Pattern INSTRUCTION = Pattern.compile("^(\\*\\*)?(Do not|Consider|Recheck|Record|Document|Monitor"
-            + "|Reconsider|Evaluate|Remove|Review|Check|Confirm|Change|Continue|Keep|Plan|Hold|Ask)"
+            + "|Reconsider|Evaluate|Remove|Review|Check|Confirm|Change|Continue|Keep|Plan|Hold|Ask|Assess)"
             + "\\b");
 
     static final Pattern RESOURCE_ID = Pattern.compile("\\b(MedicationStatement|MedicationRequest|"
@@ -87,6 +87,49 @@ class CardReadabilityTest {
         assertThat(card.detail()).contains("limit ≥ ", "protocol page", "Checks that ran")
                 .doesNotContain("coincidentally", "Responders", "34.5", "19%", "9.5%");
         assertThat(card.links()).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void theHypertensionCardSaysWhichCriterionFiredWithDatesAndValues() throws IOException {
+        Finding crisis = findings().get(Topics.UNCONTROLLED_HYPERTENSION);
+        Card byCrisis = render(crisis);
+        assertThat(byCrisis.summary()).isEqualTo("Do not start ketamine: hypertensive crisis I16.0 on 2026-11-02");
+        assertThat(byCrisis.detail()).contains("Hypertensive crisis (I16.0), dated 2026-11-02",
+                "mean 124/78 mmHg (block ≥ 160/100)");
+
+        Map<String, Object> details = new LinkedHashMap<>(crisis.details());
+        details.putAll(Map.of("conditions", List.of(), "meanSystolic", 173.0, "meanDiastolic", 106.0,
+                "bloodPressureUncontrolled", true, "meanAboveLimit", true));
+        Card byMean = render(new Finding(crisis.topic(), details, crisis.evidence()));
+        assertThat(byMean.summary()).isEqualTo("Do not start ketamine: mean BP 173/106 mmHg (block ≥ 160/100)");
+        assertThat(byMean.detail()).contains("- Mean of the latest 3 readings (2026-11-10 to 2026-11-24): 173/106 mmHg "
+                + "(block ≥ 160/100)").doesNotContain("Hypertensive crisis", "Highest");
+    }
+
+    @Test
+    void theDoseCardSaysWhatWasOrderedWhenThereIsNoMgDose() throws IOException {
+        Finding check = findings().get(Topics.KETAMINE_DOSE_CHECK);
+        Map<String, Object> details = new LinkedHashMap<>(check.details());
+        details.put("orderedDoseMg", null);
+        details.put("orderedMgPerKg", null);
+        details.put("deviationPercent", null);
+        details.put("orderedMinutes", null);
+        details.putAll(Map.of("orderedAs", "1 vial", "orderedPerWeek", 7.0, "durationOff", true, "scheduleOff", true));
+        Card card = render(new Finding(check.topic(), details, check.evidence()));
+        assertThat(card.summary()).startsWith("Ketamine order 1 vial: protocol 40 mg").doesNotContain("unknown");
+        assertThat(card.detail()).doesNotContain("unknown").contains("- Ordered: 1 vial (no mg dose), no infusion time, "
+                + "7 times a week", "cannot be compared", "The infusion time is not stated.",
+                "**Change the order to 40 mg over 40 minutes, 3 times a week**");
+    }
+
+    @Test
+    void aDoseAboveTheCeilingSaysDoNotGiveIt() throws IOException {
+        Finding check = findings().get(Topics.KETAMINE_DOSE_CHECK);
+        Map<String, Object> details = new LinkedHashMap<>(check.details());
+        details.put("aboveCeiling", true);
+        Card card = render(new Finding(check.topic(), details, check.evidence()));
+        assertThat(card.detail()).startsWith("**Do not give this dose: 1.25 mg/kg is above the ceiling of 1 mg/kg.**");
+        assertThat(card.indicator()).isEqualTo("critical");
     }
 
     @SuppressWarnings("unchecked")
