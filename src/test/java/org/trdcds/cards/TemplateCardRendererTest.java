@@ -153,7 +153,8 @@ class TemplateCardRendererTest {
             assertThat(card.detail()).contains("sertraline", "escitalopram", "PHQ-9 22 on 2026-11-17", "**40 mg**",
                     "retrospective review").doesNotContain("34.5", "19%", "9.5%", "not been identified");
             assertThat(card.links()).hasSizeBetween(1, 2).extracting(Card.Link::url)
-                    .anyMatch(u -> u.contains("31440588"));
+                    .anyMatch(u -> u.contains("31440588"))
+                    .anyMatch(u -> u.contains("10.1016/j.heliyon.2019.e02187"));
         }
 
         @Test
