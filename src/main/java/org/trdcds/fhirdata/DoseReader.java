@@ -80,7 +80,7 @@ final class DoseReader {
                 frequency = 1; // FHIR: frequency defaults to 1 per period
             }
             Double period = finitePositive(repeat.getPeriodElement().getValue());
-            Double days = DAYS.get(code(repeat.getPeriodUnitElement()));
+            Double days = lookup(DAYS, code(repeat.getPeriodUnitElement()));
             if (frequency == null || frequency <= 0 || period == null || days == null) {
                 return null;
             }
@@ -97,7 +97,7 @@ final class DoseReader {
         }
         TimingRepeatComponent repeat = timing.getRepeat();
         Double duration = finitePositive(repeat.getDurationElement().getValue());
-        Double minutes = MINUTES.get(code(repeat.getDurationUnitElement()));
+        Double minutes = lookup(MINUTES, code(repeat.getDurationUnitElement()));
         if (duration == null || minutes == null) {
             return null;
         }
@@ -112,6 +112,11 @@ final class DoseReader {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** Map.of rejects a null key: an absent code is simply unknown. */
+    private static Double lookup(Map<String, Double> map, String code) {
+        return code == null ? null : map.get(code);
     }
 
     private static Double finitePositive(BigDecimal value) {

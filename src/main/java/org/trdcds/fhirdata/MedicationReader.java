@@ -174,7 +174,8 @@ final class MedicationReader {
             return null;
         }
         BigDecimal value = d.getExpectedSupplyDuration().getValueElement().getValue();
-        Double perUnit = DAYS.get(d.getExpectedSupplyDuration().getCode());
+        String unit = d.getExpectedSupplyDuration().getCode();
+        Double perUnit = unit == null ? null : DAYS.get(unit);
         Integer repeats = d.getNumberOfRepeatsAllowedElement().getValue();
         if (value == null || perUnit == null || value.signum() <= 0) {
             return null;
