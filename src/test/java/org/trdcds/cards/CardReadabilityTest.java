@@ -132,6 +132,19 @@ class CardReadabilityTest {
         assertThat(card.indicator()).isEqualTo("critical");
     }
 
+    @Test
+    void failedCoursesShareOneLineSeparatedBySemicolons() throws IOException {
+        Finding candidate = findings().get(Topics.COMBINATION_CANDIDATE);
+        Map<String, Object> details = new LinkedHashMap<>(candidate.details());
+        List<?> courses = (List<?>) details.get("monotherapy");
+        Map<String, Object> tms = new LinkedHashMap<>(castMap(courses.get(0)));
+        tms.put("kind", "TMS");
+        details.put("monotherapy", List.of(courses.get(0), tms));
+        String detail = render(new Finding(candidate.topic(), details, candidate.evidence())).detail();
+        assertThat(detail).containsPattern("Failed monotherapy\\*\\* \\(response: ≥ 50% reduction\\): ketamine "
+                + "2026-06-30 to 2026-07-30 — no response: PHQ-9 19 → 22; TMS 2026-06-30 to 2026-07-30 — [^;\\n]*\\n");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> castMap(Object row) {
         return (Map<String, Object>) row;
