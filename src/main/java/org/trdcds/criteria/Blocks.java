@@ -9,8 +9,9 @@ import java.util.Map;
  */
 public record Blocks(Map<String, String> modalityByTopic, Map<String, String> concernsByTopic) {
 
-    public static final String KETAMINE = "ketamine";
-    public static final String TMS = "tms";
+    /** Modality names of the templates' {@code blocks} field (not value-set ids). */
+    public static final String KETAMINE = modality("ketamine");
+    public static final String TMS = modality("tms");
 
     public Blocks {
         modalityByTopic = Map.copyOf(modalityByTopic);
@@ -24,6 +25,10 @@ public record Blocks(Map<String, String> modalityByTopic, Map<String, String> co
     /** The modality a caution concerns (template field {@code concerns}), or null when it concerns both. */
     public String concerns(String topic) {
         return concernsByTopic.get(topic);
+    }
+
+    private static String modality(String name) {
+        return name;
     }
 
     /** The modality the topic blocks, or null when it blocks none (a caution or warning). */

@@ -13,6 +13,17 @@ package org.trdcds.criteria;
  */
 public record Dose(Double value, String unit, Double perDay, Double durationMinutes, boolean asNeeded, String text) {
 
+    /** A non-finite, zero or negative amount, frequency or duration is unknown (null). */
+    public Dose {
+        value = positive(value);
+        perDay = positive(perDay);
+        durationMinutes = positive(durationMinutes);
+    }
+
+    static Double positive(Double number) {
+        return number == null || !Double.isFinite(number) || number <= 0 ? null : number;
+    }
+
     public Dose(Double value, String unit, Double perDay, Double durationMinutes) {
         this(value, unit, perDay, durationMinutes, false, null);
     }

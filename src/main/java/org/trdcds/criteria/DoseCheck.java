@@ -59,7 +59,10 @@ final class DoseCheck {
         if (kg == null && !aboveCeiling) {
             return null;
         }
-        Double ordered = perKg != null && kg != null ? perKg * kg : mgOf(dose);
+        Double ordered = mgOf(dose);
+        if (perKg != null && kg != null) {
+            ordered = perKg * kg;
+        }
         Double target = kg == null ? null : p.ketamineMgPerKg() * kg;
         boolean doseOff = target == null || ordered == null
                 || Math.abs(ordered - target) > p.doseTolerance() * target + EPSILON;

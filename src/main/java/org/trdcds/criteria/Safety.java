@@ -190,6 +190,7 @@ final class Safety {
         d.put("orderRefs", orderRefs);
         if (!deleteRefs.isEmpty()) {
             d.put("draftOrderRefs", deleteRefs);
+            d.put("deletes", true);
         }
         evidence.addAll(orderRefs);
         return new Finding(f.topic(), d, evidence);

@@ -91,19 +91,24 @@ class CardReadabilityTest {
 
     @Test
     void theHypertensionCardSaysWhichCriterionFiredWithDatesAndValues() throws IOException {
-        Finding crisis = findings().get(Topics.UNCONTROLLED_HYPERTENSION);
-        Card byCrisis = render(crisis);
-        assertThat(byCrisis.summary()).isEqualTo("Do not start ketamine: hypertensive crisis I16.0 on 2026-11-02");
-        assertThat(byCrisis.detail()).contains("Hypertensive crisis (I16.0), dated 2026-11-02",
-                "mean 124/78 mmHg (block ≥ 160/100)");
+        Finding both = findings().get(Topics.UNCONTROLLED_HYPERTENSION);
+        assertThat(render(both).summary())
+                .isEqualTo("Do not start ketamine: mean BP 172/106 mmHg (block ≥ 160/100) and hypertensive crisis");
 
-        Map<String, Object> details = new LinkedHashMap<>(crisis.details());
-        details.putAll(Map.of("conditions", List.of(), "meanSystolic", 173.0, "meanDiastolic", 106.0,
-                "bloodPressureUncontrolled", true, "meanAboveLimit", true));
-        Card byMean = render(new Finding(crisis.topic(), details, crisis.evidence()));
-        assertThat(byMean.summary()).isEqualTo("Do not start ketamine: mean BP 173/106 mmHg (block ≥ 160/100)");
-        assertThat(byMean.detail()).contains("- Mean of the latest 3 readings (2026-11-10 to 2026-11-24): 173/106 mmHg "
-                + "(block ≥ 160/100)").doesNotContain("Hypertensive crisis", "Highest");
+        Map<String, Object> crisisOnly = new LinkedHashMap<>(both.details());
+        crisisOnly.putAll(Map.of("meanSystolic", 124.0, "meanDiastolic", 78.0, "bloodPressureUncontrolled", false,
+                "meanAboveLimit", false));
+        Card byCrisis = render(new Finding(both.topic(), crisisOnly, both.evidence()));
+        assertThat(byCrisis.summary()).isEqualTo("Do not start ketamine: hypertensive crisis I16.0 on 2026-11-20");
+        assertThat(byCrisis.detail()).contains("(I16.0), dated 2026-11-20", "mean 124/78 mmHg (block ≥ 160/100)")
+                .doesNotContain("Mean of the latest");
+
+        Map<String, Object> meanOnly = new LinkedHashMap<>(both.details());
+        meanOnly.put("conditions", List.of());
+        Card byMean = render(new Finding(both.topic(), meanOnly, both.evidence()));
+        assertThat(byMean.summary()).isEqualTo("Do not start ketamine: mean BP 172/106 mmHg (block ≥ 160/100)");
+        assertThat(byMean.detail()).contains("- Mean of the latest 3 readings (2026-11-10 to 2026-11-24): 172/106 mmHg "
+                + "(block ≥ 160/100)").doesNotContain("I16.0", "Highest");
     }
 
     @Test
@@ -114,7 +119,8 @@ class CardReadabilityTest {
         details.put("orderedMgPerKg", null);
         details.put("deviationPercent", null);
         details.put("orderedMinutes", null);
-        details.putAll(Map.of("orderedAs", "1 vial", "orderedPerWeek", 7.0, "durationOff", true, "scheduleOff", true));
+        details.putAll(Map.of("orderedAs", "1 vial", "orderedPerWeek", 7.0, "durationOff", true, "scheduleOff", true,
+                "aboveCeiling", false));
         Card card = render(new Finding(check.topic(), details, check.evidence()));
         assertThat(card.summary()).startsWith("Ketamine order 1 vial: protocol 40 mg").doesNotContain("unknown");
         assertThat(card.detail()).doesNotContain("unknown").contains("- Ordered: 1 vial (no mg dose), no infusion time, "
@@ -128,7 +134,7 @@ class CardReadabilityTest {
         Map<String, Object> details = new LinkedHashMap<>(check.details());
         details.put("aboveCeiling", true);
         Card card = render(new Finding(check.topic(), details, check.evidence()));
-        assertThat(card.detail()).startsWith("**Do not give this dose: 1.25 mg/kg is above the ceiling of 1 mg/kg.**");
+        assertThat(card.detail()).startsWith("**Do not give this dose: 2.5 mg/kg is above the ceiling of 1 mg/kg.**");
         assertThat(card.indicator()).isEqualTo("critical");
     }
 

@@ -32,7 +32,13 @@ class FileKnowledgeTest {
             "bipolar-depressed-episode", "psychotic-disorders", "epilepsy", "epilepsy-intractable", "hypertension",
             "hypertensive-crisis", "substance-use-disorders-active", "suicidal-ideation", "antidepressants",
             "ketamine", "esketamine", "tms-procedures", "phq9-total", "madrs-total", "phq9-item9", "bp-panel",
-            "systolic-bp", "diastolic-bp", "body-weight");
+            "systolic-bp", "diastolic-bp", "body-weight",
+            // version 2 (placeholders on v2-rules until v2-knowledge's files are merged)
+            "depressive-spectrum", "full-remission", "suicide-attempt", "suicidal-behaviour-history", "pregnancy",
+            "pregnancy-status", "pregnant-answer", "vascular-aneurysm-avm", "intracranial-hemorrhage",
+            "myocardial-infarction", "cerebral-edema", "tms-implants", "tms-implant-procedures", "cardiac-devices",
+            "opioid-maintenance", "benzodiazepines", "opioids", "mao-inhibitors", "stimulants", "clozapine",
+            "bipolar-depression-treatments", "lithium-level", "phq9-panel");
 
     static final FhirContext FHIR = FhirContext.forR4();
     static FileKnowledge knowledge;
