@@ -39,9 +39,21 @@ record Assessment(Instant now, Terms terms, Diagnoses diagnoses, List<ConditionF
         boolean minor = birth != null
                 && birth.plusYears(p.minAgeYears()).isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC));
         return new Assessment(now, terms, diagnoses, diagnoses.depressed(), scores,
-                trd.assess(trials, scores, now, unavailable, bipolar), courses, baseline,
+                trd.assess(trials, scores, now, unavailable, bipolar, lithiumLevels(facts, terms)), courses, baseline,
                 BloodPressure.of(facts.observations(), terms, p, now, ketamineSessions(facts, terms, now)),
                 weight, suicide.assess(diagnoses, facts.observations(), terms, now), minor);
+    }
+
+    static final String LITHIUM_LEVEL = "lithium-level";
+
+    private static List<Trd.Level> lithiumLevels(PatientFacts facts, Terms terms) {
+        List<Trd.Level> levels = new ArrayList<>();
+        for (ObservationFact o : facts.observations()) {
+            if (o.value() != null && o.effective() != null && terms.any(LITHIUM_LEVEL, o.codes())) {
+                levels.add(new Trd.Level(o.effective(), o.value(), o.ref()));
+            }
+        }
+        return levels;
     }
 
     /** Every ketamine or esketamine record given (whatever its reason): readings during sessions are excluded. */

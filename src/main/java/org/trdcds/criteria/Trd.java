@@ -47,14 +47,19 @@ final class Trd {
     }
 
     Result assess(List<Trial> trials, Scores scores, Instant now, boolean historyUnavailable) {
-        return assess(trials, scores, now, historyUnavailable, false);
+        return assess(trials, scores, now, historyUnavailable, false, List.of());
+    }
+
+    /** A serum lithium level (value set lithium-level). */
+    record Level(Instant at, double value, String ref) {
     }
 
     /**
      * @param historyUnavailable MedicationStatement or MedicationRequest could not be fetched: unknown is not false
      * @param bipolar            trials are bipolar-depression treatments (judged with the bipolar dose table)
      */
-    Result assess(List<Trial> trials, Scores scores, Instant now, boolean historyUnavailable, boolean bipolar) {
+    Result assess(List<Trial> trials, Scores scores, Instant now, boolean historyUnavailable, boolean bipolar,
+                  List<Level> lithiumLevels) {
         Adequacy adequacy = bipolar ? bipolarTreatments : antidepressants;
         Failure failure = new Failure(knowledge.parameters(), adequacy);
         Instant windowStart = now.minus(Duration.ofDays(knowledge.parameters().trdWindowDays()));
@@ -66,7 +71,10 @@ final class Trd {
         }
         List<TrialAssessment> all = new ArrayList<>(recent.size());
         for (Trial trial : recent) {
-            Adequacy.Result adequate = adequacy.assess(trial, now);
+            Adequacy.Result adequate = bipolar ? lithium(trial, lithiumLevels, now) : null;
+            if (adequate == null) {
+                adequate = adequacy.assess(trial, now);
+            }
             all.add(new TrialAssessment(trial, adequate, failure.assess(trial, adequate, trials, scores, now)));
         }
         List<TrialAssessment> failed = new ArrayList<>();
@@ -88,5 +96,36 @@ final class Trd {
                 : failed.size() + uncertainIngredients.size() >= minFailedTrials || historyUnavailable
                 ? Status.UNKNOWN : Status.NOT_ESTABLISHED;
         return new Result(status, failed, uncertain, all, historyUnavailable, older, bipolar);
+    }
+
+    /**
+     * Lithium on the bipolar pathway is adequate by a serum level of at least lithiumLevelMin during the trial (held for
+     * adequateTrialDays); by the dose table only when no level exists (null).
+     */
+    private Adequacy.Result lithium(Trial trial, List<Level> levels, Instant now) {
+        var p = knowledge.parameters();
+        if (!trial.ingredient().equals(p.lithiumIngredient()) || trial.segments().isEmpty()) {
+            return null;
+        }
+        Instant end = trial.segments().get(trial.segments().size() - 1).latestPossibleEnd(now);
+        Level best = null;
+        for (Level l : levels) {
+            if (!l.at().isBefore(trial.start()) && !l.at().isAfter(end) && (best == null || l.value() > best.value())) {
+                best = l;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        String level = "serum level " + Details.number(best.value()) + " mmol/L on " + Details.date(best.at());
+        if (best.value() < p.lithiumLevelMin()) {
+            return new Adequacy.Result(Adequacy.Status.INADEQUATE, null, level + ", below "
+                    + Details.number(p.lithiumLevelMin()), List.of());
+        }
+        return trial.knownDays() >= p.adequateTrialDays()
+                ? new Adequacy.Result(Adequacy.Status.ADEQUATE, null, level + " (at least "
+                + Details.number(p.lithiumLevelMin()) + ")", List.of(), trial.start())
+                : new Adequacy.Result(Adequacy.Status.INADEQUATE, null, level + ", but shorter than "
+                + p.adequateTrialDays() + " days", List.of());
     }
 }

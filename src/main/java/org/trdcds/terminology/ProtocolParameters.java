@@ -59,6 +59,7 @@ public record ProtocolParameters(
         int orderScopeCourseWindowDays,     // 365: a ketamine/TMS course within this many days keeps such orders in scope
         double lithiumLevelMin,             // 0.6 mmol/L
         String seizureThresholdIngredient,  // RxNorm ingredient with a dose-dependent seizure risk (bupropion 42347)
-        double seizureThresholdMgPerDay     // 450
+        double seizureThresholdMgPerDay,    // 450
+        String lithiumIngredient            // RxNorm ingredient judged by its serum level on the bipolar pathway (6448)
 ) {
 }

@@ -6,6 +6,7 @@ import static org.trdcds.criteria.FactsFixture.mgDaily;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class ScreeningTest {
 
@@ -113,6 +114,19 @@ class ScreeningTest {
         f.phq9(10, 22).phq9(160, 20).phq9(115, 19).med("42347", "active", 20, null, mgDaily(300));
         // v1: "followed by another antidepressant" failed both trials; v2: the follow-on started 190 days later
         assertThat(topics(f)).containsExactly(Topics.TRD_INCOMPLETE_DATA);
+    }
+
+    @ParameterizedTest(name = "lithium level {0} -> TRD on the bipolar pathway {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"0.4, false", "0.8, true"})
+    void lithiumIsJudgedByItsSerumLevel(double level, boolean established) {
+        FactsFixture f = FactsFixture.candidate();
+        f.conditions.clear();
+        f.condition("F31.4", "active");
+        // quetiapine failed; lithium at a dose the table does not know, judged by its level
+        f.med("51272", "completed", 500, 420L, mgDaily(300)).med("6448", "completed", 410, 330L, mgDaily(900))
+                .phq9(505, 22).phq9(440, 21).phq9(412, 21).phq9(350, 20)
+                .observation(TestKnowledge.LOINC, "14334-7", 380, level, "mmol/L");
+        assertThat(topics(f).contains(Topics.COMBINATION_CANDIDATE)).isEqualTo(established);
     }
 
     @Test

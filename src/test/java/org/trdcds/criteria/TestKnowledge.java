@@ -28,7 +28,7 @@ public final class TestKnowledge implements Knowledge {
             "< 50% reduction from the pre-trial score (non-response)", 14, 2, 30, 30, 140, 90, 30, 1, 90, 0.5, 0.10,
             40, 60, 0.50, 5, 10,
             730, 28, 30, 90, 4, 14, 28, 20, 28, 14, 10, 20, 160, 100, 180, 110, 3, 4, 1.0, 30, 300, 18, 365, 2, 280, 30,
-            42, 3, 20, 120, 365, 0.6, "42347", 450);
+            42, 3, 20, 120, 365, 0.6, "42347", 450, "6448");
 
     /** The defaults with one parameter changed (by record component name). */
     public static ProtocolParameters with(String name, Object value) {
@@ -87,6 +87,8 @@ public final class TestKnowledge implements Knowledge {
         add("clozapine", RXNORM, "2626");
         add("bipolar-depression-treatments", RXNORM, "51272", "28439", "6448");
         names.put("51272", "quetiapine");
+        names.put("6448", "lithium");
+        add("lithium-level", LOINC, "14334-7");
         names.put("28439", "lamotrigine");
         bipolarDoses.put("51272", new MinimumDose("51272", "quetiapine", 300, "placeholder", "test"));
         bipolarDoses.put("28439", new MinimumDose("28439", "lamotrigine", 200, "placeholder", "test"));
