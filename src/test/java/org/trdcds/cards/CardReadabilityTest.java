@@ -134,7 +134,8 @@ class CardReadabilityTest {
         Map<String, Object> details = new LinkedHashMap<>(check.details());
         details.put("aboveCeiling", true);
         Card card = render(new Finding(check.topic(), details, check.evidence()));
-        assertThat(card.detail()).startsWith("**Do not give this dose: 2.5 mg/kg is above the ceiling of 1 mg/kg.**");
+        assertThat(card.detail()).startsWith("**Do not give this dose: 2.5 mg/kg is above the ceiling of 1 mg/kg.** "
+                + "Change it to 40 mg over 40 minutes, 3 times a week.");
         assertThat(card.indicator()).isEqualTo("critical");
     }
 
