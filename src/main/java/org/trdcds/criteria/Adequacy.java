@@ -100,7 +100,8 @@ final class Adequacy {
             List<String> missing = new ArrayList<>();
             for (Segment s : possible) {
                 if (s.dailyMg() == null) {
-                    missing.add("daily dose (amount, unit, frequency) of the record started " + Details.date(s.start()));
+                    missing.add("daily dose (amount, unit, frequency) of the record started "
+                            + Details.date(s.start()));
                 }
                 if (s.end() == null) {
                     missing.add("end date of the record started " + Details.date(s.start()));

@@ -123,9 +123,9 @@ class CardReadabilityTest {
                 "aboveCeiling", false));
         Card card = render(new Finding(check.topic(), details, check.evidence()));
         assertThat(card.summary()).startsWith("Ketamine order 1 vial: protocol 40 mg").doesNotContain("unknown");
-        assertThat(card.detail()).doesNotContain("unknown").contains("- Ordered: 1 vial (no mg dose), no infusion time, "
-                + "7 times a week", "cannot be compared", "The infusion time is not stated.",
-                "**Change the order to 40 mg over 40 minutes, 3 times a week**");
+        assertThat(card.detail()).doesNotContain("unknown")
+                .contains("- Ordered: 1 vial (no mg dose), no infusion time, 7 times a week", "cannot be compared",
+                        "The infusion time is not stated.", "**Change the order to 40 mg over 40 minutes, 3 times a week**");
     }
 
     @Test
@@ -148,8 +148,9 @@ class CardReadabilityTest {
         tms.put("kind", "TMS");
         details.put("monotherapy", List.of(courses.get(0), tms));
         String detail = render(new Finding(candidate.topic(), details, candidate.evidence())).detail();
-        assertThat(detail).containsPattern("Failed monotherapy\\*\\* \\(response: ≥ 50% reduction\\): ketamine "
-                + "2026-06-30 to 2026-07-30 — no response: PHQ-9 19 → 22; TMS 2026-06-30 to 2026-07-30 — [^;\\n]*\\n");
+        assertThat(detail).containsPattern("Failed monotherapy\\*\\* \\(response: ≥ 50% reduction\\): "
+                + "ketamine 2026-06-30 to 2026-07-30 — no response: PHQ-9 19 → 22; "
+                + "TMS 2026-06-30 to 2026-07-30 — [^;\\n]*\\n");
     }
 
     @SuppressWarnings("unchecked")
