@@ -103,6 +103,33 @@ def hypertensive_crisis(value_set):
         crisis_codes())
 
 
+TRIMESTERS = ["unspecified trimester", "first trimester", "second trimester", "third trimester"]
+# O09 supervision of high-risk pregnancy (as listed, with titles, in a public prenatal-pathway code table):
+# (prefix, title, 'U' = .x0-.x3 with 0 = unspecified, 'T' = .x1-.x3 and .x9 = unspecified)
+O09 = [("O09.0", "Supervision of pregnancy with history of infertility", "U"),
+       ("O09.1", "Supervision of pregnancy with history of ectopic pregnancy", "U"),
+       ("O09.A", "Supervision of pregnancy with history of molar pregnancy", "U"),
+       ("O09.21", "Supervision of pregnancy with history of pre-term labor", "T"),
+       ("O09.29", "Supervision of pregnancy with other poor reproductive or obstetric history", "T"),
+       ("O09.3", "Supervision of pregnancy with insufficient antenatal care", "U"),
+       ("O09.4", "Supervision of pregnancy with grand multiparity", "U"),
+       ("O09.51", "Supervision of elderly primigravida", "T"), ("O09.52", "Supervision of elderly multigravida", "T"),
+       ("O09.61", "Supervision of young primigravida", "T"), ("O09.62", "Supervision of young multigravida", "T"),
+       ("O09.7", "Supervision of high risk pregnancy due to social problems", "U"),
+       ("O09.81", "Supervision of pregnancy resulting from assisted reproductive technology", "T"),
+       ("O09.82", "Supervision of pregnancy with history of in utero procedure during previous pregnancy", "T"),
+       ("O09.89", "Supervision of other high risk pregnancies", "T"),
+       ("O09.9", "Supervision of high risk pregnancy, unspecified", "U")]
+
+
+def o09_codes():
+    codes = []
+    for prefix, title, kind in O09:
+        digits = ["0", "1", "2", "3"] if kind == "U" else ["9", "1", "2", "3"]
+        codes += [(prefix + d, "%s, %s" % (title, TRIMESTERS[i])) for i, d in enumerate(digits)]
+    return sorted(codes)
+
+
 def _pregnancy_o_codes():
     path = os.path.join(ref.VSAC_DIR, "valueset-%s.json" % PREGNANCY_DX)
     if not os.path.exists(path):
@@ -129,13 +156,14 @@ def pregnancy(value_set):
         "contraindication-pregnancy, blocks ketamine (PROTOCOL-v2 section 4): an active condition dated in the last "
         "280 days. ICD-10-CM Z33.1 and Z33.3 (%s), Z34.00-Z34.93 supervision of normal pregnancy, Z3A.00-Z3A.49 weeks "
         "of gestation (public code lists; CLINICAL-REFERENCE.md 2h); SNOMED 77386006 Pregnancy and 72892002 Normal "
-        "pregnancy (VERIFIED A); WHO ICD-10 Z33, Z34.x. O codes of an ongoing pregnancy (all but O00-O08, O80-O92 "
-        "and childbirth/puerperium codes) come from VSAC %s when its expansion is in the reference folder: %s. "
+        "pregnancy (VERIFIED A); WHO ICD-10 Z33, Z34.x; O09.x supervision of high-risk pregnancy (public code "
+        "table). Other O codes of an ongoing pregnancy (all but O00-O08, O80-O92 and childbirth/puerperium codes) "
+        "come from VSAC %s when its expansion is in the reference folder: %s. "
         "Postpartum depression (F53.0) is not pregnancy."
         % (vsac_title(PREGNANT_STATE), PREGNANCY_DX,
            "%d O codes included" % len(o_codes) if o_codes else "it is NOT there today, so no O code is included "
            "(governance: add the expansion and regenerate)"),
-        vsac_codes(PREGNANT_STATE, ICD) + many(ICD, z34) + many(ICD, z3a) + o_codes
+        vsac_codes(PREGNANT_STATE, ICD) + many(ICD, z34) + many(ICD, z3a) + many(ICD, o09_codes()) + o_codes
         + [c(SCT, "77386006", "Pregnancy (finding)"), c(SCT, "72892002", "Normal pregnancy (finding)")]
         + who([("Z33", "Pregnant state, incidental"), ("Z34.0", "Supervision of normal first pregnancy"),
                ("Z34.8", "Supervision of other normal pregnancy"), ("Z34.9", "Supervision of normal pregnancy, unspecified")]))
