@@ -102,7 +102,7 @@ public final class TestKnowledge implements Knowledge {
         add("antidepressants", RXNORM, rxcui);
         names.put(rxcui, name);
         minimumDoses.put(rxcui, new MinimumDose(rxcui, name, mgPerDay, "placeholder-pending-clinical-review",
-                "CLINICAL-REFERENCE.md section 4 (UNVERIFIED placeholder)"));
+                "CLINICAL-REFERENCE.md section 4 (UNVERIFIED placeholder)", null));
     }
 
     private void product(String code, String ingredient, String name, Double strengthMg, String unit) {
@@ -152,6 +152,11 @@ public final class TestKnowledge implements Knowledge {
     @Override
     public Optional<MinimumDose> minimumDailyDose(String ingredientRxcui) {
         return Optional.ofNullable(minimumDoses.get(ingredientRxcui));
+    }
+
+    @Override
+    public Optional<MinimumDose> bipolarMinimumDailyDose(String ingredientRxcui) {
+        return Optional.empty();
     }
 
     @Override
