@@ -1,7 +1,8 @@
-"""Inputs of the generators: the reference folder (default ../shared, or the folder given as the first
-command-line argument) with CLINICAL-REFERENCE.md and terminology/vsac/. Stdlib only.
+"""Inputs of the generators: the reference folder given as the first (and required) command-line argument,
+holding CLINICAL-REFERENCE.md and terminology/vsac/. Stdlib only. Nothing is read from outside the project unless
+named on the command line.
 
-configure(argv): call first; sets REFERENCE and VSAC_DIR from sys.argv[1] when given.
+configure(argv): call first; sets REFERENCE and VSAC_DIR from sys.argv[1].
 section3_ingredients(): RxNorm ingredient rows of section 3 -> list of dicts {name, cls, rxcui}
 section4_placeholder_doses(): placeholder minimum daily doses of section 4 -> list of dicts {name, mg, note}
 """
@@ -10,9 +11,9 @@ import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT = os.path.dirname(HERE)
-SHARED = os.path.normpath(os.path.join(PROJECT, "..", "shared"))
-REFERENCE = os.path.join(SHARED, "CLINICAL-REFERENCE.md")
-VSAC_DIR = os.path.join(SHARED, "terminology", "vsac")
+SHARED = None
+REFERENCE = None
+VSAC_DIR = None
 
 # The classes of section 3 that are antidepressants (NMDA antagonists, lithium and antipsychotics are not).
 ANTIDEPRESSANT_CLASSES = {"SSRI", "SNRI", "TCA", "tetracyclic", "MAOI", "MAO-B / MAOI", "NDRI", "NaSSA", "SARI",
@@ -22,13 +23,12 @@ NOT_ANTIDEPRESSANTS = {"milnacipran"}
 
 
 def configure(argv):
-    """Usage: python3 tools/<generator>.py [REFERENCE_FOLDER]  (default: ../shared beside the project)."""
+    """Usage: python3 tools/<generator>.py REFERENCE_FOLDER"""
     global SHARED, REFERENCE, VSAC_DIR
-    if len(argv) > 2 or (len(argv) == 2 and argv[1] in ("-h", "--help")):
-        raise SystemExit("usage: %s [REFERENCE_FOLDER with CLINICAL-REFERENCE.md and terminology/vsac/; "
-                         "default %s]" % (os.path.basename(argv[0]), SHARED))
-    if len(argv) == 2:
-        SHARED = os.path.abspath(argv[1])
+    if len(argv) != 2 or argv[1] in ("-h", "--help"):
+        raise SystemExit("usage: %s REFERENCE_FOLDER (the folder with CLINICAL-REFERENCE.md and terminology/vsac/)"
+                         % os.path.basename(argv[0]))
+    SHARED = os.path.abspath(argv[1])
     REFERENCE = os.path.join(SHARED, "CLINICAL-REFERENCE.md")
     VSAC_DIR = os.path.join(SHARED, "terminology", "vsac")
     for path in (REFERENCE, VSAC_DIR):

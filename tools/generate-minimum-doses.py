@@ -5,7 +5,7 @@
         corrected by PROTOCOL-v2 section 9)
     fhir-profiles/knowledge/Parameters-bipolar-minimum-doses.json         (PROTOCOL-v2 section 2, bipolar pathway)
 
-    python3 tools/generate-minimum-doses.py [REFERENCE_FOLDER]     # default ../shared
+    python3 tools/generate-minimum-doses.py REFERENCE_FOLDER
 
 Each row: ingredient (RxNorm coding; for a combination product with its own row, the product code), minDailyDoseMg
 (in mg of the ingredient the product map gives for that code), status, source, and optionally route (the row

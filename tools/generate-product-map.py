@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Generates fhir-profiles/knowledge/Bundle-rxnorm-products.json: a FHIR Bundle (collection) of Medication
 resources, one per RxNorm product code of the antidepressants value set (the VSAC product expansions in
-../shared/terminology/vsac/ minus the exclusions of fhir-profiles/vocabulary/ValueSet-antidepressants.json).
+REFERENCE_FOLDER/terminology/vsac/ minus the exclusions of fhir-profiles/vocabulary/ValueSet-antidepressants.json).
 Stdlib only. Run tools/generate-vocabulary.py first:
 
-    python3 tools/generate-product-map.py [REFERENCE_FOLDER]     # default ../shared
+    python3 tools/generate-product-map.py REFERENCE_FOLDER
 
 Also maps the products of ValueSet-bipolar-depression-treatments.json (lamotrigine; the olanzapine-fluoxetine
 products are antidepressant products already). No ketamine/esketamine product is mapped: none is verified.

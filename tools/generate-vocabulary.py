@@ -2,7 +2,7 @@
 """Generates fhir-profiles/vocabulary/: the ValueSets of the knowledge (V2 contract), the assessment-scales
 CodeSystem, and unchanged copies of the VSAC expansions they include (vocabulary/vsac/). Stdlib only.
 
-    python3 tools/generate-vocabulary.py [REFERENCE_FOLDER]     # default ../shared
+    python3 tools/generate-vocabulary.py REFERENCE_FOLDER
 
 REFERENCE_FOLDER holds CLINICAL-REFERENCE.md and terminology/vsac/. CodeSystem-card-topics.json and
 CodeSystem-override-reasons.json belong to the rules (cds-cards) side and are not written here. Patterns of the
