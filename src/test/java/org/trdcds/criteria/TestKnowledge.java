@@ -90,8 +90,8 @@ public final class TestKnowledge implements Knowledge {
         names.put("6448", "lithium");
         add("lithium-level", LOINC, "14334-7");
         names.put("28439", "lamotrigine");
-        bipolarDoses.put("51272", new MinimumDose("51272", "quetiapine", 300, "placeholder", "test"));
-        bipolarDoses.put("28439", new MinimumDose("28439", "lamotrigine", 200, "placeholder", "test"));
+        bipolarDoses.put("51272", new MinimumDose("51272", "quetiapine", 300, "placeholder", "test", null));
+        bipolarDoses.put("28439", new MinimumDose("28439", "lamotrigine", 200, "placeholder", "test", null));
         add("depressive-disorders", SNOMED, "36923009", "370143000", "66344007", "1153570009");
         add("bipolar-disorders", ICD10CM, "F31.0", "F31.2", "F31.30", "F31.31", "F31.32", "F31.4", "F31.5", "F31.81",
                 "F31.9");
@@ -124,6 +124,14 @@ public final class TestKnowledge implements Knowledge {
         ingredient("704", "amitriptyline", 150);
         add("antidepressants", RXNORM, "10737");
         names.put("10737", "trazodone");
+        product("2611260", "42347", "bupropion", 105.0, "tablet");
+        minimumDoses.put("2611260", new MinimumDose("2611260", "dextromethorphan-bupropion", 210,
+                "placeholder-pending-clinical-review", "test", null));
+        ingredient("9639", "selegiline", 6);
+        minimumDoses.put("9639", new MinimumDose("9639", "selegiline", 6, "placeholder-pending-clinical-review",
+                "test", "transdermal"));
+        product("test-selegiline-patch", "9639", "selegiline", 6.0, "patch");
+        add("antidepressants", RXNORM, "test-selegiline-patch");
         product("312941", "36437", "sertraline", 50.0, "tablet");
         product("312938", "36437", "sertraline", 100.0, "tablet");
         add("antidepressants", RXNORM, "312941", "312938");
@@ -152,7 +160,7 @@ public final class TestKnowledge implements Knowledge {
         add("antidepressants", RXNORM, rxcui);
         names.put(rxcui, name);
         minimumDoses.put(rxcui, new MinimumDose(rxcui, name, mgPerDay, "placeholder-pending-clinical-review",
-                "CLINICAL-REFERENCE.md section 4 (UNVERIFIED placeholder)"));
+                "CLINICAL-REFERENCE.md section 4 (UNVERIFIED placeholder)", null));
     }
 
     private void product(String code, String ingredient, String name, Double strengthMg, String unit) {
