@@ -31,7 +31,7 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
 
     private final boolean open;
     private final Optional<JwtVerifier> verifier;
-    private final AudienceUrl audienceUrl;
+    private final Optional<AudienceUrl> audienceUrl;
     private final Optional<AdminCredential> adminCredential;
 
     CdsAuthenticationFilter(SecurityProperties properties, Clock clock) {
@@ -39,7 +39,7 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
         this.verifier = properties.trustedIssuers().isEmpty()
                 ? Optional.empty()
                 : Optional.of(new JwtVerifier(properties, clock));
-        this.audienceUrl = new AudienceUrl(properties.audienceBaseUrl());
+        this.audienceUrl = Optional.ofNullable(properties.audienceBaseUrl()).map(AudienceUrl::new);
         this.adminCredential = Optional.ofNullable(properties.adminToken()).map(AdminCredential::new);
     }
 
@@ -73,7 +73,7 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
             return refused(request, "no bearer token", null, null);
         }
         try {
-            AuthenticatedClient client = verifier.get().verify(token.get(), audienceUrl.of(request));
+            AuthenticatedClient client = verifier.get().verify(token.get(), audienceUrl.orElseThrow().of(request));
             request.setAttribute(AuthenticatedClient.ATTRIBUTE, client);
             log.debug("Accepted CDS client {} on {} {}", LogSafe.text(client.issuer()), request.getMethod(),
                     LogSafe.text(request.getRequestURI()));

@@ -36,8 +36,14 @@ public class SecurityConfiguration {
             log.warn("No cds.security.trusted-issuers configured: /cds-services accepts unsigned calls from "
                     + "loopback addresses only and refuses every other caller.");
         } else {
-            properties.trustedIssuers().forEach(issuer -> log.info("Trusting CDS client {} (keys at {}{})",
-                    issuer.issuer(), issuer.jwksUrl(), issuer.tenant() == null ? "" : ", tenant " + issuer.tenant()));
+            properties.trustedIssuers().forEach(issuer -> {
+                log.info("Trusting CDS client {} (keys at {}{})", issuer.issuer(), issuer.jwksUrl(),
+                        issuer.tenant() == null ? "" : ", tenant " + issuer.tenant());
+                if (issuer.fhirServers().isEmpty()) {
+                    log.info("CDS client {} has no cds.security.trusted-issuers[n].fhir-servers: its calls may name no "
+                            + "fhirServer (prefetch only)", issuer.issuer());
+                }
+            });
         }
         if (properties.adminToken() == null) {
             log.info("No cds.security.admin-token configured: admin and actuator endpoints answer loopback only.");

@@ -21,7 +21,7 @@ import org.trdcds.security.SecurityProperties.TrustedIssuer;
 /** Every credential the filter sees, accepted or refused, stays out of the log (DEBUG included). */
 class NoCredentialInLogsTest {
 
-    static final String AUDIENCE = "http://localhost/cds-services/trd-ketamine-tms";
+    static final String AUDIENCE = TestKeys.AUDIENCE_BASE + "/cds-services/trd-ketamine-tms";
     static final String ADMIN_TOKEN = "admin-secret-do-not-log-0123456789";
 
     @Test
