@@ -19,6 +19,7 @@ import org.trdcds.fhirdata.DataUnavailableException;
 public class ErrorHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
+    static final String DATA_UNAVAILABLE = "the FHIR data the decision needs could not be obtained";
 
     @ExceptionHandler(CdsException.class)
     ResponseEntity<Object> refused(CdsException e) {
@@ -26,11 +27,15 @@ public class ErrorHandler extends ResponseEntityExceptionHandler {
         return outcome(e.status(), e.issueCode(), e.getMessage(), new HttpHeaders());
     }
 
+    /**
+     * A 412 that says only that the data could not be obtained: what went wrong with which FHIR server (refused,
+     * timed out, which status) goes to the log, never to the caller, so that the service cannot be used to probe
+     * hosts and ports.
+     */
     @ExceptionHandler(DataUnavailableException.class)
     ResponseEntity<Object> dataUnavailable(DataUnavailableException e) {
         log.info("412: {}", e.getMessage());
-        return outcome(HttpStatus.PRECONDITION_FAILED, "incomplete",
-                "data the decision needs is unavailable: " + e.getMessage(), new HttpHeaders());
+        return outcome(HttpStatus.PRECONDITION_FAILED, "incomplete", DATA_UNAVAILABLE, new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)

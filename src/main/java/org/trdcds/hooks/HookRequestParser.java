@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -41,6 +42,11 @@ public class HookRequestParser {
     }
 
     public HookRequest parse(CdsService service, byte[] body) {
+        return parse(service, body, fhirServer -> true);
+    }
+
+    /** @param fhirServerAllowed whether the caller may name this fhirServer: 400 otherwise, before any fetch */
+    public HookRequest parse(CdsService service, byte[] body, Predicate<String> fhirServerAllowed) {
         JsonNode root = requestJson.readObject(body);
         Hook hook = Hook.of(service.hook()).orElseThrow();
         String hookName = requiredText(root, "hook", "hook is required");
@@ -53,6 +59,10 @@ public class HookRequestParser {
         String fhirServer = optionalText(root, "fhirServer");
         if (fhirServer != null) {
             requireAbsoluteHttpUrl(fhirServer);
+            if (!fhirServerAllowed.test(fhirServer)) {
+                throw CdsException.invalid("fhirServer is not a FHIR server this CDS client may name "
+                        + "(cds.security.trusted-issuers[n].fhir-servers)");
+            }
         }
         String bearerToken = accessToken(root, fhirServer);
         JsonNode context = root.get("context");

@@ -273,7 +273,7 @@ class CdsServicesHttpTest extends EdgeTestBase {
         when(loader.load(any())).thenThrow(new DataUnavailableException("no fhirServer; prefetch.conditions missing"));
         ObjectNode body = request("patient-view");
         body.remove("fhirServer");
-        assertOutcome(post(SCREENING, body), 412, "incomplete", "prefetch.conditions missing");
+        assertOutcome(post(SCREENING, body), 412, "incomplete", "the FHIR data the decision needs could not be obtained");
         String metrics = given().get("/actuator/prometheus").asString();
         assertThat(metrics).containsPattern("cds_prefetch_unavailable_total\\{.*service=\"" + SCREENING + "\".*} [1-9]");
     }
