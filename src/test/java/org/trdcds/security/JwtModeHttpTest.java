@@ -28,11 +28,13 @@ import org.trdcds.fhirdata.Redirector;
 /**
  * The whole application in JWT mode over real HTTP: a call may name only its issuer's fhir-servers (400 before
  * anything is contacted), a listed server that redirects is a 412 that says nothing about why, and the FHIR token
- * never reaches the redirect's target.
+ * never reaches the redirect's target; and a few hundred slow unauthenticated bodies neither hold threads nor slow
+ * down valid calls.
  */
 @DirtiesContext
 @SpringBootTest(classes = TrdCdsHooksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:jwt-mode-http;DB_CLOSE_DELAY=-1", "cds.fhir.deadline=3s"})
+        properties = {"spring.datasource.url=jdbc:h2:mem:jwt-mode-http;DB_CLOSE_DELAY=-1", "cds.fhir.deadline=3s",
+                "cds.limits.body-read-timeout=2s"})
 class JwtModeHttpTest {
 
     static final String SERVICE = "ketamine-tms-screening";
@@ -114,5 +116,55 @@ class JwtModeHttpTest {
                 "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}"));
 
         assertThat(post(body.toString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void twoHundredTwentySlowUnauthenticatedBodiesDoNotSlowValidCalls() throws Exception {
+        String body = callNaming(REDIRECTOR.baseUrl());
+        ObjectNode prefetched = (ObjectNode) JSON.readTree(body);
+        prefetched.remove(java.util.List.of("fhirServer", "fhirAuthorization"));
+        ((ObjectNode) prefetched.get("prefetch")).set("procedures", JSON.readTree(
+                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}"));
+        try (SlowClients slow = new SlowClients(port, "/cds-services/" + SERVICE, null, 220)) {
+            slow.trickle();
+            for (int call = 0; call < 5; call++) {
+                long started = System.nanoTime();
+                prefetched.put("hookInstance", UUID.randomUUID().toString());
+                HttpResponse<String> valid = post(prefetched.toString());
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                long millis = (System.nanoTime() - started) / 1_000_000;
+
+                assertThat(valid.statusCode()).isEqualTo(200);
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(millis).as("a valid call and a health probe with 220 slow bodies open").isLessThan(2_000);
+                slow.trickle();
+            }
+            for (java.net.Socket socket : slow.sockets()) {
+                String answer = SlowClients.answer(socket);
+                assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("Connection: close")
+                        .contains("OperationOutcome");
+            }
+        }
+    }
+
+    @Test
+    void anAuthenticatedBodyThatNeverEndsIs408WithinTheBodyReadTimeout() throws Exception {
+        String token = TestKeys.es384(TestKeys.claims(TestKeys.AUDIENCE_BASE + "/cds-services/" + SERVICE).build());
+        long started = System.nanoTime();
+        try (SlowClients slow = new SlowClients(port, "/cds-services/" + SERVICE, "Bearer " + token, 1)) {
+            java.util.concurrent.ScheduledExecutorService ticks =
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            try {
+                ticks.scheduleAtFixedRate(slow::trickle, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                String answer = SlowClients.answer(slow.sockets().get(0));
+
+                assertThat(answer).startsWith("HTTP/1.1 408").contains("cds.limits.body-read-timeout");
+                assertThat((System.nanoTime() - started) / 1_000_000).isBetween(1_500L, 8_000L);
+            } finally {
+                ticks.shutdownNow();
+            }
+        }
     }
 }
