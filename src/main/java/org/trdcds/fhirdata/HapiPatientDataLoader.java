@@ -33,6 +33,8 @@ import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +49,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     private static final Pattern READ = Pattern.compile("([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})");
 
     private static final AtomicInteger LOADERS = new AtomicInteger();
+    private static final Logger log = LoggerFactory.getLogger(HapiPatientDataLoader.class);
 
     private final FhirClientSettings settings;
     private final PoolingHttpClientConnectionManager connections;
@@ -116,7 +119,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     }
 
     private PatientData collect(FetchPlan plan, long deadline) {
-        PatientDataCollector collector = new PatientDataCollector();
+        PatientDataCollector collector = new PatientDataCollector(plan.patientId());
         Map<String, List<String>> missingKeysByQuery = new LinkedHashMap<>();
         Map<String, Bundle> unfinishedPages = new LinkedHashMap<>();
         plan.queries().forEach((key, query) -> {
@@ -153,6 +156,10 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
             tasks.put(label, () -> nextPages(client, base, firstPage, label));
         });
         runAll(tasks, deadline, inFlight).forEach(collector::add);
+        if (collector.otherPatients() > 0) {
+            log.info("dropped {} fetched resource(s) of another patient than context.patientId",
+                    collector.otherPatients());
+        }
         return collector.build();
     }
 

@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.trdcds.config.CdsLimits;
+import org.trdcds.refusals.Refusals;
 
 /**
  * Bounds the body of every /cds-services call before anything parses it (declared Content-Length and chunked bodies
@@ -30,14 +33,17 @@ import org.trdcds.config.CdsLimits;
 public class CdsRequestFilter extends OncePerRequestFilter {
 
     static final String MDC_HOOK_INSTANCE = "hookInstance";
+    private static final Logger log = LoggerFactory.getLogger(CdsRequestFilter.class);
 
     private final long maxBodyBytes;
     private final long bodyReadNanos;
     private final ObjectMapper objectMapper;
     private final HookCalls hookCalls;
+    private final Refusals refusals;
 
-    public CdsRequestFilter(CdsLimits limits, ObjectMapper objectMapper, HookCalls hookCalls,
+    public CdsRequestFilter(CdsLimits limits, ObjectMapper objectMapper, HookCalls hookCalls, Refusals refusals,
                             @Value("${cds.limits.body-read-timeout:10s}") Duration bodyReadTimeout) {
+        this.refusals = refusals;
         this.maxBodyBytes = limits.maxBodyBytes().toBytes();
         this.bodyReadNanos = bodyReadTimeout.toNanos();
         this.objectMapper = objectMapper;
@@ -128,6 +134,8 @@ public class CdsRequestFilter extends OncePerRequestFilter {
     }
 
     private void refuseSlowBody(HttpServletResponse response) throws IOException {
+        refusals.refused(log, Refusals.Reason.TIMEOUT, "refused with 408: the body did not arrive within {} ms",
+                bodyReadNanos / 1_000_000);
         response.setStatus(HttpStatus.REQUEST_TIMEOUT.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Connection", "close");
@@ -136,6 +144,7 @@ public class CdsRequestFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
+        refusals.refused(log, Refusals.Reason.TOO_LARGE, "refused with 413: body over {} bytes", maxBodyBytes);
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Connection", "close");

@@ -18,6 +18,10 @@ public final class Redirector implements AutoCloseable {
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     private Redirector(int status, String target) {
+        this(status, target, "{\"resourceType\":\"Patient\",\"id\":\"p-cand\"}");
+    }
+
+    private Redirector(int status, String target, String answer) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -30,7 +34,7 @@ public final class Redirector implements AutoCloseable {
                 exchange.getResponseHeaders().add("Location", target + exchange.getRequestURI());
                 exchange.sendResponseHeaders(status, -1);
             } else {
-                byte[] patient = "{\"resourceType\":\"Patient\",\"id\":\"p-cand\"}".getBytes();
+                byte[] patient = answer.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
                 exchange.sendResponseHeaders(200, patient.length);
                 exchange.getResponseBody().write(patient);
@@ -48,6 +52,11 @@ public final class Redirector implements AutoCloseable {
     /** Answers every request with a Patient; the place a redirect would lead to. */
     public static Redirector sink() {
         return new Redirector(200, null);
+    }
+
+    /** Answers every request with this FHIR JSON. */
+    public static Redirector answering(String fhirJson) {
+        return new Redirector(200, null, fhirJson);
     }
 
     public String baseUrl() {

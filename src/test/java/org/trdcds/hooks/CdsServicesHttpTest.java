@@ -151,7 +151,7 @@ class CdsServicesHttpTest extends EdgeTestBase {
         return Stream.of(
                 invalid("missing hook", SCREENING, r -> r.remove("hook"), "hook is required"),
                 invalid("hook of another service", SCREENING, r -> r.put("hook", "order-sign"),
-                        "hook 'order-sign' does not match service ketamine-tms-screening"),
+                        "hook does not match service ketamine-tms-screening"),
                 invalid("hookInstance not a UUID", SCREENING, r -> r.put("hookInstance", "1-1-1-1-1"),
                         "hookInstance must be a UUID"),
                 invalid("missing hookInstance", SCREENING, r -> r.remove("hookInstance"), "hookInstance is required"),
