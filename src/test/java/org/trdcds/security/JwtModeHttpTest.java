@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -32,6 +35,7 @@ import org.trdcds.fhirdata.Redirector;
  * down valid calls.
  */
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class) // from before the context starts: the start-up log is captured too
 @SpringBootTest(classes = TrdCdsHooksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:jwt-mode-http;DB_CLOSE_DELAY=-1", "cds.fhir.deadline=3s",
                 "cds.limits.body-read-timeout=2s"})
@@ -166,5 +170,14 @@ class JwtModeHttpTest {
                 ticks.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void theStartUpWarmUpIsNotRefusedAtStartInJwtMode(CapturedOutput output) {
+        String all = output.getAll();
+        int ready = all.indexOf("warmed up in");
+
+        assertThat(ready).as("the warm-up ran").isPositive();
+        assertThat(all.substring(0, ready)).doesNotContain("Refused").doesNotContain("no bearer token");
     }
 }

@@ -68,4 +68,18 @@ class NoCredentialInLogsTest {
         filter.doFilter(request, response, new MockFilterChain());
         return response.getStatus();
     }
+
+    @Test
+    void theLoopbackDecisionReadsTheContainersRequestBeneathAnyWrapper() {
+        MockHttpServletRequest socket = new MockHttpServletRequest("GET", "/cds-services");
+        socket.setRemoteAddr("10.1.2.3");
+        jakarta.servlet.http.HttpServletRequest forwarded = new jakarta.servlet.http.HttpServletRequestWrapper(socket) {
+            @Override
+            public String getRemoteAddr() {
+                return "127.0.0.1"; // what a forwarded-header wrapper would answer for X-Forwarded-For: 127.0.0.1
+            }
+        };
+
+        assertThat(CdsAuthenticationFilter.peerAddress(forwarded)).isEqualTo("10.1.2.3");
+    }
 }
