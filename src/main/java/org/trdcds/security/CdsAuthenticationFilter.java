@@ -14,12 +14,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.trdcds.replay.ReplayStore;
 
 /**
  * Guards /cds-services/** (CDS client JWT, or loopback only when no issuer is trusted, or nothing in
  * open mode) and /admin/**, /actuator/** except /actuator/health/** (admin token, or loopback only
  * when none is configured). CORS preflights and other paths pass. A refusal is a 401 with an
- * OperationOutcome that gives no reason; the reason is logged without any credential.
+ * OperationOutcome that gives no reason; the reason is logged without any credential. When the replay store cannot
+ * record a jti (full, or its database unreachable) the call is refused with 503 and Retry-After, never let through.
  */
 final class CdsAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,6 +30,10 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
             {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"login",\
             "diagnostics":"authentication failed"}]}"""
             .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAVAILABLE_BODY = """
+            {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient",\
+            "diagnostics":"the token could not be checked for replay now; retry later"}]}"""
+            .getBytes(StandardCharsets.UTF_8);
 
     private final boolean open;
     private final Optional<JwtVerifier> verifier;
@@ -35,10 +41,17 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     private final Optional<AdminCredential> adminCredential;
 
     CdsAuthenticationFilter(SecurityProperties properties, Clock clock) {
+        this(properties, clock, null, null);
+    }
+
+    /** With this replay store and token lifetime cap (null for a process-local store and 5 minutes). */
+    CdsAuthenticationFilter(SecurityProperties properties, Clock clock, ReplayStore replayStore,
+                            java.time.Duration maxTokenLifetime) {
         this.open = properties.mode() == SecurityProperties.Mode.OPEN;
         this.verifier = properties.trustedIssuers().isEmpty()
                 ? Optional.empty()
-                : Optional.of(new JwtVerifier(properties, clock));
+                : Optional.of(replayStore == null ? new JwtVerifier(properties, clock)
+                        : new JwtVerifier(properties, clock, replayStore, maxTokenLifetime));
         this.audienceUrl = new AudienceUrl(properties.audienceBaseUrl());
         this.adminCredential = Optional.ofNullable(properties.adminToken()).map(AdminCredential::new);
     }
@@ -46,11 +59,22 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean allowed = CorsUtils.isPreFlightRequest(request) || switch (ProtectedArea.of(request)) {
-            case CDS -> cdsClientAllowed(request);
-            case ADMIN -> adminAllowed(request);
-            case PUBLIC -> true;
-        };
+        boolean allowed;
+        try {
+            allowed = CorsUtils.isPreFlightRequest(request) || switch (ProtectedArea.of(request)) {
+                case CDS -> cdsClientAllowed(request);
+                case ADMIN -> adminAllowed(request);
+                case PUBLIC -> true;
+            };
+        } catch (ReplayStore.Unavailable e) {
+            log.warn("Refused {} {} with 503: {}", request.getMethod(), LogSafe.text(request.getRequestURI()),
+                    e.getMessage());
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getOutputStream().write(UNAVAILABLE_BODY);
+            return;
+        }
         if (allowed) {
             chain.doFilter(request, response);
         } else {

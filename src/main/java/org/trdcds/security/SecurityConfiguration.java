@@ -3,29 +3,50 @@ package org.trdcds.security;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.trdcds.replay.DatabaseReplayStore;
+import org.trdcds.replay.MemoryReplayStore;
+import org.trdcds.replay.ReplayProperties;
+import org.trdcds.replay.ReplayStore;
 
 /** Registers {@link CdsAuthenticationFilter} in front of every servlet and filter but CORS. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, ReplayProperties.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    FilterRegistrationBean<CdsAuthenticationFilter> cdsAuthenticationFilter(SecurityProperties properties) {
+    FilterRegistrationBean<CdsAuthenticationFilter> cdsAuthenticationFilter(SecurityProperties properties,
+            ReplayProperties replay, ReplayStore replayStore) {
         announce(properties);
         // the system clock on purpose: a fixed clock bean (scenario asOf) must not judge token expiry
-        FilterRegistrationBean<CdsAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new CdsAuthenticationFilter(properties, Clock.systemUTC()));
+        FilterRegistrationBean<CdsAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new CdsAuthenticationFilter(properties, Clock.systemUTC(), replayStore, replay.maxTokenLifetime()));
         registration.setName("cdsAuthenticationFilter");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after CORS (WebConfiguration): refusals carry CORS headers
         return registration;
+    }
+
+    /**
+     * Where used jtis are remembered: this process ({@code memory}) or the service's database, shared by every
+     * replica ({@code database}, needs the datasource).
+     */
+    @Bean
+    ReplayStore replayStore(SecurityProperties properties, ReplayProperties replay, ObjectProvider<JdbcTemplate> jdbc) {
+        if (replay.replayStore() == ReplayProperties.Store.DATABASE) {
+            log.info("Replay guard: used jtis kept in the database (cds.security.replay-store=database)");
+            return new DatabaseReplayStore(jdbc.getObject(), properties.clockSkew(), Clock.systemUTC(),
+                    replay.replayPurgeInterval());
+        }
+        return new MemoryReplayStore(properties.jtiCacheSize(), properties.clockSkew(), Clock.systemUTC());
     }
 
     static void announce(SecurityProperties properties) {
