@@ -73,9 +73,10 @@ public class ReplayStoreBenchmark {
                 + "::bigint, ? FROM generate_series(1, ?) g ON CONFLICT DO NOTHING", expiresAt.getEpochSecond(), rows);
         jdbc.execute("ANALYZE jti_used");
         replay = new DatabaseReplayStore(jdbc, Duration.ofSeconds(60), Clock.systemUTC(), Duration.ofMinutes(1));
-        System.out.printf("%njti_used rows: %d, synchronous_commit=%s%n",
+        System.out.printf("%njti_used rows: %d, synchronous_commit=%s, fsync=%s%n",
                 jdbc.queryForObject("SELECT COUNT(*) FROM jti_used", Long.class),
-                jdbc.queryForObject("SHOW synchronous_commit", String.class));
+                jdbc.queryForObject("SHOW synchronous_commit", String.class),
+                jdbc.queryForObject("SHOW fsync", String.class));
     }
 
     @TearDown

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.trdcds.TrdCdsHooksApplication;
+import org.trdcds.replay.DatabaseReplayStore;
+import org.trdcds.replay.ReplayStore;
 
 /**
  * Two service instances (two Spring application contexts, each its own Tomcat on a random port) on ONE embedded
@@ -130,6 +132,10 @@ class TwoReplicasOnOnePostgresTest {
         assertThat(post(replicaB, path, token, orderSign).statusCode()).isEqualTo(401);
         assertThat(post(replicaA, path, token, orderSign).statusCode()).isEqualTo(401);
         assertThat(post(replicaB, path, token(path), orderSign).statusCode()).isEqualTo(200);
+        for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] {replicaA, replicaB}) {
+            assertThat(replica.getBean(ReplayStore.class)).isInstanceOfSatisfying(DatabaseReplayStore.class,
+                    store -> assertThat(store.isRunning()).as("its expired rows are purged").isTrue());
+        }
     }
 
     @Test
