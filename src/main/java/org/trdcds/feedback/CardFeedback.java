@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Feedback bound to the cards the service issued. Each entry must name a card this service issued (found in the
- * shared database), and only the override reasons and suggestions that card offered, at a time between a day before
- * the card and a few minutes from now; then the entries are stored (identical ones once).
+ * shared database), and only the override reasons and suggestions that card offered, at a time between 7 days before
+ * the card (a generous bound for EHR clocks, still refusing absurd times) and 5 minutes from now; then the entries are stored (identical ones once).
  *
  * <p>Issued cards are written by the batching {@link IssuedCardWriter}, a few milliseconds after the hook response,
  * on whichever replica answered the call. A card not yet in the database is waited for: as long as this process
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 public class CardFeedback {
 
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
-    static final Duration BEFORE_ISSUE_TOLERANCE = Duration.ofDays(1);
+    static final Duration BEFORE_ISSUE_TOLERANCE = Duration.ofDays(7);
     static final int MAX_WAITING = 32;
     private static final Duration LOCAL_WRITE_WAIT = Duration.ofSeconds(10);
     private static final long LOCAL_POLL_MILLIS = 2;
@@ -85,7 +85,7 @@ public class CardFeedback {
         Instant at = entry.outcomeTimestamp();
         if (at.isBefore(card.issuedAt().minus(BEFORE_ISSUE_TOLERANCE)) || at.isAfter(clock.instant()
                 .plus(FUTURE_TOLERANCE))) {
-            problems.add(where + ".outcomeTimestamp must be between a day before the card was issued ("
+            problems.add(where + ".outcomeTimestamp must be between 7 days before the card was issued ("
                     + card.issuedAt() + ") and 5 minutes from now");
         }
     }

@@ -139,15 +139,15 @@ class FeedbackEndpointTest extends EdgeTestBase {
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "override reason not offered|overridden-code|feedback[0].overrideReason.reason https://fhir.trd-cds-hooks.org/override|made-up is not one of the override reasons the card offered",
             "suggestion of another card|accepted-other|feedback[0].acceptedSuggestions: ",
-            "year 999999999|timestamp-far|feedback[0].outcomeTimestamp must be between a day before the card was issued",
-            "a week before the card|timestamp-old|feedback[0].outcomeTimestamp must be between a day before the card was issued"})
+            "year 999999999|timestamp-far|feedback[0].outcomeTimestamp must be between 7 days before the card was issued",
+            "two weeks before the card|timestamp-old|feedback[0].outcomeTimestamp must be between 7 days before the card was issued"})
     void feedbackNamingWhatTheCardDidNotOfferIs400(String name, String kind, String diagnostics) {
         UUID card = issueCard();
         String entry = switch (kind) {
             case "overridden-code" -> overridden(card, "made-up", NOW);
             case "accepted-other" -> accepted(card, UUID.randomUUID());
             case "timestamp-far" -> overridden(card, "benefit", "+999999999-12-31T00:00:00Z");
-            default -> overridden(card, "benefit", java.time.Instant.now().minus(java.time.Duration.ofDays(7))
+            default -> overridden(card, "benefit", java.time.Instant.now().minus(java.time.Duration.ofDays(14))
                     .toString());
         };
         Response response = postFeedback(SERVICE, feedback(entry));
