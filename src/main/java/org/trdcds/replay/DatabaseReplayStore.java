@@ -14,7 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The replay store shared by every replica: table {@code jti_used} of the service's database (migration V2). A use
+ * The replay store shared by every replica: table {@code jti_used} of the service's database (migration V14_1). A use
  * is one insert of (hash, expiry) under the primary key; a unique violation is a replay, unless the row it met has
  * expired and is taken over by a conditional update (one winner among replicas racing for it). Expired rows are
  * deleted every {@code purgeInterval} on a background thread. A database error refuses the call
