@@ -15,7 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.AbstractDataSource;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.trdcds.feedback.FeedbackStore;
 import org.trdcds.feedback.IssuedCard;
 import org.trdcds.feedback.IssuedCardWriter;
@@ -51,7 +53,25 @@ public class IssuedCardBookkeepingBenchmark {
                 throw new UnsupportedOperationException();
             }
         };
-        FeedbackStore discarding = new FeedbackStore(new JdbcTemplate(none), new DataSourceTransactionManager(none)) {
+        AbstractPlatformTransactionManager noTransactions = new AbstractPlatformTransactionManager() {
+            @Override
+            protected Object doGetTransaction() {
+                return new Object();
+            }
+
+            @Override
+            protected void doBegin(Object transaction, TransactionDefinition definition) {
+            }
+
+            @Override
+            protected void doCommit(DefaultTransactionStatus status) {
+            }
+
+            @Override
+            protected void doRollback(DefaultTransactionStatus status) {
+            }
+        };
+        FeedbackStore discarding = new FeedbackStore(new JdbcTemplate(none), noTransactions) {
             @Override
             public void recordIssued(List<IssuedCard> cards) {
             }

@@ -26,8 +26,9 @@ import org.trdcds.replay.ReplayStore;
 /**
  * The replay guard's cost per call: one new jti recorded, as every accepted call does. {@code store=memory} is the
  * in-process table; {@code store=database} the shared table on a real PostgreSQL (zonky's embedded binaries, on
- * loopback, through a Hikari pool of 10 as the service uses), with {@code synchronous_commit} on (PostgreSQL's
- * default, each insert waits for its WAL flush; zonky turns it off unless told) or off. The table is pre-filled with
+ * loopback, through a Hikari pool of 10 as the service uses), with {@code fsync} and {@code synchronous_commit} on
+ * (PostgreSQL's defaults: each insert's commit waits for its WAL to reach the disk; zonky turns both off unless
+ * told) or off. The table is pre-filled with
  * {@code rows} live entries (3,000 calls/s for 5 minutes is 900,000), so the index is the size it has in service.
  * Run with {@code bench/jmh.sh ReplayStoreBenchmark} (add {@code -t 4} for concurrent calls).
  */
@@ -43,6 +44,10 @@ public class ReplayStoreBenchmark {
 
     @Param({"on", "off"})
     public String synchronousCommit;
+
+    /** zonky starts PostgreSQL with fsync off; on is what a production server does (each commit reaches the disk). */
+    @Param({"on"})
+    public String fsync;
 
     @Param({"900000"})
     public int rows;
@@ -62,7 +67,8 @@ public class ReplayStoreBenchmark {
             }
             return;
         }
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", synchronousCommit).start();
+        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", synchronousCommit)
+                .setServerConfig("fsync", fsync).start();
         HikariConfig config = new HikariConfig();
         config.setDataSource(postgres.getPostgresDatabase());
         config.setMaximumPoolSize(10);
