@@ -31,7 +31,9 @@ public class SecurityConfiguration {
                 new CdsAuthenticationFilter(properties, Clock.systemUTC(), replayStore, replay.maxTokenLifetime()));
         registration.setName("cdsAuthenticationFilter");
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after CORS (WebConfiguration): refusals carry CORS headers
+        // after CORS (WebConfiguration): refusals carry CORS headers; and after Spring Boot's observation filter
+        // (HIGHEST_PRECEDENCE + 1), so that refusals (401, 503) are counted in http.server.requests too
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -132,6 +132,11 @@ class TwoReplicasOnOnePostgresTest {
         assertThat(post(replicaB, path, token, orderSign).statusCode()).isEqualTo(401);
         assertThat(post(replicaA, path, token, orderSign).statusCode()).isEqualTo(401);
         assertThat(post(replicaB, path, token(path), orderSign).statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port(replicaB) + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).as("refusals are counted").containsPattern(
+                "http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"401\"");
         for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] {replicaA, replicaB}) {
             assertThat(replica.getBean(ReplayStore.class)).isInstanceOfSatisfying(DatabaseReplayStore.class,
                     store -> assertThat(store.isRunning()).as("its expired rows are purged").isTrue());
