@@ -15,6 +15,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.trdcds.refusals.Refusals;
 import org.trdcds.replay.MemoryReplayStore;
 import org.trdcds.replay.ReplayStore;
 import org.trdcds.security.SecurityProperties.Mode;
@@ -23,7 +25,7 @@ import org.trdcds.security.SecurityProperties.TrustedIssuer;
 /** cds.security.max-token-lifetime, and a replay store that cannot decide refusing the call (503), never passing it. */
 class TokenLifetimeAndReplayTest {
 
-    static final String AUDIENCE = "http://localhost/cds-services/trd-ketamine-tms";
+    static final String AUDIENCE = TestKeys.AUDIENCE_BASE + "/cds-services/trd-ketamine-tms";
 
     @TempDir
     Path dir;
@@ -76,8 +78,8 @@ class TokenLifetimeAndReplayTest {
         ReplayStore down = (issuer, jti, exp) -> {
             throw new ReplayStore.Unavailable("replay store database unavailable: test", null);
         };
-        CdsAuthenticationFilter filter = new CdsAuthenticationFilter(properties(), Clock.systemUTC(), down,
-                Duration.ofMinutes(5));
+        CdsAuthenticationFilter filter = new CdsAuthenticationFilter(properties(), Clock.systemUTC(),
+                new Refusals(new SimpleMeterRegistry()), down, Duration.ofMinutes(5));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cds-services/trd-ketamine-tms");
         request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestKeys.es384(TestKeys.claims(AUDIENCE).build()));
         MockHttpServletResponse response = new MockHttpServletResponse();
