@@ -17,7 +17,7 @@ final class ProtocolText {
 
     static final String FILE = KnowledgeSource.PROTOCOL + "protocol.json";
 
-    private static final Mustache.Compiler MUSTACHE = Mustache.compiler().defaultValue("?").escapeHTML(false);
+    private static final Mustache.Compiler MUSTACHE = Mustache.compiler().defaultValue("‹{{name}}›").escapeHTML(false);
 
     private final JsonNode json;
     private final Map<String, String> values;
@@ -39,7 +39,10 @@ final class ProtocolText {
         return json.path("parameters").path(parameter).path("unit").asText("");
     }
 
-    /** A text of the file with the parameter values filled in (Markdown; the caller renders it). */
+    /**
+     * A text with the parameter values filled in; a value that only a patient's record gives (a card summary's
+     * {@code {{doseMg}}}) shows as its name, ‹doseMg›.
+     */
     String fill(String template) {
         try {
             return MUSTACHE.compile(template).execute(values);
