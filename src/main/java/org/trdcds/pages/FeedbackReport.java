@@ -33,10 +33,13 @@ public record FeedbackReport(List<FeedbackSummary.FeedbackCount> feedback, List<
      * @param dismissed          "overridden" answers on an info card (the clinician closed it)
      * @param overrideRate       overridden / (accepted + overridden) for warning and critical cards; null for info
      *                           cards and before any feedback
+     * @param overrideRateOfIssued overridden / issued for warning and critical cards; null for info cards and before
+     *                           any card
      * @param topOverrideReasons the most given override reasons, most first (at most 3)
      */
     public record TopicReport(String topic, String display, String indicator, long issued, long accepted,
-                              long overridden, long dismissed, Double overrideRate, List<ReasonCount> topOverrideReasons) {
+                              long overridden, long dismissed, Double overrideRate, Double overrideRateOfIssued,
+                              List<ReasonCount> topOverrideReasons) {
     }
 
     public record ReasonCount(String system, String code, String display, long count) {
@@ -55,7 +58,8 @@ public record FeedbackReport(List<FeedbackSummary.FeedbackCount> feedback, List<
                     : (double) overridden / (count.accepted() + overridden);
             topics.add(new TopicReport(count.topic(), template == null ? count.topic() : template.display(),
                     template == null ? null : template.indicator(), count.issued(), count.accepted(), overridden,
-                    dismissed, rate, topReasons(summary.feedback(), count.topic(), template)));
+                    dismissed, rate, info || count.issued() == 0 ? null : (double) overridden / count.issued(),
+                    topReasons(summary.feedback(), count.topic(), template)));
         }
         return new FeedbackReport(summary.feedback(), List.copyOf(topics), DEFINITIONS);
     }
@@ -95,8 +99,10 @@ public record FeedbackReport(List<FeedbackSummary.FeedbackCount> feedback, List<
         d.put("overridden", "feedback entries with outcome overridden on a warning or critical card");
         d.put("dismissed", "feedback entries with outcome overridden on an info card: the clinician closed it; "
                 + "nothing was overridden");
-        d.put("overrideRate", "overridden / (accepted + overridden), for warning and critical cards only; null for "
-                + "info cards and while there is no feedback");
+        d.put("overrideRate", "overridden / (accepted + overridden), for warning and critical cards only: of the "
+                + "cards clinicians answered, the share they overrode; null for info cards and while there is no feedback");
+        d.put("overrideRateOfIssued", "overridden / issued, for warning and critical cards only: of all cards shown, "
+                + "the share overridden; null for info cards and before any card");
         return java.util.Collections.unmodifiableMap(d);
     }
 }

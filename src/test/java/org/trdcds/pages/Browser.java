@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Browser {
 
-    static final List<Path> CHROMIUM = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; -Dbrowser.chromium=... and -Dbrowser.chromedriver=... name others. */
+    static final List<Path> CHROMIUM = System.getProperty("browser.chromium") != null
+            ? List.of(Path.of(System.getProperty("browser.chromium")))
+            : List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
+    static final Path DRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static final Logger log = LoggerFactory.getLogger(Browser.class);
@@ -44,19 +47,42 @@ final class Browser {
     private Browser() {
     }
 
-    /** A headless Chromium, or the test is skipped (failed when CI=true) if Chromium or its driver is missing. */
+    static final String SKIPPED = "Browser tests skipped: Debian's chromium and chromium-driver are not installed "
+            + "(apt-get install -y chromium chromium-driver; required when CI=true)";
+
+    /**
+     * For {@code @EnabledIf}: true when Chromium and its driver are installed, or when CI=true (the tests then run
+     * and fail on the missing browser). False skips the class before its application starts; the skip is reported
+     * once, on the console.
+     */
+    static boolean availableOrRequired() {
+        if (chromium() != null && Files.isExecutable(DRIVER) || required()) {
+            return true;
+        }
+        if (SKIP_REPORTED.compareAndSet(false, true)) {
+            log.warn(SKIPPED);
+        }
+        return false;
+    }
+
+    private static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    private static Path chromium() {
+        return CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
+    /** A headless Chromium; a missing Chromium or driver skips the test, or fails it when CI=true. */
     static WebDriver start() {
-        Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        Path chromium = chromium();
         if (chromium == null || !Files.isExecutable(DRIVER)) {
-            String missing = "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM.get(0) + ", "
+            String missing = "the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM.get(0) + ", "
                     + DRIVER + "): apt-get install -y chromium chromium-driver";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            if (required()) {
                 Assertions.fail("CI=true and " + missing);
             }
-            if (SKIP_REPORTED.compareAndSet(false, true)) {
-                log.warn("Browser tests skipped: {}", missing);
-            }
-            Assumptions.abort("skipped: " + missing);
+            Assumptions.abort(missing);
         }
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())

@@ -25,8 +25,8 @@ class FeedbackReportTest {
                 new FeedbackCount("s", "dose", "overridden", new OverrideReasonCode(SYSTEM, "titration"), 2),
                 new FeedbackCount("s", "dose", "accepted", null, 1),
                 new FeedbackCount("s", "candidate", "overridden", null, 3)),
-                List.of(new TopicCount("candidate", 5, 1, 3, 0.75), new TopicCount("dose", 4, 1, 3, 0.75),
-                        new TopicCount("retired-topic", 2, 0, 0, null)));
+                List.of(new TopicCount("candidate", 5, 1, 3, 0.75, 0.6), new TopicCount("dose", 4, 1, 3, 0.75, 0.75),
+                        new TopicCount("retired-topic", 2, 0, 0, null, 0.0)));
 
         FeedbackReport report = FeedbackReport.of(summary, TEMPLATES);
 
@@ -35,10 +35,12 @@ class FeedbackReportTest {
         assertThat(candidate.overridden()).isZero();
         assertThat(candidate.dismissed()).isEqualTo(3);
         assertThat(candidate.overrideRate()).isNull();
+        assertThat(candidate.overrideRateOfIssued()).isNull();
         FeedbackReport.TopicReport dose = report.topics().get(1);
         assertThat(dose.overridden()).isEqualTo(3);
         assertThat(dose.dismissed()).isZero();
         assertThat(dose.overrideRate()).isEqualTo(0.75);
+        assertThat(dose.overrideRateOfIssued()).isEqualTo(0.75);
         assertThat(dose.topOverrideReasons()).extracting(FeedbackReport.ReasonCount::display)
                 .containsExactly("Titration per protocol", "other");
         FeedbackReport.TopicReport retired = report.topics().get(2);
@@ -50,7 +52,7 @@ class FeedbackReportTest {
     @Test
     void theFeedbackPageShowsTheRateAndAChartPerTopic() {
         FeedbackReport report = FeedbackReport.of(new FeedbackSummary(List.of(),
-                List.of(new TopicCount("dose", 4, 1, 3, 0.75))), TEMPLATES);
+                List.of(new TopicCount("dose", 4, 1, 3, 0.75, 0.75))), TEMPLATES);
 
         String html = FeedbackPages.html(report);
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * token configured, as by default): what a person would see, with a screenshot under target/screenshots/.
  */
 @PagesApplication.LoopbackOnly
+@EnabledIf(value = "org.trdcds.pages.Browser#availableOrRequired", disabledReason = Browser.SKIPPED)
 class PagesBrowserTest {
 
     static WebDriver browser;
