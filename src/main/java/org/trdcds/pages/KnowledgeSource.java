@@ -40,7 +40,10 @@ public class KnowledgeSource {
         this.knowledgeDir = knowledgeDir == null ? "" : knowledgeDir.strip();
         Map<String, JsonNode> read = new TreeMap<>();
         for (String folder : new String[] {VALUE_SETS, TABLES, CARDS, PROTOCOL}) {
-            read.putAll(read(folder));
+            read.putAll(read(folder, this.knowledgeDir));
+        }
+        if (!this.knowledgeDir.isEmpty() && read.keySet().stream().noneMatch(path -> path.startsWith(PROTOCOL))) {
+            read.putAll(read(PROTOCOL, "")); // an edited copy made before the protocol page existed: the jar's text
         }
         this.files = Collections.unmodifiableMap(read);
     }
@@ -62,7 +65,7 @@ public class KnowledgeSource {
         return selected;
     }
 
-    private Map<String, JsonNode> read(String folder) {
+    private Map<String, JsonNode> read(String folder, String knowledgeDir) {
         String location = knowledgeDir.isEmpty() ? "classpath*:" + folder + "*.json"
                 : Path.of(knowledgeDir).toAbsolutePath().normalize().toUri() + folder + "*.json";
         Map<String, JsonNode> read = new TreeMap<>();
