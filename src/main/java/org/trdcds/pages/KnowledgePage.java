@@ -67,8 +67,8 @@ public class KnowledgePage {
                     .append("<details><summary>description</summary>").append(esc(json.path("description").asText()))
                     .append("</details></td><td>");
             expansion.keySet().forEach(system -> out.append(esc(system)).append("<br>"));
-            out.append("</td><td class=\"codes\"><details><summary>").append(count).append(count == 1 ? " code</summary>" : " codes</summary>")
-                    + "<div class=\"code-list\">");
+            out.append("</td><td class=\"codes\"><details><summary>").append(count)
+                    .append(count == 1 ? " code" : " codes").append("</summary><div class=\"code-list\">");
             expansion.forEach((system, codes) -> out.append("<div><em>").append(esc(system)).append("</em>: ")
                     .append(esc(String.join(", ", codes))).append("</div>"));
             out.append("</div></details></td><td class=\"n\">").append(unverified(json)).append("</td></tr>");
