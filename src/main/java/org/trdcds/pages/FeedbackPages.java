@@ -33,21 +33,30 @@ public class FeedbackPages {
     @GetMapping(path = "/admin/feedback", produces = Html.CONTENT_TYPE)
     @ResponseBody
     public String page() {
-        return html(summary());
+        return html(summary(), templates);
     }
 
-    static String html(FeedbackReport report) {
+    /** The report's topics, then every other template's topic with zeros (governance sees what never fired). */
+    static String html(FeedbackReport report, List<CardTopic> templates) {
+        List<FeedbackReport.TopicReport> rows = new java.util.ArrayList<>(report.topics());
+        for (CardTopic t : templates) {
+            if (rows.stream().noneMatch(r -> t.code().equals(r.topic()))) {
+                rows.add(new FeedbackReport.TopicReport(t.code(), t.display(), t.indicator(), 0, 0, 0, 0, null, null,
+                        List.of()));
+            }
+        }
         StringBuilder out = new StringBuilder("<h1>Card feedback</h1><p>What clinicians did with the cards the "
                 + "service issued. The override rate counts warning and critical cards only; closing an info card "
                 + "is counted as a dismissal. The same figures as JSON: <a href=\"/admin/feedback-summary\">"
                 + "/admin/feedback-summary</a>.</p>");
         if (report.topics().isEmpty()) {
             out.append("<p id=\"no-feedback\">No card has been issued yet.</p>");
-        } else {
+        }
+        if (!rows.isEmpty()) {
             out.append("<table id=\"feedback-topics\"><tr><th>Topic</th><th>Indicator</th><th>Issued</th>"
                     + "<th>Accepted</th><th>Overridden</th><th>Dismissed (info)</th><th>Override rate</th>"
                     + "<th>Top override reasons</th><th>Chart</th></tr>");
-            for (FeedbackReport.TopicReport t : report.topics()) {
+            for (FeedbackReport.TopicReport t : rows) {
                 out.append("<tr id=\"fb-").append(esc(t.topic())).append("\"><td>").append(esc(t.display()))
                         .append("<br><code>").append(esc(t.topic())).append("</code></td><td>")
                         .append(esc(t.indicator() == null ? "—" : t.indicator())).append("</td><td class=\"n\">")
@@ -57,7 +66,8 @@ public class FeedbackPages {
                         .append("</td><td>");
                 t.topOverrideReasons().forEach(r -> out.append(esc(r.display())).append(" (").append(r.count())
                         .append(")<br>"));
-                out.append("</td><td>").append(chart(t)).append("</td></tr>");
+                out.append("</td><td>").append(t.issued() + t.accepted() + t.overridden() + t.dismissed() == 0
+                        ? "<span class=\"muted\">no cards yet</span>" : chart(t)).append("</td></tr>");
             }
             out.append("</table>");
         }

@@ -54,8 +54,9 @@ class FeedbackReportTest {
         FeedbackReport report = FeedbackReport.of(new FeedbackSummary(List.of(),
                 List.of(new TopicCount("dose", 4, 1, 3, 0.75, 0.75))), TEMPLATES);
 
-        String html = FeedbackPages.html(report);
+        String html = FeedbackPages.html(report, TEMPLATES);
 
         assertThat(html).contains("id=\"fb-dose\"", ">75%<", "<svg", "issued 4");
+        assertThat(html).as("a topic that never fired is listed with zeros").contains("id=\"fb-candidate\"");
     }
 }
