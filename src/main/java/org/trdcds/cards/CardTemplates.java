@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.trdcds.criteria.Blocks;
 import org.trdcds.criteria.Topics;
 
 /**
@@ -26,6 +27,21 @@ final class CardTemplates {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CardTemplates() {
+    }
+
+    /** Which modality each topic blocks, and which one each caution concerns, from the templates. */
+    static Blocks blocks(Map<String, CardTemplate> templates) {
+        Map<String, java.util.Set<String>> blocks = new HashMap<>();
+        Map<String, String> concerns = new HashMap<>();
+        for (CardTemplate t : templates.values()) {
+            if (!t.blocks().isEmpty()) {
+                blocks.put(t.topic(), t.blocks());
+            }
+            if (t.concerns() != null) {
+                concerns.put(t.topic(), t.concerns());
+            }
+        }
+        return new Blocks(blocks, concerns);
     }
 
     static Map<String, CardTemplate> load() {
@@ -80,7 +96,36 @@ final class CardTemplates {
                 required(t, "indicator", name), t.path("source").path("label").asText(),
                 t.path("source").path("url").asText(null), Compilers.PLAIN.compile(required(t, "summary", name)),
                 Compilers.MARKDOWN.compile(detail), links, reasons, t.path("selectionBehavior").asText("at-most-one"),
-                suggestions);
+                suggestions, blockedModalities(t.path("blocks"), name), modality(t, "concerns", name),
+                t.path("criticalWhen").asText(null));
+    }
+
+    /** The template's {@code blocks}: one modality or a list of them ("ketamine", "tms"; "none" or absent = none). */
+    private static java.util.Set<String> blockedModalities(JsonNode blocks, String name) {
+        java.util.Set<String> modalities = new java.util.LinkedHashSet<>();
+        for (JsonNode value : blocks.isArray() ? blocks : List.of(blocks)) {
+            String modality = value.isTextual() ? value.asText().toLowerCase(java.util.Locale.ROOT) : null;
+            if (value.isMissingNode() || value.isNull() || "none".equals(modality)) {
+                continue;
+            }
+            if (!Blocks.KETAMINE.equals(modality) && !Blocks.TMS.equals(modality)) {
+                throw new IllegalStateException(name + ": blocks must be \"ketamine\", \"tms\", \"none\" or a list");
+            }
+            modalities.add(modality);
+        }
+        return java.util.Set.copyOf(modalities);
+    }
+
+    /** "ketamine", "tms", or null (absent, null or "none"); anything else fails loading. */
+    private static String modality(JsonNode t, String field, String name) {
+        String value = t.path(field).asText(null);
+        if (value == null || value.equals("none")) {
+            return null;
+        }
+        if (!value.equals(Blocks.KETAMINE) && !value.equals(Blocks.TMS)) {
+            throw new IllegalStateException(name + ": " + field + " must be \"ketamine\", \"tms\" or \"none\"");
+        }
+        return value;
     }
 
     private static CardTemplate.ActionTemplate action(JsonNode a) {

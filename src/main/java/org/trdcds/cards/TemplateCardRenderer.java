@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.trdcds.criteria.Blocks;
 import org.trdcds.criteria.Finding;
 import org.trdcds.terminology.Knowledge;
 
@@ -44,6 +46,12 @@ public class TemplateCardRenderer implements CardRenderer {
         this.templates = Map.copyOf(templates);
     }
 
+    /** Which modality each contraindication blocks (template field {@code blocks}), for the decision. */
+    @Override
+    public Blocks blocks() {
+        return CardTemplates.blocks(templates);
+    }
+
     /** Topics that have a template. */
     Set<String> topics() {
         return templates.keySet();
@@ -60,6 +68,7 @@ public class TemplateCardRenderer implements CardRenderer {
             }
             cards.add(render(template, finding, patientId, draftOrders));
         }
+        cards.sort(Comparator.comparingInt(card -> rank(card.indicator())));
         return cards;
     }
 
@@ -81,7 +90,9 @@ public class TemplateCardRenderer implements CardRenderer {
                 suggestions.add(new Card.Suggestion(s.label().execute(context), uuid(), s.recommended(), actions));
             }
         }
-        return new Card(uuid(), summary(t.summary().execute(context)), t.detail().execute(context), t.indicator(),
+        String indicator = t.criticalWhen() != null && Boolean.TRUE.equals(finding.details().get(t.criticalWhen()))
+                ? "critical" : t.indicator();
+        return new Card(uuid(), summary(t.summary().execute(context)), t.detail().execute(context), indicator,
                 new Card.Source(t.sourceLabel(), t.sourceUrl(), null,
                         new Card.Coding(TOPIC_SYSTEM, t.topic(), t.display())),
                 suggestions, suggestions.isEmpty() ? null : t.selectionBehavior(), t.overrideReasons(), t.links());
@@ -134,6 +145,15 @@ public class TemplateCardRenderer implements CardRenderer {
             actions.add(new Card.Action("delete", a.description().execute(one), null, ref.toString()));
         }
         return actions;
+    }
+
+    /** critical first, then warning, then info (a stable sort keeps the decision's order within each). */
+    private static int rank(String indicator) {
+        return switch (indicator) {
+            case "critical" -> 0;
+            case "warning" -> 1;
+            default -> 2;
+        };
     }
 
     /** Plain text on one line, shorter than 140 characters. */

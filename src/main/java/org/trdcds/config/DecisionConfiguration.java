@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.trdcds.cards.TemplateCardRenderer;
 import org.trdcds.criteria.Decision;
 import org.trdcds.criteria.ProtocolDecision;
 import org.trdcds.terminology.Knowledge;
@@ -34,7 +35,7 @@ public class DecisionConfiguration {
     }
 
     @Bean
-    Decision decision(Knowledge knowledge, Clock clock) {
-        return new ProtocolDecision(knowledge, clock);
+    Decision decision(Knowledge knowledge, Clock clock, TemplateCardRenderer cards) {
+        return new ProtocolDecision(knowledge, clock, cards.blocks());
     }
 }

@@ -1,6 +1,8 @@
 package org.trdcds.criteria;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,20 +27,51 @@ final class Adequacy {
      * @param reason  plain words: why adequate, inadequate or unknown
      * @param missing what to document to decide (empty unless UNKNOWN)
      */
-    record Result(Status status, Knowledge.MinimumDose minimum, String reason, List<String> missing) {
+    record Result(Status status, Knowledge.MinimumDose minimum, String reason, List<String> missing,
+                  Instant adequateFrom) {
+
+        Result(Status status, Knowledge.MinimumDose minimum, String reason, List<String> missing) {
+            this(status, minimum, reason, missing, null);
+        }
     }
 
-    private final Knowledge knowledge;
+    private final Function<String, Optional<Knowledge.MinimumDose>> table;
     private final ProtocolParameters parameters;
 
     Adequacy(Knowledge knowledge) {
-        this.knowledge = knowledge;
-        this.parameters = knowledge.parameters();
+        this(knowledge.parameters(), knowledge::minimumDailyDose);
+    }
+
+    /** @param table the minimum adequate daily dose per ingredient (antidepressants, or the bipolar table) */
+    Adequacy(ProtocolParameters parameters, Function<String, Optional<Knowledge.MinimumDose>> table) {
+        this.table = table;
+        this.parameters = parameters;
+    }
+
+    /** Whether the trial's highest known daily dose reaches its minimum (a follow-on drug in a switch). */
+    boolean reachesMinimum(Trial trial) {
+        Optional<Knowledge.MinimumDose> minimum = table.apply(trial.ingredient());
+        Double max = trial.maxDailyMg();
+        return minimum.isPresent() && max != null && max >= minimum.get().mgPerDay();
+    }
+
+    /** The first instant the trial's dose reached its minimum, or null. */
+    Instant reachedMinimumAt(Trial trial) {
+        Optional<Knowledge.MinimumDose> minimum = table.apply(trial.ingredient());
+        if (minimum.isEmpty()) {
+            return null;
+        }
+        for (Segment s : trial.segments()) {
+            if (s.dailyMg() != null && s.dailyMg() >= minimum.get().mgPerDay()) {
+                return s.start();
+            }
+        }
+        return null;
     }
 
     Result assess(Trial trial, Instant now) {
         int days = parameters.adequateTrialDays();
-        Optional<Knowledge.MinimumDose> found = knowledge.minimumDailyDose(trial.ingredient());
+        Optional<Knowledge.MinimumDose> found = table.apply(trial.ingredient());
         if (trial.segments().isEmpty()) {
             return unknown(found.orElse(null), "start date missing", List.of("start date of " + String.join(", ", trial.undated())));
         }
@@ -47,6 +80,13 @@ final class Adequacy {
                     List.of("minimum adequate dose of " + trial.name() + " (knowledge table)"));
         }
         Knowledge.MinimumDose minimum = found.get();
+        if (minimum.route() != null && trial.routes().stream().noneMatch(r -> r.contains(minimum.route()))) {
+            String only = "the minimum dose of " + trial.name() + " applies to " + minimum.route() + " use only";
+            return trial.routes().isEmpty()
+                    ? unknown(minimum, "route not documented; " + only, List.of("route of " + String.join(", ",
+                    trial.refs())))
+                    : new Result(Status.INADEQUATE, minimum, only, List.of());
+        }
         List<Segment> atDose = new ArrayList<>();
         List<Segment> possible = new ArrayList<>();
         for (Segment s : trial.segments()) {
@@ -58,9 +98,10 @@ final class Adequacy {
             }
         }
         int gap = parameters.trialMergeGapDays();
-        if (!atDose.isEmpty() && Episodes.longestSpanDays(atDose, gap, Segment::knownEnd) >= days) {
+        Instant from = atDose.isEmpty() ? null : spanStart(atDose, gap, days);
+        if (from != null) {
             return new Result(Status.ADEQUATE, minimum, ">= " + Details.number(minimum.mgPerDay()) + " mg/day for >= " + days
-                    + " days", List.of());
+                    + " days", List.of(), from);
         }
         if (!possible.isEmpty() && Episodes.longestSpanDays(possible, gap, s -> s.latestPossibleEnd(now)) >= days) {
             List<String> missing = new ArrayList<>();
@@ -78,6 +119,22 @@ final class Adequacy {
                 ? "below the minimum of " + Details.number(minimum.mgPerDay()) + " mg/day"
                 : "shorter than " + days + " days at >= " + Details.number(minimum.mgPerDay()) + " mg/day";
         return new Result(Status.INADEQUATE, minimum, reason, List.of());
+    }
+
+    /** The start of the first merged group of segments spanning at least {@code days}, or null. */
+    private static Instant spanStart(List<Segment> segments, int gap, int days) {
+        for (List<Segment> group : Episodes.merge(segments, gap)) {
+            Instant end = group.get(0).start();
+            for (Segment s : group) {
+                if (s.knownEnd().isAfter(end)) {
+                    end = s.knownEnd();
+                }
+            }
+            if (Duration.between(group.get(0).start(), end).toDays() >= days) {
+                return group.get(0).start();
+            }
+        }
+        return null;
     }
 
     private static Result unknown(Knowledge.MinimumDose minimum, String reason, List<String> missing) {

@@ -2,14 +2,21 @@ package org.trdcds.criteria;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * Blood pressure over the last bloodPressureWindowDays (PROTOCOL.md sections 3-4): the means of the systolic and
- * diastolic values of BP panels (components) and stand-alone systolic/diastolic observations. Uncontrolled when the
- * mean systolic reaches systolicLimit or the mean diastolic reaches diastolicLimit.
+ * Blood pressure (PROTOCOL.md section 4, version 2): readings of the last bloodPressureWindowDays, without those
+ * taken from the start of a ketamine session to postSessionExclusionHours after it (a session known only by its date
+ * excludes that date's readings after the day's first one); the mean of the latest bloodPressureReadings systolic
+ * and diastolic values. Uncontrolled: mean at or above the block limits, or any of those readings at or above the
+ * single-reading limits. Elevated: mean at or above the warning limits but not uncontrolled.
  */
 final class BloodPressure {
 
@@ -17,64 +24,136 @@ final class BloodPressure {
     static final String SYSTOLIC = "systolic-bp";
     static final String DIASTOLIC = "diastolic-bp";
 
-    /**
-     * @param meanSystolic  null when no systolic value in the window
-     * @param meanDiastolic null when no diastolic value in the window
-     */
     record Result(Double meanSystolic, Double meanDiastolic, int systolicCount, int diastolicCount,
-                  boolean uncontrolled, List<String> refs) {
+                  boolean uncontrolled, boolean elevated, Double maxSystolic, Double maxDiastolic, int excluded,
+                  List<String> refs) {
 
-        /** Both means known (or one already uncontrolled). */
+        /** Both means known (or already uncontrolled). */
         boolean known() {
             return uncontrolled || (meanSystolic != null && meanDiastolic != null);
         }
     }
 
-    static Result of(List<ObservationFact> observations, Terms terms, ProtocolParameters parameters, Instant now) {
-        Instant from = now.minus(Duration.ofDays(parameters.bloodPressureWindowDays()));
-        double systolicSum = 0;
-        double diastolicSum = 0;
-        int systolicCount = 0;
-        int diastolicCount = 0;
-        List<String> refs = new ArrayList<>();
+    private record Reading(Instant at, String ref, double value) {
+    }
+
+    static Result of(List<ObservationFact> observations, Terms terms, ProtocolParameters p, Instant now,
+                     List<Segment> ketamineSessions) {
+        Instant from = now.minus(Duration.ofDays(p.bloodPressureWindowDays()));
+        List<Reading> systolic = new ArrayList<>();
+        List<Reading> diastolic = new ArrayList<>();
         for (ObservationFact o : observations) {
             if (o.effective() == null || o.effective().isBefore(from) || o.effective().isAfter(now)) {
                 continue;
             }
-            boolean used = false;
             if (o.value() != null && terms.any(SYSTOLIC, o.codes())) {
-                systolicSum += o.value();
-                systolicCount++;
-                used = true;
+                systolic.add(new Reading(o.effective(), o.ref(), o.value()));
             } else if (o.value() != null && terms.any(DIASTOLIC, o.codes())) {
-                diastolicSum += o.value();
-                diastolicCount++;
-                used = true;
+                diastolic.add(new Reading(o.effective(), o.ref(), o.value()));
             } else if (!o.components().isEmpty() && terms.any(PANEL, o.codes())) {
                 for (ObservationFact.Component c : o.components()) {
                     if (c.value() == null) {
                         continue;
                     }
                     if (terms.any(SYSTOLIC, c.codes())) {
-                        systolicSum += c.value();
-                        systolicCount++;
-                        used = true;
+                        systolic.add(new Reading(o.effective(), o.ref(), c.value()));
                     } else if (terms.any(DIASTOLIC, c.codes())) {
-                        diastolicSum += c.value();
-                        diastolicCount++;
-                        used = true;
+                        diastolic.add(new Reading(o.effective(), o.ref(), c.value()));
                     }
                 }
             }
-            if (used) {
-                refs.add(o.ref());
+        }
+        int before = systolic.size() + diastolic.size();
+        Map<LocalDate, Instant> firstOfDay = firstReadingOfDay(systolic, diastolic);
+        systolic.removeIf(r -> duringSession(r.at(), ketamineSessions, p, firstOfDay));
+        diastolic.removeIf(r -> duringSession(r.at(), ketamineSessions, p, firstOfDay));
+        int excluded = before - systolic.size() - diastolic.size();
+        List<Reading> sys = latest(systolic, p.bloodPressureReadings());
+        List<Reading> dia = latest(diastolic, p.bloodPressureReadings());
+        Double meanSys = mean(sys);
+        Double meanDia = mean(dia);
+        Double maxSys = max(sys);
+        Double maxDia = max(dia);
+        boolean uncontrolled = (meanSys != null && meanSys >= p.systolicBlockLimit())
+                || (meanDia != null && meanDia >= p.diastolicBlockLimit())
+                || (maxSys != null && maxSys >= p.systolicSingleLimit())
+                || (maxDia != null && maxDia >= p.diastolicSingleLimit());
+        boolean elevated = !uncontrolled && ((meanSys != null && meanSys >= p.systolicLimit())
+                || (meanDia != null && meanDia >= p.diastolicLimit()));
+        List<String> refs = new ArrayList<>();
+        for (Reading r : sys) {
+            refs.add(r.ref());
+        }
+        for (Reading r : dia) {
+            if (!refs.contains(r.ref())) {
+                refs.add(r.ref());
             }
         }
-        Double systolic = systolicCount == 0 ? null : systolicSum / systolicCount;
-        Double diastolic = diastolicCount == 0 ? null : diastolicSum / diastolicCount;
-        boolean uncontrolled = (systolic != null && systolic >= parameters.systolicLimit())
-                || (diastolic != null && diastolic >= parameters.diastolicLimit());
-        return new Result(systolic, diastolic, systolicCount, diastolicCount, uncontrolled, refs);
+        return new Result(meanSys, meanDia, sys.size(), dia.size(), uncontrolled, elevated, maxSys, maxDia, excluded,
+                refs);
+    }
+
+    private static Map<LocalDate, Instant> firstReadingOfDay(List<Reading> a, List<Reading> b) {
+        Map<LocalDate, Instant> first = new TreeMap<>();
+        for (List<Reading> list : List.of(a, b)) {
+            for (Reading r : list) {
+                first.merge(LocalDate.ofInstant(r.at(), ZoneOffset.UTC), r.at(), (x, y) -> x.isBefore(y) ? x : y);
+            }
+        }
+        return first;
+    }
+
+    /** Taken during a ketamine session or within the exclusion hours after it. */
+    static boolean duringSession(Instant at, List<Segment> sessions, ProtocolParameters p,
+                                 Map<LocalDate, Instant> firstOfDay) {
+        Duration after = Duration.ofHours(p.postSessionExclusionHours());
+        for (Segment s : sessions) {
+            if (dateOnly(s.start())) {
+                LocalDate day = LocalDate.ofInstant(s.start(), ZoneOffset.UTC);
+                LocalDate lastDay = LocalDate.ofInstant(s.knownEnd(), ZoneOffset.UTC);
+                LocalDate readingDay = LocalDate.ofInstant(at, ZoneOffset.UTC);
+                if (!readingDay.isBefore(day) && !readingDay.isAfter(lastDay)
+                        && at.isAfter(firstOfDay.getOrDefault(readingDay, at))) {
+                    return true;
+                }
+            } else {
+                Instant end = (s.end() != null && s.end().isAfter(s.start()) ? s.end() : s.start()).plus(after);
+                if (!at.isBefore(s.start()) && !at.isAfter(end)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A record known only by its date (extracted as midnight UTC). */
+    private static boolean dateOnly(Instant instant) {
+        return instant.getEpochSecond() % 86_400 == 0 && instant.getNano() == 0;
+    }
+
+    private static List<Reading> latest(List<Reading> readings, int count) {
+        List<Reading> sorted = new ArrayList<>(readings);
+        sorted.sort(Comparator.comparing(Reading::at).reversed());
+        return sorted.subList(0, Math.min(count, sorted.size()));
+    }
+
+    private static Double mean(List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return null;
+        }
+        double sum = 0;
+        for (Reading r : readings) {
+            sum += r.value();
+        }
+        return sum / readings.size();
+    }
+
+    private static Double max(List<Reading> readings) {
+        Double max = null;
+        for (Reading r : readings) {
+            max = max == null || r.value() > max ? r.value() : max;
+        }
+        return max;
     }
 
     private BloodPressure() {

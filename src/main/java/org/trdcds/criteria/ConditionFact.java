@@ -12,7 +12,18 @@ import java.util.List;
  * @param verificationStatus  condition-ver-status code or null (entered-in-error / refuted are dropped at extraction)
  * @param onset               onset instant or null
  * @param abatement           abatement instant or null
+ * @param recorded            recordedDate or null (the condition's date when it has no onset)
  */
 public record ConditionFact(String ref, List<Code> codes, String clinicalStatus, String verificationStatus,
-                            Instant onset, Instant abatement) {
+                            Instant onset, Instant abatement, Instant recorded) {
+
+    public ConditionFact(String ref, List<Code> codes, String clinicalStatus, String verificationStatus,
+                         Instant onset, Instant abatement) {
+        this(ref, codes, clinicalStatus, verificationStatus, onset, abatement, null);
+    }
+
+    /** The onset, else the recorded date; null when neither. */
+    public Instant date() {
+        return onset != null ? onset : recorded;
+    }
 }

@@ -2,20 +2,34 @@ package org.trdcds.criteria;
 
 import java.util.Set;
 
-/** Clinical status of a Condition fact. */
+/** Clinical and verification status of a Condition fact (PROTOCOL.md "Conditions"). */
 final class Conditions {
 
-    private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
+    static final String FULL_REMISSION = "full-remission";
 
-    /** Active, recurrence or relapse; a missing status counts as active unless the condition has abated. */
-    static boolean isActive(ConditionFact condition) {
+    private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
+    private static final Set<String> NOT_CONFIRMED = Set.of("unconfirmed", "provisional", "differential", "refuted",
+            "entered-in-error");
+
+    /**
+     * Active: clinicalStatus active, recurrence or relapse (a missing status counts as active), no abatement, not
+     * unconfirmed/provisional/differential/refuted, and not coded as full remission.
+     */
+    static boolean isActive(ConditionFact condition, Terms terms) {
         String status = condition.clinicalStatus();
-        return status == null ? condition.abatement() == null : ACTIVE.contains(status);
+        if ((status != null && !ACTIVE.contains(status)) || condition.abatement() != null) {
+            return false;
+        }
+        return confirmed(condition) && !terms.any(FULL_REMISSION, condition.codes());
     }
 
-    /** Present at all: anything but resolved (bipolar disorder in remission is still bipolar disorder). */
+    /** Present at all: confirmed and not resolved (bipolar disorder in remission is still bipolar disorder). */
     static boolean isPresent(ConditionFact condition) {
-        return !"resolved".equals(condition.clinicalStatus());
+        return !"resolved".equals(condition.clinicalStatus()) && confirmed(condition);
+    }
+
+    static boolean confirmed(ConditionFact condition) {
+        return condition.verificationStatus() == null || !NOT_CONFIRMED.contains(condition.verificationStatus());
     }
 
     private Conditions() {

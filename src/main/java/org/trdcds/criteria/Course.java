@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A ketamine, esketamine or TMS course: merged medication records or procedure sessions.
+ * A ketamine, esketamine or TMS course: records of one modality at most courseGapDays apart (PROTOCOL.md section 3).
  *
- * @param kind     "ketamine", "esketamine" or "TMS"
- * @param active   still running, or its last record ended within trialMergeGapDays (sessions are days apart)
- * @param change   latest score since the course began against the last score before it; null when not documented
- * @param responded the latest score shows at least responseReduction from the pre-course score
+ * @param kind        "ketamine", "esketamine" or "TMS"
+ * @param segments    the sessions (each record one session; a record may span days)
+ * @param active      still running, or its last record ended within courseGapDays
+ * @param adequateAt  when the course became adequate (sessions, or span), null when it never did
+ * @param change      the scores judged: on an active course, the latest since it began; on an ended adequate course,
+ *                    the latest after it became adequate (or shortly after its end); null when not documented
+ * @param responded   the change shows at least responseReduction
  */
-record Course(String kind, List<Segment> segments, boolean active, Scores.Change change, boolean responded) {
+record Course(String kind, List<Segment> segments, boolean active, Instant adequateAt, Scores.Change change,
+              boolean responded) {
 
     Instant start() {
         return segments.get(0).start();
@@ -29,9 +33,18 @@ record Course(String kind, List<Segment> segments, boolean active, Scores.Change
         return last;
     }
 
-    /** Ended with no documented response lasting to now: a failed monotherapy (PROTOCOL.md section 3). */
+    boolean adequate() {
+        return adequateAt != null;
+    }
+
+    /** Ended, adequate, and scored without response: a failed monotherapy (PROTOCOL.md section 3). */
     boolean failedMonotherapy() {
-        return !active && !responded;
+        return !active && adequate() && change != null && !responded;
+    }
+
+    /** Ended and adequate but never scored afterwards: its outcome is unknown. */
+    boolean outcomeUnknown() {
+        return !active && adequate() && change == null;
     }
 
     List<String> refs() {

@@ -12,6 +12,7 @@ final class Courses {
     static final String KETAMINE = "ketamine";
     static final String ESKETAMINE = "esketamine";
     static final String TMS = "tms-procedures";
+    static final String TMS_KIND = "TMS";
 
     private Courses() {
     }
@@ -20,16 +21,20 @@ final class Courses {
         return kindOf(codes, terms) != null;
     }
 
-    /** "ketamine" or "esketamine" for a code or a product whose ingredient is in that value set; else null. */
+    /** "ketamine" or "esketamine" for a code, a product or a Medication ingredient in that value set; else null. */
     static String kindOf(List<Code> codes, Terms terms) {
-        if (terms.ingredient(KETAMINE, codes, null).isPresent()) {
+        if (terms.ingredient(KETAMINE, codes, null).isPresent() || terms.any(KETAMINE, codes)) {
             return KETAMINE;
         }
-        return terms.ingredient(ESKETAMINE, codes, null).isPresent() ? ESKETAMINE : null;
+        return terms.ingredient(ESKETAMINE, codes, null).isPresent() || terms.any(ESKETAMINE, codes)
+                ? ESKETAMINE : null;
     }
 
+    /**
+     * @param weightKg the latest plausible weight (to recognise a single dose above the ceiling), null when unknown
+     */
     static List<Course> of(PatientFacts facts, Terms terms, Scores scores, ProtocolParameters parameters,
-                           Instant now) {
+                           Instant now, Double weightKg) {
         List<Segment> ketamine = new ArrayList<>();
         List<Segment> esketamine = new ArrayList<>();
         for (MedicationFact m : facts.medications()) {
@@ -37,10 +42,12 @@ final class Courses {
                 continue;
             }
             String kind = kindOf(m.codes(), terms);
-            if (kind != null) {
-                (KETAMINE.equals(kind) ? ketamine : esketamine)
-                        .add(Segment.of(m.ref(), m.status(), m.start(), m.end(), now, null));
+            if (kind == null || !forDepression(m, terms, parameters, weightKg)) {
+                continue;
             }
+            Instant end = m.end() == null && !"active".equals(m.status()) ? m.start() : m.end();
+            (KETAMINE.equals(kind) ? ketamine : esketamine).add(Segment.of(m.ref(), m.status(), m.start(), end, now,
+                    null));
         }
         List<Segment> tms = new ArrayList<>();
         for (ProcedureFact p : facts.procedures()) {
@@ -52,21 +59,71 @@ final class Courses {
         List<Course> courses = new ArrayList<>();
         add(courses, KETAMINE, ketamine, scores, parameters, now);
         add(courses, ESKETAMINE, esketamine, scores, parameters, now);
-        add(courses, "TMS", tms, scores, parameters, now);
+        add(courses, TMS_KIND, tms, scores, parameters, now);
         return courses;
     }
 
+    /** Not treatment for depression: a reason off the depressive spectrum, or a single dose above the ceiling. */
+    static boolean forDepression(MedicationFact m, Terms terms, ProtocolParameters p, Double weightKg) {
+        if (!m.reasons().isEmpty() && !terms.anyOf(Diagnoses.SPECTRUM, m.reasons())
+                && !terms.any(Diagnoses.SUICIDE_ATTEMPT, m.reasons())) {
+            return false;
+        }
+        for (Dose d : m.doses()) {
+            Double mgPerKg = DoseCheck.mgPerKg(d, weightKg);
+            if (mgPerKg != null && mgPerKg > p.ketamineCeilingMgPerKg()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void add(List<Course> courses, String kind, List<Segment> segments, Scores scores,
-                            ProtocolParameters parameters, Instant now) {
-        Instant recent = now.minus(Duration.ofDays(parameters.trialMergeGapDays()));
-        for (List<Segment> group : Episodes.merge(segments, parameters.trialMergeGapDays())) {
+                            ProtocolParameters p, Instant now) {
+        Instant recent = now.minus(Duration.ofDays(p.courseGapDays()));
+        for (List<Segment> group : Episodes.merge(segments, p.courseGapDays())) {
             boolean active = false;
             for (Segment s : group) {
                 active |= s.ongoing() || !s.knownEnd().isBefore(recent);
             }
-            Scores.Change change = scores.changeSince(group.get(0).start(), now);
-            boolean responded = change != null && change.reduction() >= parameters.responseReduction();
-            courses.add(new Course(kind, group, active, change, responded));
+            Instant adequateAt = adequateAt(kind, group, p);
+            Instant start = group.get(0).start();
+            Scores.Change change;
+            if (active) {
+                change = scores.change(start, start, now, p.baselineWindowDays());
+            } else if (adequateAt != null) {
+                Instant last = start;
+                for (Segment s : group) {
+                    last = s.knownEnd().isAfter(last) ? s.knownEnd() : last;
+                }
+                Instant to = last.plus(Duration.ofDays(p.failureScoreWindowDaysAfterEnd()));
+                change = scores.change(start, adequateAt, to.isAfter(now) ? now : to, p.baselineWindowDays());
+            } else {
+                change = null;
+            }
+            boolean responded = change != null && change.reduction() >= p.responseReduction();
+            courses.add(new Course(kind, group, active, adequateAt, change, responded));
         }
+    }
+
+    /** When the course became adequate: by its count of sessions, or by one record's (or the course's) span. */
+    static Instant adequateAt(String kind, List<Segment> group, ProtocolParameters p) {
+        int minSessions = KETAMINE.equals(kind) ? p.ketamineCourseMinInfusions()
+                : TMS_KIND.equals(kind) ? p.tmsCourseMinSessions() : Integer.MAX_VALUE;
+        int minDays = KETAMINE.equals(kind) ? p.ketamineCourseMinDays()
+                : TMS_KIND.equals(kind) ? p.tmsCourseMinDays() : p.esketamineCourseMinDays();
+        Instant best = null;
+        if (group.size() >= minSessions) {
+            best = group.get(minSessions - 1).start();
+        }
+        Instant start = group.get(0).start();
+        for (Segment s : group) {
+            Instant spanFrom = ESKETAMINE.equals(kind) ? start : s.start();
+            if (Duration.between(spanFrom, s.knownEnd()).toDays() >= minDays) {
+                Instant at = spanFrom.plus(Duration.ofDays(minDays));
+                best = best == null || at.isBefore(best) ? at : best;
+            }
+        }
+        return best;
     }
 }

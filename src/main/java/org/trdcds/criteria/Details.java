@@ -20,12 +20,16 @@ final class Details {
 
     /** One decimal at most; null stays null (rendered "unknown"). */
     static Double round(Double value) {
-        return value == null ? null : Math.round(value * 10) / 10.0;
+        return value == null || !Double.isFinite(value) ? null : Math.round(value * 10) / 10.0;
     }
 
     /** Whole numbers without ".0". */
     static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        if (!Double.isFinite(value)) {
+            return "unknown";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
     }
 
     /** "42%", or "unknown" for NaN. */

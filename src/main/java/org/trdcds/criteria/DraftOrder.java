@@ -7,10 +7,21 @@ import java.util.List;
  *
  * @param ref          "{resourceType}/{id}" as the EHR knows it (used as resourceId of delete/update actions)
  * @param resourceType MedicationRequest, ServiceRequest, ...
- * @param codes        medicationCodeableConcept codings (MedicationRequest) or code codings (ServiceRequest, ...)
+ * @param codes        medication codings (incl. a contained/referenced Medication's code and ingredients) or code codings
  * @param text         a label for cards
- * @param dose         first dosageInstruction, or null
+ * @param doses        every dosageInstruction, empty when none
  * @param selected     true when the order is among context.selections (order-select), always true for order-sign
+ * @param reasons      reasonCode codings (and codes of resolvable reasonReference Conditions)
  */
-public record DraftOrder(String ref, String resourceType, List<Code> codes, String text, Dose dose, boolean selected) {
+public record DraftOrder(String ref, String resourceType, List<Code> codes, String text, List<Dose> doses,
+                         boolean selected, List<Code> reasons) {
+
+    public DraftOrder(String ref, String resourceType, List<Code> codes, String text, Dose dose, boolean selected) {
+        this(ref, resourceType, codes, text, dose == null ? List.of() : List.of(dose), selected, List.of());
+    }
+
+    /** The first dosage instruction, or null. */
+    public Dose dose() {
+        return doses.isEmpty() ? null : doses.get(0);
+    }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * Whether a trial failed (PROTOCOL.md section 1): the latest severity score taken during it or within
- * failureScoreWindowDaysAfterEnd after its end shows less than failureMaxReduction reduction from the last score of
- * the same scale before it began; with no such pair of scores, an ended trial followed by another antidepressant
- * (started after this one began: a switch or an add-on) failed "by switch".
+ * Whether an adequate trial failed (PROTOCOL.md section 1, version 2): the latest score taken at least
+ * failureMinDaysOnDose after the adequate dose began (during the trial or within failureScoreWindowDaysAfterEnd after
+ * its end) shows less than failureMaxReduction reduction from the last score of the same instrument within
+ * baselineWindowDays before the trial. Without such a score, an ended trial failed "by switch" only when another
+ * ingredient reaching its own minimum dose followed within switchGapDays (or cross-tapered after the first drug had
+ * been at its adequate dose for failureMinDaysOnDose); an add-on while the first continues is not a switch.
  */
 final class Failure {
 
@@ -24,36 +26,65 @@ final class Failure {
     }
 
     private final ProtocolParameters parameters;
+    private final Adequacy adequacy;
 
-    Failure(ProtocolParameters parameters) {
+    Failure(ProtocolParameters parameters, Adequacy adequacy) {
         this.parameters = parameters;
+        this.adequacy = adequacy;
     }
 
-    Result assess(Trial trial, List<Trial> all, Scores scores, Instant now) {
+    Result assess(Trial trial, Adequacy.Result adequate, List<Trial> all, Scores scores, Instant now) {
         if (trial.start() == null) {
             return new Result(Status.UNKNOWN, null, null, "period unknown");
         }
-        Instant end = trial.knownEnd();
-        Instant windowEnd = end.plus(Duration.ofDays(parameters.failureScoreWindowDaysAfterEnd()));
-        Scores.Change change = scores.changeSince(trial.start(), windowEnd.isAfter(now) ? now : windowEnd);
+        Instant onDose = adequate.adequateFrom() != null ? adequate.adequateFrom() : trial.start();
+        Instant from = onDose.plus(Duration.ofDays(parameters.failureMinDaysOnDose()));
+        Instant windowEnd = trial.knownEnd().plus(Duration.ofDays(parameters.failureScoreWindowDaysAfterEnd()));
+        Scores.Change change = scores.change(trial.start(), from, windowEnd.isAfter(now) ? now : windowEnd,
+                parameters.baselineWindowDays());
         if (change != null) {
             double reduction = change.reduction();
             String judged = change.latest().scaleLabel() + " " + Details.number(change.baseline().value()) + " → "
-                    + Details.number(change.latest().value()) + " (" + Details.percent(reduction) + " reduction)";
-            return reduction < parameters.failureMaxReduction()
-                    ? new Result(Status.FAILED, "score", change, judged)
+                    + Details.number(change.latest().value()) + " (" + Details.percent(reduction) + " reduction, "
+                    + parameters.failureMinDaysOnDose() + "+ days on the dose)";
+            return reduction < parameters.failureMaxReduction() || Double.isNaN(reduction)
+                    ? new Result(Double.isNaN(reduction) ? Status.UNKNOWN : Status.FAILED,
+                    Double.isNaN(reduction) ? null : "score", change, judged)
                     : new Result(Status.NOT_FAILED, null, change, judged);
         }
         if (trial.ongoing()) {
-            return new Result(Status.NOT_FAILED, null, null, "ongoing, no score to judge yet");
+            return new Result(Status.UNKNOWN, null, null, "ongoing; no score after " + parameters.failureMinDaysOnDose()
+                    + " days on the dose yet");
         }
+        Trial next = switchedTo(trial, adequate, all);
+        if (next != null) {
+            return new Result(Status.FAILED, "switch", null, "no score to judge by; switched to " + next.name()
+                    + " at an adequate dose within " + parameters.switchGapDays() + " days (the switch is the evidence)");
+        }
+        return new Result(Status.UNKNOWN, null, null, "ended with no score after " + parameters.failureMinDaysOnDose()
+                + " days on the dose and no switch to another antidepressant at an adequate dose");
+    }
+
+    private Trial switchedTo(Trial trial, Adequacy.Result adequate, List<Trial> all) {
+        Instant end = trial.end();
+        if (end == null || adequate.adequateFrom() == null) {
+            return null;
+        }
+        Instant latestStart = end.plus(Duration.ofDays(parameters.switchGapDays()));
+        Instant earliestCrossTaper = adequate.adequateFrom().plus(Duration.ofDays(parameters.failureMinDaysOnDose()));
         for (Trial other : all) {
-            if (!other.ingredient().equals(trial.ingredient()) && other.start() != null
-                    && other.start().isAfter(trial.start())) {
-                return new Result(Status.FAILED, "switch", null,
-                        "no scores to judge by; followed by " + other.name() + " (the switch is the evidence)");
+            if (other.ingredient().equals(trial.ingredient()) || other.start() == null
+                    || !other.start().isAfter(trial.start()) || other.start().isAfter(latestStart)
+                    || !adequacy.reachesMinimum(other)) {
+                continue;
+            }
+            boolean afterEnd = !other.start().isBefore(end);
+            boolean crossTaper = !afterEnd && !other.start().isBefore(earliestCrossTaper)
+                    && Duration.between(other.start(), end).toDays() <= parameters.switchGapDays();
+            if (afterEnd || crossTaper) {
+                return other;
             }
         }
-        return new Result(Status.UNKNOWN, null, null, "ended with no scores to judge by and no later antidepressant");
+        return null;
     }
 }

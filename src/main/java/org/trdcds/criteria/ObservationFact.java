@@ -17,6 +17,20 @@ import java.util.List;
 public record ObservationFact(String ref, List<Code> codes, Instant effective, Double value, String unit,
                               List<Code> valueCodes, List<Component> components) {
 
-    public record Component(List<Code> codes, Double value, String unit) {
+    /** A non-finite value is unknown (null). */
+    public ObservationFact {
+        value = value == null || !Double.isFinite(value) ? null : value;
+    }
+
+    /** A component; {@code valueCodes} are the codings of its valueCodeableConcept (e.g. a PHQ-9 item answer). */
+    public record Component(List<Code> codes, Double value, String unit, List<Code> valueCodes) {
+
+        public Component {
+            value = value == null || !Double.isFinite(value) ? null : value;
+        }
+
+        public Component(List<Code> codes, Double value, String unit) {
+            this(codes, value, unit, List.of());
+        }
     }
 }

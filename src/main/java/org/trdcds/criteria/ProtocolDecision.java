@@ -1,12 +1,13 @@
 package org.trdcds.criteria;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.trdcds.terminology.Knowledge;
 
 /**
- * The decision of PROTOCOL.md over typed facts. A patient without an active depressive disorder gets no findings on
- * any hook; otherwise patient-view screens and the order hooks check selected draft ketamine and TMS orders.
+ * The decision of PROTOCOL.md (version 2) over typed facts. A patient off the depressive spectrum gets no findings on
+ * any hook; otherwise patient-view screens and the order hooks check the selected, in-scope draft orders.
  * Thread-safe: all state is per call.
  */
 public final class ProtocolDecision implements Decision {
@@ -14,26 +15,34 @@ public final class ProtocolDecision implements Decision {
     private final Knowledge knowledge;
     private final Clock clock;
     private final Trd trd;
+    private final Suicide suicide;
     private final Screening screening;
     private final OrderChecks orderChecks;
 
-    public ProtocolDecision(Knowledge knowledge, Clock clock) {
+    /**
+     * @param blocks which modality each contraindication topic blocks (from the card templates)
+     */
+    public ProtocolDecision(Knowledge knowledge, Clock clock, Blocks blocks) {
         this.knowledge = knowledge;
         this.clock = clock;
         this.trd = new Trd(knowledge);
-        Safety safety = new Safety(knowledge);
-        this.screening = new Screening(knowledge.parameters(), safety);
-        this.orderChecks = new OrderChecks(knowledge.parameters(), safety);
+        this.suicide = new Suicide(knowledge);
+        Safety safety = new Safety(knowledge.parameters());
+        this.screening = new Screening(knowledge.parameters(), safety, blocks);
+        this.orderChecks = new OrderChecks(knowledge.parameters(), safety, blocks);
     }
 
     @Override
     public List<Finding> decide(PatientFacts facts, HookKind kind) {
-        Assessment assessment = Assessment.of(facts, knowledge, trd, clock.instant());
-        if (assessment.depressed().isEmpty()) {
-            return List.of();
+        Instant now = clock.instant();
+        Terms terms = new Terms(knowledge);
+        Diagnoses diagnoses = new Diagnoses(facts.conditions(), terms);
+        if (!diagnoses.onSpectrum(now, knowledge.parameters().suicideAttemptWindowDays())) {
+            return List.of(); // decided before any trial, course or vital sign is read
         }
+        Assessment assessment = Assessment.of(facts, knowledge, terms, diagnoses, trd, suicide, now);
         return kind == HookKind.SCREENING
-                ? screening.decide(assessment, facts.observations())
+                ? screening.decide(assessment, facts)
                 : orderChecks.decide(assessment, facts);
     }
 }

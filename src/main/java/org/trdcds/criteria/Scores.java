@@ -76,6 +76,38 @@ final class Scores {
         return null;
     }
 
+    /**
+     * The latest score taken in [from, to] whose instrument has a baseline: the last score of the same instrument in
+     * the {@code baselineDays} before {@code start}; null when there is none (PROTOCOL.md sections 1 and 3).
+     */
+    Change change(Instant start, Instant from, Instant to, int baselineDays) {
+        Instant earliestBaseline = start.minus(java.time.Duration.ofDays(baselineDays));
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Score s = all.get(i);
+            if (s.at().isAfter(to)) {
+                continue;
+            }
+            if (s.at().isBefore(from) || s.at().isBefore(start)) {
+                return null;
+            }
+            Score baseline = lastBefore(start, s.scale());
+            if (baseline != null && !baseline.at().isBefore(earliestBaseline)) {
+                return new Change(baseline, s);
+            }
+        }
+        return null;
+    }
+
+    /** The latest score of any instrument at or before the instant, or null. */
+    Score latest(Instant at) {
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (!all.get(i).at().isAfter(at)) {
+                return all.get(i);
+            }
+        }
+        return null;
+    }
+
     record Change(Score baseline, Score latest) {
         double reduction() {
             return latest.reductionFrom(baseline);

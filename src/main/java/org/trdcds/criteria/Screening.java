@@ -3,29 +3,42 @@ package org.trdcds.criteria;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.trdcds.terminology.ProtocolParameters;
 
 /** The patient-view findings of PROTOCOL.md section 5. */
 final class Screening {
 
+    static final String OPIOID_MAINTENANCE = "opioid-maintenance";
+    static final String CARDIAC_DEVICES = "cardiac-devices";
+
     private final ProtocolParameters p;
     private final Safety safety;
+    private final Blocks blocks;
 
-    Screening(ProtocolParameters parameters, Safety safety) {
+    Screening(ProtocolParameters parameters, Safety safety, Blocks blocks) {
         this.p = parameters;
         this.safety = safety;
+        this.blocks = blocks;
     }
 
-    List<Finding> decide(Assessment a, List<ObservationFact> observations) {
+    List<Finding> decide(Assessment a, PatientFacts facts) {
         List<Finding> findings = new ArrayList<>();
-        boolean contraindicated = false;
-        for (Finding f : safety.assess(a.diagnoses(), observations, a.bloodPressure(), a.terms(), a.now(), List.of())) {
-            if (a.nearCriteria() || Topics.SUICIDE_RISK_URGENT.equals(f.topic())) {
-                findings.add(f);
-                contraindicated |= Topics.ABSOLUTE.contains(f.topic());
-            }
+        if (a.suicide().finding() != null) {
+            findings.add(a.suicide().finding());
+        }
+        if (a.minor() || a.depressed().isEmpty() || !a.nearCriteria()) {
+            return findings;
+        }
+        Set<String> blocked = new LinkedHashSet<>();
+        boolean psychosis = false;
+        for (Finding f : safety.assess(a, facts)) {
+            findings.add(f);
+            blocked.addAll(blocks.of(f.topic()));
+            psychosis |= Topics.PSYCHOSIS_CAUTION.equals(f.topic());
         }
         for (Course c : a.courses()) {
             if (c.active()) {
@@ -33,12 +46,22 @@ final class Screening {
             }
         }
         Trd.Result trd = a.trd();
+        List<Course> unknownCourses = new ArrayList<>();
+        for (Course c : a.courses()) {
+            if (c.outcomeUnknown()) {
+                unknownCourses.add(c);
+            }
+        }
         if (trd.status() == Trd.Status.UNKNOWN) {
-            findings.add(incompleteData(a));
+            findings.add(incompleteData(a, unknownCourses));
         } else if (trd.status() == Trd.Status.ESTABLISHED) {
-            if (a.courses().isEmpty()) {
-                findings.add(monotherapyFirst(a));
-            } else if (!contraindicated && !a.anyActiveCourse() && !failedCourses(a).isEmpty()) {
+            List<Course> failed = failedCourses(a);
+            if (failed.isEmpty() && !unknownCourses.isEmpty()) {
+                findings.add(incompleteData(a, unknownCourses));
+            } else if (failed.isEmpty() && !a.anyActiveCourse() && blocked.size() < 2) {
+                findings.add(monotherapyFirst(a, blocked));
+            } else if (!failed.isEmpty() && blocked.isEmpty() && !psychosis && !a.anyActiveCourse()
+                    && a.suicide().tier() != Suicide.Tier.URGENT) {
                 candidacy(a, findings);
             }
         }
@@ -48,6 +71,8 @@ final class Screening {
     private void candidacy(Assessment a, List<Finding> findings) {
         if (a.baseline() == null) {
             findings.add(baselineMissing(p, a, List.of()));
+        } else if (!severe(a.baseline())) {
+            return;
         }
         if (!a.bloodPressure().known()) {
             Map<String, Object> d = new LinkedHashMap<>();
@@ -59,6 +84,12 @@ final class Screening {
         if (a.baseline() != null && a.bloodPressure().known() && !a.bloodPressure().uncontrolled()) {
             findings.add(candidate(a));
         }
+    }
+
+    /** At or above the severity threshold of its instrument. */
+    private boolean severe(Score score) {
+        return Score.PHQ9.equals(score.scale()) ? score.value() >= p.phqSeverityThreshold()
+                : score.value() >= p.madrsSeverityThreshold();
     }
 
     private Finding candidate(Assessment a) {
@@ -77,10 +108,17 @@ final class Screening {
         d.put("meanSystolic", Details.round(a.bloodPressure().meanSystolic()));
         d.put("meanDiastolic", Details.round(a.bloodPressure().meanDiastolic()));
         d.put("bloodPressureWindowDays", p.bloodPressureWindowDays());
-        d.put("systolicLimit", Details.number(p.systolicLimit()));
-        d.put("diastolicLimit", Details.number(p.diastolicLimit()));
+        d.put("systolicLimit", Details.number(p.systolicBlockLimit()));
+        d.put("diastolicLimit", Details.number(p.diastolicBlockLimit()));
+        d.put("bloodPressureElevated", a.bloodPressure().elevated());
+        d.put("phqSeverityThreshold", Details.number(p.phqSeverityThreshold()));
+        d.put("madrsSeverityThreshold", Details.number(p.madrsSeverityThreshold()));
+        d.put("minAgeYears", p.minAgeYears());
+        d.put("opioidMaintenance", Details.conditionRows(a.diagnoses().active(OPIOID_MAINTENANCE)));
+        d.put("cardiacDevices", Details.conditionRows(a.diagnoses().present(CARDIAC_DEVICES)));
+        d.put("screenPositive", a.suicide().tier() == Suicide.Tier.SCREEN_POSITIVE);
         d.put("ketamineMgPerKg", p.ketamineMgPerKg());
-        if (a.weight() != null) {
+        if (a.weight().ref() != null) {
             d.put("weightKg", Details.round(a.weight().kg()));
             d.put("weightDate", Details.date(a.weight().at()));
             d.put("weightBasedDoseMg", Details.round(p.ketamineMgPerKg() * a.weight().kg()));
@@ -91,18 +129,35 @@ final class Screening {
         return new Finding(Topics.COMBINATION_CANDIDATE, d, evidence);
     }
 
-    private Finding monotherapyFirst(Assessment a) {
+    private Finding monotherapyFirst(Assessment a, Set<String> blocked) {
         List<String> evidence = Diagnoses.refs(a.depressed());
         evidence.addAll(Rows.trialRefs(a.trd().failed()));
-        return new Finding(Topics.MONOTHERAPY_FIRST, trdDetails(a), evidence);
+        Map<String, Object> d = trdDetails(a);
+        d.put("ketamineAllowed", !blocked.contains(Blocks.KETAMINE));
+        d.put("tmsAllowed", !blocked.contains(Blocks.TMS));
+        List<Map<String, Object>> courses = new ArrayList<>();
+        for (Course c : a.courses()) {
+            courses.add(Rows.course(c, a.now()));
+        }
+        d.put("courses", courses);
+        return new Finding(Topics.MONOTHERAPY_FIRST, d, evidence);
     }
 
-    private Finding incompleteData(Assessment a) {
+    private Finding incompleteData(Assessment a, List<Course> unknownCourses) {
         Map<String, Object> d = trdDetails(a);
         d.put("uncertainTrials", Rows.trials(a.trd().uncertain()));
-        d.put("missing", missing(a.trd()));
+        List<Map<String, Object>> missing = missing(a.trd());
+        List<String> courseRefs = new ArrayList<>();
+        for (Course c : unknownCourses) {
+            missing.add(Map.of("item", "a PHQ-9 or MADRS score at the end of the course (and one within "
+                    + p.baselineWindowDays() + " days before it)", "drug", c.kind() + " course from "
+                    + Details.date(c.start())));
+            courseRefs.addAll(c.refs());
+        }
+        d.put("missing", missing);
         List<String> evidence = Rows.trialRefs(a.trd().failed());
         evidence.addAll(Rows.trialRefs(a.trd().uncertain()));
+        evidence.addAll(courseRefs);
         return new Finding(Topics.TRD_INCOMPLETE_DATA, d, evidence);
     }
 
@@ -137,6 +192,15 @@ final class Screening {
         d.put("failureMaxReductionPercent", Details.wholePercent(p.failureMaxReduction()));
         d.put("failureScoreWindowDaysAfterEnd", p.failureScoreWindowDaysAfterEnd());
         d.put("depressiveDisorders", Details.conditionRows(a.depressed()));
+        d.put("failureMinDaysOnDose", p.failureMinDaysOnDose());
+        d.put("switchGapDays", p.switchGapDays());
+        d.put("trdWindowDays", p.trdWindowDays());
+        d.put("bipolarPathway", a.trd().bipolar());
+        List<Map<String, Object>> older = new ArrayList<>();
+        for (Trial t : a.trd().older()) {
+            older.add(Map.of("drug", t.name(), "end", String.valueOf(Details.date(t.knownEnd()))));
+        }
+        d.put("olderTrials", older);
         return d;
     }
 
@@ -155,7 +219,7 @@ final class Screening {
         return new Finding(Topics.BASELINE_SEVERITY_MISSING, d, evidence);
     }
 
-    private static List<Map<String, Object>> missing(Trd.Result trd) {
+    private List<Map<String, Object>> missing(Trd.Result trd) {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (trd.historyUnavailable()) {
             rows.add(Map.of("item", "the medication history (it could not be fetched from the EHR)", "drug",
@@ -166,8 +230,9 @@ final class Screening {
                 rows.add(Map.of("item", item, "drug", t.trial().name()));
             }
             if (t.failure().status() == Failure.Status.UNKNOWN) {
-                rows.add(Map.of("item", "a PHQ-9 or MADRS score before and during (or within the window after) the "
-                        + "trial", "drug", t.trial().name()));
+                rows.add(Map.of("item", "a PHQ-9 or MADRS score within " + p.baselineWindowDays() + " days before the "
+                        + "trial and one after " + p.failureMinDaysOnDose() + " days on the dose", "drug",
+                        t.trial().name()));
             }
         }
         return rows;

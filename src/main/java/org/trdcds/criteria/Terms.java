@@ -2,22 +2,49 @@ package org.trdcds.criteria;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.trdcds.terminology.Knowledge;
 
-/** Value-set membership over the codings of a fact, and RxNorm ingredient resolution, through {@link Knowledge}. */
+/**
+ * Value-set membership over the codings of a fact, and RxNorm ingredient resolution, through {@link Knowledge}. A
+ * value set the knowledge does not hold matches nothing (its check cannot run), never an error.
+ */
 final class Terms {
 
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
     private final Knowledge knowledge;
+    private final Set<String> known;
 
     Terms(Knowledge knowledge) {
         this.knowledge = knowledge;
+        this.known = knowledge.valueSetIds();
+    }
+
+    Knowledge knowledge() {
+        return knowledge;
+    }
+
+    boolean has(String valueSetId) {
+        return known.contains(valueSetId);
     }
 
     boolean any(String valueSetId, List<Code> codes) {
+        if (!known.contains(valueSetId)) {
+            return false;
+        }
         for (Code code : codes) {
             if (knowledge.inValueSet(valueSetId, code.system(), code.code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** In any of the value sets. */
+    boolean anyOf(List<String> valueSetIds, List<Code> codes) {
+        for (String id : valueSetIds) {
+            if (any(id, codes)) {
                 return true;
             }
         }
@@ -29,8 +56,11 @@ final class Terms {
      * else the code itself as the ingredient.
      */
     Optional<Ingredient> ingredient(String valueSetId, List<Code> codes, String fallbackName) {
+        if (!known.contains(valueSetId)) {
+            return Optional.empty();
+        }
         for (Code code : codes) {
-            if (!RXNORM.equals(code.system())) {
+            if (!RXNORM.equals(code.system()) || code.code() == null) {
                 continue;
             }
             Optional<Knowledge.Product> product = knowledge.product(code.code());

@@ -2,7 +2,7 @@ package org.trdcds.criteria;
 
 import java.util.List;
 
-/** Card topic codes of PROTOCOL.md sections 4 and 5 (identifiers of the contract, not clinical knowledge). */
+/** Card topic codes of PROTOCOL.md sections 4-7 (identifiers of the contract, not clinical knowledge). */
 public final class Topics {
 
     public static final String COMBINATION_CANDIDATE = "combination-candidate";
@@ -14,7 +14,14 @@ public final class Topics {
     public static final String UNCONTROLLED_HYPERTENSION = "contraindication-uncontrolled-hypertension";
     public static final String ACTIVE_SUBSTANCE_USE = "contraindication-active-substance-use";
     public static final String UNCONTROLLED_SEIZURES = "contraindication-uncontrolled-seizures";
+    public static final String PREGNANCY = "contraindication-pregnancy";
+    public static final String VASCULAR = "contraindication-vascular";
+    public static final String TMS_IMPLANT = "contraindication-tms-implant";
+    public static final String BLOOD_PRESSURE_ELEVATED = "blood-pressure-elevated";
+    public static final String SEIZURE_CAUTION = "seizure-disorder-caution";
+    public static final String CONCURRENT_MEDICATION = "concurrent-medication-caution";
     public static final String SUICIDE_RISK_URGENT = "suicide-risk-urgent";
+    public static final String SUICIDE_RISK_SCREEN_POSITIVE = "suicide-risk-screen-positive";
     public static final String BIPOLAR_MANIC_SWITCH = "bipolar-manic-switch";
     public static final String PSYCHOSIS_CAUTION = "psychosis-caution";
     public static final String NOT_FIRST_LINE = "not-first-line";
@@ -25,12 +32,10 @@ public final class Topics {
     /** Every topic the decision can emit. */
     public static final List<String> ALL = List.of(COMBINATION_CANDIDATE, MONOTHERAPY_FIRST, TRD_INCOMPLETE_DATA,
             BASELINE_SEVERITY_MISSING, BLOOD_PRESSURE_UNKNOWN, TREATMENT_RESPONSE, UNCONTROLLED_HYPERTENSION,
-            ACTIVE_SUBSTANCE_USE, UNCONTROLLED_SEIZURES, SUICIDE_RISK_URGENT, BIPOLAR_MANIC_SWITCH, PSYCHOSIS_CAUTION,
-            NOT_FIRST_LINE, KETAMINE_DOSE_CHECK, WEIGHT_MISSING, SESSION_MONITORING);
-
-    /** The absolute contraindications of section 4: any of them suppresses combination-candidate. */
-    public static final List<String> ABSOLUTE = List.of(UNCONTROLLED_HYPERTENSION, ACTIVE_SUBSTANCE_USE,
-            UNCONTROLLED_SEIZURES, SUICIDE_RISK_URGENT);
+            ACTIVE_SUBSTANCE_USE, UNCONTROLLED_SEIZURES, PREGNANCY, VASCULAR, TMS_IMPLANT, BLOOD_PRESSURE_ELEVATED,
+            SEIZURE_CAUTION, CONCURRENT_MEDICATION, SUICIDE_RISK_URGENT, SUICIDE_RISK_SCREEN_POSITIVE,
+            BIPOLAR_MANIC_SWITCH, PSYCHOSIS_CAUTION, NOT_FIRST_LINE, KETAMINE_DOSE_CHECK, WEIGHT_MISSING,
+            SESSION_MONITORING);
 
     private Topics() {
     }

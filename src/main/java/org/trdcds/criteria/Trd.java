@@ -1,5 +1,6 @@
 package org.trdcds.criteria;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,8 +10,9 @@ import org.trdcds.terminology.Knowledge;
 
 /**
  * Treatment-resistant depression (PROTOCOL.md section 2): at least minFailedTrials failed adequate trials of
- * different ingredients. Unknown when the known failures fall short but trials of unknown adequacy or failure could
- * make up the difference. (The active depressive disorder is checked by {@link Diagnoses#depressed}.)
+ * different ingredients, counting only trials ongoing or ended within trdWindowDays. On the bipolar pathway the
+ * trials are of bipolar-depression treatments with their own dose table. Unknown when the known failures fall short
+ * but trials of unknown adequacy or failure could make up the difference.
  */
 final class Trd {
 
@@ -19,10 +21,12 @@ final class Trd {
     /**
      * @param failed    one failed adequate trial per ingredient (the ones that establish TRD)
      * @param uncertain trials that could count once documented
+     * @param older     trials left out because they ended before the TRD window
      * @param historyUnavailable the medication history could not be fetched: "not established" becomes unknown
+     * @param bipolar   the bipolar pathway was applied
      */
     record Result(Status status, List<TrialAssessment> failed, List<TrialAssessment> uncertain,
-                  List<TrialAssessment> all, boolean historyUnavailable) {
+                  List<TrialAssessment> all, boolean historyUnavailable, List<Trial> older, boolean bipolar) {
 
         /** At least one trial already counts, or could: the patient is near the criteria. */
         boolean anyEvidence() {
@@ -30,23 +34,48 @@ final class Trd {
         }
     }
 
-    private final Adequacy adequacy;
-    private final Failure failure;
+    private final Knowledge knowledge;
+    private final Adequacy antidepressants;
+    private final Adequacy bipolarTreatments;
     private final int minFailedTrials;
 
     Trd(Knowledge knowledge) {
-        this.adequacy = new Adequacy(knowledge);
-        this.failure = new Failure(knowledge.parameters());
+        this.knowledge = knowledge;
+        this.antidepressants = new Adequacy(knowledge.parameters(), knowledge::minimumDailyDose);
+        this.bipolarTreatments = new Adequacy(knowledge.parameters(), knowledge::bipolarMinimumDailyDose);
         this.minFailedTrials = knowledge.parameters().minFailedTrials();
+    }
+
+    Result assess(List<Trial> trials, Scores scores, Instant now, boolean historyUnavailable) {
+        return assess(trials, scores, now, historyUnavailable, false, List.of());
+    }
+
+    /** A serum lithium level (value set lithium-level). */
+    record Level(Instant at, double value, String ref) {
     }
 
     /**
      * @param historyUnavailable MedicationStatement or MedicationRequest could not be fetched: unknown is not false
+     * @param bipolar            trials are bipolar-depression treatments (judged with the bipolar dose table)
      */
-    Result assess(List<Trial> trials, Scores scores, Instant now, boolean historyUnavailable) {
-        List<TrialAssessment> all = new ArrayList<>(trials.size());
-        for (Trial trial : trials) {
-            all.add(new TrialAssessment(trial, adequacy.assess(trial, now), failure.assess(trial, trials, scores, now)));
+    Result assess(List<Trial> trials, Scores scores, Instant now, boolean historyUnavailable, boolean bipolar,
+                  List<Level> lithiumLevels) {
+        Adequacy adequacy = bipolar ? bipolarTreatments : antidepressants;
+        Failure failure = new Failure(knowledge.parameters(), adequacy);
+        Instant windowStart = now.minus(Duration.ofDays(knowledge.parameters().trdWindowDays()));
+        List<Trial> recent = new ArrayList<>();
+        List<Trial> older = new ArrayList<>();
+        for (Trial t : trials) {
+            boolean old = !t.segments().isEmpty() && !t.ongoing() && t.knownEnd().isBefore(windowStart);
+            (old ? older : recent).add(t);
+        }
+        List<TrialAssessment> all = new ArrayList<>(recent.size());
+        for (Trial trial : recent) {
+            Adequacy.Result adequate = bipolar ? lithium(trial, lithiumLevels, now) : null;
+            if (adequate == null) {
+                adequate = adequacy.assess(trial, now);
+            }
+            all.add(new TrialAssessment(trial, adequate, failure.assess(trial, adequate, trials, scores, now)));
         }
         List<TrialAssessment> failed = new ArrayList<>();
         Set<String> failedIngredients = new LinkedHashSet<>();
@@ -66,6 +95,37 @@ final class Trd {
         Status status = failed.size() >= minFailedTrials ? Status.ESTABLISHED
                 : failed.size() + uncertainIngredients.size() >= minFailedTrials || historyUnavailable
                 ? Status.UNKNOWN : Status.NOT_ESTABLISHED;
-        return new Result(status, failed, uncertain, all, historyUnavailable);
+        return new Result(status, failed, uncertain, all, historyUnavailable, older, bipolar);
+    }
+
+    /**
+     * Lithium on the bipolar pathway is adequate by a serum level of at least lithiumLevelMin during the trial (held for
+     * adequateTrialDays); by the dose table only when no level exists (null).
+     */
+    private Adequacy.Result lithium(Trial trial, List<Level> levels, Instant now) {
+        var p = knowledge.parameters();
+        if (!trial.ingredient().equals(p.lithiumIngredient()) || trial.segments().isEmpty()) {
+            return null;
+        }
+        Instant end = trial.segments().get(trial.segments().size() - 1).latestPossibleEnd(now);
+        Level best = null;
+        for (Level l : levels) {
+            if (!l.at().isBefore(trial.start()) && !l.at().isAfter(end) && (best == null || l.value() > best.value())) {
+                best = l;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        String level = "serum level " + Details.number(best.value()) + " mmol/L on " + Details.date(best.at());
+        if (best.value() < p.lithiumLevelMin()) {
+            return new Adequacy.Result(Adequacy.Status.INADEQUATE, null, level + ", below "
+                    + Details.number(p.lithiumLevelMin()), List.of());
+        }
+        return trial.knownDays() >= p.adequateTrialDays()
+                ? new Adequacy.Result(Adequacy.Status.ADEQUATE, null, level + " (at least "
+                + Details.number(p.lithiumLevelMin()) + ")", List.of(), trial.start())
+                : new Adequacy.Result(Adequacy.Status.INADEQUATE, null, level + ", but shorter than "
+                + p.adequateTrialDays() + " days", List.of());
     }
 }

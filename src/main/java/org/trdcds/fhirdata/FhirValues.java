@@ -39,18 +39,18 @@ final class FhirValues {
         return codes.isEmpty() ? null : codes.get(0).code();
     }
 
-    /** A number from valueQuantity, valueInteger or a numeric valueString ("12"); null otherwise. */
+    /** A finite number from valueQuantity, valueInteger or a numeric valueString ("12"); null otherwise (1e999 too). */
     static Double number(Type value) {
-        if (value instanceof Quantity quantity && quantity.hasValue()) {
-            return quantity.getValue().doubleValue();
+        Double number = null;
+        if (value instanceof Quantity quantity && quantity.getValueElement().getValue() != null) {
+            number = quantity.getValueElement().getValue().doubleValue();
+        } else if (value instanceof IntegerType integer && integer.getValue() != null) {
+            number = integer.getValue().doubleValue();
+        } else if (value instanceof StringType text && text.getValue() != null
+                && text.getValue().length() < 40 && NUMBER.matcher(text.getValue().trim()).matches()) {
+            number = Double.valueOf(text.getValue().trim());
         }
-        if (value instanceof IntegerType integer && integer.getValue() != null) {
-            return integer.getValue().doubleValue();
-        }
-        if (value instanceof StringType text && text.getValue() != null && NUMBER.matcher(text.getValue().trim()).matches()) {
-            return Double.valueOf(text.getValue().trim());
-        }
-        return null;
+        return number == null || !Double.isFinite(number) ? null : number;
     }
 
     /** The UCUM code of a Quantity (when its system is UCUM or absent), else its unit text lower-cased; null otherwise. */

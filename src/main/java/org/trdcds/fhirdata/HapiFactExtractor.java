@@ -1,34 +1,36 @@
 package org.trdcds.fhirdata;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Property;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Type;
 import org.springframework.stereotype.Component;
+import org.trdcds.criteria.Code;
 import org.trdcds.criteria.ConditionFact;
-import org.trdcds.criteria.Dose;
 import org.trdcds.criteria.DraftOrder;
 import org.trdcds.criteria.MedicationFact;
 import org.trdcds.criteria.ObservationFact;
 import org.trdcds.criteria.PatientFacts;
 import org.trdcds.criteria.ProcedureFact;
 
-/** FHIR R4 resources -> typed facts. Records entered in error (or refuted, or cancelled observations) are dropped. */
+/**
+ * FHIR R4 resources -> typed facts. Records entered in error (or refuted, or cancelled observations, or medication
+ * records never taken) are dropped; anything malformed is read as unknown, never as an error.
+ */
 @Component
 public class HapiFactExtractor implements FactExtractor {
 
@@ -37,27 +39,34 @@ public class HapiFactExtractor implements FactExtractor {
     @Override
     public PatientFacts extract(PatientData data, Bundle draftOrders, List<String> selections) {
         Patient patient = data.patient();
+        MedicationReader reader = new MedicationReader(data.medications(), data.conditions());
+        List<Resource> orders = new ArrayList<>();
+        if (draftOrders != null) {
+            for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
+                if (entry.getResource() instanceof Medication medication) {
+                    reader.addMedication(medication);
+                } else if (entry.getResource() != null) {
+                    orders.add(entry.getResource());
+                }
+            }
+        }
+        List<MedicationFact> medications = new ArrayList<>();
+        medications.addAll(facts(data.medicationStatements(), reader::statement));
+        medications.addAll(facts(data.medicationRequests(), reader::request));
+        medications.addAll(facts(data.medicationAdministrations(), reader::administration));
         return new PatientFacts(
                 patient == null ? null : patient.getIdElement().getIdPart(),
                 patient == null ? null : FhirValues.localDate(patient.getBirthDateElement()),
                 facts(data.conditions(), this::condition),
-                medications(data),
+                medications,
                 facts(data.observations(), this::observation),
                 facts(data.procedures(), this::procedure),
-                draftOrders == null ? List.of() : draftOrders.getEntry().stream()
-                        .map(Bundle.BundleEntryComponent::getResource).filter(Objects::nonNull)
-                        .map(resource -> draftOrder(resource, selections)).toList(),
+                orders.stream().map(resource -> draftOrder(resource, selections, reader)).toList(),
                 Set.of());
     }
 
     private static <R, F> List<F> facts(List<R> resources, Function<R, F> extract) {
         return resources == null ? List.of() : resources.stream().map(extract).filter(Objects::nonNull).toList();
-    }
-
-    private List<MedicationFact> medications(PatientData data) {
-        return Stream.concat(
-                facts(data.medicationStatements(), this::medicationStatement).stream(),
-                facts(data.medicationRequests(), this::medicationRequest).stream()).toList();
     }
 
     private ConditionFact condition(Condition condition) {
@@ -70,7 +79,9 @@ public class HapiFactExtractor implements FactExtractor {
                 condition.hasOnsetDateTimeType() ? FhirValues.instant(condition.getOnsetDateTimeType())
                         : condition.hasOnsetPeriod() ? FhirValues.start(condition.getOnsetPeriod()) : null,
                 condition.hasAbatementDateTimeType() ? FhirValues.instant(condition.getAbatementDateTimeType())
-                        : condition.hasAbatementPeriod() ? FhirValues.start(condition.getAbatementPeriod()) : null);
+                        : condition.hasAbatementPeriod() ? FhirValues.start(condition.getAbatementPeriod())
+                        : condition.hasAbatement() ? Instant.EPOCH : null,
+                FhirValues.instant(condition.getRecordedDateElement()));
     }
 
     private ObservationFact observation(Observation observation) {
@@ -84,7 +95,8 @@ public class HapiFactExtractor implements FactExtractor {
                 value instanceof CodeableConcept concept ? FhirValues.codes(concept) : List.of(),
                 observation.getComponent().stream().map(component -> new ObservationFact.Component(
                         FhirValues.codes(component.getCode()), FhirValues.number(component.getValue()),
-                        FhirValues.unit(component.getValue()))).toList());
+                        FhirValues.unit(component.getValue()), component.getValue() instanceof CodeableConcept c
+                        ? FhirValues.codes(c) : List.of())).toList());
     }
 
     private static Instant effective(Observation observation) {
@@ -100,39 +112,11 @@ public class HapiFactExtractor implements FactExtractor {
         return FhirValues.instant(observation.getIssuedElement());
     }
 
-    private MedicationFact medicationStatement(MedicationStatement statement) {
-        if (statement.getStatus() == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR) {
-            return null;
-        }
-        CodeableConcept medication = medication(statement.getMedication());
-        boolean period = statement.hasEffectivePeriod();
-        return new MedicationFact(ref(statement), FhirValues.codes(medication), text(medication),
-                statement.hasStatus() ? statement.getStatus().toCode() : null,
-                period ? FhirValues.start(statement.getEffectivePeriod())
-                        : statement.hasEffectiveDateTimeType() ? FhirValues.instant(statement.getEffectiveDateTimeType()) : null,
-                period ? FhirValues.end(statement.getEffectivePeriod()) : null,
-                statement.hasDosage() ? DoseReader.read(statement.getDosageFirstRep()) : null);
-    }
-
-    private MedicationFact medicationRequest(MedicationRequest request) {
-        if (request.getStatus() == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR) {
-            return null;
-        }
-        CodeableConcept medication = medication(request.getMedication());
-        boolean validity = request.hasDispenseRequest() && request.getDispenseRequest().hasValidityPeriod();
-        return new MedicationFact(ref(request), FhirValues.codes(medication), text(medication),
-                request.hasStatus() ? request.getStatus().toCode() : null,
-                validity ? FhirValues.start(request.getDispenseRequest().getValidityPeriod())
-                        : FhirValues.instant(request.getAuthoredOnElement()),
-                validity ? FhirValues.end(request.getDispenseRequest().getValidityPeriod()) : null,
-                dose(request));
-    }
-
     private ProcedureFact procedure(Procedure procedure) {
-        if (procedure.getStatus() == Procedure.ProcedureStatus.ENTEREDINERROR) {
+        String status = procedure.hasStatus() ? procedure.getStatusElement().getValueAsString() : null;
+        if (ENTERED_IN_ERROR.equals(status) || "not-done".equals(status)) {
             return null;
         }
-        String status = procedure.hasStatus() ? procedure.getStatus().toCode() : null;
         if (procedure.hasPerformedPeriod()) {
             return new ProcedureFact(ref(procedure), FhirValues.codes(procedure.getCode()), status,
                     FhirValues.start(procedure.getPerformedPeriod()), FhirValues.end(procedure.getPerformedPeriod()));
@@ -140,34 +124,24 @@ public class HapiFactExtractor implements FactExtractor {
         Instant performed = procedure.hasPerformedDateTimeType()
                 ? FhirValues.instant(procedure.getPerformedDateTimeType()) : null;
         return new ProcedureFact(ref(procedure), FhirValues.codes(procedure.getCode()), status, performed,
-                procedure.getStatus() == Procedure.ProcedureStatus.COMPLETED ? performed : null);
+                "completed".equals(status) ? performed : null);
     }
 
-    private DraftOrder draftOrder(Resource resource, List<String> selections) {
+    private DraftOrder draftOrder(Resource resource, List<String> selections, MedicationReader reader) {
         String ref = ref(resource);
         boolean selected = selections == null || selections.contains(ref);
         if (resource instanceof MedicationRequest request) {
-            CodeableConcept medication = medication(request.getMedication());
-            return new DraftOrder(ref, resource.fhirType(), FhirValues.codes(medication), text(medication),
-                    dose(request), selected);
+            return new DraftOrder(ref, resource.fhirType(), reader.codes(request.getMedication()),
+                    reader.text(request.getMedication()), DoseReader.readAll(request.getDosageInstruction()), selected,
+                    reader.reasons(request.getReasonCode(), request.getReasonReference()));
         }
         CodeableConcept code = code(resource);
-        return new DraftOrder(ref, resource.fhirType(), FhirValues.codes(code), text(code), null, selected);
-    }
-
-    private static Dose dose(MedicationRequest request) {
-        return request.hasDosageInstruction() ? DoseReader.read(request.getDosageInstructionFirstRep()) : null;
-    }
-
-    /** medicationCodeableConcept, or the code of the Medication that medicationReference points to (contained). */
-    private static CodeableConcept medication(Type medication) {
-        if (medication instanceof CodeableConcept concept) {
-            return concept;
-        }
-        if (medication instanceof Reference reference && reference.getResource() instanceof Medication resolved) {
-            return resolved.getCode();
-        }
-        return null;
+        List<Code> reasons = resource instanceof ServiceRequest service
+                ? reader.reasons(service.getReasonCode(), service.getReasonReference())
+                : resource instanceof Procedure procedure
+                ? reader.reasons(procedure.getReasonCode(), procedure.getReasonReference()) : List.of();
+        return new DraftOrder(ref, resource.fhirType(), FhirValues.codes(code), text(code), List.of(), selected,
+                reasons);
     }
 
     /** The element named "code" of any other ordered resource (ServiceRequest.code, DeviceRequest has none). */

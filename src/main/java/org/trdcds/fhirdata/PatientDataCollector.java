@@ -7,6 +7,8 @@ import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -56,7 +58,8 @@ final class PatientDataCollector {
         List<Patient> patients = ofType(Patient.class);
         return new PatientData(patients.isEmpty() ? null : patients.get(0),
                 ofType(Condition.class), ofType(Observation.class), ofType(MedicationStatement.class),
-                ofType(MedicationRequest.class), ofType(Procedure.class));
+                ofType(MedicationRequest.class), ofType(Procedure.class),
+                ofType(MedicationAdministration.class), ofType(Medication.class));
     }
 
     private <T extends IBaseResource> List<T> ofType(Class<T> type) {

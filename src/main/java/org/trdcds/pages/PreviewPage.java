@@ -105,7 +105,8 @@ public class PreviewPage {
         HookKind kind = Hook.of(sample.hook()).map(Hook::kind).orElse(HookKind.SCREENING);
         PatientFacts facts = extractor.extract(RecordedResources.patientData(sample.record()), sample.draftOrders(),
                 null);
-        List<Finding> findings = new ProtocolDecision(knowledge, Clock.fixed(sample.asOf(), ZoneOffset.UTC))
+        List<Finding> findings = new ProtocolDecision(knowledge, Clock.fixed(sample.asOf(), ZoneOffset.UTC),
+                renderer.blocks())
                 .decide(facts, kind);
         return renderer.render(findings, sample.service(), sample.patientId(), sample.draftOrderJson());
     }

@@ -141,6 +141,7 @@ final class BenchData {
         keys.put("observations", "Observation");
         keys.put("medicationStatements", "MedicationStatement");
         keys.put("medicationRequests", "MedicationRequest");
+        keys.put("medicationAdministrations", "MedicationAdministration");
         keys.put("procedures", "Procedure");
         return Collections.unmodifiableMap(keys);
     }

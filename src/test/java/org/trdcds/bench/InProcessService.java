@@ -52,7 +52,7 @@ final class InProcessService implements AutoCloseable {
     InProcessService() {
         fhirContext = new FhirConfiguration().fhirContext();
         knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of(".")), fhirContext);
-        decision = new ProtocolDecision(knowledge, Clock.fixed(BenchData.AS_OF, ZoneOffset.UTC));
+        decision = new ProtocolDecision(knowledge, Clock.fixed(BenchData.AS_OF, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
         renderer = new TemplateCardRenderer(knowledge, "");
         CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
         loader = new HapiPatientDataLoader(fhirContext, new FhirClientSettings(Duration.ofSeconds(5),

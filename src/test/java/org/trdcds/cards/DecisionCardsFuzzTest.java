@@ -47,7 +47,7 @@ class DecisionCardsFuzzTest {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     static final FileKnowledge KNOWLEDGE = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")),
             FhirContext.forR4());
-    static final ProtocolDecision DECISION = new ProtocolDecision(KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC));
+    static final ProtocolDecision DECISION = new ProtocolDecision(KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
     static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(KNOWLEDGE, "");
     static final List<Code> KNOWN_CODES = knownCodes();
     static final List<String> SYSTEMS = List.of("http://hl7.org/fhir/sid/icd-10-cm", "http://snomed.info/sct",
@@ -81,7 +81,7 @@ class DecisionCardsFuzzTest {
             assertThat(card.source()).isNotNull();
             assertThat(card.source().topic()).isNotNull();
             assertThat(card.source().topic().code()).isNotBlank();
-            assertThat(card.detail()).isNotNull();
+            assertThat(card.detail()).isNotNull().doesNotContain("NaN").doesNotContain("Infinity");
             for (Card.Suggestion suggestion : card.suggestions()) {
                 for (Card.Action action : suggestion.actions()) {
                     if (action.resource() != null) {
@@ -104,17 +104,18 @@ class DecisionCardsFuzzTest {
         String patientId = data.consumeBoolean() ? "p-1" : data.consumeString(20);
         LocalDate birthDate = data.consumeBoolean() ? null : LocalDate.ofEpochDay(data.consumeLong(-40_000, 25_000));
         List<ConditionFact> conditions = list(data, () -> new ConditionFact(ref(data, "Condition"), codes(data),
-                status(data), status(data), instant(data), instant(data)));
-        List<MedicationFact> medications = list(data, () -> new MedicationFact(ref(data, "MedicationStatement"),
-                codes(data), text(data), status(data), instant(data), instant(data), dose(data)));
+                status(data), status(data), instant(data), instant(data), instant(data)));
+        List<MedicationFact> medications = list(data, () -> new MedicationFact(ref(data, data.pickValue(List.of(
+                "MedicationStatement", "MedicationRequest", "MedicationAdministration"))), codes(data), text(data),
+                status(data), instant(data), instant(data), list(data, () -> dose(data)), status(data), codes(data)));
         List<ObservationFact> observations = list(data, () -> new ObservationFact(ref(data, "Observation"),
                 codes(data), instant(data), number(data), unit(data), codes(data),
-                list(data, () -> new ObservationFact.Component(codes(data), number(data), unit(data)))));
+                list(data, () -> new ObservationFact.Component(codes(data), number(data), unit(data), codes(data)))));
         List<ProcedureFact> procedures = list(data, () -> new ProcedureFact(ref(data, "Procedure"), codes(data),
                 status(data), instant(data), instant(data)));
         List<DraftOrder> drafts = list(data, () -> new DraftOrder(ref(data, "MedicationRequest"),
                 data.pickValue(List.of("MedicationRequest", "ServiceRequest", "Procedure")), codes(data), text(data),
-                dose(data), data.consumeBoolean()));
+                list(data, () -> dose(data)), data.consumeBoolean(), codes(data)));
         Set<String> unavailable = new LinkedHashSet<>();
         for (String type : List.of("Condition", "Observation", "MedicationStatement", "MedicationRequest",
                 "Procedure", "Patient")) {
@@ -143,8 +144,9 @@ class DecisionCardsFuzzTest {
         });
     }
 
+    /** A dose (never null: lists hold none), as the extractor could not produce it too: NaN, infinities, negatives. */
     private static Dose dose(FuzzedDataProvider data) {
-        return nullOr(data, () -> new Dose(number(data), unit(data), number(data), number(data)));
+        return new Dose(number(data), unit(data), number(data), number(data), data.consumeBoolean(), text(data));
     }
 
     private static Double number(FuzzedDataProvider data) {
@@ -152,7 +154,7 @@ class DecisionCardsFuzzTest {
             case 0 -> null;
             case 1 -> data.consumeRegularDouble();
             case 2 -> data.pickValue(List.of(0.0, -1.0, Double.MAX_VALUE, Double.MIN_VALUE, Double.POSITIVE_INFINITY,
-                    1e-12, 1e12));
+                    Double.NaN, Double.NEGATIVE_INFINITY, 1e-12, 1e12, 1.0 / 7, 3.0 / 7, 0.5, 1.0));
             default -> (double) data.consumeInt(-5, 400) + data.consumeProbabilityDouble();
         };
     }

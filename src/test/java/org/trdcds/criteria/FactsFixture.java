@@ -44,6 +44,13 @@ final class FactsFixture {
         return this;
     }
 
+    /** A condition with its onset the given days ago. */
+    FactsFixture condition(String code, String clinicalStatus, long onsetDaysAgo) {
+        conditions.add(new ConditionFact("Condition/c-" + next++, List.of(new Code(ICD10CM, code, "dx " + code)),
+                clinicalStatus, "confirmed", daysAgo(onsetDaysAgo), null));
+        return this;
+    }
+
     FactsFixture depressed() {
         return condition("F33.2", "active");
     }

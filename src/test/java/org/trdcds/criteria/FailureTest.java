@@ -12,12 +12,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FailureTest {
 
     private final Terms terms = new Terms(new TestKnowledge());
-    private final Failure failure = new Failure(TestKnowledge.DEFAULTS);
+    private final Adequacy adequacy = new Adequacy(new TestKnowledge());
+    private final Failure failure = new Failure(TestKnowledge.DEFAULTS, adequacy);
 
     /** Assesses the first trial of the record. */
     private Failure.Result assess(FactsFixture f) {
+        return assess(failure, f);
+    }
+
+    private Failure.Result assess(Failure with, FactsFixture f) {
         List<Trial> trials = Trials.of(f.medications, terms, 14, NOW);
-        return failure.assess(trials.get(0), trials, Scores.of(f.observations, terms, NOW), NOW);
+        return with.assess(trials.get(0), adequacy.assess(trials.get(0), NOW), trials,
+                Scores.of(f.observations, terms, NOW), NOW);
     }
 
     @ParameterizedTest(name = "PHQ-9 20 -> {0}: {1}")
@@ -47,7 +53,7 @@ class FailureTest {
                 .med("4493", "active", 90, null, mgDaily(20));
         Failure.Result result = assess(f);
         assertThat(result.how()).isEqualTo("switch");
-        assertThat(result.reason()).contains("followed by fluoxetine").contains("switch is the evidence");
+        assertThat(result.reason()).contains("switched to fluoxetine").contains("switch is the evidence");
     }
 
     @Test
@@ -57,10 +63,10 @@ class FailureTest {
     }
 
     @Test
-    void anOngoingTrialWithoutScoresHasNotFailed() {
+    void anOngoingTrialWithoutScoresIsUnknownNeverFailed() {
         FactsFixture f = new FactsFixture().med("36437", "active", 200, null, mgDaily(100))
                 .med("4493", "active", 90, null, mgDaily(20));
-        assertThat(assess(f).status()).isEqualTo(Failure.Status.NOT_FAILED);
+        assertThat(assess(f).status()).isEqualTo(Failure.Status.UNKNOWN);
     }
 
     @Test
@@ -72,13 +78,10 @@ class FailureTest {
 
     @Test
     void theDelphiDefinitionIsAParameter() {
-        Failure delphi = new Failure(new org.trdcds.terminology.ProtocolParameters(14, 42, 0.25, "< 25%", 14, 2, 30,
-                30, 140, 90, 30, 1, 90, 0.5, 0.10, 40, 60, 0.50, 5, 10));
+        Failure delphi = new Failure(TestKnowledge.with("failureMaxReduction", 0.25), adequacy);
         FactsFixture f = new FactsFixture().med("36437", "completed", 200, 100L, mgDaily(100))
                 .phq9(210, 20).phq9(120, 14);
-        List<Trial> trials = Trials.of(f.medications, terms, 14, NOW);
-        assertThat(delphi.assess(trials.get(0), trials, Scores.of(f.observations, terms, NOW), NOW).status())
-                .isEqualTo(Failure.Status.NOT_FAILED);
+        assertThat(assess(delphi, f).status()).isEqualTo(Failure.Status.NOT_FAILED);
         assertThat(assess(f).status()).isEqualTo(Failure.Status.FAILED);
     }
 }

@@ -6,10 +6,11 @@ import static org.trdcds.criteria.FactsFixture.mgDaily;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class ScreeningTest {
 
-    private final ProtocolDecision decision = new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK);
+    private final ProtocolDecision decision = new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK, org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
 
     private List<Finding> screen(FactsFixture f) {
         return decision.decide(f.facts(), HookKind.SCREENING);
@@ -36,10 +37,14 @@ class ScreeningTest {
     }
 
     @Test
-    void bipolarDepressedEpisodeCountsAsDepression() {
+    void bipolarDepressionTakesTheBipolarPathwayWhereAntidepressantTrialsDoNotCount() {
         FactsFixture f = FactsFixture.candidate();
         f.conditions.clear();
         f.condition("F31.4", "active");
+        // v1: a candidate on the antidepressant trials; v2: the bipolar pathway counts bipolar-depression treatments
+        assertThat(topics(f)).containsExactly(Topics.BIPOLAR_MANIC_SWITCH);
+        f.med("51272", "completed", 500, 420L, mgDaily(300)).med("28439", "completed", 410, 330L, mgDaily(200))
+                .phq9(505, 22).phq9(440, 21).phq9(412, 21).phq9(350, 20);
         assertThat(topics(f)).containsExactly(Topics.BIPOLAR_MANIC_SWITCH, Topics.COMBINATION_CANDIDATE);
     }
 
@@ -48,6 +53,8 @@ class ScreeningTest {
         FactsFixture f = new FactsFixture().depressed().bp(3, 170, 100).phq9(3, 20);
         assertThat(screen(f)).isEmpty();
         f.condition("R45.851", "active");
+        assertThat(screen(f)).as("ideation dated 700 days ago is not current (v2)").isEmpty();
+        f.condition("R45.851", "active", 3);
         assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT);
     }
 
@@ -74,7 +81,7 @@ class ScreeningTest {
     void failuresBySwitchEstablishTrdAndTheCardSaysSo() {
         FactsFixture f = FactsFixture.candidate();
         f.observations.removeIf(o -> o.codes().get(0).code().equals("44261-6"));
-        f.phq9(10, 22).phq9(160, 20).med("42347", "active", 20, null, mgDaily(300));
+        f.phq9(10, 22).phq9(160, 20).phq9(115, 19).med("42347", "active", 200, null, mgDaily(300));
         List<Finding> findings = screen(f);
         assertThat(findings).extracting(Finding::topic).containsExactly(Topics.COMBINATION_CANDIDATE);
         @SuppressWarnings("unchecked")
@@ -93,10 +100,81 @@ class ScreeningTest {
 
     @Test
     void anActiveCourseGivesTreatmentResponseInsteadOfCandidacy() {
-        FactsFixture f = FactsFixture.candidate().tms(20, 2, "completed").tms(18, 1, "completed").phq9(1, 4);
+        FactsFixture f = FactsFixture.candidate().tms(20, 2, "completed").tms(18, 1, "completed").phq9(25, 21)
+                .phq9(1, 4);
         List<Finding> findings = screen(f);
         assertThat(findings).extracting(Finding::topic).containsExactly(Topics.TREATMENT_RESPONSE);
         assertThat(findings.get(0).details()).containsEntry("response", true).containsEntry("remission", true);
+    }
+
+    @Test
+    void aSwitchToALowDoseOrALateFollowOnIsNoFailure() {
+        FactsFixture f = FactsFixture.candidate();
+        f.observations.removeIf(o -> o.codes().get(0).code().equals("44261-6"));
+        f.phq9(10, 22).phq9(160, 20).phq9(115, 19).med("42347", "active", 20, null, mgDaily(300));
+        // v1: "followed by another antidepressant" failed both trials; v2: the follow-on started 190 days later
+        assertThat(topics(f)).containsExactly(Topics.TRD_INCOMPLETE_DATA);
+    }
+
+    @ParameterizedTest(name = "lithium level {0} -> TRD on the bipolar pathway {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"0.4, false", "0.8, true"})
+    void lithiumIsJudgedByItsSerumLevel(double level, boolean established) {
+        FactsFixture f = FactsFixture.candidate();
+        f.conditions.clear();
+        f.condition("F31.4", "active");
+        // quetiapine failed; lithium at a dose the table does not know, judged by its level
+        f.med("51272", "completed", 500, 420L, mgDaily(300)).med("6448", "completed", 410, 330L, mgDaily(900))
+                .phq9(505, 22).phq9(440, 21).phq9(412, 21).phq9(350, 20)
+                .observation(TestKnowledge.LOINC, "14334-7", 380, level, "mmol/L");
+        assertThat(topics(f).contains(Topics.COMBINATION_CANDIDATE)).isEqualTo(established);
+    }
+
+    @Test
+    void trialsEndedBeforeTheTrdWindowDoNotCount() {
+        FactsFixture f = new FactsFixture().depressed()
+                .med("36437", "completed", 1400, 1300L, mgDaily(150)).phq9(1410, 21).phq9(1305, 20)
+                .med("321988", "completed", 1290, 1200L, mgDaily(20)).phq9(1215, 19)
+                .med("6130", "completed", 150, 120L, null).phq9(160, 20).phq9(115, 19).phq9(10, 22)
+                .bp(5, 124, 78).weight(10, 80);
+        // v1: TRD from these old trials and a candidate
+        assertThat(topics(f)).isEmpty();
+    }
+
+    @Test
+    void aScoreBeforeFourWeeksOnTheDoseDoesNotJudgeTheTrial() {
+        FactsFixture f = new FactsFixture().depressed()
+                .med("36437", "completed", 400, 300L, mgDaily(150)).phq9(410, 21).phq9(390, 20);
+        List<Trial> trials = Trials.of(f.medications, new Terms(new TestKnowledge()), 14, FactsFixture.NOW);
+        Trd.Result trd = new Trd(new TestKnowledge()).assess(trials, Scores.of(f.observations,
+                new Terms(new TestKnowledge()), FactsFixture.NOW), FactsFixture.NOW, false);
+        assertThat(trd.all().get(0).failure().status()).isEqualTo(Failure.Status.UNKNOWN);
+    }
+
+    @Test
+    void remissionAtBaselineMeansNoCandidate() {
+        FactsFixture f = FactsFixture.candidate().phq9(2, 3);
+        assertThat(topics(f)).doesNotContain(Topics.COMBINATION_CANDIDATE, Topics.BASELINE_SEVERITY_MISSING);
+    }
+
+    @Test
+    void aSingleKetamineDoseOrAnUnscoredCourseIsNoFailedMonotherapy() {
+        FactsFixture f = FactsFixture.candidate();
+        f.medications.removeIf(m -> m.codes().get(0).code().equals("6130"));
+        f.med("6130", "completed", 150, 150L, null);
+        assertThat(topics(f)).containsExactly(Topics.MONOTHERAPY_FIRST);
+        f.medications.removeIf(m -> m.codes().get(0).code().equals("6130"));
+        f.med("6130", "completed", 60, 40L, null);
+        assertThat(topics(f)).containsExactly(Topics.TRD_INCOMPLETE_DATA);
+    }
+
+    @Test
+    void underEighteenGetsOnlySuicideRiskCards() {
+        FactsFixture f = FactsFixture.candidate().observation(TestKnowledge.LOINC, "44260-8", 2, 1.0, null);
+        PatientFacts facts = f.facts();
+        PatientFacts minor = new PatientFacts("p-1", java.time.LocalDate.of(2010, 1, 1), facts.conditions(),
+                facts.medications(), facts.observations(), facts.procedures(), facts.draftOrders(), facts.unavailable());
+        assertThat(decision.decide(minor, HookKind.SCREENING)).extracting(Finding::topic)
+                .containsExactly(Topics.SUICIDE_RISK_SCREEN_POSITIVE);
     }
 
     @Test

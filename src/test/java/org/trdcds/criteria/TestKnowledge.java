@@ -26,13 +26,32 @@ public final class TestKnowledge implements Knowledge {
 
     public static final ProtocolParameters DEFAULTS = new ProtocolParameters(14, 42, 0.50,
             "< 50% reduction from the pre-trial score (non-response)", 14, 2, 30, 30, 140, 90, 30, 1, 90, 0.5, 0.10,
-            40, 60, 0.50, 5, 10);
+            40, 60, 0.50, 5, 10,
+            730, 28, 30, 90, 4, 14, 28, 20, 28, 14, 10, 20, 160, 100, 180, 110, 3, 4, 1.0, 30, 300, 18, 365, 2, 280, 30,
+            42, 3, 20, 120, 365, 0.6, "42347", 450, "6448");
+
+    /** The defaults with one parameter changed (by record component name). */
+    public static ProtocolParameters with(String name, Object value) {
+        try {
+            var components = ProtocolParameters.class.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getName().equals(name) ? value : components[i].getAccessor().invoke(DEFAULTS);
+            }
+            return ProtocolParameters.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+    }
 
     private final ProtocolParameters parameters;
     private final Map<String, Map<String, Set<String>>> valueSets = new HashMap<>();
     private final Map<String, Product> products = new HashMap<>();
     private final Map<String, MinimumDose> minimumDoses = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    private final Map<String, MinimumDose> bipolarDoses = new HashMap<>();
 
     public TestKnowledge() {
         this(DEFAULTS);
@@ -40,15 +59,46 @@ public final class TestKnowledge implements Knowledge {
 
     public TestKnowledge(ProtocolParameters parameters) {
         this.parameters = parameters;
-        add("depressive-disorders", ICD10CM, "F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.9", "F32.A", "F33.0",
-                "F33.1", "F33.2", "F33.3", "F33.41", "F33.8", "F33.9");
+        add("depressive-disorders", ICD10CM, "F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F32.9", "F33.0",
+                "F33.1", "F33.2", "F33.3", "F33.40", "F33.41", "F33.42", "F33.8", "F33.9");
+        add("depressive-spectrum", ICD10CM, "F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F32.9", "F33.0",
+                "F33.1", "F33.2", "F33.3", "F33.41", "F33.8", "F33.9", "F32.A", "F32.89", "F34.1", "F31.30", "F31.4",
+                "F31.5", "F53.0", "R45.851", "T14.91XA");
+        add("depressive-spectrum", SNOMED, "36923009", "370143000", "66344007", "1153570009");
+        add("full-remission", ICD10CM, "F32.5", "F33.40", "F33.42", "F31.70", "F31.72", "F10.11", "F10.21");
+        add("suicide-attempt", ICD10CM, "T14.91XA", "T43.222A", "T39.1X2A");
+        add("suicide-attempt", SNOMED, "82313006");
+        add("suicidal-behaviour-history", ICD10CM, "Z91.51");
+        add("pregnancy", ICD10CM, "Z33.1", "Z34.90", "Z3A.20");
+        add("pregnancy-status", LOINC, "82810-3");
+        add("pregnant-answer", SNOMED, "77386006");
+        add("vascular-aneurysm-avm", ICD10CM, "I67.1", "I72.0", "Q28.2");
+        add("intracranial-hemorrhage", ICD10CM, "I60.9", "I61.9", "I69.10");
+        add("myocardial-infarction", ICD10CM, "I21.9", "I22.9");
+        add("cerebral-edema", ICD10CM, "G93.6");
+        add("tms-implants", ICD10CM, "Z96.21", "Z96.82", "Z98.2");
+        add("tms-implant-procedures", SNOMED, "230898002", "230916003");
+        add("cardiac-devices", ICD10CM, "Z95.0");
+        add("opioid-maintenance", "http://hl7.org/fhir/sid/icd-10", "F11.22");
+        add("benzodiazepines", RXNORM, "6470", "2598");
+        add("opioids", RXNORM, "7804");
+        add("mao-inhibitors", RXNORM, "8123");
+        add("stimulants", RXNORM, "6901");
+        add("clozapine", RXNORM, "2626");
+        add("bipolar-depression-treatments", RXNORM, "51272", "28439", "6448");
+        names.put("51272", "quetiapine");
+        names.put("6448", "lithium");
+        add("lithium-level", LOINC, "14334-7");
+        names.put("28439", "lamotrigine");
+        bipolarDoses.put("51272", new MinimumDose("51272", "quetiapine", 300, "placeholder", "test", null));
+        bipolarDoses.put("28439", new MinimumDose("28439", "lamotrigine", 200, "placeholder", "test", null));
         add("depressive-disorders", SNOMED, "36923009", "370143000", "66344007", "1153570009");
         add("bipolar-disorders", ICD10CM, "F31.0", "F31.2", "F31.30", "F31.31", "F31.32", "F31.4", "F31.5", "F31.81",
                 "F31.9");
         add("bipolar-disorders", SNOMED, "13746004", "371596008", "49468007");
         add("bipolar-depressed-episode", ICD10CM, "F31.30", "F31.31", "F31.32", "F31.4", "F31.5");
         add("bipolar-depressed-episode", SNOMED, "49468007");
-        add("psychotic-disorders", ICD10CM, "F20.0", "F20.9", "F22", "F25.0", "F29");
+        add("psychotic-disorders", ICD10CM, "F20.0", "F20.9", "F22", "F25.0", "F29", "F32.3", "F33.3", "F31.5", "F31.2");
         add("psychotic-disorders", SNOMED, "58214004", "68890003");
         add("epilepsy", ICD10CM, "G40.909", "G40.919", "G40.803", "G40.801");
         add("epilepsy", SNOMED, "84757009", "314828009");
@@ -74,6 +124,14 @@ public final class TestKnowledge implements Knowledge {
         ingredient("704", "amitriptyline", 150);
         add("antidepressants", RXNORM, "10737");
         names.put("10737", "trazodone");
+        product("2611260", "42347", "bupropion", 105.0, "tablet");
+        minimumDoses.put("2611260", new MinimumDose("2611260", "dextromethorphan-bupropion", 210,
+                "placeholder-pending-clinical-review", "test", null));
+        ingredient("9639", "selegiline", 6);
+        minimumDoses.put("9639", new MinimumDose("9639", "selegiline", 6, "placeholder-pending-clinical-review",
+                "test", "transdermal"));
+        product("test-selegiline-patch", "9639", "selegiline", 6.0, "patch");
+        add("antidepressants", RXNORM, "test-selegiline-patch");
         product("312941", "36437", "sertraline", 50.0, "tablet");
         product("312938", "36437", "sertraline", 100.0, "tablet");
         add("antidepressants", RXNORM, "312941", "312938");
@@ -156,7 +214,7 @@ public final class TestKnowledge implements Knowledge {
 
     @Override
     public Optional<MinimumDose> bipolarMinimumDailyDose(String ingredientRxcui) {
-        return Optional.empty();
+        return Optional.ofNullable(bipolarDoses.get(ingredientRxcui));
     }
 
     @Override

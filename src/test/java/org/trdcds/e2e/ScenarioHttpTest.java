@@ -82,8 +82,24 @@ class ScenarioHttpTest extends EndToEndTestBase {
                 }));
                 assertThat(doses).containsOnly(check.get("value").asDouble());
             }
+            case "indicator" -> assertThat(cardOf(cards, check.get("value").get(0).asText()).get("indicator").asText())
+                    .isEqualTo(check.get("value").get(1).asText());
+            case "delete-suggestion" -> assertThat(deleted(cards)).contains(check.get("value").asText());
+            case "no-delete-suggestion" -> assertThat(deleted(cards)).doesNotContain(check.get("value").asText());
             default -> throw new AssertionError("unknown check kind " + check);
         }
+    }
+
+    /** The resourceId of every delete action of every card. */
+    private static List<String> deleted(JsonNode cards) {
+        List<String> ids = new ArrayList<>();
+        cards.forEach(card -> card.path("suggestions").forEach(suggestion -> suggestion.path("actions").forEach(
+                action -> {
+                    if (action.path("type").asText().equals("delete")) {
+                        ids.add(action.path("resourceId").asText());
+                    }
+                })));
+        return ids;
     }
 
     private static JsonNode cardOf(JsonNode cards, String topic) {

@@ -15,15 +15,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** The worked scenarios of src/test/resources/scenarios, and CDS Hooks requests built from them. */
+/** The worked scenarios of src/test/resources/scenarios and scenarios-v2, and CDS Hooks requests built from them. */
 final class Scenarios {
 
     static final Path DIR = Path.of("src/test/resources/scenarios");
+    /** The worked scenarios of protocol version 2 (same format; their asOf fixes the clock). */
+    static final Path DIR_V2 = Path.of("src/test/resources/scenarios-v2");
     static final ObjectMapper JSON = new ObjectMapper();
     /** Prefetch key of the service catalog -> the resource type it holds (a searchset), "patient" is a read. */
     static final Map<String, String> SEARCH_KEYS = new LinkedHashMap<>(Map.of(
             "conditions", "Condition", "observations", "Observation", "medicationStatements", "MedicationStatement",
-            "medicationRequests", "MedicationRequest", "procedures", "Procedure"));
+            "medicationRequests", "MedicationRequest", "medicationAdministrations", "MedicationAdministration",
+            "procedures", "Procedure"));
 
     private Scenarios() {
     }
@@ -59,8 +62,13 @@ final class Scenarios {
         }
     }
 
+    /** Version 1 and version 2 scenarios. */
     static List<Scenario> all() {
-        try (Stream<Path> files = Files.list(DIR)) {
+        return Stream.concat(of(DIR).stream(), of(DIR_V2).stream()).toList();
+    }
+
+    static List<Scenario> of(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(file -> file.toString().endsWith(".json")).sorted().map(Scenarios::read).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -99,8 +99,9 @@ class SyntheaThroughServiceTest extends EndToEndTestBase {
             resources.stream().filter(r -> r.get("resourceType").asText().equals(type))
                     .filter(r -> switch (type) {
                         case "Observation" -> hasCode(r, knowledge, "phq9-total", "madrs-total", "phq9-item9",
-                                "bp-panel", "systolic-bp", "diastolic-bp", "body-weight");
-                        case "Procedure" -> hasCode(r, knowledge, "tms-procedures");
+                                "phq9-panel", "bp-panel", "systolic-bp", "diastolic-bp", "body-weight",
+                                "pregnancy-status", "lithium-level");
+                        case "Procedure" -> hasCode(r, knowledge, "tms-procedures", "tms-implant-procedures");
                         default -> true;
                     })
                     .forEach(resource -> entries.addObject().set("resource", resource));

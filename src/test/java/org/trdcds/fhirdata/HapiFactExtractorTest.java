@@ -153,13 +153,14 @@ class HapiFactExtractorTest {
         }
 
         @Test
-        void requestValidityPeriodWinsOverAuthoredOn() {
+        void requestStartsWhenAuthoredAndEndsAtTheValidityEnd() {
             MedicationFact fact = extract(parse(MedicationRequest.class, """
                     {"resourceType":"MedicationRequest","id":"mr-1","status":"active","intent":"order",
                      "medicationCodeableConcept":{"text":"escitalopram"},"authoredOn":"2026-01-01",
                      "dispenseRequest":{"validityPeriod":{"start":"2026-02-01T10:00:00+02:00","end":"2026-05-01"}}}"""))
                     .medications().get(0);
-            assertThat(fact.start()).isEqualTo(at("2026-02-01T08:00:00Z"));
+            // v2 (PROTOCOL section 1): start = authoredOn, else validityPeriod.start (v1 preferred the validity start)
+            assertThat(fact.start()).isEqualTo(at("2026-01-01T00:00:00Z"));
             assertThat(fact.end()).isEqualTo(at("2026-05-01T00:00:00Z"));
         }
 
@@ -356,6 +357,104 @@ class HapiFactExtractorTest {
             assertThat(orders.get(1).codes()).extracting(Code::code).containsExactly("90867");
             assertThat(orders.get(1).text()).isEqualTo("TMS initial");
             assertThat(orders.get(1).dose()).isNull();
+        }
+    }
+
+    @Nested
+    class Version2 {
+
+        /** The service's parser: lenient, invalid values kept as unknown (FhirConfiguration). */
+        private MedicationFact request(String dosageInstructions) {
+            return extract(FHIR.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false).disableAllErrors())
+                    .parseResource(MedicationRequest.class, """
+                    {"resourceType":"MedicationRequest","id":"m","status":"active","intent":"order",
+                     "authoredOn":"2026-01-01","medicationCodeableConcept":{"coding":[{
+                       "system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"36437"}]},
+                     "dosageInstruction":%s}""".formatted(dosageInstructions))).medications().get(0);
+        }
+
+        @ParameterizedTest(name = "frequency {0} per {1} {2}, duration {3} {4}, dose {5} {6} -> unknown, no exception")
+        @CsvSource(delimiter = '|', value = {
+                "1.5 | 1 | \"d\" | 40 | \"min\" | 50 | mg",
+                "\"x\" | 1 | \"d\" | 40 | \"min\" | 50 | mg",
+                "2147483648 | 1 | \"d\" | 40 | \"min\" | 50 | mg",
+                "1 | 1 | \"fortnight\" | 40 | \"bogus\" | 50 | mg",
+                "1 | 1 | null | 40 | null | 50 | mg",
+                "1 | 0 | \"d\" | -40 | \"min\" | 1e999 | mg",
+                "1 | 1e999 | \"d\" | 1e999 | \"min\" | -5 | mg"})
+        void malformedTimingAndNumbersAreUnknown(String frequency, String period, String periodUnit, String duration,
+                                                 String durationUnit, String value, String unit) {
+            MedicationFact fact = request("""
+                    [{"timing":{"repeat":{"frequency":%s,"period":%s,"periodUnit":%s,"duration":%s,"durationUnit":%s}},
+                      "doseAndRate":[{"doseQuantity":{"value":%s,"system":"http://unitsofmeasure.org","code":"%s"}}]}]"""
+                    .formatted(frequency, period, periodUnit, duration, durationUnit, value, unit));
+            Dose dose = fact.dose();
+            boolean anyUnknown = dose.perDay() == null || dose.durationMinutes() == null || dose.value() == null;
+            assertThat(anyUnknown).as(dose.toString()).isTrue();
+            for (Double number : new Double[] {dose.value(), dose.perDay(), dose.durationMinutes()}) {
+                assertThat(number == null || (Double.isFinite(number) && number > 0)).as(dose.toString()).isTrue();
+            }
+        }
+
+        @Test
+        void everyDosageInstructionIsReadAndAsNeededIsMarked() {
+            MedicationFact fact = request("""
+                    [{"timing":{"repeat":{"frequency":1,"period":1,"periodUnit":"d"}},
+                      "doseAndRate":[{"doseQuantity":{"value":100,"system":"http://unitsofmeasure.org","code":"mg"}}]},
+                     {"timing":{"repeat":{"frequency":1,"period":1,"periodUnit":"d"}},
+                      "doseAndRate":[{"doseQuantity":{"value":50,"system":"http://unitsofmeasure.org","code":"mg"}}]},
+                     {"asNeededBoolean":true,"timing":{"repeat":{"frequency":1,"period":1,"periodUnit":"d"}},
+                      "doseAndRate":[{"doseQuantity":{"value":50,"system":"http://unitsofmeasure.org","code":"mg"}}]}]""");
+            assertThat(fact.doses()).hasSize(3).extracting(Dose::asNeeded).containsExactly(false, false, true);
+        }
+
+        @ParameterizedTest(name = "intent {0}, status {1} -> kept {2}")
+        @CsvSource({"order, active, true", "plan, active, false", "proposal, active, false", "order, draft, false",
+                "order, cancelled, false", "order, completed, true"})
+        void requestsNeverTakenAreDropped(String intent, String status, boolean kept) {
+            PatientFacts facts = extract(parse(MedicationRequest.class, """
+                    {"resourceType":"MedicationRequest","id":"m","status":"%s","intent":"%s","authoredOn":"2026-01-01",
+                     "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm",
+                     "code":"36437"}]}}""".formatted(status, intent)));
+            assertThat(facts.medications().isEmpty()).isEqualTo(!kept);
+        }
+
+        @Test
+        void aContainedMedicationGivesItsIngredientAndTheReasonIsRead() {
+            Bundle drafts = lenientParser().parseResource(Bundle.class, """
+                    {"resourceType":"Bundle","type":"collection","entry":[
+                     {"resource":{"resourceType":"MedicationRequest","id":"ket-1","status":"draft","intent":"order",
+                       "contained":[{"resourceType":"Medication","id":"med","code":{"text":"Ketamine 50 mg/mL vial"},
+                         "ingredient":[{"itemCodeableConcept":{"coding":[{
+                           "system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"6130"}]}}]}],
+                       "medicationReference":{"reference":"#med"},
+                       "reasonCode":[{"coding":[{"system":"http://snomed.info/sct","code":"22253000","display":"Pain"}]}]}}]}""");
+            DraftOrder order = extractor.extract(new PatientDataCollector().build(), drafts, null).draftOrders().get(0);
+            assertThat(order.codes()).extracting(Code::code).contains("6130");
+            assertThat(order.text()).isEqualTo("Ketamine 50 mg/mL vial");
+            assertThat(order.reasons()).extracting(Code::code).containsExactly("22253000");
+        }
+
+        @Test
+        void administrationsAreSessionsAndRequestEndsFollowTheSupply() {
+            PatientFacts facts = extract(parse(org.hl7.fhir.r4.model.MedicationAdministration.class, """
+                    {"resourceType":"MedicationAdministration","id":"a","status":"completed",
+                     "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"6130"}]},
+                     "effectivePeriod":{"start":"2026-11-20T10:00:00Z","end":"2026-11-20T10:40:00Z"},
+                     "dosage":{"dose":{"value":40,"system":"http://unitsofmeasure.org","code":"mg"}}}"""),
+                    parse(MedicationRequest.class, """
+                    {"resourceType":"MedicationRequest","id":"r","status":"completed","intent":"order",
+                     "authoredOn":"2026-01-01","medicationCodeableConcept":{"coding":[{
+                       "system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"36437"}]},
+                     "dispenseRequest":{"numberOfRepeatsAllowed":2,"expectedSupplyDuration":{"value":30,
+                       "system":"http://unitsofmeasure.org","code":"d"}}}"""));
+            MedicationFact given = facts.medications().stream().filter(MedicationFact::administration).findFirst()
+                    .orElseThrow();
+            assertThat(given.start()).isEqualTo(at("2026-11-20T10:00:00Z"));
+            assertThat(given.dose().value()).isEqualTo(40);
+            MedicationFact request = facts.medications().stream().filter(m -> !m.administration()).findFirst()
+                    .orElseThrow();
+            assertThat(request.end()).as("authoredOn + 30 d x (1 + 2 repeats)").isEqualTo(at("2026-04-01T00:00:00Z"));
         }
     }
 }

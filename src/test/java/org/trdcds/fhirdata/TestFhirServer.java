@@ -38,6 +38,8 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -66,7 +68,8 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
     public enum Fault { NONE, HTTP_500, MALFORMED_JSON, HANG }
 
     private static final List<Class<? extends Resource>> TYPES = List.of(Patient.class, Condition.class,
-            Observation.class, MedicationStatement.class, MedicationRequest.class, Procedure.class);
+            Observation.class, MedicationStatement.class, MedicationRequest.class, Procedure.class,
+            MedicationAdministration.class, Medication.class);
 
     private final FhirContext fhirContext;
     private final List<Resource> resources;

@@ -69,7 +69,7 @@ class HookInvocationGateTest {
         IssuedCardWriter notStarted = new IssuedCardWriter(mock(FeedbackStore.class), 10, 10, Duration.ofMillis(1));
         invocation = new HookInvocation(new ServiceCatalog(new ObjectMapper(), knowledge),
                 new HookRequestParser(new RequestJson(limits), FHIR, limits), watched, new HapiFactExtractor(),
-                new ProtocolDecision(knowledge, Clock.fixed(Instant.parse("2026-11-27T04:22:50Z"), ZoneOffset.UTC)),
+                new ProtocolDecision(knowledge, Clock.fixed(Instant.parse("2026-11-27T04:22:50Z"), ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES),
                 new TemplateCardRenderer(knowledge, ""), notStarted, new SimpleMeterRegistry(), gate);
     }
 

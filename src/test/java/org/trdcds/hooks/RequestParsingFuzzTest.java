@@ -35,7 +35,7 @@ class RequestParsingFuzzTest {
             "context", "prefetch", "patientId", "userId", "draftOrders", "selections", "resourceType", "entry",
             "resource", "id", "access_token", "token_type", "expires_in", "scope", "subject", "code", "coding",
             "medicationCodeableConcept", "dosageInstruction", "link", "relation", "url", "patient", "conditions",
-            "observations", "medicationStatements", "medicationRequests", "procedures");
+            "observations", "medicationStatements", "medicationRequests", "medicationAdministrations", "procedures");
 
     @FuzzTest
     void arbitraryBytes(byte[] body) {

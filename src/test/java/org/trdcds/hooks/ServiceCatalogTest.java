@@ -16,10 +16,10 @@ class ServiceCatalogTest {
     final ServiceCatalog catalog = new ServiceCatalog(new ObjectMapper(), ProjectKnowledge.get());
 
     @Test
-    void everyTemplateUsesOnlyCdsHooks201TokensAndAsksForTheSixKeys() {
+    void everyTemplateUsesOnlyCdsHooks201TokensAndAsksForTheSevenKeys() {
         assertThat(catalog.services()).hasSize(3).allSatisfy(service -> {
             assertThat(service.prefetch()).containsOnlyKeys("patient", "conditions", "observations",
-                    "medicationStatements", "medicationRequests", "procedures");
+                    "medicationStatements", "medicationRequests", "medicationAdministrations", "procedures");
             service.prefetch().values().forEach(template ->
                     assertThat(PrefetchTemplates.unsupportedTokens(template)).as(template).isEmpty());
         });
@@ -60,11 +60,13 @@ class ServiceCatalogTest {
                 .startsWith("Observation?patient={{context.patientId}}&code=")
                 .contains("http://loinc.org|44261-6", "http://loinc.org|44260-8", "http://loinc.org|85354-9",
                         "http://loinc.org|8480-6", "http://loinc.org|8462-4", "http://loinc.org|29463-7",
-                        "https://fhir.trd-cds-hooks.org/CodeSystem/assessment-scales|madrs-total")
+                        "https://fhir.trd-cds-hooks.org/CodeSystem/assessment-scales|madrs-total",
+                        "http://loinc.org|44249-1", "http://loinc.org|82810-3")
                 .doesNotContain("${");
-        assertThat(screening.prefetch().get("procedures")).isEqualTo("Procedure?patient={{context.patientId}}&code="
-                + "http://www.ama-assn.org/go/cpt|90867,http://www.ama-assn.org/go/cpt|90868,"
-                + "http://www.ama-assn.org/go/cpt|90869");
+        assertThat(screening.prefetch().get("procedures")).startsWith("Procedure?patient={{context.patientId}}&code=")
+                .contains("http://www.ama-assn.org/go/cpt|90867,http://www.ama-assn.org/go/cpt|90868,"
+                        + "http://www.ama-assn.org/go/cpt|90869", "http://snomed.info/sct|230898002",
+                        "http://snomed.info/sct|230916003");
     }
 
     @Test

@@ -218,10 +218,8 @@ class FileKnowledgeTest {
 
         @Test
         void protocolParametersHoldTheProtocolDefaults() {
-            assertThat(knowledge.version()).isEqualTo("2026.11.0");
-            assertThat(knowledge.parameters()).isEqualTo(new ProtocolParameters(14, 42, 0.50,
-                    "< 50% reduction from the pre-trial score (non-response)", 14, 2, 30, 30, 140, 90, 30, 1, 90,
-                    0.5, 0.10, 40, 60, 0.50, 5, 10));
+            assertThat(knowledge.version()).isEqualTo("2026.12.0");
+            assertThat(knowledge.parameters()).isEqualTo(org.trdcds.criteria.TestKnowledge.DEFAULTS);
         }
     }
 

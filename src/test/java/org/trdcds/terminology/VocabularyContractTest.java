@@ -38,7 +38,9 @@ class VocabularyContractTest {
             "cerebral-edema", "tms-implants", "tms-implant-procedures", "cardiac-devices", "tms-procedures", "ketamine",
             "esketamine", "antidepressants", "bipolar-depression-treatments", "benzodiazepines", "opioids",
             "mao-inhibitors", "stimulants", "clozapine", "lithium-level", "phq9-total", "phq9-item9", "madrs-total",
-            "body-weight", "bp-panel", "systolic-bp", "diastolic-bp");
+            "body-weight", "bp-panel", "systolic-bp", "diastolic-bp",
+            // v2-rules: the PHQ-9 panel (44249-1), so that the Observation prefetch brings panels carrying item 9
+            "phq9-panel");
 
     @Test
     void theLoadedValueSetsAreExactlyTheContractIds() {
