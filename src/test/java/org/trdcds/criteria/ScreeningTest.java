@@ -167,6 +167,18 @@ class ScreeningTest {
         assertThat(topics(f)).containsExactly(Topics.TRD_INCOMPLETE_DATA);
     }
 
+    /** PROTOCOL-v2 s3/s7: the mg/kg ceiling marks a racemic ketamine record as not for depression, never esketamine. */
+    @Test
+    void anEsketamineCourseAt84MgIsAFailedCourseWhileAKetamineRecordAboveTheCeilingIsNone() {
+        FactsFixture f = FactsFixture.candidate();
+        f.medications.removeIf(m -> m.codes().get(0).code().equals("6130"));
+        f.med("2119365", "completed", 160, 130L, new Dose(84.0, "mg", 2.0 / 7, null));
+        assertThat(topics(f)).containsExactly(Topics.COMBINATION_CANDIDATE);
+        f.medications.removeIf(m -> m.codes().get(0).code().equals("2119365"));
+        f.med("6130", "completed", 160, 130L, new Dose(200.0, "mg", 2.0 / 7, null));
+        assertThat(topics(f)).containsExactly(Topics.MONOTHERAPY_FIRST);
+    }
+
     @Test
     void underEighteenGetsOnlySuicideRiskCards() {
         FactsFixture f = FactsFixture.candidate().observation(TestKnowledge.LOINC, "44260-8", 2, 1.0, null);
