@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Generates fhir-profiles/knowledge/Bundle-rxnorm-products.json: a FHIR Bundle (collection) of Medication
 resources, one per RxNorm product code of the antidepressants value set (the VSAC product expansions in
-../shared/terminology/vsac/ minus the exclusions of fhir-profiles/vocabulary/ValueSet-antidepressants.json).
-Stdlib only. Run tools/generate-vocabulary.py first.
+REFERENCE_FOLDER/terminology/vsac/ minus the exclusions of fhir-profiles/vocabulary/ValueSet-antidepressants.json).
+Stdlib only. Run tools/generate-vocabulary.py first:
+
+    python3 tools/generate-product-map.py REFERENCE_FOLDER
+
+Also maps the products of ValueSet-bipolar-depression-treatments.json (lamotrigine; the olanzapine-fluoxetine
+products are antidepressant products already). No ketamine/esketamine product is mapped: none is verified.
 
 Each Medication: code = the SCD coding; ingredient[].itemCodeableConcept = the ingredient RxCUI of
 CLINICAL-REFERENCE.md section 3 (matched by name; co-ingredients that are not in that table keep their name as
@@ -18,6 +23,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import clinical_reference as ref  # noqa: E402
 
+ref.configure(sys.argv)
+
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
 UCUM = "http://unitsofmeasure.org"
 DRUG_FORM = "http://terminology.hl7.org/CodeSystem/v3-orderableDrugForm"
@@ -26,6 +33,8 @@ PRODUCT_SETS = ["2.16.840.1.113883.3.464.1003.196.12.1213", "2.16.840.1.113883.3
 VOCABULARY = os.path.join(ref.PROJECT, "fhir-profiles", "vocabulary")
 OUT = os.path.join(ref.PROJECT, "fhir-profiles", "knowledge", "Bundle-rxnorm-products.json")
 
+# Ingredients of the bipolar-depression-treatments products that are not in CLINICAL-REFERENCE.md section 3.
+BIPOLAR_INGREDIENTS = {"lamotrigine": "28439"}
 STRENGTH = re.compile(r"(?P<phrase>.+?) (?P<value>\d+(?:\.\d+)?) (?P<unit>MG/ML|MG/HR|MG)(?= / | |$)")
 
 
@@ -41,6 +50,11 @@ def load_products():
     for exclude in compose.get("exclude", []):
         for c in exclude["concept"]:
             products.pop(c["code"], None)
+    with open(os.path.join(VOCABULARY, "ValueSet-bipolar-depression-treatments.json"), encoding="utf-8") as f:
+        for include in json.load(f)["compose"]["include"]:
+            for c in include.get("concept", []):
+                if include.get("system") == RXNORM and " MG" in c["display"]:
+                    products[c["code"]] = c["display"]
     return products
 
 
@@ -127,6 +141,7 @@ def medication(code, name, form, entries):
 
 def main():
     known = {r["name"]: r["rxcui"] for r in ref.section3_ingredients()}
+    known.update(BIPOLAR_INGREDIENTS)
     entries, failures, packs = [], [], []
     for code, name in sorted(load_products().items(), key=lambda kv: kv[1].lower()):
         try:

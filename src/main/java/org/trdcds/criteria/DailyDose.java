@@ -24,7 +24,7 @@ final class DailyDose {
         return mg == null || !Double.isFinite(mg) ? null : mg;
     }
 
-    /** One administration in mg: mg units directly, tablets/capsules x the product's strength. */
+    /** One administration in mg: mg units directly, tablets/capsules (or the product's own unit, e.g. mL) x strength. */
     static Double perAdministrationMg(Dose dose, Knowledge.Product product) {
         if (dose == null || dose.value() == null || dose.unit() == null) {
             return null;
@@ -33,7 +33,10 @@ final class DailyDose {
         if (mg != null) {
             return mg;
         }
-        if (UNIT_FORMS.contains(dose.unit().toLowerCase()) && product != null && product.strengthMg() != null) {
+        boolean productUnit = product != null && product.doseUnit() != null
+                && product.doseUnit().equalsIgnoreCase(dose.unit());
+        if ((UNIT_FORMS.contains(dose.unit().toLowerCase()) || productUnit) && product != null
+                && product.strengthMg() != null) {
             double total = dose.value() * product.strengthMg();
             return Double.isFinite(total) && total > 0 ? total : null;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trdcds.terminology.Knowledge;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
@@ -22,13 +23,18 @@ final class DoseCheck {
 
     /** mg per kg of one administration: a mg/kg dose as is, a mg dose over the weight; null when unknown. */
     static Double mgPerKg(Dose dose, Double weightKg) {
+        return mgPerKg(dose, weightKg, null);
+    }
+
+    /** @param product the ordered product (its strength turns "2 mL" into mg), or null */
+    static Double mgPerKg(Dose dose, Double weightKg, Knowledge.Product product) {
         if (dose == null || dose.value() == null || dose.unit() == null) {
             return null;
         }
         if ("mg/kg".equalsIgnoreCase(dose.unit())) {
             return dose.value();
         }
-        Double mg = DailyDose.toMg(dose.value(), dose.unit());
+        Double mg = DailyDose.perAdministrationMg(dose, product);
         return mg == null || weightKg == null || weightKg <= 0 ? null : mg / weightKg;
     }
 
@@ -48,10 +54,10 @@ final class DoseCheck {
      *
      * @param weight null when no plausible weight
      */
-    Finding check(DraftOrder order, Weight.Result weight, boolean blocked) {
+    Finding check(DraftOrder order, Weight.Result weight, boolean blocked, Knowledge.Product product) {
         Dose dose = scheduled(order);
         Double kg = weight == null ? null : weight.kg();
-        Double perKg = mgPerKg(dose, kg);
+        Double perKg = mgPerKg(dose, kg, product);
         boolean aboveCeiling = perKg != null && perKg > p.ketamineCeilingMgPerKg() + EPSILON;
         if (blocked && !aboveCeiling) {
             return null;
@@ -59,7 +65,7 @@ final class DoseCheck {
         if (kg == null && !aboveCeiling) {
             return null;
         }
-        Double ordered = mgOf(dose);
+        Double ordered = dose == null ? null : DailyDose.perAdministrationMg(dose, product);
         if (perKg != null && kg != null) {
             ordered = perKg * kg;
         }
@@ -106,10 +112,6 @@ final class DoseCheck {
             evidence.add(weight.ref());
         }
         return new Finding(Topics.KETAMINE_DOSE_CHECK, d, evidence);
-    }
-
-    private static Double mgOf(Dose dose) {
-        return dose == null ? null : DailyDose.toMg(dose.value(), dose.unit());
     }
 
     /** What was ordered when it is no mg dose ("1 vial"), for the card. */

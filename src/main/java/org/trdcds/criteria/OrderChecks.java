@@ -83,7 +83,8 @@ final class OrderChecks {
                 d.put("weightMaxKg", Details.number(p.weightMaxKg()));
                 findings.add(new Finding(Topics.WEIGHT_MISSING, d, List.of(s.order().ref())));
             }
-            Finding check = doseCheck.check(s.order(), weight, isBlocked);
+            Finding check = doseCheck.check(s.order(), weight, isBlocked, a.terms()
+                    .ingredient(Courses.KETAMINE, s.order().codes(), null).map(Terms.Ingredient::product).orElse(null));
             if (check != null) {
                 findings.add(check);
             }

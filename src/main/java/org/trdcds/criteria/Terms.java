@@ -1,6 +1,5 @@
 package org.trdcds.criteria;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +18,7 @@ final class Terms {
 
     Terms(Knowledge knowledge) {
         this.knowledge = knowledge;
-        this.known = new HashSet<>(knowledge.valueSetIds());
+        this.known = knowledge.valueSetIds();
     }
 
     Knowledge knowledge() {

@@ -36,6 +36,7 @@ public final class FileKnowledge implements Knowledge {
     static final String LOCAL_VALUE_SETS = "https://fhir.trd-cds-hooks.org/ValueSet/";
     static final String PROTOCOL_PARAMETERS = "protocol-parameters";
     static final String MINIMUM_DOSES = "antidepressant-minimum-doses";
+    static final String BIPOLAR_MINIMUM_DOSES = "bipolar-minimum-doses";
     static final String ANSWER_SCORES = "loinc-answer-scores";
     static final String PRODUCTS = "rxnorm-products";
 
@@ -47,6 +48,7 @@ public final class FileKnowledge implements Knowledge {
     private final Map<String, Product> products;
     private final Map<String, String> ingredientNames;
     private final Map<String, MinimumDose> minimumDoses;
+    private final Map<String, MinimumDose> bipolarMinimumDoses;
     private final Map<String, Map<String, Integer>> answerScores;
 
     private FileKnowledge(Loaded loaded) {
@@ -56,9 +58,11 @@ public final class FileKnowledge implements Knowledge {
         this.parameters = protocol.protocolParameters();
         this.valueSets = expandLocalValueSets(loaded);
         this.products = Map.copyOf(ProductMapReader.read(loaded.bundle(PRODUCTS), loaded.pathOf(PRODUCTS)));
-        this.minimumDoses = minimumDoses(loaded.parameters(MINIMUM_DOSES), loaded.pathOf(MINIMUM_DOSES));
+        this.minimumDoses = MinimumDoseTable.read(loaded.parameters(MINIMUM_DOSES), loaded.pathOf(MINIMUM_DOSES));
+        this.bipolarMinimumDoses = MinimumDoseTable.read(loaded.parameters(BIPOLAR_MINIMUM_DOSES),
+                loaded.pathOf(BIPOLAR_MINIMUM_DOSES));
         this.answerScores = answerScores(loaded.parameters(ANSWER_SCORES), loaded.pathOf(ANSWER_SCORES));
-        this.ingredientNames = ingredientNames(loaded, products, minimumDoses);
+        this.ingredientNames = ingredientNames(loaded, products, minimumDoses, bipolarMinimumDoses);
     }
 
     /** Parses and indexes the knowledge files; fails fast with the file and element named when one is wrong. */
@@ -75,9 +79,10 @@ public final class FileKnowledge implements Knowledge {
                     path, json)));
         }
         FileKnowledge knowledge = new FileKnowledge(loaded);
-        log.info("Knowledge {} loaded from {} in {} ms: {} value sets, {} products, {} minimum doses",
+        log.info("Knowledge {} loaded from {} in {} ms: {} value sets, {} products, {} + {} minimum doses",
                 knowledge.version, files.origin(), (System.nanoTime() - start) / 1_000_000,
-                knowledge.valueSets.size(), knowledge.products.size(), knowledge.minimumDoses.size());
+                knowledge.valueSets.size(), knowledge.products.size(), knowledge.minimumDoses.size(),
+                knowledge.bipolarMinimumDoses.size());
         return knowledge;
     }
 
@@ -138,6 +143,11 @@ public final class FileKnowledge implements Knowledge {
     }
 
     @Override
+    public Optional<MinimumDose> bipolarMinimumDailyDose(String ingredientRxcui) {
+        return Optional.ofNullable(ingredientRxcui == null ? null : bipolarMinimumDoses.get(ingredientRxcui));
+    }
+
+    @Override
     public Optional<Integer> answerScore(String system, String code) {
         Map<String, Integer> scores = system == null ? null : answerScores.get(system);
         return Optional.ofNullable(scores == null || code == null ? null : scores.get(code));
@@ -177,21 +187,6 @@ public final class FileKnowledge implements Knowledge {
         return Map.copyOf(expanded);
     }
 
-    private static Map<String, MinimumDose> minimumDoses(Parameters table, String path) {
-        Map<String, MinimumDose> doses = new HashMap<>();
-        for (ParametersParameterComponent parameter : table.getParameter()) {
-            ParameterParts parts = new ParameterParts(parameter, path);
-            Coding ingredient = parts.coding("ingredient");
-            String name = ingredient.hasDisplay() ? ingredient.getDisplay() : parameter.getName();
-            MinimumDose dose = new MinimumDose(ingredient.getCode(), name, parts.decimal("minDailyDoseMg"),
-                    parts.text("status"), parts.text("source"));
-            if (doses.put(dose.ingredient(), dose) != null) {
-                throw new KnowledgeLoadException(path + ": ingredient " + dose.ingredient() + " appears twice");
-            }
-        }
-        return Map.copyOf(doses);
-    }
-
     private static Map<String, Map<String, Integer>> answerScores(Parameters table, String path) {
         Map<String, Map<String, Integer>> scores = new HashMap<>();
         for (ParametersParameterComponent parameter : table.getParameter()) {
@@ -207,7 +202,7 @@ public final class FileKnowledge implements Knowledge {
 
     /** Ingredient names from the RxNorm concepts listed in our value sets, the products and the dose table. */
     private static Map<String, String> ingredientNames(Loaded loaded, Map<String, Product> products,
-            Map<String, MinimumDose> doses) {
+            Map<String, MinimumDose> doses, Map<String, MinimumDose> bipolarDoses) {
         Map<String, String> names = new HashMap<>();
         loaded.valueSetsByUrl.forEach((url, source) -> {
             if (url.startsWith(LOCAL_VALUE_SETS)) {
@@ -224,6 +219,7 @@ public final class FileKnowledge implements Knowledge {
         });
         products.values().forEach(p -> names.putIfAbsent(p.ingredient(), p.ingredientName()));
         doses.values().forEach(d -> names.putIfAbsent(d.ingredient(), d.name()));
+        bipolarDoses.values().forEach(d -> names.putIfAbsent(d.ingredient(), d.name()));
         return Map.copyOf(names);
     }
 

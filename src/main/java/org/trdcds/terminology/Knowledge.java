@@ -36,16 +36,18 @@ public interface Knowledge {
     /** The name of an RxNorm ingredient (e.g. "36437" -> "sertraline") if the ingredient is known. */
     Optional<String> ingredientName(String ingredientRxcui);
 
-    /** Minimum adequate daily dose for an antidepressant ingredient, or empty when the table has none. */
+    /**
+     * Minimum adequate daily dose for an antidepressant ingredient, or empty when the table has none. A combination
+     * product with its own row (dextromethorphan-bupropion) is keyed by its product code: look the product code up
+     * first, then the ingredient. A row with a route applies only to that route.
+     */
     Optional<MinimumDose> minimumDailyDose(String ingredientRxcui);
 
     /**
-     * Minimum adequate daily dose for a bipolar-depression treatment (Parameters-bipolar-minimum-doses.json), or
-     * empty when the table has none. (Default: no table loaded.)
+     * Minimum adequate daily dose for a bipolar-depression treatment (bipolar pathway), from
+     * Parameters-bipolar-minimum-doses.json; olanzapine-fluoxetine rows are keyed by the combination product codes.
      */
-    default Optional<MinimumDose> bipolarMinimumDailyDose(String ingredientRxcui) {
-        return Optional.empty();
-    }
+    Optional<MinimumDose> bipolarMinimumDailyDose(String ingredientRxcui);
 
     /** Numeric score of a LOINC answer code (LA6568-5 -> 0 ... LA6571-9 -> 3), or empty. */
     Optional<Integer> answerScore(String system, String code);
@@ -66,7 +68,8 @@ public interface Knowledge {
      * @param mgPerDay      minimum adequate daily dose in mg
      * @param status        e.g. "placeholder-pending-clinical-review"
      * @param source        where the number came from, for the card
+     * @param route         the only route the row applies to (e.g. "transdermal"), or null for any route
      */
-    record MinimumDose(String ingredient, String name, double mgPerDay, String status, String source) {
+    record MinimumDose(String ingredient, String name, double mgPerDay, String status, String source, String route) {
     }
 }

@@ -53,6 +53,11 @@ final class ParameterParts {
         throw fail(part, "must be a non-empty valueString or valueCode");
     }
 
+    /** The text of an optional part, or null when the part is absent. */
+    String optionalText(String part) {
+        return parameter.getPart().stream().anyMatch(p -> part.equals(p.getName())) ? text(part) : null;
+    }
+
     private Type value(String part) {
         List<ParametersParameterComponent> matches = parameter.getPart().stream()
                 .filter(p -> part.equals(p.getName())).toList();

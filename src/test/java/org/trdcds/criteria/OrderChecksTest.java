@@ -187,6 +187,21 @@ class OrderChecksTest {
                 .containsEntry("suggestedRateMgPerHour", 60.0).doesNotContainKey("keepScheduleRef");
     }
 
+    @ParameterizedTest(name = "{0} mL of 50 mg/mL for 80 kg -> dose check {1}")
+    @CsvSource({"0.8, false", "4, true"})
+    void aProductDoseInItsOwnUnitIsConvertedByItsStrength(double mL, boolean flagged) {
+        FactsFixture f = FactsFixture.candidate();
+        f.orders.add(new DraftOrder("MedicationRequest/k", "MedicationRequest",
+                List.of(new Code(Terms.RXNORM, TestKnowledge.KETAMINE_PRODUCT)), "ketamine 50 mg/mL",
+                List.of(new Dose(mL, "mL", 3.0 / 7, 40.0)), true, List.of()));
+        List<Finding> findings = orderCheck(f);
+        assertThat(topics(findings).contains(Topics.KETAMINE_DOSE_CHECK)).isEqualTo(flagged);
+        if (flagged) {
+            assertThat(findings.stream().filter(x -> x.topic().equals(Topics.KETAMINE_DOSE_CHECK)).findFirst()
+                    .orElseThrow().details()).containsEntry("orderedDoseMg", 200.0).containsEntry("aboveCeiling", true);
+        }
+    }
+
     @Test
     void anOrderWithoutAMgDoseSaysWhatWasOrdered() {
         FactsFixture f = FactsFixture.candidate();

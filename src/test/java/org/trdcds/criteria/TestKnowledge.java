@@ -90,8 +90,8 @@ public final class TestKnowledge implements Knowledge {
         names.put("6448", "lithium");
         add("lithium-level", LOINC, "14334-7");
         names.put("28439", "lamotrigine");
-        bipolarDoses.put("51272", new MinimumDose("51272", "quetiapine", 300, "placeholder", "test"));
-        bipolarDoses.put("28439", new MinimumDose("28439", "lamotrigine", 200, "placeholder", "test"));
+        bipolarDoses.put("51272", new MinimumDose("51272", "quetiapine", 300, "placeholder", "test", null));
+        bipolarDoses.put("28439", new MinimumDose("28439", "lamotrigine", 200, "placeholder", "test", null));
         add("depressive-disorders", SNOMED, "36923009", "370143000", "66344007", "1153570009");
         add("bipolar-disorders", ICD10CM, "F31.0", "F31.2", "F31.30", "F31.31", "F31.32", "F31.4", "F31.5", "F31.81",
                 "F31.9");
@@ -152,7 +152,7 @@ public final class TestKnowledge implements Knowledge {
         add("antidepressants", RXNORM, rxcui);
         names.put(rxcui, name);
         minimumDoses.put(rxcui, new MinimumDose(rxcui, name, mgPerDay, "placeholder-pending-clinical-review",
-                "CLINICAL-REFERENCE.md section 4 (UNVERIFIED placeholder)"));
+                "CLINICAL-REFERENCE.md section 4 (UNVERIFIED placeholder)", null));
     }
 
     private void product(String code, String ingredient, String name, Double strengthMg, String unit) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -28,18 +27,6 @@ class FileKnowledgeTest {
     static final String ICD = "http://hl7.org/fhir/sid/icd-10-cm";
     static final String SCT = "http://snomed.info/sct";
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
-    static final Set<String> VALUE_SET_IDS = Set.of("depressive-disorders", "bipolar-disorders",
-            "bipolar-depressed-episode", "psychotic-disorders", "epilepsy", "epilepsy-intractable", "hypertension",
-            "hypertensive-crisis", "substance-use-disorders-active", "suicidal-ideation", "antidepressants",
-            "ketamine", "esketamine", "tms-procedures", "phq9-total", "madrs-total", "phq9-item9", "bp-panel",
-            "systolic-bp", "diastolic-bp", "body-weight",
-            // version 2 (placeholders on v2-rules until v2-knowledge's files are merged)
-            "depressive-spectrum", "full-remission", "suicide-attempt", "suicidal-behaviour-history", "pregnancy",
-            "pregnancy-status", "pregnant-answer", "vascular-aneurysm-avm", "intracranial-hemorrhage",
-            "myocardial-infarction", "cerebral-edema", "tms-implants", "tms-implant-procedures", "cardiac-devices",
-            "opioid-maintenance", "benzodiazepines", "opioids", "mao-inhibitors", "stimulants", "clozapine",
-            "bipolar-depression-treatments", "lithium-level", "phq9-panel");
-
     static final FhirContext FHIR = FhirContext.forR4();
     static FileKnowledge knowledge;
 
@@ -50,7 +37,7 @@ class FileKnowledgeTest {
 
     @Test
     void everyValueSetIdOfTheBriefIsLoaded() {
-        assertThat(knowledge.valueSetIds()).containsExactlyInAnyOrderElementsOf(VALUE_SET_IDS);
+        assertThat(knowledge.valueSetIds()).containsExactlyInAnyOrderElementsOf(VocabularyContractTest.CONTRACT_IDS);
     }
 
     @Nested
@@ -64,8 +51,6 @@ class FileKnowledgeTest {
             "depressive-disorders, " + SCT + ", 1153570009, true",
             "depressive-disorders, " + SCT + ", 370143000, true",
             "depressive-disorders, " + SCT + ", 67002003, false",
-            "depressive-disorders, " + ICD + ", F33.42, false",
-            "depressive-disorders, " + ICD + ", F32.5, false",
             "depressive-disorders, " + ICD + ", F31.4, false",
             "bipolar-disorders, " + ICD + ", F31.81, true",
             "bipolar-disorders, " + SCT + ", 67002003, true",
@@ -214,8 +199,9 @@ class FileKnowledgeTest {
         }
 
         @Test
-        void drugsWithoutAPlaceholderHaveNoMinimumDose() {
-            assertThat(knowledge.minimumDailyDose("8886")).isEmpty();
+        void drugsWithoutARowHaveNoMinimumDose() {
+            assertThat(knowledge.minimumDailyDose("588250")).as("milnacipran").isEmpty();
+            assertThat(knowledge.minimumDailyDose(null)).isEmpty();
         }
 
         @ParameterizedTest
@@ -284,13 +270,13 @@ class FileKnowledgeTest {
 
         @Test
         void aValueSetIncludingAnAbsentVsacCopyFailsNamingIt(@TempDir Path dir) throws IOException {
-            Path vsac = copyKnowledge(dir).resolve("vocabulary/vsac/valueset-2.16.840.1.113883.3.526.3.1491.json");
+            Path vsac = copyKnowledge(dir).resolve("vocabulary/vsac/valueset-2.16.840.1.113883.3.67.1.101.1.128.json");
             Files.delete(vsac);
 
             assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), FHIR))
                     .isInstanceOf(KnowledgeLoadException.class)
-                    .hasMessageContaining("ValueSet-depressive-disorders.json")
-                    .hasMessageContaining("2.16.840.1.113883.3.526.3.1491");
+                    .hasMessageContaining("ValueSet-bipolar-disorders.json")
+                    .hasMessageContaining("2.16.840.1.113883.3.67.1.101.1.128");
         }
 
         private Path copyKnowledge(Path dir) throws IOException {
