@@ -189,6 +189,19 @@ class ScreeningTest {
                 .containsExactly(Topics.SUICIDE_RISK_SCREEN_POSITIVE);
     }
 
+    /** PROTOCOL-v2 s5: urgent risk holds the candidate back until a risk assessment is documented after its data. */
+    @Test
+    void urgentSuicideRiskHoldsTheCandidateUntilARiskAssessmentIsDocumentedAfterIt() {
+        FactsFixture f = FactsFixture.candidate().observation(TestKnowledge.LOINC, "44260-8", 5, 3.0, null);
+        assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT);
+        f.procedures.add(new ProcedureFact("Procedure/risk-before", List.of(new Code(TestKnowledge.SNOMED, "225337009")),
+                "completed", FactsFixture.daysAgo(8), FactsFixture.daysAgo(8)));
+        assertThat(topics(f)).as("assessed before the answer").containsExactly(Topics.SUICIDE_RISK_URGENT);
+        f.procedures.add(new ProcedureFact("Procedure/risk-after", List.of(new Code(TestKnowledge.SNOMED, "225337009")),
+                "completed", FactsFixture.daysAgo(2), FactsFixture.daysAgo(2)));
+        assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT, Topics.COMBINATION_CANDIDATE);
+    }
+
     @Test
     void aCourseWithLastingResponseIsNoFailedMonotherapy() {
         FactsFixture f = FactsFixture.candidate().phq9(5, 8);
