@@ -80,6 +80,13 @@ final class Adequacy {
                     List.of("minimum adequate dose of " + trial.name() + " (knowledge table)"));
         }
         Knowledge.MinimumDose minimum = found.get();
+        if (minimum.route() != null && trial.routes().stream().noneMatch(r -> r.contains(minimum.route()))) {
+            String only = "the minimum dose of " + trial.name() + " applies to " + minimum.route() + " use only";
+            return trial.routes().isEmpty()
+                    ? unknown(minimum, "route not documented; " + only, List.of("route of " + String.join(", ",
+                    trial.refs())))
+                    : new Result(Status.INADEQUATE, minimum, only, List.of());
+        }
         List<Segment> atDose = new ArrayList<>();
         List<Segment> possible = new ArrayList<>();
         for (Segment s : trial.segments()) {

@@ -22,10 +22,9 @@ record Assessment(Instant now, Terms terms, Diagnoses diagnoses, List<ConditionF
                   Trd.Result trd, List<Course> courses, Score baseline, BloodPressure.Result bloodPressure,
                   Weight.Result weight, Suicide.Result suicide, boolean minor) {
 
-    static Assessment of(PatientFacts facts, Knowledge knowledge, Trd trd, Suicide suicide, Instant now) {
+    static Assessment of(PatientFacts facts, Knowledge knowledge, Terms terms, Diagnoses diagnoses, Trd trd,
+                         Suicide suicide, Instant now) {
         ProtocolParameters p = knowledge.parameters();
-        Terms terms = new Terms(knowledge);
-        Diagnoses diagnoses = new Diagnoses(facts.conditions(), terms);
         Scores scores = Scores.of(facts.observations(), terms, now);
         boolean bipolar = diagnoses.bipolar();
         List<Trial> trials = Trials.of(facts.medications(), terms,

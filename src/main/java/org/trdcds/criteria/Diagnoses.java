@@ -19,18 +19,29 @@ final class Diagnoses {
             SUICIDAL_IDEATION);
 
     private final List<ConditionFact> conditions;
+    /** The active conditions, judged once per call (every rule reads them). */
+    private final List<ConditionFact> activeConditions;
     private final Terms terms;
 
     Diagnoses(List<ConditionFact> conditions, Terms terms) {
         this.conditions = conditions;
         this.terms = terms;
+        this.activeConditions = new ArrayList<>();
+        for (ConditionFact c : conditions) {
+            if (Conditions.isActive(c, terms)) {
+                activeConditions.add(c);
+            }
+        }
     }
 
     /** Active conditions coded in the value set. */
     List<ConditionFact> active(String valueSetId) {
         List<ConditionFact> found = new ArrayList<>();
-        for (ConditionFact c : conditions) {
-            if (Conditions.isActive(c, terms) && terms.any(valueSetId, c.codes())) {
+        if (!terms.has(valueSetId)) {
+            return found;
+        }
+        for (ConditionFact c : activeConditions) {
+            if (terms.any(valueSetId, c.codes())) {
                 found.add(c);
             }
         }

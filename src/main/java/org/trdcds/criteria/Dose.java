@@ -10,8 +10,10 @@ package org.trdcds.criteria;
  * @param durationMinutes duration of one administration in minutes (timing.repeat.duration), null when absent or unusable
  * @param asNeeded        an as-needed (PRN) instruction: it does not add to a daily dose
  * @param text            the instruction's text (for "what was ordered"), null when none
+ * @param route           the route as text, lower-cased (route.text, else a coding's display, else its code); null when none
  */
-public record Dose(Double value, String unit, Double perDay, Double durationMinutes, boolean asNeeded, String text) {
+public record Dose(Double value, String unit, Double perDay, Double durationMinutes, boolean asNeeded, String text,
+                   String route) {
 
     /** A non-finite, zero or negative amount, frequency or duration is unknown (null). */
     public Dose {
@@ -25,6 +27,10 @@ public record Dose(Double value, String unit, Double perDay, Double durationMinu
     }
 
     public Dose(Double value, String unit, Double perDay, Double durationMinutes) {
-        this(value, unit, perDay, durationMinutes, false, null);
+        this(value, unit, perDay, durationMinutes, false, null, null);
+    }
+
+    public Dose(Double value, String unit, Double perDay, Double durationMinutes, boolean asNeeded, String text) {
+        this(value, unit, perDay, durationMinutes, asNeeded, text, null);
     }
 }

@@ -1,6 +1,7 @@
 package org.trdcds.criteria;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.trdcds.terminology.Knowledge;
 
@@ -33,10 +34,13 @@ public final class ProtocolDecision implements Decision {
 
     @Override
     public List<Finding> decide(PatientFacts facts, HookKind kind) {
-        Assessment assessment = Assessment.of(facts, knowledge, trd, suicide, clock.instant());
-        if (!assessment.diagnoses().onSpectrum(assessment.now(), knowledge.parameters().suicideAttemptWindowDays())) {
-            return List.of();
+        Instant now = clock.instant();
+        Terms terms = new Terms(knowledge);
+        Diagnoses diagnoses = new Diagnoses(facts.conditions(), terms);
+        if (!diagnoses.onSpectrum(now, knowledge.parameters().suicideAttemptWindowDays())) {
+            return List.of(); // decided before any trial, course or vital sign is read
         }
+        Assessment assessment = Assessment.of(facts, knowledge, terms, diagnoses, trd, suicide, now);
         return kind == HookKind.SCREENING
                 ? screening.decide(assessment, facts)
                 : orderChecks.decide(assessment, facts);

@@ -10,8 +10,14 @@ import java.util.List;
  *
  * @param segments the dated records, in order of start; empty when no record of this trial has a start date
  * @param undated  records of this ingredient without any start date (their period cannot be determined)
+ * @param routes   the routes its records state (lower-cased text; "transdermal" for a patch product), possibly empty
+ * @param ingredient the RxNorm ingredient, or the product code of a combination product with its own dose-table row
  */
-record Trial(String ingredient, String name, List<Segment> segments, List<String> undated) {
+record Trial(String ingredient, String name, List<Segment> segments, List<String> undated, List<String> routes) {
+
+    Trial(String ingredient, String name, List<Segment> segments, List<String> undated) {
+        this(ingredient, name, segments, undated, List.of());
+    }
 
     Instant start() {
         return segments.isEmpty() ? null : segments.get(0).start();

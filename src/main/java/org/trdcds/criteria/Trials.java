@@ -28,6 +28,8 @@ final class Trials {
         Map<String, List<Segment>> dated = new LinkedHashMap<>();
         Map<String, List<String>> undated = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<String>> routes = new LinkedHashMap<>();
+        boolean bipolar = BIPOLAR_TREATMENTS.equals(valueSetId);
         for (MedicationFact m : medications) {
             if (!Segment.taken(m.status()) || Courses.isKetamineOrEsketamine(m.codes(), terms)) {
                 continue;
@@ -37,23 +39,44 @@ final class Trials {
                 continue;
             }
             Terms.Ingredient ingredient = found.get();
-            names.putIfAbsent(ingredient.rxcui(), ingredient.name());
+            String key = ingredient.rxcui();
+            String name = ingredient.name();
+            var product = ingredient.product();
+            // a combination product with its own dose-table row (dextromethorphan-bupropion) is its own trial
+            var ownRow = product == null ? java.util.Optional.<org.trdcds.terminology.Knowledge.MinimumDose>empty()
+                    : bipolar ? terms.knowledge().bipolarMinimumDailyDose(product.rxnormCode())
+                    : terms.knowledge().minimumDailyDose(product.rxnormCode());
+            if (ownRow.isPresent()) {
+                key = product.rxnormCode();
+                name = ownRow.get().name();
+            }
+            names.putIfAbsent(key, name);
+            List<String> trialRoutes = routes.computeIfAbsent(key, k -> new ArrayList<>());
+            if (product != null && "patch".equalsIgnoreCase(product.doseUnit())) {
+                trialRoutes.add("transdermal");
+            }
+            for (Dose d : m.doses()) {
+                if (d.route() != null) {
+                    trialRoutes.add(d.route());
+                }
+            }
             if (m.start() == null) {
-                undated.computeIfAbsent(ingredient.rxcui(), k -> new ArrayList<>()).add(m.ref());
+                undated.computeIfAbsent(key, k -> new ArrayList<>()).add(m.ref());
             } else {
-                Double mgPerDay = DailyDose.mgPerDay(m.doses(), ingredient.product());
-                dated.computeIfAbsent(ingredient.rxcui(), k -> new ArrayList<>())
+                Double mgPerDay = DailyDose.mgPerDay(m.doses(), product);
+                dated.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(Segment.of(m.ref(), m.status(), m.start(), m.end(), now, mgPerDay));
             }
         }
         List<Trial> trials = new ArrayList<>();
         dated.forEach((rxcui, segments) -> {
             for (List<Segment> group : Episodes.merge(segments, gapDays)) {
-                trials.add(new Trial(rxcui, names.get(rxcui), group, List.of()));
+                trials.add(new Trial(rxcui, names.get(rxcui), group, List.of(), routes.get(rxcui)));
             }
         });
         trials.sort((a, b) -> a.start().compareTo(b.start()));
-        undated.forEach((rxcui, refs) -> trials.add(new Trial(rxcui, names.get(rxcui), List.of(), refs)));
+        undated.forEach((rxcui, refs) -> trials.add(new Trial(rxcui, names.get(rxcui), List.of(), refs,
+                routes.get(rxcui))));
         return trials;
     }
 }

@@ -63,7 +63,25 @@ final class DoseReader {
         boolean asNeeded = dosage.getAsNeeded() instanceof BooleanType flag ? Boolean.TRUE.equals(flag.getValue())
                 : dosage.getAsNeeded() != null && !dosage.getAsNeeded().isEmpty();
         return new Dose(value == null || value <= 0 ? null : value, FhirValues.unit(quantity), perDay(timing),
-                durationMinutes(timing), asNeeded, dosage.hasText() ? dosage.getText() : null);
+                durationMinutes(timing), asNeeded, dosage.hasText() ? dosage.getText() : null, route(dosage));
+    }
+
+    /** The route as lower-cased text: its text, else the first coding's display, else its code; null when none. */
+    private static String route(Dosage dosage) {
+        if (!dosage.hasRoute()) {
+            return null;
+        }
+        var route = dosage.getRoute();
+        if (route.hasText()) {
+            return route.getText().toLowerCase(Locale.ROOT);
+        }
+        for (var coding : route.getCoding()) {
+            if (coding.hasDisplay()) {
+                return coding.getDisplay().toLowerCase(Locale.ROOT);
+            }
+        }
+        return route.getCoding().isEmpty() || !route.getCodingFirstRep().hasCode() ? null
+                : route.getCodingFirstRep().getCode().toLowerCase(Locale.ROOT);
     }
 
     private static Double perDay(Timing timing) {

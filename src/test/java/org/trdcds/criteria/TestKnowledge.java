@@ -125,6 +125,14 @@ public final class TestKnowledge implements Knowledge {
         ingredient("704", "amitriptyline", 150);
         add("antidepressants", RXNORM, "10737");
         names.put("10737", "trazodone");
+        product("2611260", "42347", "bupropion", 105.0, "tablet");
+        minimumDoses.put("2611260", new MinimumDose("2611260", "dextromethorphan-bupropion", 210,
+                "placeholder-pending-clinical-review", "test", null));
+        ingredient("9639", "selegiline", 6);
+        minimumDoses.put("9639", new MinimumDose("9639", "selegiline", 6, "placeholder-pending-clinical-review",
+                "test", "transdermal"));
+        product("test-selegiline-patch", "9639", "selegiline", 6.0, "patch");
+        add("antidepressants", RXNORM, "test-selegiline-patch");
         product("312941", "36437", "sertraline", 50.0, "tablet");
         product("312938", "36437", "sertraline", 100.0, "tablet");
         add("antidepressants", RXNORM, "312941", "312938");

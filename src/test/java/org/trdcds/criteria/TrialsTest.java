@@ -90,4 +90,30 @@ class TrialsTest {
         });
         assertThat(daysAgo(0)).isEqualTo(NOW);
     }
+
+    @org.junit.jupiter.api.Test
+    void aCombinationProductWithItsOwnDoseRowIsItsOwnTrial() {
+        FactsFixture f = new FactsFixture().med("42347", "completed", 400, 300L, FactsFixture.mgDaily(300))
+                .med("2611260", "completed", 290, 200L, new Dose(1.0, "{tbl}", 2.0, null));
+        Terms terms = new Terms(new TestKnowledge());
+        List<Trial> trials = Trials.of(f.medications, terms, 14, FactsFixture.NOW);
+        assertThat(trials).extracting(Trial::ingredient).containsExactly("42347", "2611260");
+        assertThat(trials.get(1).name()).isEqualTo("dextromethorphan-bupropion");
+        assertThat(new Adequacy(new TestKnowledge()).assess(trials.get(1), FactsFixture.NOW).status())
+                .isEqualTo(Adequacy.Status.ADEQUATE);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "selegiline as {0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"patch, ADEQUATE", "oral, INADEQUATE", "unknown, UNKNOWN"})
+    void aRouteSpecificRowAppliesOnlyToThatRoute(String how, Adequacy.Status expected) {
+        FactsFixture f = new FactsFixture();
+        String code = how.equals("patch") ? "test-selegiline-patch" : "9639";
+        Dose dose = how.equals("patch") ? new Dose(1.0, "patch", 1.0, null)
+                : new Dose(10.0, "mg", 1.0, null, false, null, how.equals("oral") ? "oral route" : null);
+        f.medications.add(new MedicationFact("MedicationStatement/s", List.of(new Code(TestKnowledge.RXNORM, code)),
+                null, "completed", FactsFixture.daysAgo(200), FactsFixture.daysAgo(100), dose));
+        List<Trial> trials = Trials.of(f.medications, new Terms(new TestKnowledge()), 14, FactsFixture.NOW);
+        assertThat(new Adequacy(new TestKnowledge()).assess(trials.get(0), FactsFixture.NOW).status())
+                .isEqualTo(expected);
+    }
 }
