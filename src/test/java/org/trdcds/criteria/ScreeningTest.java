@@ -202,6 +202,21 @@ class ScreeningTest {
         assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT, Topics.COMBINATION_CANDIDATE);
     }
 
+    /** PROTOCOL-v2 "Scores": a PHQ-9 panel (44249-1) whose total is a component coded 44261-6 is a PHQ-9 total. */
+    @Test
+    void phq9TotalsRecordedAsPanelComponentsCount() {
+        FactsFixture f = FactsFixture.candidate();
+        List<ObservationFact> panels = f.observations.stream()
+                .filter(o -> o.codes().get(0).code().equals("44261-6"))
+                .map(o -> new ObservationFact(o.ref(), List.of(new Code(TestKnowledge.LOINC, "44249-1")), o.effective(),
+                        null, null, List.of(), List.of(new ObservationFact.Component(
+                        List.of(new Code(TestKnowledge.LOINC, "44261-6")), o.value(), "{score}"))))
+                .toList();
+        f.observations.removeIf(o -> o.codes().get(0).code().equals("44261-6"));
+        f.observations.addAll(panels);
+        assertThat(topics(f)).containsExactly(Topics.COMBINATION_CANDIDATE);
+    }
+
     @Test
     void aCourseWithLastingResponseIsNoFailedMonotherapy() {
         FactsFixture f = FactsFixture.candidate().phq9(5, 8);
