@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,6 +33,8 @@ import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -48,11 +49,13 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     private static final Pattern READ = Pattern.compile("([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})");
 
     private static final AtomicInteger LOADERS = new AtomicInteger();
+    private static final Logger log = LoggerFactory.getLogger(HapiPatientDataLoader.class);
 
     private final FhirClientSettings settings;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient httpClient;
     private final ApacheRestfulClientFactory clientFactory;
+    private final RequestConfig requestConfig;
     private final ThreadPoolExecutor executor;
     private final MeterRegistry meters;
     private final Timer fetchedTimer;
@@ -66,16 +69,22 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         connections = new PoolingHttpClientConnectionManager();
         connections.setMaxTotal(settings.poolSize());
         connections.setDefaultMaxPerRoute(settings.poolSize());
-        RequestConfig timeouts = RequestConfig.custom()
+        requestConfig = RequestConfig.custom()
                 .setConnectTimeout(millis(settings.connectTimeout()))
                 .setConnectionRequestTimeout(millis(settings.connectTimeout()))
                 .setSocketTimeout(millis(settings.readTimeout()))
+                .setRedirectsEnabled(false)
                 .build();
-        httpClient = HttpClients.custom().setConnectionManager(connections).setDefaultRequestConfig(timeouts)
-                .disableAutomaticRetries().disableCookieManagement().build();
+        httpClient = HttpClients.custom().setConnectionManager(connections).setDefaultRequestConfig(requestConfig)
+                .disableAutomaticRetries().disableCookieManagement()
+                .disableRedirectHandling() // a 3xx is a failed fetch (412): a redirect must not take the token elsewhere
+                .build();
         clientFactory = new ApacheRestfulClientFactory(fhirContext);
         clientFactory.setHttpClient(httpClient);
         clientFactory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // HAPI builds each request with the FhirContext's own factory, not the one a client was made by: without this
+        // the pool, timeouts and no-redirect rule above would not apply (each request also carries requestConfig)
+        fhirContext.setRestfulClientFactory(clientFactory);
         executor = new ThreadPoolExecutor(settings.poolSize(), settings.poolSize(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.poolSize() * 16), daemonThreads(threadNamePrefix), new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
@@ -110,7 +119,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     }
 
     private PatientData collect(FetchPlan plan, long deadline) {
-        PatientDataCollector collector = new PatientDataCollector();
+        PatientDataCollector collector = new PatientDataCollector(plan.patientId());
         Map<String, List<String>> missingKeysByQuery = new LinkedHashMap<>();
         Map<String, Bundle> unfinishedPages = new LinkedHashMap<>();
         plan.queries().forEach((key, query) -> {
@@ -135,9 +144,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         String base = plan.fhirServer().replaceAll("/+$", "");
         InFlightRequests inFlight = new InFlightRequests();
         IGenericClient client = clientFactory.newGenericClient(base);
-        if (plan.bearerToken() != null) {
-            client.registerInterceptor(new BearerTokenAuthInterceptor(plan.bearerToken()));
-        }
+        client.registerInterceptor(new FhirServerScope(plan.bearerToken(), base, requestConfig));
         client.registerInterceptor(inFlight);
         Map<String, Supplier<List<? extends IBaseResource>>> tasks = new LinkedHashMap<>();
         missingKeysByQuery.forEach((query, keys) -> {
@@ -149,6 +156,10 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
             tasks.put(label, () -> nextPages(client, base, firstPage, label));
         });
         runAll(tasks, deadline, inFlight).forEach(collector::add);
+        if (collector.otherPatients() > 0) {
+            log.info("dropped {} fetched resource(s) of another patient than context.patientId",
+                    collector.otherPatients());
+        }
         return collector.build();
     }
 

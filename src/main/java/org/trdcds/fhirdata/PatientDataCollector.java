@@ -15,14 +15,37 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 
-/** Gathers resources (bare or inside Bundles) by type, de-duplicated by type + id; other types are ignored. */
+/**
+ * Gathers resources (bare or inside Bundles) by type, de-duplicated by type + id; other types are ignored, and so is
+ * every resource of another patient than the call's ({@link PatientScope}): the edge refuses such prefetch, a FHIR
+ * server's answer is only trimmed.
+ */
 final class PatientDataCollector {
 
     private final Map<String, IBaseResource> byTypeAndId = new LinkedHashMap<>();
+    private final String patientId;
+    private int otherPatients;
+
+    /** Keeps every patient's resources (for tests that read one patient's record). */
+    PatientDataCollector() {
+        this(null);
+    }
+
+    /** @param patientId the context patient, or null to keep everything */
+    PatientDataCollector(String patientId) {
+        this.patientId = patientId;
+    }
+
+    /** How many resources of another patient were dropped. */
+    int otherPatients() {
+        return otherPatients;
+    }
 
     PatientDataCollector add(IBaseResource resource) {
         if (resource instanceof Bundle bundle) {
             bundle.getEntry().forEach(entry -> add(entry.getResource()));
+        } else if (resource != null && patientId != null && PatientScope.ofAnotherPatient(resource, patientId)) {
+            otherPatients++;
         } else if (resource != null) {
             String id = resource.getIdElement().getIdPart();
             String key = resource.fhirType() + "/" + (id != null ? id : "#" + System.identityHashCode(resource));

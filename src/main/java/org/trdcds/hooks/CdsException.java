@@ -27,7 +27,7 @@ public class CdsException extends RuntimeException {
     }
 
     static CdsException unknownService(String id) {
-        return new CdsException(HttpStatus.NOT_FOUND, "not-found", "no CDS service with id '" + id + "'");
+        return new CdsException(HttpStatus.NOT_FOUND, "not-found", "no CDS service with id '" + LogText.of(id) + "'");
     }
 
     public HttpStatus status() {

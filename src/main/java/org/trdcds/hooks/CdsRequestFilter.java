@@ -12,12 +12,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.trdcds.config.CdsLimits;
+import org.trdcds.refusals.Refusals;
 
 /**
  * Bounds the body of every /cds-services call before anything parses it (declared Content-Length and chunked bodies
@@ -28,13 +33,19 @@ import org.trdcds.config.CdsLimits;
 public class CdsRequestFilter extends OncePerRequestFilter {
 
     static final String MDC_HOOK_INSTANCE = "hookInstance";
+    private static final Logger log = LoggerFactory.getLogger(CdsRequestFilter.class);
 
     private final long maxBodyBytes;
+    private final long bodyReadNanos;
     private final ObjectMapper objectMapper;
     private final HookCalls hookCalls;
+    private final Refusals refusals;
 
-    public CdsRequestFilter(CdsLimits limits, ObjectMapper objectMapper, HookCalls hookCalls) {
+    public CdsRequestFilter(CdsLimits limits, ObjectMapper objectMapper, HookCalls hookCalls, Refusals refusals,
+                            @Value("${cds.limits.body-read-timeout:10s}") Duration bodyReadTimeout) {
+        this.refusals = refusals;
         this.maxBodyBytes = limits.maxBodyBytes().toBytes();
+        this.bodyReadNanos = bodyReadTimeout.toNanos();
         this.objectMapper = objectMapper;
         this.hookCalls = hookCalls;
     }
@@ -52,7 +63,14 @@ public class CdsRequestFilter extends OncePerRequestFilter {
                 refuse(response);
                 return;
             }
-            byte[] body = readAtMost(request.getInputStream(), request.getContentLengthLong(), maxBodyBytes);
+            byte[] body;
+            try {
+                body = readAtMost(request.getInputStream(), request.getContentLengthLong(), maxBodyBytes,
+                        System.nanoTime() + bodyReadNanos);
+            } catch (BodyTooSlow e) {
+                refuseSlowBody(response);
+                return;
+            }
             if (body == null) {
                 refuse(response);
                 return;
@@ -70,14 +88,24 @@ public class CdsRequestFilter extends OncePerRequestFilter {
 
     /**
      * The body, or null when it is longer than max. A body of declared length is read into one array of that size
-     * (no growing buffer, no copy); a chunked one in 8 KiB steps.
+     * (no growing buffer, no copy); a chunked one in 8 KiB steps. Each read waits at most Tomcat's upload timeout
+     * (cds.limits.body-read-timeout); the whole body must have arrived by {@code deadline} (System.nanoTime()).
+     *
+     * @throws BodyTooSlow when the deadline passes first
      */
-    static byte[] readAtMost(InputStream in, long declaredLength, long max) throws IOException {
+    static byte[] readAtMost(InputStream in, long declaredLength, long max, long deadline) throws IOException {
         if (declaredLength > max) {
             return null;
         }
         if (declaredLength >= 0) {
-            byte[] body = in.readNBytes((int) declaredLength);
+            byte[] body = new byte[(int) declaredLength];
+            for (int offset = 0, n; offset < body.length; offset += n) {
+                n = in.read(body, offset, body.length - offset);
+                if (n < 0) {
+                    return java.util.Arrays.copyOf(body, offset); // the container ended the body early
+                }
+                checkDeadline(deadline);
+            }
             return in.read() < 0 ? body : null; // the container ends the body at its length; more would be too long
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
@@ -87,11 +115,36 @@ public class CdsRequestFilter extends OncePerRequestFilter {
                 return null;
             }
             out.write(buffer, 0, n);
+            checkDeadline(deadline);
         }
         return out.toByteArray();
     }
 
+    private static void checkDeadline(long deadline) {
+        if (System.nanoTime() - deadline > 0) {
+            throw new BodyTooSlow();
+        }
+    }
+
+    /** The body did not arrive within cds.limits.body-read-timeout. */
+    static final class BodyTooSlow extends RuntimeException {
+        BodyTooSlow() {
+            super("request body too slow", null, false, false);
+        }
+    }
+
+    private void refuseSlowBody(HttpServletResponse response) throws IOException {
+        refusals.refused(log, Refusals.Reason.TIMEOUT, "refused with 408: the body did not arrive within {} ms",
+                bodyReadNanos / 1_000_000);
+        response.setStatus(HttpStatus.REQUEST_TIMEOUT.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader("Connection", "close");
+        objectMapper.writeValue(response.getOutputStream(), OperationOutcome.error("timeout",
+                "the request body did not arrive within cds.limits.body-read-timeout"));
+    }
+
     private void refuse(HttpServletResponse response) throws IOException {
+        refusals.refused(log, Refusals.Reason.TOO_LARGE, "refused with 413: body over {} bytes", maxBodyBytes);
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Connection", "close");

@@ -13,24 +13,37 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.trdcds.fhirdata.DataUnavailableException;
+import org.trdcds.refusals.Refusals;
 
 /** Every error leaves as a JSON OperationOutcome; unexpected failures as a 500 that reveals no internals. */
 @RestControllerAdvice
 public class ErrorHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
+    static final String DATA_UNAVAILABLE = "the FHIR data the decision needs could not be obtained";
+
+    private final Refusals refusals;
+
+    public ErrorHandler(Refusals refusals) {
+        this.refusals = refusals;
+    }
 
     @ExceptionHandler(CdsException.class)
     ResponseEntity<Object> refused(CdsException e) {
-        log.info("refused with {}: {}", e.status().value(), e.getMessage());
+        refusals.refused(log, Refusals.Reason.of(e.status().value()), "refused with {}: {}", e.status().value(),
+                LogText.line(e.getMessage()));
         return outcome(e.status(), e.issueCode(), e.getMessage(), new HttpHeaders());
     }
 
+    /**
+     * A 412 that says only that the data could not be obtained: what went wrong with which FHIR server (refused,
+     * timed out, which status) goes to the log, never to the caller, so that the service cannot be used to probe
+     * hosts and ports.
+     */
     @ExceptionHandler(DataUnavailableException.class)
     ResponseEntity<Object> dataUnavailable(DataUnavailableException e) {
-        log.info("412: {}", e.getMessage());
-        return outcome(HttpStatus.PRECONDITION_FAILED, "incomplete",
-                "data the decision needs is unavailable: " + e.getMessage(), new HttpHeaders());
+        refusals.refused(log, Refusals.Reason.DATA_UNAVAILABLE, "412: {}", LogText.line(e.getMessage()));
+        return outcome(HttpStatus.PRECONDITION_FAILED, "incomplete", DATA_UNAVAILABLE, new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
@@ -46,6 +59,10 @@ public class ErrorHandler extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode status, WebRequest request) {
         String detail = e instanceof ErrorResponse response && response.getBody().getDetail() != null
                 ? response.getBody().getDetail() : HttpStatus.valueOf(status.value()).getReasonPhrase();
+        if (status.is4xxClientError()) {
+            refusals.refused(log, Refusals.Reason.of(status.value()), "refused with {}: {}", status.value(),
+                    LogText.line(detail));
+        }
         return outcome(status, issueCode(status), detail, headers);
     }
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.InvalidMediaTypeException;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.trdcds.fhirdata.DataUnavailableException;
 import org.trdcds.hooks.HookInvocation.CardsResponse;
+import org.trdcds.security.AuthenticatedClient;
 
 /**
  * Answers hook calls ({@code POST /cds-services/{id}} with a JSON body and an Accept that takes JSON) straight from
@@ -76,11 +78,17 @@ class HookCalls {
         write(response, failure.getStatusCode().value(), objectMapper.writeValueAsBytes(failure.getBody()));
     }
 
-    /** The cards of a call; a call carrying this process's {@link WarmUpKey} is rehearsed (nothing recorded). */
+    /**
+     * The cards of a call; a call carrying this process's {@link WarmUpKey} is rehearsed (nothing recorded). A call
+     * of an authenticated client may name only its issuer's FHIR servers; without one (loopback-only or open mode)
+     * any http(s) URL may be named.
+     */
     CardsResponse cards(String serviceId, byte[] body, HttpServletRequest request) {
+        Predicate<String> fhirServerAllowed = request.getAttribute(AuthenticatedClient.ATTRIBUTE)
+                instanceof AuthenticatedClient client ? client::mayName : server -> true;
         return warmUpKey.matches(request.getHeader(WarmUpKey.HEADER))
                 ? invocation.rehearse(serviceId, body)
-                : invocation.invoke(serviceId, body);
+                : invocation.invoke(serviceId, body, fhirServerAllowed);
     }
 
     /** A 200 with the cards. */

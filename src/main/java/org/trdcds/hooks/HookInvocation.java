@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.trdcds.cards.Card;
@@ -66,10 +67,15 @@ public class HookInvocation {
     }
 
     public CardsResponse invoke(String serviceId, byte[] body) {
+        return invoke(serviceId, body, fhirServer -> true);
+    }
+
+    /** @param fhirServerAllowed whether the caller may name this fhirServer (else 400, before anything is fetched) */
+    public CardsResponse invoke(String serviceId, byte[] body, Predicate<String> fhirServerAllowed) {
         CdsService service = catalog.find(serviceId).orElseThrow(() -> CdsException.unknownService(serviceId));
         Timer.Sample sample = Timer.start(meters);
         try {
-            Answer answer = answer(service, body, true);
+            Answer answer = answer(service, body, fhirServerAllowed, true);
             record(answer.request(), answer.cards());
             return new CardsResponse(answer.cards());
         } finally {
@@ -80,7 +86,7 @@ public class HookInvocation {
     /** The whole call except that nothing is recorded or counted: for warming the code paths at start-up. */
     CardsResponse rehearse(String serviceId, byte[] body) {
         CdsService service = catalog.find(serviceId).orElseThrow(() -> CdsException.unknownService(serviceId));
-        return new CardsResponse(answer(service, body, false).cards());
+        return new CardsResponse(answer(service, body, fhirServer -> true, false).cards());
     }
 
     /**
@@ -88,9 +94,9 @@ public class HookInvocation {
      * common case: no handing the gate over between parsing and deciding). A call that must fetch leaves the gate
      * while it waits for the FHIR server, and passes it again to decide.
      */
-    private Answer answer(CdsService service, byte[] body, boolean tagLogs) {
+    private Answer answer(CdsService service, byte[] body, Predicate<String> fhirServerAllowed, boolean tagLogs) {
         Answer answer = cpu.run(() -> {
-            HookRequest request = parser.parse(service, body);
+            HookRequest request = parser.parse(service, body, fhirServerAllowed);
             if (tagLogs) {
                 MDC.put(CdsRequestFilter.MDC_HOOK_INSTANCE, request.hookInstance());
             }

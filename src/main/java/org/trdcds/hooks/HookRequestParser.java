@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -41,18 +42,26 @@ public class HookRequestParser {
     }
 
     public HookRequest parse(CdsService service, byte[] body) {
+        return parse(service, body, fhirServer -> true);
+    }
+
+    /** @param fhirServerAllowed whether the caller may name this fhirServer: 400 otherwise, before any fetch */
+    public HookRequest parse(CdsService service, byte[] body, Predicate<String> fhirServerAllowed) {
         JsonNode root = requestJson.readObject(body);
         Hook hook = Hook.of(service.hook()).orElseThrow();
         String hookName = requiredText(root, "hook", "hook is required");
         if (!hookName.equals(hook.id())) {
-            throw CdsException.invalid("hook '" + hookName + "' does not match service " + service.id()
-                    + ", which answers " + hook.id());
+            throw CdsException.invalid("hook does not match service " + service.id() + ", which answers " + hook.id());
         }
         String hookInstance = requiredText(root, "hookInstance", "hookInstance is required");
         requireUuid(hookInstance);
         String fhirServer = optionalText(root, "fhirServer");
         if (fhirServer != null) {
             requireAbsoluteHttpUrl(fhirServer);
+            if (!fhirServerAllowed.test(fhirServer)) {
+                throw CdsException.invalid("fhirServer is not a FHIR server this CDS client may name "
+                        + "(cds.security.trusted-issuers[n].fhir-servers)");
+            }
         }
         String bearerToken = accessToken(root, fhirServer);
         JsonNode context = root.get("context");
@@ -75,10 +84,14 @@ public class HookRequestParser {
         }
         checkResourceCount(service, draftOrders, prefetch);
         IJsonLikeParser parser = (IJsonLikeParser) FhirConfiguration.lenientJsonParser(fhirContext);
+        Bundle orders = draftOrders == null ? null : draftOrders(parser, draftOrders);
+        if (orders != null) {
+            RequestScope.checkDraftOrders(orders, patientId);
+        }
         return new HookRequest(service, hook, hookInstance, fhirServer, bearerToken,
                 contextText(context, "userId"), patientId, optionalContextText(context, "encounterId"),
-                selections(context), draftOrders == null ? null : draftOrders(parser, draftOrders),
-                draftOrderJson(draftOrders), prefetched(parser, service, prefetch));
+                selections(context), orders, draftOrderJson(draftOrders), prefetched(parser, service, prefetch,
+                patientId));
     }
 
     private static String accessToken(JsonNode root, String fhirServer) {
@@ -171,7 +184,7 @@ public class HookRequestParser {
     }
 
     private static Map<String, IBaseResource> prefetched(IJsonLikeParser parser, CdsService service,
-                                                         JsonNode prefetch) {
+                                                         JsonNode prefetch, String patientId) {
         Map<String, IBaseResource> resources = new LinkedHashMap<>();
         if (prefetch != null && !prefetch.isNull()) {
             for (String key : service.prefetch().keySet()) {
@@ -182,11 +195,20 @@ public class HookRequestParser {
                 if (!value.isNull() && !value.isObject()) {
                     throw CdsException.invalid("prefetch." + key + " must be a FHIR resource or null");
                 }
-                resources.put(key, value.isNull() ? null : parse(parser, value, "prefetch." + key));
+                IBaseResource resource = value.isNull() ? null : parse(parser, value, "prefetch." + key);
+                if (resource != null) {
+                    RequestScope.checkPrefetch(key, resource, service.prefetch().get(key), patientId);
+                }
+                resources.put(key, resource);
                 ((ObjectNode) prefetch).remove(key); // parsed: its tree can be collected while the next is read
             }
         }
         return Collections.unmodifiableMap(resources);
+    }
+
+    /** One resource read from a request tree as a hook call's prefetch is read (for tests of the tree parsing). */
+    static IBaseResource parseTree(FhirContext fhirContext, ObjectNode node, String where) {
+        return parse((IJsonLikeParser) FhirConfiguration.lenientJsonParser(fhirContext), node, where);
     }
 
     /** HAPI reads the resource from the request's own tree (an object node): no second pass over its text. */
@@ -196,7 +218,8 @@ public class HookRequestParser {
         try {
             return parser.parseResource(structure);
         } catch (DataFormatException e) {
-            throw CdsException.invalid(where + " is not a FHIR R4 resource: " + e.getMessage());
+            // HAPI's message may quote the request (an unknown resource name, a bad value): never echoed or logged
+            throw CdsException.invalid(where + " is not a FHIR R4 resource (HAPI cannot read it)");
         } catch (RuntimeException e) {
             // HAPI's parser fails on some inputs with other exceptions (found by fuzzing: an empty element name)
             throw CdsException.invalid(where + " is not a FHIR R4 resource (an element cannot be read)");

@@ -18,12 +18,13 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.trdcds.security.SecurityProperties;
 
 /**
  * Runs before the application reports ready, so that the first real call is not a cold one: rehearses every hook on
  * the synthetic requests of warm-up/ in process (parse, data, decision, cards, JSON), then sends the same calls and
  * discovery over HTTP through the whole web stack, marked with the process's {@link WarmUpKey} so that nothing is
- * recorded or counted (stopping at the first refusal when calls must be signed).
+ * recorded or counted (not over HTTP when calls must be signed: the warm-up has no JWT).
  * At most cds.warm-up.rounds in-process rounds (0 turns the warm-up off) within the first half of cds.warm-up.budget,
  * then HTTP rounds until the budget is spent (at least a few, so the web stack is loaded); a warm-up that fails is
  * logged and never stops the application.
@@ -92,7 +93,7 @@ class StartupWarmUp implements ApplicationRunner {
     }
 
     private void overHttp(Map<String, byte[]> requests, long deadline) throws IOException {
-        if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+        if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null || mustBeSigned()) {
             return;
         }
         String base = "http://127.0.0.1:" + web.getWebServer().getPort()
@@ -107,6 +108,16 @@ class StartupWarmUp implements ApplicationRunner {
                 }
             }
         }
+    }
+
+    /**
+     * Whether calls must carry a client JWT: then the warm-up, which has none, does not call over HTTP at all (it
+     * would only be refused, and an operator would read "Refused ... no bearer token" at every start as an attack).
+     */
+    private boolean mustBeSigned() {
+        SecurityProperties security = context.getBeanProvider(SecurityProperties.class).getIfAvailable();
+        return security != null && security.mode() == SecurityProperties.Mode.VERIFY
+                && !security.trustedIssuers().isEmpty();
     }
 
     private static boolean refused(int status) {

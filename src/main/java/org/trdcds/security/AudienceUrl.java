@@ -6,23 +6,21 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * The URL a CDS client called, which its JWT's {@code aud} must name. Scheme and host compare
- * case-insensitively and a default port (80 for http, 443 for https) may be written or left out;
- * the path compares exactly.
+ * The URL a CDS client called, which its JWT's {@code aud} must name: cds.security.audience-base-url plus the path
+ * inside the application, never anything the caller sends in Host or forwarded headers. Scheme and host compare
+ * case-insensitively and a default port (80 for http, 443 for https) may be written or left out; the path compares
+ * exactly.
  */
 final class AudienceUrl {
 
     private final String baseUrl;
 
-    /** @param baseUrl the external base URL behind a proxy, or null to use the request's own URL */
+    /** @param baseUrl the service's external base URL (cds.security.audience-base-url) */
     AudienceUrl(String baseUrl) {
-        this.baseUrl = baseUrl == null ? null : baseUrl.replaceAll("/+$", "");
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
     String of(HttpServletRequest request) {
-        if (baseUrl == null) {
-            return request.getRequestURL().toString();
-        }
         return baseUrl + request.getRequestURI().substring(request.getContextPath().length());
     }
 

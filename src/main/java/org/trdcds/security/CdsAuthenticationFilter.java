@@ -1,6 +1,9 @@
 package org.trdcds.security;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.trdcds.refusals.Refusals;
 
 /**
  * Guards /cds-services/** (CDS client JWT, or loopback only when no issuer is trusted, or nothing in
@@ -31,15 +35,22 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
 
     private final boolean open;
     private final Optional<JwtVerifier> verifier;
-    private final AudienceUrl audienceUrl;
+    private final Optional<AudienceUrl> audienceUrl;
     private final Optional<AdminCredential> adminCredential;
+    private final Refusals refusals;
 
+    /** With refusals counted in a registry of its own (for tests of the filter alone). */
     CdsAuthenticationFilter(SecurityProperties properties, Clock clock) {
+        this(properties, clock, new Refusals(new SimpleMeterRegistry()));
+    }
+
+    CdsAuthenticationFilter(SecurityProperties properties, Clock clock, Refusals refusals) {
+        this.refusals = refusals;
         this.open = properties.mode() == SecurityProperties.Mode.OPEN;
         this.verifier = properties.trustedIssuers().isEmpty()
                 ? Optional.empty()
                 : Optional.of(new JwtVerifier(properties, clock));
-        this.audienceUrl = new AudienceUrl(properties.audienceBaseUrl());
+        this.audienceUrl = Optional.ofNullable(properties.audienceBaseUrl()).map(AudienceUrl::new);
         this.adminCredential = Optional.ofNullable(properties.adminToken()).map(AdminCredential::new);
     }
 
@@ -55,6 +66,7 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } else {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader(HttpHeaders.CONNECTION, "close"); // the body is never read (see UnreadBodyValve)
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream().write(UNAUTHORIZED_BODY);
@@ -73,7 +85,7 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
             return refused(request, "no bearer token", null, null);
         }
         try {
-            AuthenticatedClient client = verifier.get().verify(token.get(), audienceUrl.of(request));
+            AuthenticatedClient client = verifier.get().verify(token.get(), audienceUrl.orElseThrow().of(request));
             request.setAttribute(AuthenticatedClient.ATTRIBUTE, client);
             log.debug("Accepted CDS client {} on {} {}", LogSafe.text(client.issuer()), request.getMethod(),
                     LogSafe.text(request.getRequestURI()));
@@ -92,14 +104,26 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private boolean loopbackAllowed(HttpServletRequest request, String why) {
-        return LoopbackAddress.is(request.getRemoteAddr())
+        return LoopbackAddress.is(peerAddress(request))
                 || refused(request, why + " and the caller is not on loopback", null, null);
     }
 
-    private static boolean refused(HttpServletRequest request, String reason, String issuer, String keyId) {
-        log.info("Refused {} {} from {}: {} (iss={}, kid={})", request.getMethod(),
-                LogSafe.text(request.getRequestURI()), request.getRemoteAddr(), reason, LogSafe.text(issuer),
-                LogSafe.text(keyId));
+    /**
+     * The socket's peer: the container's own request, beneath any wrapper (Spring's ForwardedHeaderFilter answers
+     * getRemoteAddr() from X-Forwarded-For); Tomcat's RemoteIpValve is removed (TomcatHardening).
+     */
+    static String peerAddress(HttpServletRequest request) {
+        ServletRequest container = request;
+        while (container instanceof ServletRequestWrapper wrapper) {
+            container = wrapper.getRequest();
+        }
+        return container.getRemoteAddr();
+    }
+
+    private boolean refused(HttpServletRequest request, String reason, String issuer, String keyId) {
+        refusals.refused(log, Refusals.Reason.AUTHENTICATION, "Refused {} {} from {}: {} (iss={}, kid={})",
+                LogSafe.text(request.getMethod()), LogSafe.text(request.getRequestURI()), peerAddress(request), reason,
+                LogSafe.text(issuer), LogSafe.text(keyId));
         return false;
     }
 }

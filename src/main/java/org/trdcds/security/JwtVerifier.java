@@ -36,7 +36,7 @@ final class JwtVerifier {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
     private static final int MIN_RSA_BITS = 2048;
 
-    private record Issuer(TrustedIssuer config, IssuerKeys keys) {
+    private record Issuer(TrustedIssuer config, IssuerKeys keys, FhirServerAllowlist fhirServers) {
     }
 
     private final Map<String, Issuer> issuers;
@@ -49,7 +49,8 @@ final class JwtVerifier {
         this.issuers = properties.trustedIssuers().stream().collect(Collectors.toUnmodifiableMap(
                 TrustedIssuer::issuer,
                 trusted -> new Issuer(trusted, new IssuerKeys(trusted.issuer(), trusted.jwksUrl(), loader, clock,
-                        properties.jwksMinRefreshInterval(), properties.jwksCacheTtl()))));
+                        properties.jwksMinRefreshInterval(), properties.jwksCacheTtl()),
+                        new FhirServerAllowlist(trusted.fhirServers()))));
         this.clock = clock;
         this.clockSkew = properties.clockSkew();
         this.replayGuard = new ReplayGuard(properties.jtiCacheSize(), properties.clockSkew(), clock);
@@ -94,7 +95,7 @@ final class JwtVerifier {
         if (!replayGuard.firstUse(claims.getIssuer(), jti, expiresAt)) {
             throw failure.apply("replayed jti");
         }
-        return new AuthenticatedClient(claims.getIssuer(), claims.getSubject(), tenant);
+        return new AuthenticatedClient(claims.getIssuer(), claims.getSubject(), tenant, issuer.fhirServers());
     }
 
     private static void checkHeader(JWSHeader header, Issuer issuer, Function<String, AuthenticationFailure> failure)
@@ -106,7 +107,8 @@ final class JwtVerifier {
         if (type != null && !"JWT".equalsIgnoreCase(type.getType())) {
             throw failure.apply("typ is not JWT");
         }
-        if (header.getJWKURL() != null && !header.getJWKURL().equals(issuer.config().jwksUrl())) {
+        // jku is compared with the issuer's accepted values only; keys always come from its jwks-url
+        if (header.getJWKURL() != null && !issuer.config().jku().contains(header.getJWKURL())) {
             throw failure.apply("jku is not the issuer's allowlisted JWKS URL");
         }
         if (header.getKeyID() == null) {

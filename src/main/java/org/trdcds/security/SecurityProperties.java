@@ -5,14 +5,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code cds.security.*}: who may call the CDS endpoints and the admin endpoints.
  *
  * @param trustedIssuers CDS clients (EHRs) whose signed JWTs are accepted; empty means loopback-only
- * @param audienceBaseUrl external base URL (scheme://host[:port][/prefix]) when behind a proxy; the
- *     expected {@code aud} is this plus the path inside the application
+ * @param audienceBaseUrl the service's external base URL (scheme://host[:port][/prefix]); the expected {@code aud} is
+ *     this plus the path inside the application, never built from the request's Host header. Required as soon as
+ *     an issuer is trusted
  * @param mode {@code verify} (default) or {@code open} (no checks on the CDS endpoints)
  * @param adminToken bearer credential for /admin/** and /actuator/**; absent means loopback-only
  * @param clockSkew tolerance on exp, iat and nbf
@@ -42,6 +44,14 @@ public record SecurityProperties(
             throw new IllegalArgumentException("cds.security.clock-skew and jti-cache-size must be positive");
         }
         audienceBaseUrl = blankToNull(audienceBaseUrl);
+        if (!trustedIssuers.isEmpty() && audienceBaseUrl == null) {
+            throw new IllegalArgumentException("cds.security.audience-base-url is required once a trusted issuer is "
+                    + "configured: the external base URL of this service (e.g. https://cds.example.org), which every "
+                    + "token's aud must name");
+        }
+        if (audienceBaseUrl != null && BaseUrl.normalize(audienceBaseUrl) == null) {
+            throw new IllegalArgumentException("cds.security.audience-base-url must be an absolute http(s) URL");
+        }
         adminToken = blankToNull(adminToken);
     }
 
@@ -49,10 +59,14 @@ public record SecurityProperties(
      * One trusted CDS client.
      *
      * @param issuer exact {@code iss} value
-     * @param jwksUrl where its public keys are (http, https or file); the only {@code jku} accepted
+     * @param jwksUrl where its public keys are (http, https or file); keys are only ever loaded from here
      * @param tenant when set, the token's {@code tenant} claim must equal it
+     * @param jku the {@code jku} header values accepted from this issuer (compared, never fetched); default: jwksUrl
+     * @param fhirServers the base URLs this issuer's calls may name as {@code fhirServer}; none means its calls may
+     *     name no FHIR server (prefetch only)
      */
-    public record TrustedIssuer(String issuer, URI jwksUrl, String tenant) {
+    public record TrustedIssuer(String issuer, URI jwksUrl, String tenant, List<URI> jku, List<String> fhirServers) {
+        @ConstructorBinding
         public TrustedIssuer {
             if (issuer == null || issuer.isBlank()) {
                 throw new IllegalArgumentException("a trusted issuer needs an issuer");
@@ -61,6 +75,19 @@ public record SecurityProperties(
                 throw new IllegalArgumentException("trusted issuer " + issuer + " needs an http(s) or file: jwks-url");
             }
             tenant = blankToNull(tenant);
+            jku = jku == null || jku.isEmpty() ? List.of(jwksUrl) : List.copyOf(jku);
+            fhirServers = fhirServers == null ? List.of() : List.copyOf(fhirServers);
+            for (String server : fhirServers) {
+                if (BaseUrl.normalize(server) == null) {
+                    throw new IllegalArgumentException("trusted issuer " + issuer
+                            + ": every fhir-servers entry must be an absolute http(s) URL without query or fragment");
+                }
+            }
+        }
+
+        /** An issuer whose keys are at jwksUrl, which is also the only jku accepted, and who may name no FHIR server. */
+        public TrustedIssuer(String issuer, URI jwksUrl, String tenant) {
+            this(issuer, jwksUrl, tenant, null, null);
         }
     }
 

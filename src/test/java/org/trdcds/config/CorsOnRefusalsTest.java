@@ -52,6 +52,7 @@ class CorsOnRefusalsTest {
         jwks.toFile().deleteOnExit();
         registry.add("cds.security.trusted-issuers[0].issuer", () -> ISSUER);
         registry.add("cds.security.trusted-issuers[0].jwks-url", () -> jwks.toUri().toString());
+        registry.add("cds.security.audience-base-url", () -> "https://cds.example.org");
     }
 
     @Test
@@ -105,7 +106,8 @@ class CorsOnRefusalsTest {
 
     private String jwt() throws Exception {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(url()).subject("ehr")
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
+                .audience("https://cds.example.org/cds-services/ketamine-tms-screening").subject("ehr")
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .jwtID(UUID.randomUUID().toString()).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES384).keyID(KEY.getKeyID())

@@ -151,7 +151,7 @@ class CdsServicesHttpTest extends EdgeTestBase {
         return Stream.of(
                 invalid("missing hook", SCREENING, r -> r.remove("hook"), "hook is required"),
                 invalid("hook of another service", SCREENING, r -> r.put("hook", "order-sign"),
-                        "hook 'order-sign' does not match service ketamine-tms-screening"),
+                        "hook does not match service ketamine-tms-screening"),
                 invalid("hookInstance not a UUID", SCREENING, r -> r.put("hookInstance", "1-1-1-1-1"),
                         "hookInstance must be a UUID"),
                 invalid("missing hookInstance", SCREENING, r -> r.remove("hookInstance"), "hookInstance is required"),
@@ -273,7 +273,7 @@ class CdsServicesHttpTest extends EdgeTestBase {
         when(loader.load(any())).thenThrow(new DataUnavailableException("no fhirServer; prefetch.conditions missing"));
         ObjectNode body = request("patient-view");
         body.remove("fhirServer");
-        assertOutcome(post(SCREENING, body), 412, "incomplete", "prefetch.conditions missing");
+        assertOutcome(post(SCREENING, body), 412, "incomplete", "the FHIR data the decision needs could not be obtained");
         String metrics = given().get("/actuator/prometheus").asString();
         assertThat(metrics).containsPattern("cds_prefetch_unavailable_total\\{.*service=\"" + SCREENING + "\".*} [1-9]");
     }

@@ -42,7 +42,8 @@ import org.trdcds.fhirdata.PatientDataLoader;
         "cds.limits.max-nesting-depth=40",
         "cds.limits.max-string-length=100000",
         "cds.cors.allowed-origins=*",
-        "cds.warm-up.rounds=0"})
+        "cds.warm-up.rounds=0",
+        "spring.main.cloud-platform=kubernetes"}) // X-Forwarded-For must still not decide "loopback" (issue 12)
 @AutoConfigureObservability
 abstract class EdgeTestBase {
 

@@ -95,8 +95,14 @@ class PrefetchTreeParsingTest {
                 .isInstanceOf(CdsException.class).hasMessageContaining("prefetch.conditions is not a FHIR R4 resource");
     }
 
+    /**
+     * The resource as a hook call's prefetch key is read (request JSON settings, HAPI from the tree), without the
+     * checks of what a key may hold (RequestScopeTest): these records are whole patient records of other ids.
+     */
     private static IBaseResource fromRequest(String resource) {
-        return PARSER.parse(SCREENING, request(resource)).prefetch().get("conditions");
+        return HookRequestParser.parseTree(FHIR, (com.fasterxml.jackson.databind.node.ObjectNode)
+                new RequestJson(LIMITS).readObject(request(resource)).get("prefetch").get("conditions"),
+                "prefetch.conditions");
     }
 
     private static byte[] request(String resource) {

@@ -10,14 +10,16 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class AudienceUrlTest {
 
     @Test
-    void isTheUrlOfTheRequestWithoutQuery() {
+    void isTheConfiguredBaseUrlWhateverHostTheRequestNamesAndWithoutQuery() {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cds-services/svc");
-        request.setServerName("cds.example.org");
+        request.setServerName("evil.example");
+        request.addHeader("Host", "evil.example");
         request.setServerPort(8443);
         request.setScheme("https");
         request.setQueryString("x=1");
 
-        assertThat(new AudienceUrl(null).of(request)).isEqualTo("https://cds.example.org:8443/cds-services/svc");
+        assertThat(new AudienceUrl("https://cds.example.org").of(request))
+                .isEqualTo("https://cds.example.org/cds-services/svc");
     }
 
     @Test

@@ -110,6 +110,7 @@ class CdsAuthenticationFilterTest {
         static void issuer(DynamicPropertyRegistry registry) {
             registry.add("cds.security.trusted-issuers[0].issuer", () -> TestKeys.ISSUER);
             registry.add("cds.security.trusted-issuers[0].jwks-url", () -> JWKS.toUri().toString());
+            registry.add("cds.security.audience-base-url", () -> "http://localhost");
         }
 
         static Path writeJwks() {

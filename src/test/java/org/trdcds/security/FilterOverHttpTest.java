@@ -42,6 +42,7 @@ class FilterOverHttpTest {
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("cds.security.trusted-issuers[0].issuer", () -> TestKeys.ISSUER);
         registry.add("cds.security.trusted-issuers[0].jwks-url", () -> JWKS.toUri().toString());
+        registry.add("cds.security.audience-base-url", () -> TestKeys.AUDIENCE_BASE);
     }
 
     @LocalServerPort
@@ -66,15 +67,24 @@ class FilterOverHttpTest {
     }
 
     @Test
-    void aTokenForTheUrlTomcatSawIsAcceptedAndOneForAnotherPortIsNot() {
-        String url = "http://127.0.0.1:" + port + "/cds-services/trd-ketamine-tms";
+    void aTokenForTheAudienceBaseUrlIsAcceptedAndOneForTheUrlTomcatSawIsNot() {
+        String url = TestKeys.AUDIENCE_BASE + "/cds-services/trd-ketamine-tms";
 
         assertThat(send("POST", "/cds-services/trd-ketamine-tms",
                 TestKeys.es384(TestKeys.claims(url).build())).body()).isEqualTo("trd-ketamine-tms " + TestKeys.ISSUER);
-        HttpResponse<String> wrongPort = send("POST", "/cds-services/trd-ketamine-tms",
-                TestKeys.es384(TestKeys.claims("http://127.0.0.1:1/cds-services/trd-ketamine-tms").build()));
-        assertThat(wrongPort.statusCode()).isEqualTo(401);
-        assertThat(wrongPort.body()).contains("\"diagnostics\":\"authentication failed\"");
+        HttpResponse<String> socketUrl = send("POST", "/cds-services/trd-ketamine-tms",
+                TestKeys.es384(TestKeys.claims("http://127.0.0.1:" + port + "/cds-services/trd-ketamine-tms").build()));
+        assertThat(socketUrl.statusCode()).isEqualTo(401);
+        assertThat(socketUrl.body()).contains("\"diagnostics\":\"authentication failed\"");
+    }
+
+    @Test
+    void theHostHeaderTheCallerSendsNeverDecidesTheAudience() throws IOException {
+        String token = TestKeys.es384(TestKeys.claims("http://evil.example/cds-services/trd-ketamine-tms").build());
+        String response = RawHttp.exchange(port, "POST /cds-services/trd-ketamine-tms HTTP/1.1\r\nHost: evil.example\r\n"
+                + "Authorization: Bearer " + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 401");
     }
 
     @Test

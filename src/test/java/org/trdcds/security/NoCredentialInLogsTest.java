@@ -21,7 +21,7 @@ import org.trdcds.security.SecurityProperties.TrustedIssuer;
 /** Every credential the filter sees, accepted or refused, stays out of the log (DEBUG included). */
 class NoCredentialInLogsTest {
 
-    static final String AUDIENCE = "http://localhost/cds-services/trd-ketamine-tms";
+    static final String AUDIENCE = TestKeys.AUDIENCE_BASE + "/cds-services/trd-ketamine-tms";
     static final String ADMIN_TOKEN = "admin-secret-do-not-log-0123456789";
 
     @Test
@@ -67,5 +67,19 @@ class NoCredentialInLogsTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, new MockFilterChain());
         return response.getStatus();
+    }
+
+    @Test
+    void theLoopbackDecisionReadsTheContainersRequestBeneathAnyWrapper() {
+        MockHttpServletRequest socket = new MockHttpServletRequest("GET", "/cds-services");
+        socket.setRemoteAddr("10.1.2.3");
+        jakarta.servlet.http.HttpServletRequest forwarded = new jakarta.servlet.http.HttpServletRequestWrapper(socket) {
+            @Override
+            public String getRemoteAddr() {
+                return "127.0.0.1"; // what a forwarded-header wrapper would answer for X-Forwarded-For: 127.0.0.1
+            }
+        };
+
+        assertThat(CdsAuthenticationFilter.peerAddress(forwarded)).isEqualTo("10.1.2.3");
     }
 }

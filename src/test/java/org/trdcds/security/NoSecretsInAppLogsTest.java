@@ -67,6 +67,8 @@ class NoSecretsInAppLogsTest {
         jwks.toFile().deleteOnExit();
         registry.add("cds.security.trusted-issuers[0].issuer", () -> TestKeys.ISSUER);
         registry.add("cds.security.trusted-issuers[0].jwks-url", () -> jwks.toUri().toString());
+        registry.add("cds.security.trusted-issuers[0].fhir-servers[0]", FHIR_SERVER::baseUrl);
+        registry.add("cds.security.audience-base-url", () -> TestKeys.AUDIENCE_BASE);
     }
 
     @AfterAll
@@ -109,6 +111,10 @@ class NoSecretsInAppLogsTest {
     }
 
     private String audience() {
+        return TestKeys.AUDIENCE_BASE + "/cds-services/ketamine-tms-screening";
+    }
+
+    private String url() {
         return "http://127.0.0.1:" + port + "/cds-services/ketamine-tms-screening";
     }
 
@@ -132,7 +138,7 @@ class NoSecretsInAppLogsTest {
     }
 
     private int call(String jwt, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(audience()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url()))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + jwt)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -37,7 +37,9 @@ class SecurityConfigurationTest {
                     new TrustedIssuer("https://ehr.example.org", URI.create("https://ehr.example.org/jwks"), "org-1")));
 
             assertThat(logs.lines()).containsExactly(
-                    "INFO Trusting CDS client https://ehr.example.org (keys at https://ehr.example.org/jwks, tenant org-1)");
+                    "INFO Trusting CDS client https://ehr.example.org (keys at https://ehr.example.org/jwks, tenant org-1)",
+                    "INFO CDS client https://ehr.example.org has no cds.security.trusted-issuers[n].fhir-servers: its "
+                            + "calls may name no fhirServer (prefetch only)");
         }
     }
 }

@@ -26,6 +26,8 @@ import java.util.UUID;
 final class TestKeys {
 
     static final String ISSUER = "https://ehr.example.org";
+    /** The cds.security.audience-base-url of the tests: never the address the test server listens on. */
+    static final String AUDIENCE_BASE = "https://cds.example.org";
     static final ECKey EC = generateEc("ec-1");
     static final RSAKey RSA = generateRsa("rsa-1");
 
@@ -51,7 +53,7 @@ final class TestKeys {
     /** The defaults of cds.security.* with these issuers, mode and admin token. */
     static SecurityProperties properties(SecurityProperties.Mode mode, String adminToken,
             SecurityProperties.TrustedIssuer... issuers) {
-        return new SecurityProperties(java.util.List.of(issuers), null, mode, adminToken, Duration.ofSeconds(60),
+        return new SecurityProperties(java.util.List.of(issuers), issuers.length == 0 ? null : AUDIENCE_BASE, mode, adminToken, Duration.ofSeconds(60),
                 1000, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(2));
     }
 

@@ -1,0 +1,64 @@
+package org.trdcds.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.RemoteIpValve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tomcat as this service needs it, applied after Spring Boot's own customizer:
+ * <ul>
+ * <li>an answer given before the body was read closes the connection without reading the rest
+ *     ({@link UnreadBodyValve});</li>
+ * <li>body reads time out after cds.limits.body-read-timeout of silence (Tomcat's upload timeout; the whole body
+ *     is bounded by the same time in CdsRequestFilter);</li>
+ * <li>no RemoteIpValve: the caller's address is the socket's peer, on every platform (Spring Boot adds the valve
+ *     on Kubernetes and when server.forward-headers-strategy=native, and would let X-Forwarded-For from any private
+ *     address decide who is on loopback);</li>
+ * <li>a request Tomcat refuses itself (a header over server.max-http-request-header-size, a malformed request
+ *     line) gets a JSON OperationOutcome like every other error ({@link JsonErrorReportValve}).</li>
+ * </ul>
+ */
+@Component
+class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(TomcatHardening.class);
+
+    private final Duration bodyReadTimeout;
+
+    TomcatHardening(@Value("${cds.limits.body-read-timeout:10s}") Duration bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE; // after TomcatWebServerFactoryCustomizer, which adds the RemoteIpValve
+    }
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        List<Valve> engineValves = new ArrayList<>(factory.getEngineValves());
+        if (engineValves.removeIf(RemoteIpValve.class::isInstance)) {
+            log.info("Forwarded headers are not trusted: the loopback decision uses the socket's peer address");
+        }
+        engineValves.add(0, new UnreadBodyValve());
+        factory.setEngineValves(engineValves);
+        factory.addConnectorCustomizers(connector -> {
+            connector.setProperty("disableUploadTimeout", "false");
+            connector.setProperty("connectionUploadTimeout", String.valueOf(bodyReadTimeout.toMillis()));
+        });
+        factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package org.trdcds.fhirdata;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * Whose data a resource is: only the context patient's data counts. A resource is of another patient when it is a
+ * Patient with another id, or its {@code subject} or {@code patient} references another Patient (relative or
+ * absolute, versioned or not). References the service cannot resolve (contained, urn:uuid, identifier only) and
+ * resources without a patient (Medication) are not judged.
+ */
+public final class PatientScope {
+
+    private static final String[] PATIENT_ELEMENTS = {"subject", "patient"};
+
+    private PatientScope() {
+    }
+
+    /** The resource and, for a Bundle, every entry's resource (nested Bundles too), Bundles themselves left out. */
+    public static List<IBaseResource> resources(IBaseResource value) {
+        List<IBaseResource> resources = new ArrayList<>();
+        collect(value, resources, 0);
+        return resources;
+    }
+
+    private static void collect(IBaseResource value, List<IBaseResource> into, int depth) {
+        if (value instanceof Bundle bundle && depth < 8) {
+            bundle.getEntry().forEach(entry -> collect(entry.getResource(), into, depth + 1));
+        } else if (value != null && !(value instanceof Bundle)) {
+            into.add(value);
+        }
+    }
+
+    /** Whether this resource (not a Bundle) is another patient's than {@code patientId}. */
+    public static boolean ofAnotherPatient(IBaseResource resource, String patientId) {
+        if (resource instanceof Patient patient) {
+            String id = patient.getIdElement().getIdPart();
+            return id != null && !id.equals(patientId);
+        }
+        if (!(resource instanceof Base base)) {
+            return false;
+        }
+        for (String element : PATIENT_ELEMENTS) {
+            Property property = base.getNamedProperty(element);
+            if (property == null) {
+                continue;
+            }
+            for (Base value : property.getValues()) {
+                if (value instanceof Reference reference && referencesAnotherPatient(reference, patientId)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean referencesAnotherPatient(Reference reference, String patientId) {
+        if (!reference.hasReference() || reference.getReference().startsWith("#")) {
+            return false;
+        }
+        IIdType id = reference.getReferenceElement();
+        return "Patient".equals(id.getResourceType()) && id.getIdPart() != null && !id.getIdPart().equals(patientId);
+    }
+}
