@@ -25,9 +25,10 @@ local kinds = {
   { "patient-view", function() return wrk.format("POST", "/cds-services/ketamine-tms-screening", json, pv) end },
   { "order-sign", function() return wrk.format("POST", "/cds-services/ketamine-tms-order-sign", json, os_body) end },
   { "feedback", function()
-      local body = '{"feedback":[{"card":"' .. uuid() .. '","outcome":"overridden","overrideReason":{"reason":'
-        .. '{"system":"https://fhir.trd-cds-hooks.org/override","code":"benefit"},"userComment":"soak"},'
-        .. '"outcomeTimestamp":"2026-11-27T10:00:00Z"}]}'
+      -- feedback is accepted only for a card the service issued: the card of this thread's last patient-view answer
+      -- (the kind before this one), accepted at the time of posting
+      local body = '{"feedback":[{"card":"' .. (last_card or uuid()) .. '","outcome":"accepted",'
+        .. '"outcomeTimestamp":"' .. os.date("!%Y-%m-%dT%H:%M:%SZ") .. '"}]}'
       return wrk.format("POST", "/cds-services/ketamine-tms-screening/feedback", json, body) end },
   { "malformed-json", function()
       return wrk.format("POST", "/cds-services/ketamine-tms-screening", json, '{"hook":"patient-view",') end },
@@ -72,6 +73,9 @@ end
 
 function response(status, headers, body)
   local kind = kinds[table.remove(pending, 1)][1]
+  if kind == "patient-view" and status == 200 then
+    last_card = body:match('"uuid":"([0-9a-f-]+)"')
+  end
   local key = kind .. " " .. status
   counts[key] = (counts[key] or 0) + 1
 end

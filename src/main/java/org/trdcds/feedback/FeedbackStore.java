@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,14 +38,29 @@ public class FeedbackStore {
 
     /** One batch insert; fails as a whole (e.g. on a duplicate card uuid). */
     public void recordIssued(List<IssuedCard> cards) {
-        jdbc.batchUpdate("INSERT INTO card_issued (card_uuid, service_id, topic, hook_instance, issued_at) "
-                        + "VALUES (?, ?, ?, ?, ?)", cards, cards.size(), (statement, card) -> {
+        jdbc.batchUpdate("INSERT INTO card_issued (card_uuid, service_id, topic, hook_instance, issued_at, "
+                        + "suggestions, override_reasons) VALUES (?, ?, ?, ?, ?, ?, ?)", cards, cards.size(),
+                (statement, card) -> {
                     statement.setObject(1, card.cardUuid());
                     statement.setString(2, card.serviceId());
                     statement.setString(3, card.topic());
                     statement.setObject(4, card.hookInstance());
                     statement.setObject(5, utc(card.issuedAt()));
+                    statement.setString(6, joined(card.suggestions().stream().map(UUID::toString).toList(), ","));
+                    statement.setString(7, joined(card.overrideReasons(), "\n"));
                 });
+    }
+
+    /** The card as recorded, or empty when no card with this uuid was (yet) recorded. */
+    public Optional<IssuedCard> findIssued(UUID cardUuid) {
+        return jdbc.query("SELECT card_uuid, service_id, topic, hook_instance, issued_at, suggestions, "
+                + "override_reasons FROM card_issued WHERE card_uuid = ?", (rs, row) -> new IssuedCard(
+                        rs.getObject("card_uuid", UUID.class), rs.getString("service_id"), rs.getString("topic"),
+                        rs.getObject("hook_instance", UUID.class),
+                        rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+                        split(rs.getString("suggestions"), ",").stream().map(UUID::fromString).toList(),
+                        split(rs.getString("override_reasons"), "\n")), cardUuid)
+                .stream().findFirst();
     }
 
     /** Runs the issued-card insert and rolls it back: warms the write path at start-up and stores nothing. */
@@ -54,23 +71,37 @@ public class FeedbackStore {
         });
     }
 
-    /** All entries or none. */
+    /**
+     * All entries or none; an entry identical to one stored (same card, outcome, reason, comment, suggestions and
+     * time) is not stored again. Two identical posts racing on two replicas: the loser's unique violation retries
+     * once, and then finds the winner's row.
+     */
     public void recordFeedback(String serviceId, List<FeedbackEntry> entries) {
         OffsetDateTime receivedAt = utc(Instant.now());
-        transaction.executeWithoutResult(status -> entries.forEach(entry -> insert(serviceId, entry, receivedAt)));
+        try {
+            transaction.executeWithoutResult(status -> entries.forEach(entry -> insert(serviceId, entry, receivedAt)));
+        } catch (DuplicateKeyException e) {
+            transaction.executeWithoutResult(status -> entries.forEach(entry -> insert(serviceId, entry, receivedAt)));
+        }
     }
 
     private void insert(String serviceId, FeedbackEntry entry, OffsetDateTime receivedAt) {
+        String fingerprint = FeedbackFingerprint.of(entry);
+        Integer stored = jdbc.queryForObject("SELECT COUNT(*) FROM feedback WHERE card_uuid = ? AND fingerprint = ?",
+                Integer.class, entry.card(), fingerprint);
+        if (stored != null && stored > 0) {
+            return;
+        }
         UUID id = UUID.randomUUID();
         FeedbackEntry.OverrideReason override = entry.overrideReason();
         FeedbackEntry.Coding reason = override == null ? null : override.reason();
         jdbc.update("INSERT INTO feedback (id, card_uuid, service_id, outcome, override_system, override_code, "
-                        + "override_display, user_comment, outcome_timestamp, received_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "override_display, user_comment, outcome_timestamp, received_at, fingerprint) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, entry.card(), serviceId, entry.outcome().code(),
                 reason == null ? null : reason.system(), reason == null ? null : reason.code(),
                 reason == null ? null : reason.display(), override == null ? null : override.userComment(),
-                utc(entry.outcomeTimestamp()), receivedAt);
+                utc(entry.outcomeTimestamp()), receivedAt, fingerprint);
         for (UUID suggestion : entry.acceptedSuggestions()) {
             jdbc.update("INSERT INTO feedback_accepted_suggestion (feedback_id, suggestion_uuid) VALUES (?, ?)",
                     id, suggestion);
@@ -99,6 +130,14 @@ public class FeedbackStore {
                 n[1] + n[2] == 0 ? null : (double) n[2] / (n[1] + n[2]),
                 n[0] == 0 ? null : (double) n[2] / n[0])));
         return new FeedbackSummary(feedback, topics);
+    }
+
+    private static String joined(List<String> values, String separator) {
+        return values.isEmpty() ? null : String.join(separator, values);
+    }
+
+    private static List<String> split(String joined, String separator) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(separator));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,8 +1,30 @@
 package org.trdcds.feedback;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A card the service returned: what it was about and when, never whom. */
-public record IssuedCard(UUID cardUuid, String serviceId, String topic, UUID hookInstance, Instant issuedAt) {
+/**
+ * A card the service returned: what it was about, what it offered and when, never whom.
+ *
+ * @param suggestions     the uuids of its suggestions (feedback may accept only these)
+ * @param overrideReasons the override reasons it offered, each {@code system|code} (feedback may give only these)
+ */
+public record IssuedCard(UUID cardUuid, String serviceId, String topic, UUID hookInstance, Instant issuedAt,
+                         List<UUID> suggestions, List<String> overrideReasons) {
+
+    public IssuedCard {
+        suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+        overrideReasons = overrideReasons == null ? List.of() : List.copyOf(overrideReasons);
+    }
+
+    /** A card that offered no suggestion and no override reason. */
+    public IssuedCard(UUID cardUuid, String serviceId, String topic, UUID hookInstance, Instant issuedAt) {
+        this(cardUuid, serviceId, topic, hookInstance, issuedAt, List.of(), List.of());
+    }
+
+    /** The form an offered override reason takes in {@link #overrideReasons()}. */
+    public static String overrideReason(String system, String code) {
+        return system + '|' + code;
+    }
 }

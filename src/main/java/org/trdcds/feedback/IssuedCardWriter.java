@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  * Records issued cards off the request thread: a bounded queue drained in batches by one background writer. A card
  * is never dropped: when the queue stays full for the offer timeout (or the writer has stopped) the caller writes it
  * itself, and stopping drains the queue. Stops after the web server (lower phase), so late calls are still recorded.
+ * The uuids of cards submitted and not yet written are known ({@link #isPending}): feedback on a card this process
+ * issued a moment ago waits for its row instead of being refused.
  */
 @Component
 public class IssuedCardWriter implements SmartLifecycle {
@@ -33,6 +37,7 @@ public class IssuedCardWriter implements SmartLifecycle {
 
     private final FeedbackStore store;
     private final BlockingQueue<IssuedCard> queue;
+    private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final int batchSize;
     private final Duration offerTimeout;
     private final Duration linger;
@@ -64,6 +69,9 @@ public class IssuedCardWriter implements SmartLifecycle {
 
     /** Queues the cards, or writes them on the caller's thread when the queue stays full or the writer is stopped. */
     public void submit(List<IssuedCard> cards) {
+        for (IssuedCard card : cards) {
+            pending.add(card.cardUuid());
+        }
         List<IssuedCard> overflow = new ArrayList<>();
         state.readLock().lock();
         try {
@@ -93,6 +101,11 @@ public class IssuedCardWriter implements SmartLifecycle {
      * Starts the background writer after one rolled-back insert, so that the first card-issuing call does not share
      * the CPU with the database's first write (a failure there only makes that first write slower).
      */
+    /** True while this card was submitted here and is not yet written (or given up on). */
+    public boolean isPending(UUID cardUuid) {
+        return pending.contains(cardUuid);
+    }
+
     @Override
     public void start() {
         try {
@@ -174,6 +187,14 @@ public class IssuedCardWriter implements SmartLifecycle {
      * times); rows already stored (duplicate uuid) are skipped.
      */
     private void write(List<IssuedCard> batch, boolean background) {
+        try {
+            writeWithRetries(batch, background);
+        } finally {
+            batch.forEach(card -> pending.remove(card.cardUuid()));
+        }
+    }
+
+    private void writeWithRetries(List<IssuedCard> batch, boolean background) {
         for (int attempt = 1; ; attempt++) {
             try {
                 store.recordIssued(batch);

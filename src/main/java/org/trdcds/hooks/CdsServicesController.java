@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.trdcds.feedback.CardFeedback;
 import org.trdcds.feedback.FeedbackEntry;
-import org.trdcds.feedback.FeedbackStore;
+import org.trdcds.feedback.FeedbackRefusedException;
 
 /** The CDS Hooks endpoints: discovery, invocation, feedback. */
 @RestController
@@ -25,15 +27,15 @@ public class CdsServicesController {
 
     private final ServiceCatalog catalog;
     private final FeedbackRequestParser feedbackParser;
-    private final FeedbackStore feedbackStore;
+    private final CardFeedback cardFeedback;
     private final HookCalls hookCalls;
 
     public CdsServicesController(ServiceCatalog catalog,
-                                 FeedbackRequestParser feedbackParser, FeedbackStore feedbackStore,
+                                 FeedbackRequestParser feedbackParser, CardFeedback cardFeedback,
                                  HookCalls hookCalls) {
         this.catalog = catalog;
         this.feedbackParser = feedbackParser;
-        this.feedbackStore = feedbackStore;
+        this.cardFeedback = cardFeedback;
         this.hookCalls = hookCalls;
     }
 
@@ -52,11 +54,20 @@ public class CdsServicesController {
         hookCalls.writeCards(response, hookCalls.cards(id, request.getInputStream().readAllBytes(), request));
     }
 
+    /**
+     * Feedback on cards this service issued (404 for any other card, 400 when it names a reason or suggestion the
+     * card did not offer); identical feedback posted again is 200 and stored once.
+     */
     @PostMapping(path = "/{id}/feedback", consumes = {JSON, ANY_JSON})
     public ResponseEntity<Void> feedback(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         catalog.find(id).orElseThrow(() -> CdsException.unknownService(id));
         List<FeedbackEntry> entries = feedbackParser.parse(body == null ? new byte[0] : body);
-        feedbackStore.recordFeedback(id, entries);
+        try {
+            cardFeedback.record(id, entries);
+        } catch (FeedbackRefusedException e) {
+            throw e.unknownCard() ? new CdsException(HttpStatus.NOT_FOUND, "not-found", e.getMessage())
+                    : CdsException.invalid(e.getMessage());
+        }
         return ResponseEntity.ok().build();
     }
 }

@@ -20,6 +20,9 @@ import org.trdcds.feedback.FeedbackEntry.OverrideReason;
 public class FeedbackRequestParser {
 
     static final int MAX_COMMENT_LENGTH = 4000;
+    /** Entries in one call, and accepted suggestions in one entry, at most (a card has a handful of suggestions). */
+    static final int MAX_ENTRIES = 100;
+    static final int MAX_ACCEPTED_SUGGESTIONS = 20;
 
     private final RequestJson requestJson;
 
@@ -31,6 +34,10 @@ public class FeedbackRequestParser {
         JsonNode feedback = requestJson.readObject(body).get("feedback");
         if (feedback == null || !feedback.isArray() || feedback.isEmpty()) {
             throw CdsException.required("feedback is required: a non-empty array of feedback entries");
+        }
+        if (feedback.size() > MAX_ENTRIES) {
+            throw CdsException.invalid("feedback holds " + feedback.size() + " entries; at most " + MAX_ENTRIES
+                    + " in one call");
         }
         List<FeedbackEntry> entries = new ArrayList<>();
         for (int i = 0; i < feedback.size(); i++) {
@@ -68,6 +75,10 @@ public class FeedbackRequestParser {
         }
         if (!node.isArray()) {
             throw CdsException.invalid(where + ".acceptedSuggestions must be an array of {\"id\": uuid}");
+        }
+        if (node.size() > MAX_ACCEPTED_SUGGESTIONS) {
+            throw CdsException.invalid(where + ".acceptedSuggestions holds " + node.size() + " entries; at most "
+                    + MAX_ACCEPTED_SUGGESTIONS);
         }
         for (int i = 0; i < node.size(); i++) {
             ids.add(uuid(node.get(i).get("id"), where + ".acceptedSuggestions[" + i + "].id"));

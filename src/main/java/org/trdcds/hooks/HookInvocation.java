@@ -134,10 +134,18 @@ public class HookInvocation {
         String serviceId = request.service().id();
         Instant now = Instant.now();
         UUID hookInstance = UUID.fromString(request.hookInstance());
-        issuedCards.submit(cards.stream()
-                .map(card -> new IssuedCard(UUID.fromString(card.uuid()), serviceId, topic(card), hookInstance, now))
-                .toList());
+        issuedCards.submit(cards.stream().map(card -> issued(card, serviceId, hookInstance, now)).toList());
         cards.forEach(card -> cardCounter(Objects.toString(topic(card))).increment());
+    }
+
+    /** What feedback on the card may name: its suggestions and override reasons. */
+    private static IssuedCard issued(Card card, String serviceId, UUID hookInstance, Instant now) {
+        List<UUID> suggestions = card.suggestions() == null ? List.of() : card.suggestions().stream()
+                .map(suggestion -> Uuids.parse(suggestion.uuid())).filter(Objects::nonNull).toList();
+        List<String> overrideReasons = card.overrideReasons() == null ? List.of() : card.overrideReasons().stream()
+                .map(reason -> IssuedCard.overrideReason(reason.system(), reason.code())).toList();
+        return new IssuedCard(UUID.fromString(card.uuid()), serviceId, topic(card), hookInstance, now, suggestions,
+                overrideReasons);
     }
 
     private Timer latencyTimer(String serviceId) {

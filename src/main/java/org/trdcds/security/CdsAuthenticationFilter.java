@@ -18,12 +18,14 @@ import org.springframework.http.MediaType;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.trdcds.refusals.Refusals;
+import org.trdcds.replay.ReplayStore;
 
 /**
  * Guards /cds-services/** (CDS client JWT, or loopback only when no issuer is trusted, or nothing in
  * open mode) and /admin/**, /actuator/** except /actuator/health/** (admin token, or loopback only
  * when none is configured). CORS preflights and other paths pass. A refusal is a 401 with an
- * OperationOutcome that gives no reason; the reason is logged without any credential.
+ * OperationOutcome that gives no reason; the reason is logged without any credential. When the replay store cannot
+ * record a jti (full, or its database unreachable) the call is refused with 503 and Retry-After, never let through.
  */
 final class CdsAuthenticationFilter extends OncePerRequestFilter {
 
@@ -31,6 +33,10 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     private static final byte[] UNAUTHORIZED_BODY = """
             {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"login",\
             "diagnostics":"authentication failed"}]}"""
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAVAILABLE_BODY = """
+            {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient",\
+            "diagnostics":"the token could not be checked for replay now; retry later"}]}"""
             .getBytes(StandardCharsets.UTF_8);
 
     private final boolean open;
@@ -45,11 +51,18 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     }
 
     CdsAuthenticationFilter(SecurityProperties properties, Clock clock, Refusals refusals) {
+        this(properties, clock, refusals, null, null);
+    }
+
+    /** With this replay store and token lifetime cap (null for a process-local store and 5 minutes). */
+    CdsAuthenticationFilter(SecurityProperties properties, Clock clock, Refusals refusals, ReplayStore replayStore,
+                            java.time.Duration maxTokenLifetime) {
         this.refusals = refusals;
         this.open = properties.mode() == SecurityProperties.Mode.OPEN;
         this.verifier = properties.trustedIssuers().isEmpty()
                 ? Optional.empty()
-                : Optional.of(new JwtVerifier(properties, clock));
+                : Optional.of(replayStore == null ? new JwtVerifier(properties, clock)
+                        : new JwtVerifier(properties, clock, replayStore, maxTokenLifetime));
         this.audienceUrl = Optional.ofNullable(properties.audienceBaseUrl()).map(AudienceUrl::new);
         this.adminCredential = Optional.ofNullable(properties.adminToken()).map(AdminCredential::new);
     }
@@ -57,11 +70,23 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean allowed = CorsUtils.isPreFlightRequest(request) || switch (ProtectedArea.of(request)) {
-            case CDS -> cdsClientAllowed(request);
-            case ADMIN -> adminAllowed(request);
-            case PUBLIC -> true;
-        };
+        boolean allowed;
+        try {
+            allowed = CorsUtils.isPreFlightRequest(request) || switch (ProtectedArea.of(request)) {
+                case CDS -> cdsClientAllowed(request);
+                case ADMIN -> adminAllowed(request);
+                case PUBLIC -> true;
+            };
+        } catch (ReplayStore.Unavailable e) {
+            log.warn("Refused {} {} with 503: {}", LogSafe.text(request.getMethod()),
+                    LogSafe.text(request.getRequestURI()), e.getMessage());
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader(HttpHeaders.CONNECTION, "close"); // the body is never read (see UnreadBodyValve)
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getOutputStream().write(UNAVAILABLE_BODY);
+            return;
+        }
         if (allowed) {
             chain.doFilter(request, response);
         } else {

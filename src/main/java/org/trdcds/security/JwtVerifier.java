@@ -22,11 +22,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.trdcds.replay.MemoryReplayStore;
+import org.trdcds.replay.ReplayStore;
 import org.trdcds.security.SecurityProperties.TrustedIssuer;
 
 /**
  * Verifies the JWT a CDS client sends (CDS Hooks 2.0 "Trusting CDS Clients"): an asymmetric
- * signature by a key of a trusted issuer, then exp, iat, nbf, aud, tenant and a jti not seen before.
+ * signature by a key of a trusted issuer, then exp, iat, nbf (and a lifetime of at most
+ * {@code cds.security.max-token-lifetime}), aud, tenant and a jti not seen before (the {@link ReplayStore}).
  */
 final class JwtVerifier {
 
@@ -42,9 +45,20 @@ final class JwtVerifier {
     private final Map<String, Issuer> issuers;
     private final Clock clock;
     private final Duration clockSkew;
-    private final ReplayGuard replayGuard;
+    private final Duration maxLifetime;
+    private final ReplayStore replayStore;
 
+    /** With a process-local replay store of {@code cds.security.jti-cache-size} and the default 5 minute cap. */
     JwtVerifier(SecurityProperties properties, Clock clock) {
+        this(properties, clock, new MemoryReplayStore(properties.jtiCacheSize(), properties.clockSkew(), clock),
+                Duration.ofMinutes(5));
+    }
+
+    /**
+     * @param replayStore remembers used jtis (shared by every replica when it is the database store)
+     * @param maxLifetime longest accepted token lifetime: exp at most this far from now and from iat (plus skew)
+     */
+    JwtVerifier(SecurityProperties properties, Clock clock, ReplayStore replayStore, Duration maxLifetime) {
         JwksLoader loader = new JwksLoader(properties.jwksTimeout());
         this.issuers = properties.trustedIssuers().stream().collect(Collectors.toUnmodifiableMap(
                 TrustedIssuer::issuer,
@@ -53,12 +67,14 @@ final class JwtVerifier {
                         new FhirServerAllowlist(trusted.fhirServers()))));
         this.clock = clock;
         this.clockSkew = properties.clockSkew();
-        this.replayGuard = new ReplayGuard(properties.jtiCacheSize(), properties.clockSkew(), clock);
+        this.replayStore = replayStore;
+        this.maxLifetime = maxLifetime;
     }
 
     /**
      * @param token the compact JWT from the Authorization header
      * @param audience the URL that was called
+     * @throws ReplayStore.Unavailable when the replay store cannot record the jti (full, or its database down)
      */
     AuthenticatedClient verify(String token, String audience) throws AuthenticationFailure {
         SignedJWT jwt;
@@ -92,7 +108,7 @@ final class JwtVerifier {
         if (jti == null || jti.isBlank()) {
             throw failure.apply("missing jti");
         }
-        if (!replayGuard.firstUse(claims.getIssuer(), jti, expiresAt)) {
+        if (!replayStore.firstUse(claims.getIssuer(), jti, expiresAt)) {
             throw failure.apply("replayed jti");
         }
         return new AuthenticatedClient(claims.getIssuer(), claims.getSubject(), tenant, issuer.fhirServers());
@@ -162,6 +178,10 @@ final class JwtVerifier {
         }
         if (issuedAt.isAfter(now.plus(clockSkew))) {
             throw failure.apply("iat in the future");
+        }
+        if (expiresAt.isAfter(now.plus(maxLifetime).plus(clockSkew))
+                || expiresAt.isAfter(issuedAt.plus(maxLifetime).plus(clockSkew))) {
+            throw failure.apply("lifetime over cds.security.max-token-lifetime");
         }
         Instant notBefore = instantClaim(claims, "nbf", failure);
         if (notBefore != null && notBefore.isAfter(now.plus(clockSkew))) {

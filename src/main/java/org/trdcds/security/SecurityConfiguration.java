@@ -11,11 +11,16 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.trdcds.refusals.Refusals;
+import org.trdcds.replay.DatabaseReplayStore;
+import org.trdcds.replay.MemoryReplayStore;
+import org.trdcds.replay.ReplayProperties;
+import org.trdcds.replay.ReplayStore;
 
 /** Registers {@link CdsAuthenticationFilter} in front of every servlet and filter but CORS. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, ReplayProperties.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -28,15 +33,32 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<CdsAuthenticationFilter> cdsAuthenticationFilter(SecurityProperties properties,
-                                                                            Refusals refusals) {
+            Refusals refusals, ReplayProperties replay, ReplayStore replayStore) {
         announce(properties);
         // the system clock on purpose: a fixed clock bean (scenario asOf) must not judge token expiry
-        FilterRegistrationBean<CdsAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new CdsAuthenticationFilter(properties, Clock.systemUTC(), refusals));
+        FilterRegistrationBean<CdsAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new CdsAuthenticationFilter(properties, Clock.systemUTC(), refusals, replayStore,
+                        replay.maxTokenLifetime()));
         registration.setName("cdsAuthenticationFilter");
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // after CORS (WebConfiguration): refusals carry CORS headers
+        // after CORS (WebConfiguration): refusals carry CORS headers; and after Spring Boot's observation filter
+        // (HIGHEST_PRECEDENCE + 1), so that refusals (401, 503) are counted in http.server.requests too
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /**
+     * Where used jtis are remembered: this process ({@code memory}) or the service's database, shared by every
+     * replica ({@code database}, needs the datasource).
+     */
+    @Bean
+    ReplayStore replayStore(SecurityProperties properties, ReplayProperties replay, ObjectProvider<JdbcTemplate> jdbc) {
+        if (replay.replayStore() == ReplayProperties.Store.DATABASE) {
+            log.info("Replay guard: used jtis kept in the database (cds.security.replay-store=database)");
+            return new DatabaseReplayStore(jdbc.getObject(), properties.clockSkew(), Clock.systemUTC(),
+                    replay.replayPurgeInterval());
+        }
+        return new MemoryReplayStore(properties.jtiCacheSize(), properties.clockSkew(), Clock.systemUTC());
     }
 
     static void announce(SecurityProperties properties) {

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode {@code verify} (default) or {@code open} (no checks on the CDS endpoints)
  * @param adminToken bearer credential for /admin/** and /actuator/**; absent means loopback-only
  * @param clockSkew tolerance on exp, iat and nbf
- * @param jtiCacheSize how many seen jti values are remembered (each until its token's exp + skew)
+ * @param jtiCacheSize live jtis the memory replay store holds at most (each until its token's exp + skew); a new
+ *     one beyond is refused with 503, never a live one forgotten. The default holds 3,000 calls/s of 5-minute tokens
  * @param jwksMinRefreshInterval an unknown kid refetches an issuer's JWKS at most once per interval
  * @param jwksCacheTtl cached keys are refetched when older than this
  * @param jwksTimeout connect and read timeout of a JWKS fetch
@@ -30,7 +31,7 @@ public record SecurityProperties(
         @DefaultValue("verify") Mode mode,
         String adminToken,
         @DefaultValue("60s") Duration clockSkew,
-        @DefaultValue("10000") int jtiCacheSize,
+        @DefaultValue("1000000") int jtiCacheSize,
         @DefaultValue("30s") Duration jwksMinRefreshInterval,
         @DefaultValue("1h") Duration jwksCacheTtl,
         @DefaultValue("5s") Duration jwksTimeout) {

@@ -102,6 +102,37 @@ abstract class FeedbackStoreContract {
     void issuedCardsCarryNoPatientColumn() {
         assertThat(jdbc.queryForList("SELECT LOWER(column_name) FROM information_schema.columns "
                 + "WHERE LOWER(table_name) = 'card_issued'", String.class))
-                .containsExactlyInAnyOrder("card_uuid", "service_id", "topic", "hook_instance", "issued_at");
+                .containsExactlyInAnyOrder("card_uuid", "service_id", "topic", "hook_instance", "issued_at",
+                        "suggestions", "override_reasons");
+    }
+
+    @Test
+    void anIssuedCardIsFoundWithWhatItOffered() {
+        IssuedCard card = new IssuedCard(UUID.randomUUID(), "ketamine-tms-order-sign", "ketamine-dose-check",
+                UUID.randomUUID(), NOW, List.of(UUID.randomUUID(), UUID.randomUUID()),
+                List.of(IssuedCard.overrideReason("https://fhir.trd-cds-hooks.org/override", "benefit"),
+                        IssuedCard.overrideReason("https://fhir.trd-cds-hooks.org/override", "other")));
+        IssuedCard bare = issued(null);
+        store.recordIssued(List.of(card, bare));
+
+        assertThat(store.findIssued(card.cardUuid())).contains(card);
+        assertThat(store.findIssued(bare.cardUuid())).contains(bare);
+        assertThat(store.findIssued(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void identicalFeedbackIsStoredOnceEvenWithinOneCall() {
+        IssuedCard card = issued("combination-candidate");
+        store.recordIssued(List.of(card));
+        UUID suggestion = UUID.randomUUID();
+        store.recordFeedback("ketamine-tms-screening", List.of(overridden(card.cardUuid(), "benefit"),
+                overridden(card.cardUuid(), "benefit")));
+        store.recordFeedback("ketamine-tms-screening", List.of(overridden(card.cardUuid(), "benefit"),
+                accepted(card.cardUuid(), suggestion)));
+        store.recordFeedback("ketamine-tms-screening", List.of(accepted(card.cardUuid(), suggestion),
+                overridden(card.cardUuid(), "other")));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feedback", Long.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feedback_accepted_suggestion", Long.class)).isEqualTo(1);
     }
 }

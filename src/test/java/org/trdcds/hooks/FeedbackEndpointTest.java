@@ -2,6 +2,10 @@ package org.trdcds.hooks;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -20,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.trdcds.cards.Card;
 
 /** POST /cds-services/{id}/feedback and GET /admin/feedback-summary over real HTTP, against the H2 store. */
 class FeedbackEndpointTest extends EdgeTestBase {
@@ -29,6 +34,11 @@ class FeedbackEndpointTest extends EdgeTestBase {
     @Autowired
     JdbcTemplate jdbc;
 
+    static final String OVERRIDE_SYSTEM = "https://fhir.trd-cds-hooks.org/override";
+    static final String NOW = java.time.Instant.now().toString();
+
+    final UUID suggestion = UUID.randomUUID();
+
     @BeforeEach
     void emptyStore() {
         jdbc.update("DELETE FROM feedback_accepted_suggestion");
@@ -36,41 +46,138 @@ class FeedbackEndpointTest extends EdgeTestBase {
         jdbc.update("DELETE FROM card_issued");
     }
 
+    /** The stub card offers one suggestion and two override reasons. */
+    @BeforeEach
+    void cardsWithSuggestionAndOverrideReasons() {
+        Card offering = new Card(null, "A candidate for IV ketamine + TMS", null, "info",
+                card(null).source(), List.of(new Card.Suggestion("Order it", suggestion.toString(), true, List.of())),
+                "at-most-one", List.of(new Card.Coding(OVERRIDE_SYSTEM, "benefit", "Benefit outweighs risk"),
+                        new Card.Coding(OVERRIDE_SYSTEM, "other", null)), null);
+        when(renderer.render(anyList(), anyString(), anyString(), anyMap())).thenReturn(List.of(offering));
+    }
+
     static Response postFeedback(String service, String body) {
         return given().contentType(ContentType.JSON).body(body).post("/cds-services/" + service + "/feedback");
     }
 
+    /** A hook call answered just now; its card's uuid (not yet waited for in the database). */
+    static UUID issueCard() {
+        return UUID.fromString(CdsServicesHttpTest.post(SERVICE, CdsServicesHttpTest.request("patient-view"))
+                .then().statusCode(200).extract().jsonPath().getString("cards[0].uuid"));
+    }
+
     static String overridden(UUID card) {
+        return overridden(card, "benefit", NOW);
+    }
+
+    static String overridden(UUID card, String code, String timestamp) {
         return """
                 {"card": "%s", "outcome": "overridden",
-                 "overrideReason": {"reason": {"system": "https://fhir.trd-cds-hooks.org/override", "code": "benefit"},
-                                    "userComment": "discussed"},
-                 "outcomeTimestamp": "2026-11-27T10:00:00Z"}""".formatted(card);
+                 "overrideReason": {"reason": {"system": "%s", "code": "%s"}, "userComment": "discussed"},
+                 "outcomeTimestamp": "%s"}""".formatted(card, OVERRIDE_SYSTEM, code, timestamp);
+    }
+
+    static String accepted(UUID card, UUID suggestion) {
+        return """
+                {"card": "%s", "outcome": "accepted", "acceptedSuggestions": [{"id": "%s"}],
+                 "outcomeTimestamp": "%s"}""".formatted(card, suggestion, NOW);
+    }
+
+    static String feedback(String... entries) {
+        return "{\"feedback\": [" + String.join(",", entries) + "]}";
     }
 
     long rows(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
 
+    @Test
+    void feedbackPostedTheMomentTheHookAnswersIsAcceptedWhileTheCardMayStillBeQueued() {
+        for (int i = 0; i < 10; i++) {
+            UUID card = issueCard();
+            postFeedback(SERVICE, feedback(accepted(card, suggestion))).then().statusCode(200);
+        }
+        assertThat(rows("feedback")).isEqualTo(10);
+        assertThat(rows("feedback_accepted_suggestion")).isEqualTo(10);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feedback f JOIN card_issued c ON c.card_uuid = "
+                + "f.card_uuid", Long.class)).isEqualTo(10);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"29-feedback.json", "30-feedback.json", "31-feedback.json"})
-    void specExamplesAreStored(String file) throws Exception {
+    void specExamplesNameCardsThisServiceNeverIssued404(String file) throws Exception {
         String body = Files.readString(FIXTURES.resolve("hl7-cds-hooks/input_pagecontent_index").resolve(file));
-        postFeedback(SERVICE, body).then().statusCode(200);
-        assertThat(rows("feedback")).isEqualTo(1);
+        Response response = postFeedback(SERVICE, body);
+        response.then().statusCode(404);
+        assertThat(response.jsonPath().getString("issue[0].diagnostics"))
+                .matches("feedback\\[0\\]\\.card [0-9a-f-]{36} is not a card service 'ketamine-tms-screening' issued");
+        assertThat(rows("feedback")).isZero();
     }
 
     @Test
-    void acceptedSuggestionsAreStored() throws Exception {
-        postFeedback(SERVICE, Files.readString(FIXTURES.resolve("hl7-cds-hooks/input_pagecontent_index/29-feedback.json")))
-                .then().statusCode(200);
-        assertThat(jdbc.queryForObject("SELECT suggestion_uuid FROM feedback_accepted_suggestion", UUID.class))
-                .isEqualTo(UUID.fromString("e56e1945-20b3-4393-8503-a1a20fd73152"));
+    void aCardOfAnotherServiceIsNotFoundAtThisServicesFeedbackUrl() {
+        UUID card = issueCard();
+        postFeedback("ketamine-tms-order-sign", feedback(overridden(card))).then().statusCode(404);
+        postFeedback(SERVICE, feedback(overridden(card))).then().statusCode(200);
+    }
+
+    @Test
+    void identicalFeedbackIsStoredOnceAndCountedOnce() {
+        UUID card = issueCard();
+        for (int i = 0; i < 5; i++) {
+            postFeedback(SERVICE, feedback(overridden(card), overridden(card))).then().statusCode(200);
+        }
+        postFeedback(SERVICE, feedback(accepted(card, suggestion))).then().statusCode(200);
+
+        assertThat(rows("feedback")).isEqualTo(2);
+        Response summary = given().get("/admin/feedback-summary");
+        assertThat(summary.jsonPath().getLong("topics[0].overridden")).isEqualTo(1);
+        assertThat(summary.jsonPath().getLong("topics[0].accepted")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "override reason not offered|overridden-code|feedback[0].overrideReason.reason https://fhir.trd-cds-hooks.org/override|made-up is not one of the override reasons the card offered",
+            "suggestion of another card|accepted-other|feedback[0].acceptedSuggestions: ",
+            "year 999999999|timestamp-far|feedback[0].outcomeTimestamp must be between 7 days before the card was issued",
+            "two weeks before the card|timestamp-old|feedback[0].outcomeTimestamp must be between 7 days before the card was issued"})
+    void feedbackNamingWhatTheCardDidNotOfferIs400(String name, String kind, String diagnostics) {
+        UUID card = issueCard();
+        String entry = switch (kind) {
+            case "overridden-code" -> overridden(card, "made-up", NOW);
+            case "accepted-other" -> accepted(card, UUID.randomUUID());
+            case "timestamp-far" -> overridden(card, "benefit", "+999999999-12-31T00:00:00Z");
+            default -> overridden(card, "benefit", java.time.Instant.now().minus(java.time.Duration.ofDays(14))
+                    .toString());
+        };
+        Response response = postFeedback(SERVICE, feedback(entry));
+        response.then().statusCode(400);
+        assertThat(response.jsonPath().getString("issue[0].diagnostics")).startsWith(diagnostics);
+        assertThat(rows("feedback")).isZero();
+    }
+
+    @Test
+    void arraysAreBounded() {
+        UUID card = issueCard();
+        String entries = String.join(",", java.util.Collections.nCopies(101, overridden(card)));
+        Response tooMany = postFeedback(SERVICE, "{\"feedback\": [" + entries + "]}");
+        tooMany.then().statusCode(400);
+        assertThat(tooMany.jsonPath().getString("issue[0].diagnostics"))
+                .isEqualTo("feedback holds 101 entries; at most 100 in one call");
+
+        String suggestions = String.join(",", java.util.Collections.nCopies(21, "{\"id\": \"" + suggestion + "\"}"));
+        Response tooManySuggestions = postFeedback(SERVICE, """
+                {"feedback": [{"card": "%s", "outcome": "accepted", "acceptedSuggestions": [%s],
+                 "outcomeTimestamp": "%s"}]}""".formatted(card, suggestions, NOW));
+        tooManySuggestions.then().statusCode(400);
+        assertThat(tooManySuggestions.jsonPath().getString("issue[0].diagnostics"))
+                .isEqualTo("feedback[0].acceptedSuggestions holds 21 entries; at most 20");
+        assertThat(rows("feedback")).isZero();
     }
 
     @Test
     void oneInvalidEntryRefusesTheWholeCallAndStoresNothing() {
-        String body = "{\"feedback\": [" + overridden(UUID.randomUUID())
+        String body = "{\"feedback\": [" + overridden(issueCard())
                 + ", {\"card\": \"not-a-uuid\", \"outcome\": \"accepted\", \"outcomeTimestamp\": \"2026-11-27T10:00:00Z\"}]}";
         Response response = postFeedback(SERVICE, body);
         response.then().statusCode(400);
@@ -96,19 +203,17 @@ class FeedbackEndpointTest extends EdgeTestBase {
 
     @Test
     void feedbackForAnUnknownServiceIs404() {
-        postFeedback("no-such-service", "{\"feedback\": [" + overridden(UUID.randomUUID()) + "]}")
-                .then().statusCode(404);
+        postFeedback("no-such-service", feedback(overridden(UUID.randomUUID()))).then().statusCode(404);
     }
 
     @Test
     void noFeedbackIsLostUnderConcurrentPosts() throws Exception {
-        int posts = 64;
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        int posts = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < posts; i++) {
-                calls.add(() -> postFeedback(SERVICE, "{\"feedback\": [" + overridden(UUID.randomUUID()) + "]}")
-                        .statusCode());
+                calls.add(() -> postFeedback(SERVICE, feedback(overridden(issueCard()))).statusCode());
             }
             for (Future<Integer> status : pool.invokeAll(calls)) {
                 assertThat(status.get()).isEqualTo(200);
@@ -121,15 +226,12 @@ class FeedbackEndpointTest extends EdgeTestBase {
 
     @Test
     void summaryCountsIssuedCardsFeedbackAndTheOverrideRatePerTopic() throws Exception {
-        String cardUuid = CdsServicesHttpTest.post(SERVICE, CdsServicesHttpTest.request("patient-view"))
-                .jsonPath().getString("cards[0].uuid");
-        String secondCard = CdsServicesHttpTest.post(SERVICE, CdsServicesHttpTest.request("patient-view"))
-                .jsonPath().getString("cards[0].uuid");
-        awaitIssued(2);
-        postFeedback(SERVICE, "{\"feedback\": [" + overridden(UUID.fromString(cardUuid)) + "]}").then().statusCode(200);
+        UUID card = issueCard();
+        UUID secondCard = issueCard();
+        postFeedback(SERVICE, feedback(overridden(card))).then().statusCode(200);
         postFeedback(SERVICE, """
-                {"feedback": [{"card": "%s", "outcome": "accepted", "outcomeTimestamp": "2026-11-27T10:00:00Z"}]}"""
-                .formatted(secondCard)).then().statusCode(200);
+                {"feedback": [{"card": "%s", "outcome": "accepted", "outcomeTimestamp": "%s"}]}"""
+                .formatted(secondCard, NOW)).then().statusCode(200);
 
         Response summary = given().get("/admin/feedback-summary");
 
