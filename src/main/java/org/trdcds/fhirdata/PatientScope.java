@@ -6,6 +6,12 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
@@ -19,6 +25,8 @@ import org.hl7.fhir.r4.model.Reference;
 public final class PatientScope {
 
     private static final String[] PATIENT_ELEMENTS = {"subject", "patient"};
+    /** Never modified: HAPI's getSubject() would add an empty subject to a resource that has none. */
+    private static final Reference NO_SUBJECT = new Reference();
 
     private PatientScope() {
     }
@@ -44,6 +52,10 @@ public final class PatientScope {
             String id = patient.getIdElement().getIdPart();
             return id != null && !id.equals(patientId);
         }
+        Reference subject = subjectOf(resource);
+        if (subject != null) {
+            return referencesAnotherPatient(subject, patientId);
+        }
         if (!(resource instanceof Base base)) {
             return false;
         }
@@ -59,6 +71,29 @@ public final class PatientScope {
             }
         }
         return false;
+    }
+
+    /** The subject of the types the decision reads, without HAPI's generic property lookup (the hot path). */
+    private static Reference subjectOf(IBaseResource resource) {
+        if (resource instanceof Condition condition) {
+            return condition.hasSubject() ? condition.getSubject() : NO_SUBJECT;
+        }
+        if (resource instanceof Observation observation) {
+            return observation.hasSubject() ? observation.getSubject() : NO_SUBJECT;
+        }
+        if (resource instanceof MedicationStatement statement) {
+            return statement.hasSubject() ? statement.getSubject() : NO_SUBJECT;
+        }
+        if (resource instanceof MedicationRequest request) {
+            return request.hasSubject() ? request.getSubject() : NO_SUBJECT;
+        }
+        if (resource instanceof MedicationAdministration administration) {
+            return administration.hasSubject() ? administration.getSubject() : NO_SUBJECT;
+        }
+        if (resource instanceof Procedure procedure) {
+            return procedure.hasSubject() ? procedure.getSubject() : NO_SUBJECT;
+        }
+        return null;
     }
 
     private static boolean referencesAnotherPatient(Reference reference, String patientId) {

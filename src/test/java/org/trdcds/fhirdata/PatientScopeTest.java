@@ -43,6 +43,12 @@ class PatientScopeTest {
         assertThat(PatientScope.ofAnotherPatient(request, "X")).isTrue();
         assertThat(PatientScope.ofAnotherPatient(new Observation().setSubject(new Reference("Patient/X")), "X")).isFalse();
         assertThat(PatientScope.ofAnotherPatient(new Medication(), "X")).isFalse();
+        org.hl7.fhir.r4.model.Encounter encounter = new org.hl7.fhir.r4.model.Encounter();
+        encounter.setSubject(new Reference("Patient/Y"));
+        assertThat(PatientScope.ofAnotherPatient(encounter, "X")).as("any type, by its subject element").isTrue();
+        org.hl7.fhir.r4.model.AllergyIntolerance allergy = new org.hl7.fhir.r4.model.AllergyIntolerance();
+        allergy.setPatient(new Reference("Patient/Y"));
+        assertThat(PatientScope.ofAnotherPatient(allergy, "X")).as("or its patient element").isTrue();
     }
 
     @Test

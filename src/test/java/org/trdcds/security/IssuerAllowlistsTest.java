@@ -122,4 +122,17 @@ class IssuerAllowlistsTest {
         assertThatThrownBy(() -> new TrustedIssuer("i", URI.create("file:/k.json"), null, null, List.of("ftp://x/")))
                 .hasMessageContaining("fhir-servers");
     }
+
+    @Test
+    void theApplicationDoesNotStartWithAnIssuerButNoAudienceBaseUrl() {
+        new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
+                .withUserConfiguration(SecurityConfiguration.class)
+                .withPropertyValues("cds.security.trusted-issuers[0].issuer=https://ehr.example.org",
+                        "cds.security.trusted-issuers[0].jwks-url=https://ehr.example.org/jwks.json")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("cds.security.audience-base-url is required");
+                });
+    }
 }
