@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.trdcds.cards.SourceUrls;
 import org.trdcds.fhirdata.DataUnavailableException;
 import org.trdcds.hooks.HookInvocation.CardsResponse;
 import org.trdcds.security.AuthenticatedClient;
@@ -38,9 +40,14 @@ class HookCalls {
     private final ErrorHandler errors;
     private final ObjectMapper objectMapper;
     private final ObjectWriter cardsWriter;
+    /** The protocol page's URL from cds.security.audience-base-url, or null to take it from each request. */
+    private final String protocolUrl;
 
-    HookCalls(HookInvocation invocation, WarmUpKey warmUpKey, ErrorHandler errors, ObjectMapper objectMapper) {
+    HookCalls(HookInvocation invocation, WarmUpKey warmUpKey, ErrorHandler errors, ObjectMapper objectMapper,
+              @Value("${cds.security.audience-base-url:}") String externalBaseUrl) {
         this.invocation = invocation;
+        this.protocolUrl = externalBaseUrl == null || externalBaseUrl.isBlank() ? null
+                : SourceUrls.protocolUrl(externalBaseUrl.strip());
         this.warmUpKey = warmUpKey;
         this.errors = errors;
         this.objectMapper = objectMapper;
@@ -79,16 +86,19 @@ class HookCalls {
     }
 
     /**
-     * The cards of a call; a call carrying this process's {@link WarmUpKey} is rehearsed (nothing recorded). A call
-     * of an authenticated client may name only its issuer's FHIR servers; without one (loopback-only or open mode)
-     * any http(s) URL may be named.
+     * The cards of a call, each with source.url = its topic's anchor on the protocol page; a call carrying this
+     * process's {@link WarmUpKey} is rehearsed (nothing recorded). A call of an authenticated client may name only
+     * its issuer's FHIR servers; without one (loopback-only or open mode) any http(s) URL may be named.
      */
     CardsResponse cards(String serviceId, byte[] body, HttpServletRequest request) {
         Predicate<String> fhirServerAllowed = request.getAttribute(AuthenticatedClient.ATTRIBUTE)
                 instanceof AuthenticatedClient client ? client::mayName : server -> true;
-        return warmUpKey.matches(request.getHeader(WarmUpKey.HEADER))
+        CardsResponse answer = warmUpKey.matches(request.getHeader(WarmUpKey.HEADER))
                 ? invocation.rehearse(serviceId, body)
                 : invocation.invoke(serviceId, body, fhirServerAllowed);
+        String protocol = protocolUrl != null ? protocolUrl : SourceUrls.protocolUrl(SourceUrls.base(
+                request.getScheme(), request.getServerName(), request.getServerPort(), request.getContextPath()));
+        return new CardsResponse(SourceUrls.withProtocolAnchors(answer.cards(), protocol));
     }
 
     /** A 200 with the cards. */

@@ -131,7 +131,9 @@ class FeedbackEndpointTest extends EdgeTestBase {
 
         assertThat(rows("feedback")).isEqualTo(2);
         Response summary = given().get("/admin/feedback-summary");
-        assertThat(summary.jsonPath().getLong("topics[0].overridden")).isEqualTo(1);
+        // TOPIC is an info card: its one "overridden" answer is counted as a dismissal
+        assertThat(summary.jsonPath().getLong("topics[0].dismissed")).isEqualTo(1);
+        assertThat(summary.jsonPath().getLong("topics[0].overridden")).isZero();
         assertThat(summary.jsonPath().getLong("topics[0].accepted")).isEqualTo(1);
     }
 
@@ -225,7 +227,7 @@ class FeedbackEndpointTest extends EdgeTestBase {
     }
 
     @Test
-    void summaryCountsIssuedCardsFeedbackAndTheOverrideRatePerTopic() throws Exception {
+    void summaryCountsIssuedCardsFeedbackAndInfoDismissalsApartFromOverrides() throws Exception {
         UUID card = issueCard();
         UUID secondCard = issueCard();
         postFeedback(SERVICE, feedback(overridden(card))).then().statusCode(200);
@@ -239,8 +241,12 @@ class FeedbackEndpointTest extends EdgeTestBase {
         assertThat(summary.jsonPath().getString("topics[0].topic")).isEqualTo(TOPIC);
         assertThat(summary.jsonPath().getLong("topics[0].issued")).isEqualTo(2);
         assertThat(summary.jsonPath().getLong("topics[0].accepted")).isEqualTo(1);
-        assertThat(summary.jsonPath().getLong("topics[0].overridden")).isEqualTo(1);
-        assertThat(summary.jsonPath().getDouble("topics[0].overrideRate")).isEqualTo(0.5);
+        // the topic's cards are info cards: an "overridden" answer is a dismissal, and no override rate is given
+        assertThat(summary.jsonPath().getString("topics[0].indicator")).isEqualTo("info");
+        assertThat(summary.jsonPath().getLong("topics[0].overridden")).isZero();
+        assertThat(summary.jsonPath().getLong("topics[0].dismissed")).isEqualTo(1);
+        assertThat(summary.jsonPath().getString("topics[0].overrideRate")).isNull();
+        assertThat(summary.jsonPath().getString("definitions.overrideRate")).contains("warning and critical");
         assertThat(summary.jsonPath().getList("feedback.outcome")).containsExactly("accepted", "overridden");
         assertThat(summary.jsonPath().getString("feedback[1].overrideReason.code")).isEqualTo("benefit");
         assertThat(summary.jsonPath().getString("feedback[1].service")).isEqualTo(SERVICE);

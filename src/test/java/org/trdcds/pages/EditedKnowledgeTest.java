@@ -1,0 +1,90 @@
+package org.trdcds.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trdcds.cards.TemplateCardRenderer;
+import org.trdcds.fhirdata.HapiFactExtractor;
+import org.trdcds.terminology.FileKnowledge;
+import org.trdcds.terminology.Knowledge;
+import org.trdcds.terminology.KnowledgeFiles;
+
+/**
+ * With cds.knowledge.dir, the pages show the edited knowledge: a changed parameter on the protocol and knowledge
+ * pages, a changed template in the preview's cards, a new template as a new section, the folder in use.
+ */
+class EditedKnowledgeTest {
+
+    static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    @TempDir
+    static Path dir;
+    static Knowledge knowledge;
+    static KnowledgeSource source;
+
+    @BeforeAll
+    static void editedCopy() throws IOException {
+        copy(Path.of("fhir-profiles"), dir.resolve("fhir-profiles"));
+        copy(Path.of("cds-cards"), dir.resolve("cds-cards"));
+        Path parameters = dir.resolve("fhir-profiles/knowledge/Parameters-protocol-parameters.json");
+        Files.writeString(parameters, Files.readString(parameters)
+                .replace("{ \"name\": \"ketamineMgPerKg\", \"valueDecimal\": 0.5 }",
+                        "{ \"name\": \"ketamineMgPerKg\", \"valueDecimal\": 0.6 }"));
+        Path candidate = dir.resolve("cds-cards/combination-candidate.json");
+        Files.writeString(candidate, Files.readString(candidate).replaceFirst("\"summary\": \"[^\"]*\"",
+                "\"summary\": \"EDITED candidate summary for the committee\""));
+        Path extra = dir.resolve("cds-cards/zz-new-topic.json");
+        Files.writeString(extra, """
+                {"topic": "zz-new-topic", "display": "A topic added by governance", "indicator": "warning",
+                 "blocks": ["ketamine", "TMS"], "summary": "New", "detail": "{{knowledgeVersion}}"}
+                """);
+        knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), FHIR);
+        source = new KnowledgeSource(dir.toString());
+    }
+
+    @Test
+    void protocolAndKnowledgePagesShowTheEditedValuesAndTheNewTopic() {
+        String protocol = ProtocolPage.build(knowledge, source);
+        String knowledgePage = KnowledgePage.build(knowledge, source);
+
+        assertThat(protocol).contains("IV ketamine <strong>0.6 mg/kg</strong>", "id=\"zz-new-topic\"",
+                "A topic added by governance", "0.6 mg/kg</td><td><code>ketamineMgPerKg</code>");
+        assertThat(protocol).containsPattern("zz-new-topic\">A topic added by governance</a></td><td>warning</td>"
+                + "<td>ketamine, TMS</td>");
+        assertThat(knowledgePage).contains("cds.knowledge.dir = " + dir.toAbsolutePath().normalize(),
+                "id=\"tpl-zz-new-topic\"", "EDITED candidate summary");
+    }
+
+    @Test
+    void previewRendersTheSampleCardsWithTheEditedTemplate() {
+        PreviewPage preview = new PreviewPage(knowledge, new HapiFactExtractor(),
+                new TemplateCardRenderer(knowledge, dir.toString()), FHIR, "");
+        Samples.Sample candidate = Samples.load(FHIR).stream().filter(s -> s.name().equals("pv-candidate"))
+                .findFirst().orElseThrow();
+
+        String html = preview.section(candidate, "https://cds.example.org/protocol");
+
+        assertThat(html).contains("EDITED candidate summary for the committee",
+                "href=\"https://cds.example.org/protocol#combination-candidate\"");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}

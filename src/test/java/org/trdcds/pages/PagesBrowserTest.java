@@ -1,0 +1,153 @@
+package org.trdcds.pages;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Each page opened in a real headless Chromium on the running application (admin pages from loopback, no admin
+ * token configured, as by default): what a person would see, with a screenshot under target/screenshots/.
+ */
+@PagesApplication.LoopbackOnly
+@EnabledIf(value = "org.trdcds.pages.Browser#availableOrRequired", disabledReason = Browser.SKIPPED)
+class PagesBrowserTest {
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void port() {
+        RestAssured.port = port;
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void show(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", element);
+    }
+
+    @Test
+    void protocolPageShowsTheParametersAndASectionPerCard() {
+        open("/protocol");
+
+        assertThat(browser.getTitle()).startsWith("Protocol");
+        String text = browser.findElement(By.tagName("main")).getText();
+        assertThat(text).contains("0.5 mg/kg", "42 days", "140/90", "Strength");
+        WebElement candidate = browser.findElement(By.id("combination-candidate"));
+        assertThat(candidate.isDisplayed()).isTrue();
+        Browser.screenshot(browser, "protocol");
+        open("/protocol#contraindication-uncontrolled-seizures");
+        Browser.screenshot(browser, "protocol-topic");
+    }
+
+    @Test
+    void knowledgePageShowsAValueSetWithItsCodesOnDemand() {
+        open("/admin/knowledge");
+
+        WebElement epilepsy = browser.findElement(By.id("vs-epilepsy"));
+        assertThat(epilepsy.getText()).contains("Epilepsy", "http://hl7.org/fhir/sid/icd-10-cm");
+        WebElement codes = epilepsy.findElements(By.tagName("details")).get(1);
+        assertThat(codes.getText()).doesNotContain("G40.909");
+        codes.findElement(By.tagName("summary")).click();
+        assertThat(codes.getText()).contains("G40.");
+        show(epilepsy);
+        Browser.screenshot(browser, "knowledge");
+        show(browser.findElement(By.id("minimum-doses")));
+        assertThat(browser.findElement(By.className("review-status")).getText())
+                .contains("placeholder-pending-clinical-review");
+        Browser.screenshot(browser, "knowledge-doses");
+    }
+
+    @Test
+    void feedbackPageShowsTheOverrideRateOfAWarningOrCriticalCardAndInfoDismissalsApart() {
+        JsonNode discovery = SampleRequests.JSON.valueToTree(given().get("/cds-services").as(Map.class));
+        JsonNode critical = PagesHttpTest.post(SampleRequests.sample("pv-uncontrolled-hypertension"), discovery)
+                .path("cards").get(0);
+        JsonNode info = PagesHttpTest.post(SampleRequests.sample("pv-candidate"), discovery).path("cards").get(0);
+        String criticalTopic = critical.path("source").path("topic").path("code").asText();
+        assertThat(critical.path("indicator").asText()).isEqualTo("critical");
+        assertThat(info.path("indicator").asText()).isEqualTo("info");
+        awaitIssued(criticalTopic);
+        feedback("ketamine-tms-screening", critical.path("uuid").asText(), "overridden",
+                critical.path("overrideReasons").get(0).path("code").asText());
+        feedback("ketamine-tms-screening", info.path("uuid").asText(), "overridden", null);
+
+        open("/admin/feedback");
+
+        WebElement row = browser.findElement(By.id("fb-" + criticalTopic));
+        assertThat(row.findElement(By.className("rate")).getText()).isEqualTo("100%");
+        assertThat(row.findElement(By.tagName("svg")).isDisplayed()).isTrue();
+        WebElement infoRow = browser.findElement(By.id("fb-" + info.path("source").path("topic").path("code").asText()));
+        assertThat(infoRow.findElement(By.className("rate")).getText()).isEqualTo("—");
+        assertThat(infoRow.getText()).contains("info");
+        Browser.screenshot(browser, "feedback");
+    }
+
+    @Test
+    void previewShowsTheCandidateCardAsAnEhrDoes() {
+        open("/admin/preview");
+
+        WebElement sample = browser.findElement(By.id("pv-candidate"));
+        WebElement card = sample.findElement(By.cssSelector(".card[data-topic='combination-candidate']"));
+        show(card);
+        String text = card.getText();
+        assertThat(text).containsIgnoringCase("candidate").contains("sertraline");
+        assertThat(text).doesNotContain("**");
+        assertThat(card.findElements(By.cssSelector(".detail table"))).isNotEmpty();
+        assertThat(card.findElement(By.cssSelector(".source a")).getAttribute("href"))
+                .isEqualTo("http://localhost:" + port + "/protocol#combination-candidate");
+        Browser.screenshot(browser, "preview-candidate");
+        WebElement hypertension = browser.findElement(By.id("pv-uncontrolled-hypertension"));
+        show(hypertension);
+        assertThat(hypertension.findElements(By.cssSelector(".card.critical"))).isNotEmpty();
+        Browser.screenshot(browser, "preview-contraindication");
+    }
+
+    private static void feedback(String service, String card, String outcome, String reasonCode) {
+        String reason = reasonCode == null ? "" : """
+                , "overrideReason": {"reason": {"code": "%s", "system": "https://fhir.trd-cds-hooks.org/CodeSystem/override-reasons"}}
+                """.formatted(reasonCode);
+        given().contentType(ContentType.JSON).body("""
+                {"feedback": [{"card": "%s", "outcome": "%s", "outcomeTimestamp": "2026-11-27T10:00:00Z"%s}]}
+                """.formatted(card, outcome, reason)).post("/cds-services/" + service + "/feedback")
+                .then().statusCode(200);
+    }
+
+    /** Issued cards are written in the background: wait until the topic is counted. */
+    private static void awaitIssued(String topic) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> given().get("/admin/feedback-summary").asString()
+                .contains("\"topic\":\"" + topic + "\""));
+    }
+}
