@@ -10,8 +10,8 @@ import java.util.List;
  */
 record CardTemplate(String topic, String display, String indicator, String sourceLabel, String sourceUrl,
                     Template summary, Template detail, List<Card.Link> links, List<Card.Coding> overrideReasons,
-                    String selectionBehavior, List<SuggestionTemplate> suggestions, String blocks, String concerns,
-                    String criticalWhen) {
+                    String selectionBehavior, List<SuggestionTemplate> suggestions, java.util.Set<String> blocks,
+                    String concerns, String criticalWhen) {
 
     /**
      * @param when detail key that must be present (non-null) for the suggestion to be offered, or null

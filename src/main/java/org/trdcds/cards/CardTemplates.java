@@ -31,10 +31,10 @@ final class CardTemplates {
 
     /** Which modality each topic blocks, and which one each caution concerns, from the templates. */
     static Blocks blocks(Map<String, CardTemplate> templates) {
-        Map<String, String> blocks = new HashMap<>();
+        Map<String, java.util.Set<String>> blocks = new HashMap<>();
         Map<String, String> concerns = new HashMap<>();
         for (CardTemplate t : templates.values()) {
-            if (t.blocks() != null) {
+            if (!t.blocks().isEmpty()) {
                 blocks.put(t.topic(), t.blocks());
             }
             if (t.concerns() != null) {
@@ -96,8 +96,24 @@ final class CardTemplates {
                 required(t, "indicator", name), t.path("source").path("label").asText(),
                 t.path("source").path("url").asText(null), Compilers.PLAIN.compile(required(t, "summary", name)),
                 Compilers.MARKDOWN.compile(detail), links, reasons, t.path("selectionBehavior").asText("at-most-one"),
-                suggestions, modality(t, "blocks", name), modality(t, "concerns", name),
+                suggestions, blockedModalities(t.path("blocks"), name), modality(t, "concerns", name),
                 t.path("criticalWhen").asText(null));
+    }
+
+    /** The template's {@code blocks}: one modality or a list of them ("ketamine", "tms"; "none" or absent = none). */
+    private static java.util.Set<String> blockedModalities(JsonNode blocks, String name) {
+        java.util.Set<String> modalities = new java.util.LinkedHashSet<>();
+        for (JsonNode value : blocks.isArray() ? blocks : List.of(blocks)) {
+            String modality = value.isTextual() ? value.asText().toLowerCase(java.util.Locale.ROOT) : null;
+            if (value.isMissingNode() || value.isNull() || "none".equals(modality)) {
+                continue;
+            }
+            if (!Blocks.KETAMINE.equals(modality) && !Blocks.TMS.equals(modality)) {
+                throw new IllegalStateException(name + ": blocks must be \"ketamine\", \"tms\", \"none\" or a list");
+            }
+            modalities.add(modality);
+        }
+        return java.util.Set.copyOf(modalities);
     }
 
     /** "ketamine", "tms", or null (absent, null or "none"); anything else fails loading. */

@@ -47,6 +47,7 @@ public class TemplateCardRenderer implements CardRenderer {
     }
 
     /** Which modality each contraindication blocks (template field {@code blocks}), for the decision. */
+    @Override
     public Blocks blocks() {
         return CardTemplates.blocks(templates);
     }

@@ -55,11 +55,17 @@ final class OrderChecks {
         }
         Set<String> blocked = new LinkedHashSet<>();
         for (Finding f : safety.assess(a, facts)) {
-            String modality = blocks.of(f.topic());
-            if (modality != null) {
-                if (blockable.contains(modality)) {
-                    findings.add(Safety.forOrders(f, refs, refsOf(scoped, modality)));
-                    blocked.add(modality);
+            Set<String> modalities = blocks.of(f.topic());
+            if (!modalities.isEmpty()) {
+                List<String> deletes = new ArrayList<>();
+                for (String modality : modalities) {
+                    if (blockable.contains(modality)) {
+                        deletes.addAll(refsOf(scoped, modality));
+                        blocked.add(modality);
+                    }
+                }
+                if (!deletes.isEmpty()) {
+                    findings.add(Safety.forOrders(f, refs, deletes));
                 }
             } else if (blocks.concerns(f.topic()) == null || blockable.contains(blocks.concerns(f.topic()))) {
                 findings.add(Safety.forOrders(f, refs, List.of()));

@@ -37,9 +37,7 @@ final class Screening {
         boolean psychosis = false;
         for (Finding f : safety.assess(a, facts)) {
             findings.add(f);
-            if (blocks.of(f.topic()) != null) {
-                blocked.add(blocks.of(f.topic()));
-            }
+            blocked.addAll(blocks.of(f.topic()));
             psychosis |= Topics.PSYCHOSIS_CAUTION.equals(f.topic());
         }
         for (Course c : a.courses()) {

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.trdcds.cards.Card;
 import org.trdcds.cards.CardRenderer;
 import org.trdcds.cards.SourceUrls;
-import org.trdcds.cards.TemplateCardRenderer;
-import org.trdcds.criteria.Blocks;
 import org.trdcds.criteria.Finding;
 import org.trdcds.criteria.HookKind;
 import org.trdcds.criteria.PatientFacts;
@@ -108,9 +105,8 @@ public class PreviewPage {
         HookKind kind = Hook.of(sample.hook()).map(Hook::kind).orElse(HookKind.SCREENING);
         PatientFacts facts = extractor.extract(RecordedResources.patientData(sample.record()), sample.draftOrders(),
                 null);
-        // the modality each contraindication blocks is template data (cds-cards/), as in DecisionConfiguration
-        Blocks blocks = renderer instanceof TemplateCardRenderer templates ? templates.blocks() : new Blocks(Map.of());
-        List<Finding> findings = new ProtocolDecision(knowledge, Clock.fixed(sample.asOf(), ZoneOffset.UTC), blocks)
+        List<Finding> findings = new ProtocolDecision(knowledge, Clock.fixed(sample.asOf(), ZoneOffset.UTC),
+                renderer.blocks())
                 .decide(facts, kind);
         return renderer.render(findings, sample.service(), sample.patientId(), sample.draftOrderJson());
     }

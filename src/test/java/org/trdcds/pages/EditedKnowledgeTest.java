@@ -43,7 +43,7 @@ class EditedKnowledgeTest {
         Path extra = dir.resolve("cds-cards/zz-new-topic.json");
         Files.writeString(extra, """
                 {"topic": "zz-new-topic", "display": "A topic added by governance", "indicator": "warning",
-                 "blocks": "tms", "summary": "New", "detail": "{{knowledgeVersion}}"}
+                 "blocks": ["ketamine", "TMS"], "summary": "New", "detail": "{{knowledgeVersion}}"}
                 """);
         knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), FHIR);
         source = new KnowledgeSource(dir.toString());
@@ -57,7 +57,7 @@ class EditedKnowledgeTest {
         assertThat(protocol).contains("IV ketamine <strong>0.6 mg/kg</strong>", "id=\"zz-new-topic\"",
                 "A topic added by governance", "0.6 mg/kg</td><td><code>ketamineMgPerKg</code>");
         assertThat(protocol).containsPattern("zz-new-topic\">A topic added by governance</a></td><td>warning</td>"
-                + "<td>tms</td>");
+                + "<td>ketamine, TMS</td>");
         assertThat(knowledgePage).contains("cds.knowledge.dir = " + dir.toAbsolutePath().normalize(),
                 "id=\"tpl-zz-new-topic\"", "EDITED candidate summary");
     }
