@@ -42,7 +42,7 @@ final class Courses {
                 continue;
             }
             String kind = kindOf(m.codes(), terms);
-            if (kind == null || !forDepression(m, terms, parameters, weightKg)) {
+            if (kind == null || KETAMINE.equals(kind) && !forDepression(m, terms, parameters, weightKg)) {
                 continue;
             }
             Instant end = m.end() == null && !"active".equals(m.status()) ? m.start() : m.end();
@@ -63,7 +63,11 @@ final class Courses {
         return courses;
     }
 
-    /** Not treatment for depression: a reason off the depressive spectrum, or a single dose above the ceiling. */
+    /**
+     * A racemic ketamine record that is not treatment for depression: a reason off the depressive spectrum, or a
+     * single dose above the mg/kg ceiling. Esketamine (a fixed-dose nasal spray whose only use is depression, never
+     * dosed by weight) always counts (PROTOCOL-v2 sections 3 and 7).
+     */
     static boolean forDepression(MedicationFact m, Terms terms, ProtocolParameters p, Double weightKg) {
         if (!m.reasons().isEmpty() && !terms.anyOf(Diagnoses.SPECTRUM, m.reasons())
                 && !terms.any(Diagnoses.SUICIDE_ATTEMPT, m.reasons())) {

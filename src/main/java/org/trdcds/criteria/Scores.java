@@ -17,17 +17,30 @@ final class Scores {
     static Scores of(List<ObservationFact> observations, Terms terms, Instant now) {
         List<Score> scores = new ArrayList<>();
         for (ObservationFact o : observations) {
-            if (o.value() == null || o.effective() == null || o.effective().isAfter(now)) {
+            if (o.effective() == null || o.effective().isAfter(now)) {
                 continue;
             }
-            if (terms.any(Score.PHQ9, o.codes())) {
-                scores.add(new Score(o.ref(), Score.PHQ9, o.value(), o.effective()));
-            } else if (terms.any(Score.MADRS, o.codes())) {
-                scores.add(new Score(o.ref(), Score.MADRS, o.value(), o.effective()));
+            if (o.value() != null) {
+                add(scores, o.ref(), o.codes(), o.value(), o.effective(), terms);
+            } else {
+                // a panel (e.g. PHQ-9 44249-1) whose total is a component coded as the total score
+                for (ObservationFact.Component c : o.components()) {
+                    if (c.value() != null && add(scores, o.ref(), c.codes(), c.value(), o.effective(), terms)) {
+                        break;
+                    }
+                }
             }
         }
         scores.sort(Comparator.comparing(Score::at));
         return new Scores(scores);
+    }
+
+    private static boolean add(List<Score> scores, String ref, List<Code> codes, double value, Instant at, Terms terms) {
+        String scale = terms.any(Score.PHQ9, codes) ? Score.PHQ9 : terms.any(Score.MADRS, codes) ? Score.MADRS : null;
+        if (scale != null) {
+            scores.add(new Score(ref, scale, value, at));
+        }
+        return scale != null;
     }
 
     /** The last score of this scale strictly before the instant, or null. */

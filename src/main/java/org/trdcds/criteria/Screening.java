@@ -61,7 +61,7 @@ final class Screening {
             } else if (failed.isEmpty() && !a.anyActiveCourse() && blocked.size() < 2) {
                 findings.add(monotherapyFirst(a, blocked));
             } else if (!failed.isEmpty() && blocked.isEmpty() && !psychosis && !a.anyActiveCourse()
-                    && a.suicide().tier() != Suicide.Tier.URGENT) {
+                    && !a.suicide().holdsCandidate()) {
                 candidacy(a, findings);
             }
         }

@@ -18,10 +18,16 @@ final class Suicide {
 
     static final String PHQ9_ITEM9 = "phq9-item9";
     static final String HISTORY = "suicidal-behaviour-history";
+    /** A documented suicide risk assessment (Procedure, SNOMED 225337009): after the urgent data, it releases the candidate. */
+    static final String RISK_ASSESSMENT = "suicide-risk-assessment";
 
     enum Tier { NONE, SCREEN_POSITIVE, URGENT }
 
-    record Result(Tier tier, Finding finding) {
+    /**
+     * @param holdsCandidate urgent, and no suicide risk assessment documented after the data that made it urgent
+     *                       (PROTOCOL-v2 section 5): the candidate card is held back
+     */
+    record Result(Tier tier, Finding finding, boolean holdsCandidate) {
     }
 
     private record Answer(double score, Instant at, String ref) {
@@ -35,7 +41,8 @@ final class Suicide {
         this.p = knowledge.parameters();
     }
 
-    Result assess(Diagnoses diagnoses, List<ObservationFact> observations, Terms terms, Instant now) {
+    Result assess(Diagnoses diagnoses, List<ObservationFact> observations, List<ProcedureFact> procedures, Terms terms,
+                  Instant now) {
         Answer latest = latestAnswer(observations, terms, now);
         Instant itemFrom = now.minus(Duration.ofDays(p.suicideItemWindowDays()));
         List<ConditionFact> ideation = new ArrayList<>();
@@ -50,7 +57,7 @@ final class Suicide {
                 || !attempts.isEmpty();
         boolean positive = latest != null && latest.score() >= p.phqItem9Threshold();
         if (!urgent && !positive) {
-            return new Result(Tier.NONE, null);
+            return new Result(Tier.NONE, null, false);
         }
         List<ConditionFact> history = diagnoses.present(HISTORY);
         Map<String, Object> d = new LinkedHashMap<>();
@@ -69,8 +76,34 @@ final class Suicide {
         evidence.addAll(Diagnoses.refs(ideation));
         evidence.addAll(Diagnoses.refs(attempts));
         evidence.addAll(Diagnoses.refs(history));
-        return urgent ? new Result(Tier.URGENT, new Finding(Topics.SUICIDE_RISK_URGENT, d, evidence))
-                : new Result(Tier.SCREEN_POSITIVE, new Finding(Topics.SUICIDE_RISK_SCREEN_POSITIVE, d, evidence));
+        if (!urgent) {
+            return new Result(Tier.SCREEN_POSITIVE, new Finding(Topics.SUICIDE_RISK_SCREEN_POSITIVE, d, evidence), false);
+        }
+        Instant trigger = latest != null && latest.score() >= p.phqItem9UrgentThreshold() ? latest.at() : null;
+        for (ConditionFact c : concat(ideation, attempts)) {
+            trigger = c.date() == null ? now : trigger == null || c.date().isAfter(trigger) ? c.date() : trigger;
+        }
+        return new Result(Tier.URGENT, new Finding(Topics.SUICIDE_RISK_URGENT, d, evidence),
+                !assessedAfter(trigger, procedures, terms, now));
+    }
+
+    private static List<ConditionFact> concat(List<ConditionFact> a, List<ConditionFact> b) {
+        List<ConditionFact> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A completed (or ongoing) suicide risk assessment Procedure dated after the trigger, not in the future. */
+    private static boolean assessedAfter(Instant trigger, List<ProcedureFact> procedures, Terms terms, Instant now) {
+        for (ProcedureFact procedure : procedures) {
+            Instant at = procedure.start();
+            if (trigger != null && at != null && at.isAfter(trigger) && !at.isAfter(now)
+                    && ("completed".equals(procedure.status()) || "in-progress".equals(procedure.status()))
+                    && terms.any(RISK_ASSESSMENT, procedure.codes())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The latest item-9 answer in the window (stand-alone or a panel component), or null. */

@@ -132,7 +132,8 @@ public class HapiFactExtractor implements FactExtractor {
         boolean selected = selections == null || selections.contains(ref);
         if (resource instanceof MedicationRequest request) {
             return new DraftOrder(ref, resource.fhirType(), reader.codes(request.getMedication()),
-                    reader.text(request.getMedication()), DoseReader.readAll(request.getDosageInstruction()), selected,
+                    reader.text(request.getMedication()),
+                    reader.doses(request.getMedication(), DoseReader.readAll(request.getDosageInstruction())), selected,
                     reader.reasons(request.getReasonCode(), request.getReasonReference()));
         }
         CodeableConcept code = code(resource);

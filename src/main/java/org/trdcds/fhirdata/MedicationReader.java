@@ -62,7 +62,7 @@ final class MedicationReader {
                 status, period ? FhirValues.start(statement.getEffectivePeriod())
                 : statement.hasEffectiveDateTimeType() ? FhirValues.instant(statement.getEffectiveDateTimeType()) : null,
                 period ? FhirValues.end(statement.getEffectivePeriod()) : null,
-                DoseReader.readAll(statement.getDosage()), null,
+                doses(statement.getMedication(), DoseReader.readAll(statement.getDosage())), null,
                 reasons(statement.getReasonCode(), statement.getReasonReference()));
     }
 
@@ -85,7 +85,7 @@ final class MedicationReader {
             end = supplied;
         }
         return new MedicationFact(ref(request), codes(request.getMedication()), text(request.getMedication()), status,
-                start, end, DoseReader.readAll(request.getDosageInstruction()), intent,
+                start, end, doses(request.getMedication(), DoseReader.readAll(request.getDosageInstruction())), intent,
                 reasons(request.getReasonCode(), request.getReasonReference()));
     }
 
@@ -108,7 +108,7 @@ final class MedicationReader {
         }
         return new MedicationFact(ref(administration), codes(administration.getMedication()),
                 text(administration.getMedication()), status == null ? "completed" : status, start,
-                end == null ? start : end, doses, null,
+                end == null ? start : end, doses(administration.getMedication(), doses), null,
                 reasons(administration.getReasonCode(), administration.getReasonReference()));
     }
 
@@ -129,6 +129,43 @@ final class MedicationReader {
         }
         return codes;
     }
+
+    /**
+     * The doses with an amount in the product's own unit (e.g. "0.8 mL" of a contained or referenced Medication whose
+     * one ingredient strength is 50 mg per 1 mL) converted to mg; other doses as they are.
+     */
+    List<Dose> doses(Type medication, List<Dose> doses) {
+        Double mgPerUnit = null;
+        String unit = null;
+        Medication resolved = resolve(medication);
+        for (var ingredient : resolved == null ? List.<Medication.MedicationIngredientComponent>of()
+                : resolved.getIngredient()) {
+            if (ingredient.hasStrength()) {
+                if (unit != null) {
+                    return doses;
+                }
+                var numerator = ingredient.getStrength().getNumerator();
+                var denominator = ingredient.getStrength().getDenominator();
+                Double mg = FhirValues.number(numerator);
+                Double per = denominator.hasValue() ? FhirValues.number(denominator) : Double.valueOf(1);
+                Double factor = MG_FACTOR.get(String.valueOf(FhirValues.unit(numerator)));
+                unit = FhirValues.unit(denominator);
+                mgPerUnit = mg == null || per == null || factor == null ? null : mg * factor / per;
+            }
+        }
+        if (mgPerUnit == null || unit == null || !Double.isFinite(mgPerUnit) || mgPerUnit <= 0) {
+            return doses;
+        }
+        List<Dose> converted = new ArrayList<>(doses.size());
+        for (Dose d : doses) {
+            converted.add(d.value() != null && unit.equalsIgnoreCase(d.unit())
+                    ? new Dose(d.value() * mgPerUnit, "mg", d.perDay(), d.durationMinutes(), d.asNeeded(), d.text())
+                    : d);
+        }
+        return converted;
+    }
+
+    private static final Map<String, Double> MG_FACTOR = Map.of("mg", 1.0, "g", 1000.0, "ug", 0.001, "mcg", 0.001);
 
     String text(Type medication) {
         CodeableConcept concept = medication instanceof CodeableConcept c ? c

@@ -101,8 +101,8 @@ public class HookInvocation {
                 MDC.put(CdsRequestFilter.MDC_HOOK_INSTANCE, request.hookInstance());
             }
             FetchPlan plan = new FetchPlan(request.patientId(), request.fhirServer(), request.bearerToken(),
-                    catalog.prefetchTemplates(service).substitute(request.patientId(), request.userId(),
-                            request.encounterId()),
+                    withoutUnsentSupplementary(service, request, catalog.prefetchTemplates(service)
+                            .substitute(request.patientId(), request.userId(), request.encounterId())),
                     request.prefetch());
             return plan.prefetchComplete() ? new Answer(request, null, cards(request, load(service.id(), plan)))
                     : new Answer(request, plan, null);
@@ -112,6 +112,25 @@ public class HookInvocation {
         }
         PatientData data = load(service.id(), answer.plan());
         return new Answer(answer.request(), null, cpu.run(() -> cards(answer.request(), data)));
+    }
+
+    /**
+     * A client that prefetches, has no fhirServer and does not send a supplementary key at all (one added after it was
+     * built, e.g. medicationAdministrations) is answered from what it sent rather than 412; with a fhirServer, the key
+     * is fetched as usual, and a key sent as null or an OperationOutcome still counts as missing.
+     */
+    private static Map<String, String> withoutUnsentSupplementary(CdsService service, HookRequest request,
+                                                                  Map<String, String> queries) {
+        if (request.fhirServer() != null || request.prefetch() == null || request.prefetch().isEmpty()) {
+            return queries;
+        }
+        Map<String, String> kept = new java.util.LinkedHashMap<>(queries);
+        service.supplementaryPrefetch().forEach(key -> {
+            if (!request.prefetch().containsKey(key)) {
+                kept.remove(key);
+            }
+        });
+        return kept;
     }
 
     private PatientData load(String serviceId, FetchPlan plan) {

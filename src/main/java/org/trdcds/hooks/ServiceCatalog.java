@@ -75,7 +75,7 @@ public class ServiceCatalog {
             prefetch.put(key, matcher.replaceAll(match -> Matcher.quoteReplacement(codeTokens(match.group(1), knowledge))));
         });
         return new CdsService(service.hook(), service.id(), service.title(), service.description(),
-                service.usageRequirements(), prefetch);
+                service.usageRequirements(), prefetch, service.extension());
     }
 
     private static String codeTokens(String valueSetIds, Knowledge knowledge) {

@@ -122,9 +122,9 @@ class CardReadabilityTest {
         details.putAll(Map.of("orderedAs", "1 vial", "orderedPerWeek", 7.0, "durationOff", true, "scheduleOff", true,
                 "aboveCeiling", false));
         Card card = render(new Finding(check.topic(), details, check.evidence()));
-        assertThat(card.summary()).startsWith("Ketamine order 1 vial: protocol 40 mg").doesNotContain("unknown");
+        assertThat(card.summary()).startsWith("Ketamine order 1 vial (no mg dose): protocol 40 mg").doesNotContain("unknown");
         assertThat(card.detail()).doesNotContain("unknown")
-                .contains("- Ordered: 1 vial (no mg dose), no infusion time, 7 times a week", "cannot be compared",
+                .contains("- Ordered: 1 vial (no mg dose), infusion time not stated, 7 times a week", "cannot be compared",
                         "The infusion time is not stated.", "**Change the order to 40 mg over 40 minutes, 3 times a week**");
     }
 

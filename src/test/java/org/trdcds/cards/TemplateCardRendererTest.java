@@ -191,6 +191,27 @@ class TemplateCardRendererTest {
             assertThat(dosage.path("route").path("coding").path(0).path("code").asText()).isEqualTo("47625008");
         }
 
+        /** PROTOCOL-v2 s7: an order without an mg dose ("1 vial") is described as ordered, never as "unknown mg". */
+        @Test
+        void doseCheckWithoutAnMgDoseSaysWhatWasOrdered() throws IOException {
+            Finding mg = findings().get(Topics.KETAMINE_DOSE_CHECK);
+            Map<String, Object> details = new LinkedHashMap<>(mg.details());
+            details.put("orderedDoseMg", null);
+            details.put("orderedMgPerKg", null);
+            details.put("deviationPercent", null);
+            details.put("aboveCeiling", false);
+            details.put("orderedAs", "1 vial");
+            Card card = render(new Finding(mg.topic(), details, mg.evidence()));
+            assertThat(card.summary()).startsWith("Ketamine order 1 vial (no mg dose)").doesNotContain("unknown");
+            assertThat(card.detail()).contains("Ordered: 1 vial (no mg dose) over 40 minutes")
+                    .contains("No dose in mg was ordered").doesNotContain("unknown");
+            details.put("orderedAs", null);
+            details.put("orderedMinutes", null);
+            Card none = render(new Finding(mg.topic(), details, mg.evidence()));
+            assertThat(none.summary()).startsWith("Ketamine order without a dose").doesNotContain("unknown");
+            assertThat(none.detail()).contains("no dose stated, infusion time not stated").doesNotContain("unknown");
+        }
+
         @Test
         void doseCheckWithoutTheDraftJsonHasNoSuggestion() throws IOException {
             Card card = RENDERER.render(List.of(findings().get(Topics.KETAMINE_DOSE_CHECK)), "s", "p-1", Map.of())

@@ -167,6 +167,18 @@ class ScreeningTest {
         assertThat(topics(f)).containsExactly(Topics.TRD_INCOMPLETE_DATA);
     }
 
+    /** PROTOCOL-v2 s3/s7: the mg/kg ceiling marks a racemic ketamine record as not for depression, never esketamine. */
+    @Test
+    void anEsketamineCourseAt84MgIsAFailedCourseWhileAKetamineRecordAboveTheCeilingIsNone() {
+        FactsFixture f = FactsFixture.candidate();
+        f.medications.removeIf(m -> m.codes().get(0).code().equals("6130"));
+        f.med("2119365", "completed", 160, 130L, new Dose(84.0, "mg", 2.0 / 7, null));
+        assertThat(topics(f)).containsExactly(Topics.COMBINATION_CANDIDATE);
+        f.medications.removeIf(m -> m.codes().get(0).code().equals("2119365"));
+        f.med("6130", "completed", 160, 130L, new Dose(200.0, "mg", 2.0 / 7, null));
+        assertThat(topics(f)).containsExactly(Topics.MONOTHERAPY_FIRST);
+    }
+
     @Test
     void underEighteenGetsOnlySuicideRiskCards() {
         FactsFixture f = FactsFixture.candidate().observation(TestKnowledge.LOINC, "44260-8", 2, 1.0, null);
@@ -175,6 +187,34 @@ class ScreeningTest {
                 facts.medications(), facts.observations(), facts.procedures(), facts.draftOrders(), facts.unavailable());
         assertThat(decision.decide(minor, HookKind.SCREENING)).extracting(Finding::topic)
                 .containsExactly(Topics.SUICIDE_RISK_SCREEN_POSITIVE);
+    }
+
+    /** PROTOCOL-v2 s5: urgent risk holds the candidate back until a risk assessment is documented after its data. */
+    @Test
+    void urgentSuicideRiskHoldsTheCandidateUntilARiskAssessmentIsDocumentedAfterIt() {
+        FactsFixture f = FactsFixture.candidate().observation(TestKnowledge.LOINC, "44260-8", 5, 3.0, null);
+        assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT);
+        f.procedures.add(new ProcedureFact("Procedure/risk-before", List.of(new Code(TestKnowledge.SNOMED, "225337009")),
+                "completed", FactsFixture.daysAgo(8), FactsFixture.daysAgo(8)));
+        assertThat(topics(f)).as("assessed before the answer").containsExactly(Topics.SUICIDE_RISK_URGENT);
+        f.procedures.add(new ProcedureFact("Procedure/risk-after", List.of(new Code(TestKnowledge.SNOMED, "225337009")),
+                "completed", FactsFixture.daysAgo(2), FactsFixture.daysAgo(2)));
+        assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT, Topics.COMBINATION_CANDIDATE);
+    }
+
+    /** PROTOCOL-v2 "Scores": a PHQ-9 panel (44249-1) whose total is a component coded 44261-6 is a PHQ-9 total. */
+    @Test
+    void phq9TotalsRecordedAsPanelComponentsCount() {
+        FactsFixture f = FactsFixture.candidate();
+        List<ObservationFact> panels = f.observations.stream()
+                .filter(o -> o.codes().get(0).code().equals("44261-6"))
+                .map(o -> new ObservationFact(o.ref(), List.of(new Code(TestKnowledge.LOINC, "44249-1")), o.effective(),
+                        null, null, List.of(), List.of(new ObservationFact.Component(
+                        List.of(new Code(TestKnowledge.LOINC, "44261-6")), o.value(), "{score}"))))
+                .toList();
+        f.observations.removeIf(o -> o.codes().get(0).code().equals("44261-6"));
+        f.observations.addAll(panels);
+        assertThat(topics(f)).containsExactly(Topics.COMBINATION_CANDIDATE);
     }
 
     @Test

@@ -69,6 +69,7 @@ public final class TestKnowledge implements Knowledge {
         add("suicide-attempt", ICD10CM, "T14.91XA", "T43.222A", "T39.1X2A");
         add("suicide-attempt", SNOMED, "82313006");
         add("suicidal-behaviour-history", ICD10CM, "Z91.51");
+        add("suicide-risk-assessment", SNOMED, "225337009");
         add("pregnancy", ICD10CM, "Z33.1", "Z34.90", "Z3A.20");
         add("pregnancy-status", LOINC, "82810-3");
         add("pregnant-answer", SNOMED, "77386006");

@@ -101,7 +101,8 @@ class SyntheaThroughServiceTest extends EndToEndTestBase {
                         case "Observation" -> hasCode(r, knowledge, "phq9-total", "madrs-total", "phq9-item9",
                                 "phq9-panel", "bp-panel", "systolic-bp", "diastolic-bp", "body-weight",
                                 "pregnancy-status", "lithium-level");
-                        case "Procedure" -> hasCode(r, knowledge, "tms-procedures", "tms-implant-procedures");
+                        case "Procedure" -> hasCode(r, knowledge, "tms-procedures", "tms-implant-procedures",
+                                "suicide-risk-assessment");
                         default -> true;
                     })
                     .forEach(resource -> entries.addObject().set("resource", resource));

@@ -95,6 +95,26 @@ class CdsServicesHttpTest extends EdgeTestBase {
 
     @Nested
     class Success {
+        /** A client built before medicationAdministrations joined the prefetch, without a fhirServer: not 412. */
+        @Test
+        void anUnsentSupplementaryKeyIsLeftOutOfThePlanOnlyWhenThereIsNoFhirServer() throws Exception {
+            ObjectNode body = request("patient-view");
+            body.remove("fhirServer");
+            ObjectNode prefetch = body.putObject("prefetch");
+            prefetch.putObject("patient").put("resourceType", "Patient").put("id", "p-1");
+
+            post(SCREENING, body).then().statusCode(200);
+            ArgumentCaptor<FetchPlan> plan = ArgumentCaptor.forClass(FetchPlan.class);
+            verify(loader).load(plan.capture());
+            assertThat(plan.getValue().queries()).doesNotContainKey("medicationAdministrations")
+                    .containsKeys("patient", "conditions", "observations", "medicationRequests", "procedures");
+
+            org.mockito.Mockito.clearInvocations(loader);
+            post(SCREENING, request("patient-view")).then().statusCode(200);
+            verify(loader).load(plan.capture());
+            assertThat(plan.getValue().queries()).containsKey("medicationAdministrations");
+        }
+
         @Test
         void patientViewHandsTheSubstitutedQueriesAndThePrefetchAsReceivedToTheLoader() throws Exception {
             ObjectNode body = request("patient-view");

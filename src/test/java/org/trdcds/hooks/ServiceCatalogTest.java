@@ -90,7 +90,7 @@ class ServiceCatalogTest {
     @Test
     void refusesACatalogWithA30Token() {
         CdsService service = new CdsService("patient-view", "x", null, "d", null,
-                Map.of("labs", "Observation?patient={{context.patientId}}&date=gt{{today() - 90 days}}"));
+                Map.of("labs", "Observation?patient={{context.patientId}}&date=gt{{today() - 90 days}}"), null);
         assertThatThrownBy(() -> new ServiceCatalog(java.util.List.of(service)))
                 .hasMessageContaining("today() - 90 days");
     }

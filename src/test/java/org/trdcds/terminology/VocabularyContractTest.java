@@ -40,7 +40,9 @@ class VocabularyContractTest {
             "mao-inhibitors", "stimulants", "clozapine", "lithium-level", "phq9-total", "phq9-item9", "madrs-total",
             "body-weight", "bp-panel", "systolic-bp", "diastolic-bp",
             // v2-rules: the PHQ-9 panel (44249-1), so that the Observation prefetch brings panels carrying item 9
-            "phq9-panel");
+            "phq9-panel",
+            // v2-check: a documented suicide risk assessment releases the held-back candidate (PROTOCOL-v2 s5)
+            "suicide-risk-assessment");
 
     @Test
     void theLoadedValueSetsAreExactlyTheContractIds() {
