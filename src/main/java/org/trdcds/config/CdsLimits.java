@@ -16,5 +16,5 @@ import org.springframework.util.unit.DataSize;
 public record CdsLimits(@DefaultValue("10MB") DataSize maxBodyBytes,
                         @DefaultValue("100") int maxNestingDepth,
                         @DefaultValue("1000000") int maxStringLength,
-                        @DefaultValue("5000") int maxResources) {
+                        @DefaultValue("20000") int maxResources) {
 }

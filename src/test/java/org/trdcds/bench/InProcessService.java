@@ -54,7 +54,7 @@ final class InProcessService implements AutoCloseable {
         knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of(".")), fhirContext);
         decision = new ProtocolDecision(knowledge, Clock.fixed(BenchData.AS_OF, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
         renderer = new TemplateCardRenderer(knowledge, "");
-        CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
+        CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 20_000);
         loader = new HapiPatientDataLoader(fhirContext, new FhirClientSettings(Duration.ofSeconds(5),
                 Duration.ofSeconds(2), Duration.ofSeconds(4), 50, 8), null);
         issuedCards = new IssuedCardWriter(new DiscardingStore(), 10_000, 200, Duration.ofMillis(50));
