@@ -75,6 +75,7 @@ public class TemplateCardRenderer implements CardRenderer {
     private Card render(CardTemplate t, Finding finding, String patientId, Map<String, String> draftOrders) {
         Map<String, Object> context = new HashMap<>(finding.details());
         context.put("knowledgeVersion", knowledge.version());
+        context.put(AnyRow.KEY, AnyRow.of(finding.details()));
         List<Card.Suggestion> suggestions = new ArrayList<>();
         for (CardTemplate.SuggestionTemplate s : t.suggestions()) {
             if (s.when() != null && finding.details().get(s.when()) == null) {

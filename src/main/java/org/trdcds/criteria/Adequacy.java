@@ -73,7 +73,7 @@ final class Adequacy {
         int days = parameters.adequateTrialDays();
         Optional<Knowledge.MinimumDose> found = table.apply(trial.ingredient());
         if (trial.segments().isEmpty()) {
-            return unknown(found.orElse(null), "start date missing", List.of("start date of " + String.join(", ", trial.undated())));
+            return unknown(found.orElse(null), "start date missing", List.of("start date (" + trial.undated().size() + " record(s) have none)"));
         }
         if (found.isEmpty()) {
             return unknown(null, "no minimum adequate dose in the dose table for " + trial.name(),
@@ -107,10 +107,11 @@ final class Adequacy {
             List<String> missing = new ArrayList<>();
             for (Segment s : possible) {
                 if (s.dailyMg() == null) {
-                    missing.add("daily dose (amount, unit, frequency) of " + s.ref());
+                    missing.add("daily dose (amount, unit, frequency) of the record started "
+                            + Details.date(s.start()));
                 }
                 if (s.end() == null) {
-                    missing.add("end date of " + s.ref());
+                    missing.add("end date of the record started " + Details.date(s.start()));
                 }
             }
             return unknown(minimum, "dose or period not documented", missing);

@@ -16,7 +16,8 @@ import org.trdcds.terminology.ProtocolParameters;
  * taken from the start of a ketamine session to postSessionExclusionHours after it (a session known only by its date
  * excludes that date's readings after the day's first one); the mean of the latest bloodPressureReadings systolic
  * and diastolic values. Uncontrolled: mean at or above the block limits, or any of those readings at or above the
- * single-reading limits. Elevated: mean at or above the warning limits but not uncontrolled.
+ * single-reading limits. Elevated: mean at or above the warning limits but not uncontrolled. {@code from}/{@code to}:
+ * the dates of the oldest and newest reading used (for the card).
  */
 final class BloodPressure {
 
@@ -26,7 +27,7 @@ final class BloodPressure {
 
     record Result(Double meanSystolic, Double meanDiastolic, int systolicCount, int diastolicCount,
                   boolean uncontrolled, boolean elevated, Double maxSystolic, Double maxDiastolic, int excluded,
-                  List<String> refs) {
+                  List<String> refs, Instant from, Instant to) {
 
         /** Both means known (or already uncontrolled). */
         boolean known() {
@@ -89,8 +90,12 @@ final class BloodPressure {
                 refs.add(r.ref());
             }
         }
+        List<Reading> used = new ArrayList<>(sys);
+        used.addAll(dia);
+        Instant first = used.stream().map(Reading::at).min(Comparator.naturalOrder()).orElse(null);
+        Instant last = used.stream().map(Reading::at).max(Comparator.naturalOrder()).orElse(null);
         return new Result(meanSys, meanDia, sys.size(), dia.size(), uncontrolled, elevated, maxSys, maxDia, excluded,
-                refs);
+                refs, first, last);
     }
 
     private static Map<LocalDate, Instant> firstReadingOfDay(List<Reading> a, List<Reading> b) {

@@ -58,6 +58,7 @@ final class Details {
             row.put("code", c.codes().isEmpty() ? null : c.codes().get(0).code());
             row.put("clinicalStatus", c.clinicalStatus() == null ? "not recorded" : c.clinicalStatus());
             row.put("onset", date(c.onset()));
+            row.put("date", date(c.date()));
             row.put("ref", c.ref());
             rows.add(row);
         }

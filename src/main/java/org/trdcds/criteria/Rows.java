@@ -22,6 +22,7 @@ final class Rows {
             row.put("dailyDoseMg", Details.round(t.maxDailyMg()));
             row.put("minimumDoseMg", a.adequacy().minimum() == null ? null : a.adequacy().minimum().mgPerDay());
             row.put("minimumDoseStatus", a.adequacy().minimum() == null ? null : a.adequacy().minimum().status());
+            row.put("minimumDosePending", a.adequacy().minimum() != null && pending(a.adequacy().minimum().status()));
             row.put("start", Details.date(t.start()));
             row.put("end", t.ongoing() ? "ongoing" : Details.date(t.end()));
             row.put("weeks", t.segments().isEmpty() ? null : t.knownDays() / 7);
@@ -34,6 +35,11 @@ final class Rows {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** A dose-table row is pending until its status says "reviewed" (the cards footnote pending minimum doses). */
+    static boolean pending(String status) {
+        return status != null && !status.isBlank() && !status.equals("reviewed");
     }
 
     static List<String> trialRefs(List<TrialAssessment> assessments) {

@@ -99,7 +99,17 @@ final class Safety {
         d.put("diastolicWarning", Details.number(p.diastolicLimit()));
         d.put("systolicSingleLimit", Details.number(p.systolicSingleLimit()));
         d.put("diastolicSingleLimit", Details.number(p.diastolicSingleLimit()));
+        d.put("meanAboveLimit", above(bp.meanSystolic(), p.systolicBlockLimit())
+                || above(bp.meanDiastolic(), p.diastolicBlockLimit()));
+        d.put("readingAboveLimit", above(bp.maxSystolic(), p.systolicSingleLimit())
+                || above(bp.maxDiastolic(), p.diastolicSingleLimit()));
+        d.put("readingsFrom", Details.date(bp.from()));
+        d.put("readingsTo", Details.date(bp.to()));
         return d;
+    }
+
+    private static boolean above(Double value, double limit) {
+        return value != null && value >= limit;
     }
 
     private void pregnancy(List<Finding> findings, Assessment a, PatientFacts facts) {

@@ -13,7 +13,7 @@ final class Weight {
     private static final double KG_PER_LB = 0.45359237;
 
     /**
-     * @param ignored readings in the window that were ignored: "8 kg on 2026-11-20 (Observation/w1)", newest first
+     * @param ignored readings in the window that were ignored: "8 kg on 2026-11-20", newest first
      */
     record Result(String ref, double kg, Instant at, List<String> ignored) {
 
@@ -44,8 +44,7 @@ final class Weight {
         for (ObservationFact o : ignored) {
             if (latest == null || o.effective().isAfter(latest.at())) {
                 lines.add((o.value() == null ? "no value" : Details.number(o.value()) + " "
-                        + (o.unit() == null ? "(no unit)" : o.unit())) + " on " + Details.date(o.effective())
-                        + " (" + o.ref() + ")");
+                        + (o.unit() == null ? "(no unit)" : o.unit())) + " on " + Details.date(o.effective()));
             }
         }
         return latest == null ? new Result(null, 0, null, lines)

@@ -148,11 +148,12 @@ class TemplateCardRendererTest {
     class Content {
 
         @Test
-        void candidateShowsTheTrialsProtocolEvidenceQualityAndVerifiedLinksOnly() throws IOException {
+        void candidateShowsTheTrialsTheDoseAndOneOrTwoVerifiedLinks() throws IOException {
             Card card = render(findings().get(Topics.COMBINATION_CANDIDATE));
-            assertThat(card.detail()).contains("sertraline", "escitalopram", "coincidentally", "retrospective review",
-                    "not been identified", "50% reduction from the pre-trial score").doesNotContain("34.5", "19%", "9.5%");
-            assertThat(card.links()).extracting(Card.Link::url).anyMatch(u -> u.contains("31440588"))
+            assertThat(card.detail()).contains("sertraline", "escitalopram", "PHQ-9 22 on 2026-11-17", "**40 mg**",
+                    "retrospective review").doesNotContain("34.5", "19%", "9.5%", "not been identified");
+            assertThat(card.links()).hasSizeBetween(1, 2).extracting(Card.Link::url)
+                    .anyMatch(u -> u.contains("31440588"))
                     .anyMatch(u -> u.contains("10.1016/j.heliyon.2019.e02187"));
         }
 
