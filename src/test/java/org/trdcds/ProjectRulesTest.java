@@ -71,6 +71,7 @@ class ProjectRulesTest {
         for (JsonNode template : templates()) {
             String text = template.toString();
             assertThat(text).as("the unidentified 2023 case series' figures").doesNotContain("34.5", "9.5%");
+            assertThat(text).as("PubMed 29525051 is Riva-Posse 2018 (Dunlop is a co-author)").doesNotContain("Dunlop");
             for (JsonNode link : template.path("links")) {
                 String url = link.get("url").asText();
                 Matcher matcher = identifier.matcher(url);
