@@ -25,6 +25,18 @@ final class FhirValues {
     private FhirValues() {
     }
 
+    /** A concept's text, else the display of its first coding that has one, else null. */
+    static String text(CodeableConcept concept) {
+        if (concept == null) {
+            return null;
+        }
+        if (concept.hasText()) {
+            return concept.getText();
+        }
+        return concept.getCoding().stream().filter(coding -> coding.hasDisplay()).map(coding -> coding.getDisplay())
+                .findFirst().orElse(null);
+    }
+
     static List<Code> codes(CodeableConcept concept) {
         if (concept == null) {
             return List.of();

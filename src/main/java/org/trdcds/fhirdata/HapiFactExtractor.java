@@ -141,7 +141,7 @@ public class HapiFactExtractor implements FactExtractor {
                 ? reader.reasons(service.getReasonCode(), service.getReasonReference())
                 : resource instanceof Procedure procedure
                 ? reader.reasons(procedure.getReasonCode(), procedure.getReasonReference()) : List.of();
-        return new DraftOrder(ref, resource.fhirType(), FhirValues.codes(code), text(code), List.of(), selected,
+        return new DraftOrder(ref, resource.fhirType(), FhirValues.codes(code), FhirValues.text(code), List.of(), selected,
                 reasons);
     }
 
@@ -154,16 +154,6 @@ public class HapiFactExtractor implements FactExtractor {
         return null;
     }
 
-    private static String text(CodeableConcept concept) {
-        if (concept == null) {
-            return null;
-        }
-        if (concept.hasText()) {
-            return concept.getText();
-        }
-        return concept.getCoding().stream().filter(coding -> coding.hasDisplay()).map(coding -> coding.getDisplay())
-                .findFirst().orElse(null);
-    }
 
     private static String ref(Resource resource) {
         return resource.fhirType() + "/" + resource.getIdElement().getIdPart();

@@ -170,14 +170,7 @@ final class MedicationReader {
     String text(Type medication) {
         CodeableConcept concept = medication instanceof CodeableConcept c ? c
                 : resolve(medication) == null ? null : resolve(medication).getCode();
-        if (concept == null) {
-            return null;
-        }
-        if (concept.hasText()) {
-            return concept.getText();
-        }
-        return concept.getCoding().stream().filter(coding -> coding.hasDisplay()).map(coding -> coding.getDisplay())
-                .findFirst().orElse(null);
+        return FhirValues.text(concept);
     }
 
     List<Code> reasons(List<CodeableConcept> codes, List<Reference> references) {

@@ -24,7 +24,7 @@ abstract class DatabaseReplayStoreContract {
     static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
     static final String ISSUER = "https://ehr.example.org";
 
-    final MutableClock clock = new MutableClock(START);
+    final org.trdcds.TestClock clock = new org.trdcds.TestClock(START);
     JdbcTemplate jdbc;
 
     abstract DataSource dataSource();

@@ -13,7 +13,7 @@ class MemoryReplayStoreTest {
     static final Duration SKEW = Duration.ofSeconds(60);
     static final String ISSUER = "https://ehr.example.org";
 
-    final MutableClock clock = new MutableClock(START);
+    final org.trdcds.TestClock clock = new org.trdcds.TestClock(START);
 
     @Test
     void aJtiIsAcceptedOncePerIssuer() {
