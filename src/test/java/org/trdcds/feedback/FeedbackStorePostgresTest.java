@@ -1,28 +1,21 @@
 package org.trdcds.feedback;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.trdcds.TestPostgres;
 
-/** The store against a real PostgreSQL (embedded, one per class). */
+/** The store against a real PostgreSQL (embedded, shared by the test JVM; a database of its own). */
 class FeedbackStorePostgresTest extends FeedbackStoreContract {
 
-    static EmbeddedPostgres postgres;
+    static DataSource database;
 
     @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
+    static void createDatabase() {
+        database = TestPostgres.freshDatabase();
     }
 
     @Override
     DataSource dataSource() {
-        return postgres.getPostgresDatabase();
+        return database;
     }
 }

@@ -15,8 +15,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +46,7 @@ class TwoReplicasOnOnePostgresTest {
     static final String PUBLIC_URL = "https://cds.hospital.example";
     static final String SERVICE = "ketamine-tms-order-sign";
 
-    static EmbeddedPostgres postgres;
+    static String databaseUrl;
     static ConfigurableApplicationContext replicaA;
     static ConfigurableApplicationContext replicaB;
     static ECKey key;
@@ -59,7 +57,7 @@ class TwoReplicasOnOnePostgresTest {
 
     @BeforeAll
     static void startTwoReplicas(@TempDir Path dir) throws Exception {
-        postgres = EmbeddedPostgres.start();
+        databaseUrl = org.trdcds.TestPostgres.freshDatabaseUrl();
         key = new ECKeyGenerator(Curve.P_256).keyID("replica-test").keyUse(KeyUse.SIGNATURE).generate();
         Path jwks = Files.writeString(dir.resolve("jwks.json"), new JWKSet(key).toPublicJWKSet().toString());
         orderSign = TwoReplicasOnOnePostgresTest.class.getResourceAsStream("/replicas/order-sign-ketamine.json")
@@ -71,7 +69,7 @@ class TwoReplicasOnOnePostgresTest {
     static ConfigurableApplicationContext start(Path jwks) {
         return new SpringApplicationBuilder(TrdCdsHooksApplication.class).run(
                 "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--cds.security.trusted-issuers[0].issuer=" + ISSUER,
@@ -83,14 +81,11 @@ class TwoReplicasOnOnePostgresTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] {replicaA, replicaB}) {
             if (replica != null) {
                 replica.close();
             }
-        }
-        if (postgres != null) {
-            postgres.close();
         }
     }
 
