@@ -17,7 +17,7 @@ public record CdsService(String hook, String id, String title, String descriptio
 
     static final String SUPPLEMENTARY = "org.trdcds.supplementary-prefetch";
 
-    /** The prefetch keys declared supplementary by the catalog. */
+    /** The prefetch keys declared supplementary (read once, by the catalog at start-up). */
     Set<String> supplementaryPrefetch() {
         return extension != null && extension.get(SUPPLEMENTARY) instanceof List<?> keys
                 ? keys.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet())

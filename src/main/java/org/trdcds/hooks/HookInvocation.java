@@ -100,9 +100,10 @@ public class HookInvocation {
             if (tagLogs) {
                 MDC.put(CdsRequestFilter.MDC_HOOK_INSTANCE, request.hookInstance());
             }
+            Map<String, String> queries = catalog.prefetchTemplates(service)
+                    .substitute(request.patientId(), request.userId(), request.encounterId());
             FetchPlan plan = new FetchPlan(request.patientId(), request.fhirServer(), request.bearerToken(),
-                    withoutUnsentSupplementary(service, request, catalog.prefetchTemplates(service)
-                            .substitute(request.patientId(), request.userId(), request.encounterId())),
+                    withoutUnsentSupplementary(catalog.supplementaryPrefetch(service), request, queries),
                     request.prefetch());
             return plan.prefetchComplete() ? new Answer(request, null, cards(request, load(service.id(), plan)))
                     : new Answer(request, plan, null);
@@ -119,13 +120,13 @@ public class HookInvocation {
      * built, e.g. medicationAdministrations) is answered from what it sent rather than 412; with a fhirServer, the key
      * is fetched as usual, and a key sent as null or an OperationOutcome still counts as missing.
      */
-    private static Map<String, String> withoutUnsentSupplementary(CdsService service, HookRequest request,
-                                                                  Map<String, String> queries) {
+    private static Map<String, String> withoutUnsentSupplementary(java.util.Set<String> supplementary,
+                                                                  HookRequest request, Map<String, String> queries) {
         if (request.fhirServer() != null || request.prefetch() == null || request.prefetch().isEmpty()) {
             return queries;
         }
         Map<String, String> kept = new java.util.LinkedHashMap<>(queries);
-        service.supplementaryPrefetch().forEach(key -> {
+        supplementary.forEach(key -> {
             if (!request.prefetch().containsKey(key)) {
                 kept.remove(key);
             }

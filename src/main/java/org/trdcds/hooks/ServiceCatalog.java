@@ -33,6 +33,8 @@ public class ServiceCatalog {
     private final Map<String, CdsService> byId;
     /** Each service's prefetch templates, compiled once. */
     private final Map<String, PrefetchTemplates> prefetchTemplates;
+    /** Each service's supplementary prefetch keys (catalog extension), read once. */
+    private final Map<String, java.util.Set<String>> supplementaryPrefetch;
 
     @Autowired
     public ServiceCatalog(ObjectMapper objectMapper, Knowledge knowledge) {
@@ -45,6 +47,8 @@ public class ServiceCatalog {
         this.byId = services.stream().collect(Collectors.toUnmodifiableMap(CdsService::id, Function.identity()));
         this.prefetchTemplates = services.stream().collect(Collectors.toUnmodifiableMap(CdsService::id,
                 service -> PrefetchTemplates.of(service.prefetch())));
+        this.supplementaryPrefetch = services.stream().collect(Collectors.toUnmodifiableMap(CdsService::id,
+                CdsService::supplementaryPrefetch));
     }
 
     public List<CdsService> services() {
@@ -53,6 +57,11 @@ public class ServiceCatalog {
 
     public Optional<CdsService> find(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The prefetch keys an older client may not send (see {@link CdsService#SUPPLEMENTARY}). */
+    java.util.Set<String> supplementaryPrefetch(CdsService service) {
+        return supplementaryPrefetch.get(service.id());
     }
 
     /** The prefetch templates of a service of this catalog, compiled at start-up. */
