@@ -29,6 +29,7 @@ import vocab_vascular as vascular  # noqa: E402
 import vocab_pregnancy_v3 as pregnancy_v3  # noqa: E402
 import vocab_v3_conditions as conditions_v3  # noqa: E402
 import vocab_v3_medications as medications_v3  # noqa: E402
+from product_map_v3 import V3_SETS as PRODUCT_MAP_V3_SETS  # noqa: E402
 
 
 def value_sets():
@@ -78,6 +79,8 @@ def assessment_scales():
 def main():
     os.makedirs(common.VSAC_OUT, exist_ok=True)
     sets = value_sets()
+    for oid, _ in PRODUCT_MAP_V3_SETS:  # the product map's sources: checked complete and copied too
+        common.vsac(oid)
     for resource in sets:
         common.write(resource, "ValueSet-%s.json" % resource["id"])
     common.write(assessment_scales(), "CodeSystem-assessment-scales.json")
