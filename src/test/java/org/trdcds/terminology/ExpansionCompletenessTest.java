@@ -18,9 +18,11 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * PROTOCOL-v3: a value set built from an expansion holds all of it. Every VSAC copy is whole (expansion.total, when
@@ -112,6 +114,18 @@ class ExpansionCompletenessTest {
         assertThatThrownBy(() -> ExpansionCompleteness.check(truncated, "vsac/valueset-x.json"))
                 .isInstanceOf(KnowledgeLoadException.class)
                 .hasMessageContaining("vsac/valueset-x.json").hasMessageContaining("1986").hasMessageContaining("3");
+    }
+
+    @Test
+    void theServiceRefusesToStartOnATruncatedCopy(@TempDir Path dir) throws IOException {
+        FileSystemUtils.copyRecursively(Path.of(KnowledgeFiles.ROOT), dir.resolve(KnowledgeFiles.ROOT));
+        Path mi = dir.resolve(KnowledgeFiles.ROOT).resolve("vocabulary/vsac/valueset-2.16.840.1.113883.3.526.3.403.json");
+        Files.writeString(mi, Files.readString(mi).replace("\"total\": 79", "\"total\": 158"));
+
+        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext()))
+                .isInstanceOf(KnowledgeLoadException.class)
+                .hasMessageContaining("valueset-2.16.840.1.113883.3.526.3.403.json")
+                .hasMessageContaining("expansion.total is 158 but 79 codes are held");
     }
 
     @Test
