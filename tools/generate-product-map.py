@@ -14,6 +14,13 @@ CLINICAL-REFERENCE.md section 3 (matched by name; co-ingredients that are not in
 text only, no guessed code); strength as a Ratio: mg per tablet/capsule, mg per mL for liquids, mg per 24 h for
 transdermal systems. Packs ({...} Pack) hold several strengths: they map to the ingredient without a strength.
 Prints the products it could not parse (and packs without a single strength).
+
+Protocol v3 (PROTOCOL-v3 A.2) adds the products of Schedule IV Benzodiazepines, Opioids All, MOUD and Potentially
+Harmful Antipsychotics for Older Adults (V3_SETS, mapped by product_map_v3.py): the ingredient RxCUI comes from data
+(the display's ingredient name matched to an RxNorm ingredient of CLINICAL-REFERENCE.md section 3 or of the
+generated value sets), strength per ingredient from the display; packs and per-hour products get no strength. A
+product whose ingredient cannot be determined is printed and left out; no ketamine, esketamine or lithium product
+is mapped (PROTOCOL-v3 H).
 """
 import json
 import os
@@ -25,6 +32,8 @@ import clinical_reference as ref  # noqa: E402
 
 ref.configure(sys.argv)
 
+import product_map_v3 as v3  # noqa: E402
+
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
 UCUM = "http://unitsofmeasure.org"
 DRUG_FORM = "http://terminology.hl7.org/CodeSystem/v3-orderableDrugForm"
@@ -35,6 +44,8 @@ OUT = os.path.join(ref.PROJECT, "fhir-profiles", "knowledge", "Bundle-rxnorm-pro
 
 # Ingredients of the bipolar-depression-treatments products that are not in CLINICAL-REFERENCE.md section 3.
 BIPOLAR_INGREDIENTS = {"lamotrigine": "28439"}
+# Bipolar-depression-treatment products of the antipsychotics expansion: mapped with the v3 sets.
+V3_MAPPED = re.compile(r"quetiapine|lurasidone|cariprazine|lumateperone")
 STRENGTH = re.compile(r"(?P<phrase>.+?) (?P<value>\d+(?:\.\d+)?) (?P<unit>MG/ML|MG/HR|MG)(?= / | |$)")
 
 
@@ -53,7 +64,7 @@ def load_products():
     with open(os.path.join(VOCABULARY, "ValueSet-bipolar-depression-treatments.json"), encoding="utf-8") as f:
         for include in json.load(f)["compose"]["include"]:
             for c in include.get("concept", []):
-                if include.get("system") == RXNORM and " MG" in c["display"]:
+                if include.get("system") == RXNORM and " MG" in c["display"] and not V3_MAPPED.search(c["display"]):
                     products[c["code"]] = c["display"]
     return products
 
@@ -143,7 +154,8 @@ def main():
     known = {r["name"]: r["rxcui"] for r in ref.section3_ingredients()}
     known.update(BIPOLAR_INGREDIENTS)
     entries, failures, packs = [], [], []
-    for code, name in sorted(load_products().items(), key=lambda kv: kv[1].lower()):
+    products = load_products()
+    for code, name in sorted(products.items(), key=lambda kv: kv[1].lower()):
         try:
             form, ingredients = parse(name, known)
         except ValueError as problem:
@@ -152,6 +164,9 @@ def main():
         if form == "Pack":
             packs.append("%s %s" % (code, name))
         entries.append(medication(code, name, form, ingredients))
+    v2_count = len(entries)
+    mapped = v3.map_products(set(products), v3.known_ingredients(known, VOCABULARY), ingredient, medication)
+    entries = sorted(entries + mapped, key=lambda e: e["resource"]["code"]["text"].lower())
     bundle = {
         "resourceType": "Bundle",
         "id": "rxnorm-products",
@@ -161,7 +176,9 @@ def main():
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(bundle, f, indent=2, ensure_ascii=False)
         f.write("\n")
-    print("wrote %d Medication resources to %s" % (len(entries), os.path.relpath(OUT, ref.PROJECT)))
+    print("wrote %d Medication resources to %s (%d of the antidepressant sets, %d of the v3 sets)"
+          % (len(entries), os.path.relpath(OUT, ref.PROJECT), v2_count, len(mapped)))
+    v3.print_report({e["resource"]["code"]["coding"][0]["code"] for e in entries})
     print("packs mapped to their ingredient without a single strength (%d):" % len(packs))
     for p in packs:
         print("  " + p)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates fhir-profiles/vocabulary/: the ValueSets of the knowledge (V2 contract), the assessment-scales
+"""Generates fhir-profiles/vocabulary/: the ValueSets of the knowledge (V2 contract and the V3 ids), the assessment-scales
 CodeSystem, and unchanged copies of the VSAC expansions they include (vocabulary/vsac/). Stdlib only.
 
     python3 tools/generate-vocabulary.py REFERENCE_FOLDER
@@ -26,6 +26,10 @@ import vocab_safety as safety  # noqa: E402
 import vocab_substance as substance  # noqa: E402
 import vocab_suicide as suicide  # noqa: E402
 import vocab_vascular as vascular  # noqa: E402
+import vocab_pregnancy_v3 as pregnancy_v3  # noqa: E402
+import vocab_v3_conditions as conditions_v3  # noqa: E402
+import vocab_v3_medications as medications_v3  # noqa: E402
+from product_map_v3 import V3_SETS as PRODUCT_MAP_V3_SETS  # noqa: E402
 
 
 def value_sets():
@@ -40,7 +44,14 @@ def value_sets():
                 vascular.cerebral_edema, vascular.tms_implants, vascular.tms_implant_procedures,
                 vascular.cardiac_devices,
                 medications.antidepressants, medications.bipolar_depression_treatments, medications.ketamine,
-                medications.esketamine]
+                medications.esketamine,
+                # protocol v3 (PROTOCOL-v3 section B and V3-IDS)
+                mood.broad_depression_only, pregnancy_v3.pregnancy_end, pregnancy_v3.pregnancy_end_procedures,
+                pregnancy_v3.pregnancy_test, pregnancy_v3.pregnancy_test_positive,
+                pregnancy_v3.pregnancy_test_negative, pregnancy_v3.hcg_excluded_tests, pregnancy_v3.hcg_tumours,
+                pregnancy_v3.breastfeeding, conditions_v3.dementia, conditions_v3.opioid_use_disorder,
+                conditions_v3.neurostimulator_below_neck, conditions_v3.ect_procedures, medications_v3.moud,
+                medications_v3.augmentation_agents]
     result = [build(vs) for build in builders]
     result += medications.concurrent_classes(vs) + observations.observations(vs)
     ids = [v["id"] for v in result]
@@ -68,6 +79,8 @@ def assessment_scales():
 def main():
     os.makedirs(common.VSAC_OUT, exist_ok=True)
     sets = value_sets()
+    for oid, _ in PRODUCT_MAP_V3_SETS:  # the product map's sources: checked complete and copied too
+        common.vsac(oid)
     for resource in sets:
         common.write(resource, "ValueSet-%s.json" % resource["id"])
     common.write(assessment_scales(), "CodeSystem-assessment-scales.json")
@@ -78,6 +91,8 @@ def main():
                         os.path.join(common.VSAC_OUT, "valueset-%s.json" % oid))
     print("wrote %d value sets, 1 code system, %d VSAC copies (input %s)" % (len(sets), len(common.used_vsac),
                                                                            ref.SHARED))
+    for oid, count in sorted(common.vsac_counts().items()):
+        print("  VSAC %s: %d codes, complete" % (oid, count))
 
 
 if __name__ == "__main__":

@@ -27,13 +27,51 @@ UNVERIFIED_NOTE = (" Concepts carrying the extension %s = unverified were not co
 used_vsac = set()
 
 
+# Code counts a source other than the file states (PROTOCOL-v3: "Pregnancy ... complete (1,987 codes)"): a copy
+# holding fewer is a truncated page of the expansion and is refused.
+EXPECTED_COUNTS = {"2.16.840.1.113883.3.526.3.378": 1987}
+_checked = {}
+
+
+def check_complete(oid, doc):
+    """Refuses an expansion that is not whole: expansion.total given and different from the distinct codes held,
+    a known count not reached, or a page exactly the size of the server's `count` parameter without a total.
+    Returns the number of distinct codes."""
+    expansion = doc.get("expansion", {})
+    codes = {(c.get("system"), c.get("code")) for c in _walk(expansion.get("contains", []))}
+    total = expansion.get("total")
+    if total is not None and total != len(codes):
+        raise SystemExit("VSAC %s is incomplete: expansion.total %d, %d codes held" % (oid, total, len(codes)))
+    expected = EXPECTED_COUNTS.get(oid)
+    if expected is not None and len(codes) < expected:
+        raise SystemExit("VSAC %s is incomplete: %d codes held, %d expected" % (oid, len(codes), expected))
+    page = {p.get("name"): p.get("valueInteger") for p in expansion.get("parameter", [])}.get("count")
+    if total is None and page is not None and len(codes) >= page:
+        raise SystemExit("VSAC %s may be one page of a larger expansion: %d codes, page size %d, no total"
+                         % (oid, len(codes), page))
+    return len(codes)
+
+
+def _walk(contains):
+    for entry in contains:
+        if "code" in entry:
+            yield entry
+        yield from _walk(entry.get("contains", []))
+
+
 def vsac(oid):
-    """(document, [{system, code, display}]) of a VSAC expansion of the reference folder."""
+    """(document, [{system, code, display}]) of a VSAC expansion of the reference folder (checked complete)."""
     used_vsac.add(oid)
     with open(os.path.join(ref.VSAC_DIR, "valueset-%s.json" % oid), encoding="utf-8") as f:
         doc = json.load(f)
+    _checked[oid] = check_complete(oid, doc)
     return doc, [{"system": c["system"], "code": c["code"], "display": c.get("display", "")}
-                 for c in doc["expansion"]["contains"]]
+                 for c in _walk(doc["expansion"]["contains"])]
+
+
+def vsac_counts():
+    """OID -> distinct codes of every VSAC expansion read so far."""
+    return dict(_checked)
 
 
 def vsac_codes(oid, system=None, pattern=None):
@@ -43,7 +81,7 @@ def vsac_codes(oid, system=None, pattern=None):
 
 
 def vsac_url(oid):
-    used_vsac.add(oid)
+    vsac(oid)
     return "http://cts.nlm.nih.gov/fhir/ValueSet/" + oid
 
 

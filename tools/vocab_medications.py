@@ -19,6 +19,8 @@ CONFIRMED_PUBLIC = {"734064", "1433212", "8123", "10734", "722", "28439", "596",
                     "4501", "35185", "21241", "7052", "7804", "2670", "4337", "10689", "6813", "5489", "6754", "7814",
                     "787390", "1819", "56795", "73032", "480", "23088"}
 OFC_PRODUCTS = ("721787", "403969", "403970", "403971", "403972")
+ANTIPSYCHOTICS_OLDER_ADULTS = "2.16.840.1.113883.3.464.1003.196.12.1523"
+BIPOLAR_ANTIPSYCHOTIC = re.compile(r"^(\d+ HR )?(quetiapine|lurasidone|cariprazine|lumateperone) ")
 
 CLASSES = {
     "benzodiazepines": ("Benzodiazepines", "ketamine: respiratory depression and a blunted response", [
@@ -96,6 +98,7 @@ def antidepressants(value_set):
 def bipolar_treatment_products():
     products = [k for k in vsac_codes(ADULT_DEPRESSION_MEDS, RXNORM) if re.search(r"lamotrigine", k["display"])]
     products += [k for k in vsac_codes(AD_MEDICATION, RXNORM) if k["code"] in OFC_PRODUCTS]
+    products += [k for k in vsac_codes(ANTIPSYCHOTICS_OLDER_ADULTS, RXNORM) if BIPOLAR_ANTIPSYCHOTIC.match(k["display"])]
     return products
 
 
@@ -106,8 +109,10 @@ def bipolar_depression_treatments(value_set):
         "lamotrigine, lithium, cariprazine, lumateperone and olanzapine-fluoxetine. Ingredients: quetiapine and "
         "lithium VERIFIED (CLINICAL-REFERENCE.md section 3), lamotrigine in %s; lurasidone, cariprazine and "
         "lumateperone unverified. Olanzapine-fluoxetine is recognised by its combination products (SCD, %s: 721787, "
-        "403969-403972), not by olanzapine alone; lamotrigine products from %s. Antidepressant monotherapy is not in "
-        "it." % (PUBLIC_RXNAV, vsac_title(AD_MEDICATION), vsac_title(ADULT_DEPRESSION_MEDS)),
+        "403969-403972), not by olanzapine alone; lamotrigine products from %s; quetiapine, lurasidone and "
+        "cariprazine products from %s (PROTOCOL-v3 section A.2). Antidepressant monotherapy is not in it."
+        % (PUBLIC_RXNAV, vsac_title(AD_MEDICATION), vsac_title(ADULT_DEPRESSION_MEDS),
+           vsac_title(ANTIPSYCHOTICS_OLDER_ADULTS)),
         [ingredient(code, name) for code, name in BIPOLAR_TREATMENTS] + bipolar_treatment_products())
 
 

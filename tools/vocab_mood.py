@@ -12,6 +12,7 @@ MDD = "2.16.840.1.113883.3.464.1003.105.12.1007"
 BIPOLAR = "2.16.840.1.113883.3.67.1.101.1.128"
 PSYCHOTIC = "2.16.840.1.113883.3.464.1003.105.12.1104"
 MDD_SETS = (MDD_ACTIVE, MDD_REMISSION, MDD)
+DEPRESSIVE_DISORDER = "35489007"
 
 WHO_MDD = [
     ("F32.0", "Mild depressive episode"), ("F32.00", "Mild depressive episode, without somatic syndrome"),
@@ -88,6 +89,7 @@ def bipolar_snomed():
 def depressive_disorders(value_set):
     icd = [k for k in _union(MDD_SETS, ICD) if k["code"] != "F32.89"]
     icd.append(c(ICD, "F33.8", "Other recurrent depressive disorders"))
+    icd.append(c(ICD, "F53.0", "Postpartum depression"))
     return value_set(
         "depressive-disorders", "Major depressive disorder (narrow set), incl. treatment-resistant depression",
         "The NARROW set (PROTOCOL-v2 'Two depression sets'): major depressive disorder, single episode or recurrent, "
@@ -95,8 +97,11 @@ def depressive_disorders(value_set):
         "remission codes: whether a condition is active is decided by full-remission and clinicalStatus); SNOMED: "
         "the concepts of %s, %s and %s that are not bipolar (67002003 is a bipolar II code inside the first), plus "
         "1153570009 Treatment resistant depression; WHO ICD-10 F32.0-F32.3, F32.9 and F33.x with their optional "
-        "somatic-syndrome 5th characters (F33.4 = in remission, WHO meaning). NOT in it: F32.89, F32.A, F34.1, F53.0 "
-        "(depressive-spectrum only) and bipolar depression (bipolar-depressed-episode)."
+        "somatic-syndrome 5th characters (F33.4 = in remission, WHO meaning). Version 3 (section B): the whole of the "
+        "last set (Major Depression, incl. 10811161000119107 MDD complicating pregnancy) and ICD-10-CM F53.0 "
+        "Postpartum depression (a major depressive episode with peripartum onset; CLINICAL-REFERENCE.md 2a lists it "
+        "in VSAC Depression). NOT in it: F32.89, F32.A, F34.1 (depressive-spectrum only) and bipolar depression "
+        "(bipolar-depressed-episode)."
         % tuple(vsac_title(o) for o in MDD_SETS),
         sorted(icd, key=lambda k: k["code"]) + mdd_snomed() + who(WHO_MDD))
 
@@ -110,9 +115,12 @@ def depressive_spectrum(value_set):
         "The BROAD set (PROTOCOL-v2 'Two depression sets'): who is in scope for the suicide-risk cards and which "
         "order reasons count as depression. depressive-disorders + suicide-attempt + ICD-10-CM F32.89, F32.A, F34.1, "
         "F53.0, R45.851 and every F31 code of %s; SNOMED 1153575004 Persistent depressive disorder, 6471006 Suicidal "
-        "thoughts and the bipolar concepts of that set; WHO ICD-10 F32.8, F34.1, F53.0 and F31.x." % vsac_title(BIPOLAR),
+        "thoughts and the bipolar concepts of that set; WHO ICD-10 F32.8, F34.1, F53.0 and F31.x. Version 3 (section B): "
+        "SNOMED 35489007 Depressive disorder (the generic code many EHRs send; seen only in public FHIR examples, so "
+        "unverified); the SNOMED codes of %s come with depressive-disorders." % (vsac_title(BIPOLAR), vsac_title(MDD_REMISSION)),
         include_value_sets(local("depressive-disorders"), local("suicide-attempt")) + icd
-        + [c(SCT, "1153575004", "Persistent depressive disorder (disorder)"), c(SCT, "6471006", "Suicidal thoughts (finding)")]
+        + [c(SCT, "1153575004", "Persistent depressive disorder (disorder)"), c(SCT, "6471006", "Suicidal thoughts (finding)"),
+           c(SCT, DEPRESSIVE_DISORDER, "Depressive disorder (disorder)", unverified=True)]
         + bipolar_snomed()
         + who([("F32.8", "Other depressive episodes"), ("F34.1", "Dysthymia"),
                ("F53.0", "Mild mental and behavioural disorders associated with the puerperium, not elsewhere classified")])
@@ -175,9 +183,29 @@ def psychotic_disorders(value_set):
         "Shared psychotic disorder (omitted by that set; CLINICAL-REFERENCE.md 2c); mood episodes with psychotic "
         "features F32.3, F33.3, F31.5, F31.2, and also F31.64 and F30.2 (CLINICAL-REFERENCE.md 2c); SNOMED: that "
         "set's concepts, 58214004 Schizophrenia, 68890003 Schizoaffective disorder and the MDD and bipolar concepts "
-        "'with psychotic features'; WHO ICD-10 F20-F29 and F30.2, F31.2, F31.5, F32.3, F33.3." % vsac_title(PSYCHOTIC),
+        "'with psychotic features'; WHO ICD-10 F20-F29 and F30.2, F31.2, F31.5, F32.3, F33.3. Version 3 (section B): "
+        "ICD-10-CM F53.1 Puerperal psychosis (not in a stored source, so unverified)." % vsac_title(PSYCHOTIC),
         include_value_sets(vsac_url(PSYCHOTIC))
         + [c(ICD, "F22", "Delusional disorders"), c(ICD, "F24", "Shared psychotic disorder")] + mood_icd
+        + [c(ICD, "F53.1", "Puerperal psychosis", unverified=True)]
         + [c(SCT, "58214004", "Schizophrenia (disorder)"), c(SCT, "68890003", "Schizoaffective disorder (disorder)")]
         + sorted(mood_sct, key=lambda k: k["code"]) + who(WHO_PSYCHOTIC)
         + [k for k in who(WHO_BIPOLAR + WHO_MDD) if k["code"] in ("F30.2", "F31.2", "F31.5", "F32.3", "F33.3")])
+
+
+def broad_depression_only(value_set):
+    return value_set(
+        "broad-depression-only", "Depression coded only broadly (diagnosis to confirm)",
+        "Codes that say 'depression' without the major depressive disorder diagnosis the protocol needs (PROTOCOL-v3 "
+        "section F: with >= 2 failed adequate trials, trd-incomplete-data adds 'confirm the diagnosis: only <display> "
+        "is coded'). ICD-10-CM F32.A Depression, unspecified, F32.9 Major depressive disorder, single episode, "
+        "unspecified and F32.89 Other specified depressive episodes (VERIFIED A, CLINICAL-REFERENCE.md 2a), F39 "
+        "Unspecified mood [affective] disorder (unverified); SNOMED 35489007 Depressive disorder (unverified); WHO "
+        "ICD-10 F32.9 Depressive episode, unspecified. F32.9 stays in depressive-disorders too: broad only means the "
+        "record holds no more specific code.",
+        [c(ICD, "F32.A", "Depression, unspecified"),
+         c(ICD, "F32.9", "Major depressive disorder, single episode, unspecified"),
+         c(ICD, "F32.89", "Other specified depressive episodes"),
+         c(ICD, "F39", "Unspecified mood [affective] disorder", unverified=True),
+         c(SCT, DEPRESSIVE_DISORDER, "Depressive disorder (disorder)", unverified=True)]
+        + [k for k in who(WHO_MDD) if k["code"] == "F32.9"])

@@ -1,8 +1,6 @@
 """Safety value sets of PROTOCOL-v2 section 4: epilepsy, hypertension, pregnancy, vascular, TMS implants."""
-import os
 import re
 
-import clinical_reference as ref
 from vocab_common import CPT, ICD, LOINC, SCT, WHO, c, include_value_sets, many, vsac_codes, vsac_title, vsac_url, who
 
 EPILEPSY = "2.16.840.1.113762.1.4.1248.171"
@@ -10,7 +8,9 @@ SEIZURE = "2.16.840.1.113883.3.464.1003.105.12.1206"
 ESSENTIAL_HTN = "2.16.840.1.113883.3.464.1003.104.12.1011"
 HTN_DIAGNOSIS = "2.16.840.1.113883.3.600.263"
 PREGNANT_STATE = "2.16.840.1.113883.3.3157.4055"
-PREGNANCY_DX = "2.16.840.1.113883.3.526.3.378"  # used when present in the reference folder (not in it today)
+PREGNANCY_DX = "2.16.840.1.113883.3.526.3.378"
+MAJOR_DEPRESSION = "2.16.840.1.113883.3.464.1003.105.12.1007"
+MDD_IN_PREGNANCY = "10811161000119107"
 G40_8_INTRACTABLE = ("G40.803", "G40.804", "G40.813", "G40.814", "G40.823", "G40.824", "G40.833", "G40.834",
                      "G40.843", "G40.844")
 KCNQ2 = [("G40.841", "KCNQ2-related epilepsy, not intractable, with status epilepticus"),
@@ -130,15 +130,6 @@ def o09_codes():
     return sorted(codes)
 
 
-def _pregnancy_o_codes():
-    path = os.path.join(ref.VSAC_DIR, "valueset-%s.json" % PREGNANCY_DX)
-    if not os.path.exists(path):
-        return []
-    return [k for k in vsac_codes(PREGNANCY_DX, ICD, r"O.*")
-            if not re.fullmatch(r"O0[0-8].*|O8\d.*|O9[0-2].*", k["code"])
-            and not re.search(r"childbirth|puerperium|postpartum", k["display"], re.I)]
-
-
 def pregnancy(value_set):
     z34 = [("Z34.0%d" % t, "Encounter for supervision of normal first pregnancy, %s" % tri) for t, tri in enumerate(
         ["unspecified trimester", "first trimester", "second trimester", "third trimester"])]
@@ -150,21 +141,23 @@ def pregnancy(value_set):
            ("Z3A.01", "Less than 8 weeks gestation of pregnancy")]
     z3a += [("Z3A.%02d" % w, "%d weeks gestation of pregnancy" % w) for w in range(8, 43)]
     z3a.append(("Z3A.49", "Greater than 42 weeks gestation of pregnancy"))
-    o_codes = _pregnancy_o_codes()
+    mdd_in_pregnancy = [k for k in vsac_codes(MAJOR_DEPRESSION, SCT) if k["code"] == MDD_IN_PREGNANCY]
+    if not mdd_in_pregnancy:
+        raise SystemExit("SNOMED %s not found in %s" % (MDD_IN_PREGNANCY, MAJOR_DEPRESSION))
     return value_set(
         "pregnancy", "Ongoing pregnancy (conditions)",
-        "contraindication-pregnancy, blocks ketamine (PROTOCOL-v2 section 4): an active condition dated in the last "
-        "280 days. ICD-10-CM Z33.1 and Z33.3 (%s), Z34.00-Z34.93 supervision of normal pregnancy, Z3A.00-Z3A.49 weeks "
-        "of gestation (public code lists; CLINICAL-REFERENCE.md 2h); SNOMED 77386006 Pregnancy and 72892002 Normal "
-        "pregnancy (VERIFIED A); WHO ICD-10 Z33, Z34.x; O09.x supervision of high-risk pregnancy (public code "
-        "table). Other O codes of an ongoing pregnancy (all but O00-O08, O80-O92 and childbirth/puerperium codes) "
-        "come from VSAC %s when its expansion is in the reference folder: %s. "
-        "Postpartum depression (F53.0) is not pregnancy."
-        % (vsac_title(PREGNANT_STATE), PREGNANCY_DX,
-           "%d O codes included" % len(o_codes) if o_codes else "it is NOT there today, so no O code is included "
-           "(governance: add the expansion and regenerate)"),
-        vsac_codes(PREGNANT_STATE, ICD) + many(ICD, z34) + many(ICD, z3a) + many(ICD, o09_codes()) + o_codes
+        "contraindication-pregnancy, blocks ketamine (PROTOCOL-v3 sections B and D): an active condition of the "
+        "pregnancy. The whole of %s (ICD-10-CM O codes of an ongoing pregnancy incl. O99.34x and O9A, Z32.01, Z33.1, "
+        "Z33.3, Z34.x, Z3A.x; SNOMED pregnancy findings) and of %s; the version-2 codes beside it: Z34.00-Z34.93, "
+        "Z3A.00-Z3A.49 weeks of gestation, O09.x supervision of high-risk pregnancy (public code lists; "
+        "CLINICAL-REFERENCE.md 2h), SNOMED 77386006 Pregnancy and 72892002 Normal pregnancy (VERIFIED A), WHO ICD-10 "
+        "Z33, Z34.x; and SNOMED 10811161000119107 Major depressive disorder in mother complicating pregnancy (in %s). "
+        "Not in it: the end of a pregnancy (O00-O08, O80-O84, Z37, Z39: pregnancy-end) and postpartum depression "
+        "(F53.0)." % (vsac_title(PREGNANCY_DX), vsac_title(PREGNANT_STATE), vsac_title(MAJOR_DEPRESSION)),
+        include_value_sets(vsac_url(PREGNANCY_DX), vsac_url(PREGNANT_STATE))
+        + many(ICD, z34) + many(ICD, z3a) + many(ICD, o09_codes())
         + [c(SCT, "77386006", "Pregnancy (finding)"), c(SCT, "72892002", "Normal pregnancy (finding)")]
+        + mdd_in_pregnancy
         + who([("Z33", "Pregnant state, incidental"), ("Z34.0", "Supervision of normal first pregnancy"),
                ("Z34.8", "Supervision of other normal pregnancy"), ("Z34.9", "Supervision of normal pregnancy, unspecified")]))
 

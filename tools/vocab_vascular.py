@@ -1,6 +1,11 @@
 """Vascular and implant value sets of PROTOCOL-v2 section 4 (contraindication-vascular, contraindication-tms-implant
 and the cardiac-device warning line)."""
-from vocab_common import ICD, SCT, WHO, c, many, who
+from vocab_common import ICD, SCT, WHO, c, include_value_sets, many, vsac_codes, vsac_title, vsac_url, who
+
+INITIAL_MI = "2.16.840.1.113883.3.526.3.403"
+HEMORRHAGIC_STROKE = "2.16.840.1.113883.3.117.1.7.1.212"
+CARDIAC_PACER = "2.16.840.1.113883.3.526.3.368"
+PAST_MI = "32574007"
 
 HEMORRHAGES = {"0": "nontraumatic subarachnoid hemorrhage", "1": "nontraumatic intracerebral hemorrhage",
                "2": "other nontraumatic intracranial hemorrhage"}
@@ -100,11 +105,13 @@ def vascular_aneurysm_avm(value_set):
         "Cerebral aneurysm, nonruptured (VERIFIED A), I71.x aortic aneurysm and dissection (CLINICAL-REFERENCE.md 2i; "
         "dissection codes and I72.5/I72.6 also seen in public code lists; the FY2023 subdivisions of I71.2-I71.6 are "
         "marked unverified), I72.x other aneurysms, Q28.2 cerebral AVM (UNVERIFIED); SNOMED 234142008 Cerebral "
-        "arteriovenous malformation (VERIFIED A); WHO ICD-10 I67.1, I71.x, I72.x, Q28.2.",
+        "arteriovenous malformation (VERIFIED A); SNOMED 128609009 Intracranial aneurysm (PROTOCOL-v3 section B; seen only "
+        "in public FHIR value sets, so unverified); WHO ICD-10 I67.1, I71.x, I72.x, Q28.2.",
         [c(ICD, "I67.1", "Cerebral aneurysm, nonruptured")] + many(ICD, I71_CONFIRMED)
         + many(ICD, I71_UNCONFIRMED, unverified=True) + many(ICD, I72)
         + [c(ICD, "Q28.2", "Arteriovenous malformation of cerebral vessels", unverified=True),
-           c(SCT, "234142008", "Cerebral arteriovenous malformation (disorder)")]
+           c(SCT, "234142008", "Cerebral arteriovenous malformation (disorder)"),
+           c(SCT, "128609009", "Intracranial aneurysm (disorder)", unverified=True)]
         + who([("I67.1", "Cerebral aneurysm, nonruptured")] + [("I71.%d" % d, t) for d, t in (
             (0, "Dissection of aorta [any part]"), (1, "Thoracic aortic aneurysm, ruptured"),
             (2, "Thoracic aortic aneurysm, without mention of rupture"), (3, "Abdominal aortic aneurysm, ruptured"),
@@ -125,9 +132,11 @@ def intracranial_hemorrhage(value_set):
         "contraindication-vascular, blocks ketamine, whatever the onset or status (PROTOCOL-v2 section 4). ICD-10-CM "
         "I60-I62 nontraumatic subarachnoid, intracerebral and other intracranial hemorrhage (CLINICAL-REFERENCE.md 2i; "
         "the code list as in public ICD-10-CM lists) and the sequelae I69.0x-I69.2x (I69.00-I69.298, structure as in "
-        "public ICD-10-CM lists); SNOMED 274100004 Cerebral hemorrhage (VERIFIED A); WHO ICD-10 I60.x, I61.x, I62.x, "
-        "I69.0-I69.2.",
-        many(ICD, I60_I62) + many(ICD, sequelae()) + [c(SCT, "274100004", "Cerebral hemorrhage (disorder)")]
+        "public ICD-10-CM lists); SNOMED 274100004 Cerebral hemorrhage (VERIFIED A); the whole of %s (PROTOCOL-v3 "
+        "section B: SNOMED intracerebral and subarachnoid hemorrhage concepts); WHO ICD-10 I60.x, I61.x, I62.x, "
+        "I69.0-I69.2." % vsac_title(HEMORRHAGIC_STROKE),
+        include_value_sets(vsac_url(HEMORRHAGIC_STROKE))
+        + many(ICD, I60_I62) + many(ICD, sequelae()) + [c(SCT, "274100004", "Cerebral hemorrhage (disorder)")]
         + who([("I60.%d" % d, "Subarachnoid haemorrhage") for d in range(10) if d != 0]
               + [("I60.0", "Subarachnoid haemorrhage from carotid siphon and bifurcation")]
               + [("I61.%d" % d, "Intracerebral haemorrhage") for d in (0, 1, 2, 3, 4, 5, 6, 8, 9)]
@@ -141,9 +150,12 @@ def myocardial_infarction(value_set):
     return value_set(
         "myocardial-infarction", "Acute or subsequent myocardial infarction",
         "contraindication-vascular when the onset is in the last 42 days (PROTOCOL-v2 section 4; EU esketamine leaflet: "
-        "MI within 6 weeks). ICD-10-CM I21.x and I22.x (CLINICAL-REFERENCE.md 2i; the codes as in public ICD-10-CM "
-        "lists); WHO ICD-10 I21.x, I22.x.",
-        many(ICD, [("I21.01", "ST elevation (STEMI) myocardial infarction involving left main coronary artery"),
+        "MI within 6 weeks). The whole of %s (ICD-10-CM I21.x and the SNOMED acute and subsequent myocardial "
+        "infarction concepts) except SNOMED 32574007 Past myocardial infarction (PROTOCOL-v3 section B); ICD-10-CM "
+        "I21.A1 and I22.x (CLINICAL-REFERENCE.md 2i; the codes as in public ICD-10-CM lists); WHO ICD-10 I21.x, I22.x."
+        % vsac_title(INITIAL_MI),
+        include_value_sets(vsac_url(INITIAL_MI))
+        + many(ICD, [("I21.01", "ST elevation (STEMI) myocardial infarction involving left main coronary artery"),
                    ("I21.02", "ST elevation (STEMI) myocardial infarction involving left anterior descending coronary artery"),
                    ("I21.09", "ST elevation (STEMI) myocardial infarction involving other coronary artery of anterior wall"),
                    ("I21.11", "ST elevation (STEMI) myocardial infarction involving right coronary artery"),
@@ -168,15 +180,25 @@ def myocardial_infarction(value_set):
                ("I22.0", "Subsequent myocardial infarction of anterior wall"),
                ("I22.1", "Subsequent myocardial infarction of inferior wall"),
                ("I22.8", "Subsequent myocardial infarction of other sites"),
-               ("I22.9", "Subsequent myocardial infarction of unspecified site")]))
+               ("I22.9", "Subsequent myocardial infarction of unspecified site")]),
+        _past_mi())
+
+
+def _past_mi():
+    past = [k for k in vsac_codes(INITIAL_MI, SCT) if k["code"] == PAST_MI]
+    if not past:
+        raise SystemExit("SNOMED %s not found in %s: check the exclusion" % (PAST_MI, INITIAL_MI))
+    return past
 
 
 def cerebral_edema(value_set):
     return value_set(
         "cerebral-edema", "Cerebral edema",
         "contraindication-vascular while active (PROTOCOL-v2 section 4). ICD-10-CM G93.6 (VERIFIED A, "
-        "CLINICAL-REFERENCE.md 2i); WHO ICD-10 G93.6 Cerebral oedema.",
-        [c(ICD, "G93.6", "Cerebral edema"), c(WHO, "G93.6", "Cerebral oedema")])
+        "CLINICAL-REFERENCE.md 2i); WHO ICD-10 G93.6 Cerebral oedema; SNOMED 2032001 Cerebral edema (PROTOCOL-v3 "
+        "section B asks for SNOMED CT; not in a stored source, so unverified).",
+        [c(ICD, "G93.6", "Cerebral edema"), c(WHO, "G93.6", "Cerebral oedema"),
+         c(SCT, "2032001", "Cerebral edema (disorder)", unverified=True)])
 
 
 def tms_implants(value_set):
@@ -205,9 +227,10 @@ def tms_implant_procedures(value_set):
 def cardiac_devices(value_set):
     return value_set(
         "cardiac-devices", "Cardiac pacemaker or defibrillator present",
-        "A warning line before TMS, not a block (PROTOCOL-v2 section 4). ICD-10-CM Z95.0, Z95.810; SNOMED 441509002, "
-        "441769002, 443325000, 703396000 (VERIFIED A, CLINICAL-REFERENCE.md 2j).",
-        [c(ICD, "Z95.0", "Presence of cardiac pacemaker"),
+        "A warning line before TMS, not a block (PROTOCOL-v2 section 4). The whole of %s (PROTOCOL-v3 section B) and "
+        "ICD-10-CM Z95.0, Z95.810; SNOMED 441509002, 441769002, 443325000, 703396000 (VERIFIED A, "
+        "CLINICAL-REFERENCE.md 2j)." % vsac_title(CARDIAC_PACER),
+        include_value_sets(vsac_url(CARDIAC_PACER)) + [c(ICD, "Z95.0", "Presence of cardiac pacemaker"),
          c(ICD, "Z95.810", "Presence of automatic (implantable) cardiac defibrillator"),
          c(SCT, "441509002", "Cardiac pacemaker in situ (finding)"),
          c(SCT, "441769002", "Implantable cardioverter defibrillator in situ"),

@@ -239,6 +239,7 @@ public final class FileKnowledge implements Knowledge {
                 if (!valueSet.hasUrl()) {
                     throw new KnowledgeLoadException(path + ": ValueSet without url");
                 }
+                ExpansionCompleteness.check(valueSet, path);
                 ValueSetExpander.Source previous = valueSetsByUrl.put(valueSet.getUrl(),
                         new ValueSetExpander.Source(valueSet, path));
                 if (previous != null) {
