@@ -76,7 +76,7 @@ def section_a():
              "A product code the knowledge does not list: recognised by its coding's display (name), as a whole word; "
              "the card says 'identified by its name'. 100 mg at 80 kg is above the 1 mg/kg ceiling (critical).",
              "order-sign", pid, candidate_record(pid),
-             [draft(pid, "kp-1", codeable("1999011", "ketamine hydrochloride 10 MG/ML Injectable Solution"), 100,
+             [draft(pid, "kp-a1", codeable("1999011", "ketamine hydrochloride 10 MG/ML Injectable Solution"), 100,
                     text="100 mg IV over 40 minutes, 3 times a week")],
              inc=["ketamine-dose-check"], checks=[CRIT, ("detail-mentions", ["ketamine-dose-check",
                                                                               ["identified by its name"]])])
@@ -84,7 +84,7 @@ def section_a():
     scenario("chk-A-os-ketalar-brand-text-only", "A.4",
              "No coding at all, only the text 'Ketalar ...': the brand name is in the names table (ketamine: Ketalar).",
              "order-sign", pid, candidate_record(pid),
-             [draft(pid, "kp-2", {"medicationCodeableConcept": {"text": "Ketalar 500 mg/10 mL vial"}}, 100,
+             [draft(pid, "kp-a2", {"medicationCodeableConcept": {"text": "Ketalar 500 mg/10 mL vial"}}, 100,
                     text="100 mg IV over 40 minutes, 3 times a week")],
              inc=["ketamine-dose-check"], checks=[CRIT])
     pid = "chk-a3"

@@ -21,7 +21,7 @@ _ids = [1000]
 
 def nid(prefix):
     _ids[0] += 1
-    return f"{prefix}-{_ids[0]}"
+    return f"{prefix}-c{_ids[0]}"
 
 
 def ago(days, hours=0):
