@@ -105,6 +105,15 @@ def section_a():
                     route=NASAL, per_week=2, duration=None)],
              inc=["session-monitoring"], exc=["ketamine-dose-check", "weight-missing"],
              checks=[("detail-mentions", ["session-monitoring", ["identified by its name"]])])
+    pid = "chk-a18"
+    scenario("chk-A-os-spravato-brand-text-only-112-critical", "A.4, E (esketamine above 84 mg)",
+             "Only the text 'Spravato 28 mg nasal spray device' names the order: esketamine by its brand; 112 mg "
+             "per session is above 84 mg (critical), never a ketamine mg/kg check.",
+             "order-sign", pid, candidate_record(pid),
+             [draft(pid, "sp-18", {"medicationCodeableConcept": {"text": "Spravato 28 mg nasal spray device"}}, 112,
+                    text="112 mg intranasally", route=NASAL, per_week=2, duration=None)],
+             inc=["esketamine-dose-check"], exc=["ketamine-dose-check"],
+             checks=[("indicator", ["esketamine-dose-check", "critical"])])
     pid = "chk-a5"
     rec = candidate_record(pid) + [medication("chk-kmed-5", "Formulary item 77005 (10 mL vial)")]
     scenario("chk-A-osref-medication-by-reference-fetched", "A.3",
@@ -460,7 +469,7 @@ def section_d():
              "F11.20 with an active buprenorphine/naloxone prescription (VSAC MOUD): not a substance-use block; a "
              "concurrent-medication-caution line 'do not stop the maintenance treatment'; the candidate stands.",
              "patient-view", pid,
-             candidate_record(pid) + [icd(pid, *oud, 500), med_request(pid, bup_nal, 60, mg=1, per_day=1)],
+             candidate_record(pid) + [icd(pid, *oud, 500), med_request(pid, bup_nal, 60)],
              inc=["concurrent-medication-caution", "combination-candidate"],
              exc=["contraindication-active-substance-use"],
              checks=[("detail-mentions", ["concurrent-medication-caution", ["do not stop the maintenance treatment"]])])
@@ -468,7 +477,7 @@ def section_d():
     scenario("chk-D-os-oud-on-moud-no-delete", "D (MOUD)",
              "The same on order-sign: no substance-use block, no delete of the ketamine order.",
              "order-sign", pid,
-             candidate_record(pid) + [icd(pid, *oud, 500), med_request(pid, bup_nal, 60, mg=1, per_day=1)],
+             candidate_record(pid) + [icd(pid, *oud, 500), med_request(pid, bup_nal, 60)],
              [ket(pid, "ket-d16")],
              exc=["contraindication-active-substance-use"],
              checks=[("no-delete-suggestion", "MedicationRequest/ket-d16")])
@@ -483,7 +492,7 @@ def section_d():
              "F11.20 on MOUD and F10.20 alcohol dependence: the alcohol use disorder blocks.",
              "order-sign", pid,
              candidate_record(pid) + [icd(pid, *oud, 500), icd(pid, "F10.20", "Alcohol dependence, uncomplicated", 300),
-                                      med_request(pid, bup_nal, 60, mg=1, per_day=1)],
+                                      med_request(pid, bup_nal, 60)],
              [ket(pid, "ket-d18")],
              inc=["contraindication-active-substance-use"],
              checks=[("delete-suggestion", "MedicationRequest/ket-d18")])
@@ -572,7 +581,7 @@ def section_d():
     scenario("chk-D-os-ketamine-order-with-active-esketamine-two-nmda", "D (two NMDA antagonists)",
              "A ketamine order while an esketamine prescription is active: concurrent-medication-caution.",
              "order-sign", pid,
-             candidate_record(pid) + [med_request(pid, ESKETAMINE, 10, mg=56, per_day=1)], [ket(pid, "ket-d29")],
+             candidate_record(pid) + [med_request(pid, ESKETAMINE, 10)], [ket(pid, "ket-d29")],
              inc=["concurrent-medication-caution"])
     pid = "chk-d30"
     scenario("chk-D-os-mi-recorded-date-only-warning-not-block", "D (MI onset unknown)",
