@@ -414,6 +414,14 @@ def section_d():
              "Total hCG 30 mIU/mL (>= 25) five days ago, no later negative: pregnancy.",
              "patient-view", pid, candidate_record(pid) + [hcg(pid, *b_hcg, 5, 30)],
              inc=["contraindication-pregnancy"], exc=["combination-candidate"])
+    pid = "chk-d7s"
+    scenario("chk-D-osel-hcg-positive-blocks-ketamine-only", "D (positive test), v2 s7 order-select",
+             "On order-select: hCG 40 mIU/mL three days ago blocks the selected ketamine order, not the TMS order.",
+             "order-select", pid, candidate_record(pid) + [hcg(pid, *b_hcg, 3, 40)],
+             [ket(pid, "ket-d7s"), tms_order(pid, "tms-d7s")],
+             inc=["contraindication-pregnancy"],
+             checks=[("delete-suggestion", "MedicationRequest/ket-d7s"),
+                     ("no-delete-suggestion", "ServiceRequest/tms-d7s")])
     pid = "chk-d8"
     scenario("chk-D-pv-hcg-10-equivocal-repeat-no-block", "D (equivocal 5-24)",
              "hCG 10 mIU/mL: equivocal, a 'repeat the test' line, not a block.",
