@@ -38,30 +38,61 @@ public class CardFeedback {
     private final Duration issuedCardWait;
     private final Clock clock;
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
+    private final FeedbackQuota quota;
 
-    /** @param issuedCardWait how long feedback waits for a card another replica may still be writing */
+    /**
+     * @param issuedCardWait   how long feedback waits for a card another replica may still be writing
+     * @param entriesPerMinute feedback entries one client may post per minute (0: no quota)
+     */
     @Autowired
     public CardFeedback(FeedbackStore store, IssuedCardWriter writer,
-                        @Value("${cds.feedback.issued-card-wait:1s}") Duration issuedCardWait) {
-        this(store, writer, issuedCardWait, Clock.systemUTC());
+                        @Value("${cds.feedback.issued-card-wait:1s}") Duration issuedCardWait,
+                        @Value("${cds.feedback.entries-per-minute:600}") int entriesPerMinute) {
+        this(store, writer, issuedCardWait, Clock.systemUTC(), entriesPerMinute);
+    }
+
+    /** Without a quota (tests, tools). */
+    public CardFeedback(FeedbackStore store, IssuedCardWriter writer, Duration issuedCardWait) {
+        this(store, writer, issuedCardWait, Clock.systemUTC(), 0);
     }
 
     CardFeedback(FeedbackStore store, IssuedCardWriter writer, Duration issuedCardWait, Clock clock) {
+        this(store, writer, issuedCardWait, clock, 0);
+    }
+
+    CardFeedback(FeedbackStore store, IssuedCardWriter writer, Duration issuedCardWait, Clock clock,
+                 int entriesPerMinute) {
         this.store = store;
         this.writer = writer;
         this.issuedCardWait = issuedCardWait;
         this.clock = clock;
+        this.quota = new FeedbackQuota(entriesPerMinute);
     }
 
-    /** Checks every entry against its card, then stores them all, or refuses the whole call. */
+    /** Feedback from the loopback client (unsigned calls). */
     public void record(String serviceId, List<FeedbackEntry> entries) {
+        record(serviceId, CardAudit.LOOPBACK_CLIENT, entries);
+    }
+
+    /**
+     * Checks every entry against its card, then stores them all, or refuses the whole call. A card is found only for
+     * the client it was issued to (a card issued before cards recorded their client is open to any client); a card
+     * recorded in shadow mode was never shown, so it takes no feedback.
+     */
+    public void record(String serviceId, String client, List<FeedbackEntry> entries) {
+        if (!quota.take(client, entries.size(), System.nanoTime())) {
+            throw new FeedbackRefusedException(FeedbackRefusedException.Reason.QUOTA, "more than "
+                    + quota.entriesPerMinute() + " feedback entries in one minute from this client: try again later");
+        }
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             FeedbackEntry entry = entries.get(i);
             String where = "feedback[" + i + "]";
             IssuedCard card = issued(entry.card()).filter(found -> found.serviceId().equals(serviceId))
+                    .filter(found -> !found.audit().shadow())
+                    .filter(found -> found.audit().client() == null || found.audit().client().equals(client))
                     .orElseThrow(() -> new FeedbackRefusedException(true, where + ".card " + entry.card()
-                            + " is not a card service '" + serviceId + "' issued"));
+                            + " is not a card service '" + serviceId + "' issued to this client"));
             check(where, entry, card, problems);
         }
         if (!problems.isEmpty()) {

@@ -1,17 +1,31 @@
 package org.trdcds.feedback;
 
-/** Feedback the service does not store: on a card it did not issue (not found), or naming what the card did not offer. */
+/**
+ * Feedback the service does not store: on a card it did not issue to this client (not found), naming what the card
+ * did not offer (invalid), or over the client's quota (too many).
+ */
 public class FeedbackRefusedException extends RuntimeException {
 
-    private final boolean unknownCard;
+    /** Why feedback was refused; the edge maps each to its status (404, 400, 429). */
+    public enum Reason { UNKNOWN_CARD, INVALID, QUOTA }
 
-    FeedbackRefusedException(boolean unknownCard, String message) {
+    private final Reason reason;
+
+    FeedbackRefusedException(Reason reason, String message) {
         super(message);
-        this.unknownCard = unknownCard;
+        this.reason = reason;
     }
 
-    /** True when the card was not issued by the service the feedback was posted to (404), false for 400. */
+    FeedbackRefusedException(boolean unknownCard, String message) {
+        this(unknownCard ? Reason.UNKNOWN_CARD : Reason.INVALID, message);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** True when the card was not issued by the service (or to the client) the feedback came from (404). */
     public boolean unknownCard() {
-        return unknownCard;
+        return reason == Reason.UNKNOWN_CARD;
     }
 }

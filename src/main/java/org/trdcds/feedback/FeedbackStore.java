@@ -39,7 +39,9 @@ public class FeedbackStore {
     /** One batch insert; fails as a whole (e.g. on a duplicate card uuid). */
     public void recordIssued(List<IssuedCard> cards) {
         jdbc.batchUpdate("INSERT INTO card_issued (card_uuid, service_id, topic, hook_instance, issued_at, "
-                        + "suggestions, override_reasons) VALUES (?, ?, ?, ?, ?, ?, ?)", cards, cards.size(),
+                        + "suggestions, override_reasons, patient_link, hook, encounter_link, indicator, "
+                        + "knowledge_version, shadow, client) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                cards, cards.size(),
                 (statement, card) -> {
                     statement.setObject(1, card.cardUuid());
                     statement.setString(2, card.serviceId());
@@ -48,18 +50,31 @@ public class FeedbackStore {
                     statement.setObject(5, utc(card.issuedAt()));
                     statement.setString(6, joined(card.suggestions().stream().map(UUID::toString).toList(), ","));
                     statement.setString(7, joined(card.overrideReasons(), "\n"));
+                    CardAudit audit = card.audit();
+                    statement.setString(8, audit.patientLink());
+                    statement.setString(9, audit.hook());
+                    statement.setString(10, audit.encounterLink());
+                    statement.setString(11, audit.indicator());
+                    statement.setString(12, audit.knowledgeVersion());
+                    statement.setBoolean(13, audit.shadow());
+                    statement.setString(14, audit.client());
                 });
     }
 
     /** The card as recorded, or empty when no card with this uuid was (yet) recorded. */
     public Optional<IssuedCard> findIssued(UUID cardUuid) {
         return jdbc.query("SELECT card_uuid, service_id, topic, hook_instance, issued_at, suggestions, "
-                + "override_reasons FROM card_issued WHERE card_uuid = ?", (rs, row) -> new IssuedCard(
+                + "override_reasons, patient_link, hook, encounter_link, indicator, knowledge_version, shadow, client "
+                + "FROM card_issued WHERE card_uuid = ?", (rs, row) -> new IssuedCard(
                         rs.getObject("card_uuid", UUID.class), rs.getString("service_id"), rs.getString("topic"),
                         rs.getObject("hook_instance", UUID.class),
                         rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
                         split(rs.getString("suggestions"), ",").stream().map(UUID::fromString).toList(),
-                        split(rs.getString("override_reasons"), "\n")), cardUuid)
+                        split(rs.getString("override_reasons"), "\n"),
+                        new CardAudit(rs.getString("patient_link"), rs.getString("hook"),
+                                rs.getString("encounter_link"), rs.getString("indicator"),
+                                rs.getString("knowledge_version"), rs.getBoolean("shadow"), rs.getString("client"))),
+                        cardUuid)
                 .stream().findFirst();
     }
 
@@ -72,9 +87,10 @@ public class FeedbackStore {
     }
 
     /**
-     * All entries or none; an entry identical to one stored (same card, outcome, reason, comment, suggestions and
-     * time) is not stored again. Two identical posts racing on two replicas: the loser's unique violation retries
-     * once, and then finds the winner's row.
+     * All entries or none. One outcome per card: an entry replaces the card's stored outcome unless that one is
+     * identical (same outcome, reason, comment, suggestions and time: stored once) or later by its outcomeTimestamp
+     * (an older outcome arriving late changes nothing). Two posts racing on two replicas: the loser's unique
+     * violation retries once, and then sees the winner's row.
      */
     public void recordFeedback(String serviceId, List<FeedbackEntry> entries) {
         OffsetDateTime receivedAt = utc(Instant.now());
@@ -87,10 +103,15 @@ public class FeedbackStore {
 
     private void insert(String serviceId, FeedbackEntry entry, OffsetDateTime receivedAt) {
         String fingerprint = FeedbackFingerprint.of(entry);
-        Integer stored = jdbc.queryForObject("SELECT COUNT(*) FROM feedback WHERE card_uuid = ? AND fingerprint = ?",
-                Integer.class, entry.card(), fingerprint);
-        if (stored != null && stored > 0) {
-            return;
+        List<Stored> stored = jdbc.query("SELECT id, fingerprint, outcome_timestamp FROM feedback WHERE card_uuid = ?",
+                (rs, row) -> new Stored(rs.getObject("id", UUID.class), rs.getString("fingerprint"),
+                        rs.getObject("outcome_timestamp", OffsetDateTime.class).toInstant()), entry.card());
+        for (Stored earlier : stored) {
+            if (fingerprint.equals(earlier.fingerprint()) || earlier.outcomeAt().isAfter(entry.outcomeTimestamp())) {
+                return;
+            }
+            jdbc.update("DELETE FROM feedback_accepted_suggestion WHERE feedback_id = ?", earlier.id());
+            jdbc.update("DELETE FROM feedback WHERE id = ?", earlier.id());
         }
         UUID id = UUID.randomUUID();
         FeedbackEntry.OverrideReason override = entry.overrideReason();
@@ -115,7 +136,8 @@ public class FeedbackStore {
                         : new OverrideReasonCode(rs.getString("override_system"), rs.getString("override_code")),
                 rs.getLong("n")));
         Map<String, long[]> byTopic = new TreeMap<>();
-        jdbc.query("SELECT topic, COUNT(*) AS n FROM card_issued WHERE topic IS NOT NULL GROUP BY topic",
+        jdbc.query("SELECT topic, COUNT(*) AS n FROM card_issued WHERE topic IS NOT NULL AND shadow = FALSE "
+                        + "GROUP BY topic",
                 rs -> {
                     byTopic.computeIfAbsent(rs.getString("topic"), t -> new long[3])[0] = rs.getLong("n");
                 });
@@ -130,6 +152,9 @@ public class FeedbackStore {
                 n[1] + n[2] == 0 ? null : (double) n[2] / (n[1] + n[2]),
                 n[0] == 0 ? null : (double) n[2] / n[0])));
         return new FeedbackSummary(feedback, topics);
+    }
+
+    private record Stored(UUID id, String fingerprint, Instant outcomeAt) {
     }
 
     private static String joined(List<String> values, String separator) {

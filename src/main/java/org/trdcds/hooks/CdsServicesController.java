@@ -59,14 +59,18 @@ public class CdsServicesController {
      * card did not offer); identical feedback posted again is 200 and stored once.
      */
     @PostMapping(path = "/{id}/feedback", consumes = {JSON, ANY_JSON})
-    public ResponseEntity<Void> feedback(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+    public ResponseEntity<Void> feedback(@PathVariable String id, @RequestBody(required = false) byte[] body,
+                                         HttpServletRequest request) {
         catalog.find(id).orElseThrow(() -> CdsException.unknownService(id));
         List<FeedbackEntry> entries = feedbackParser.parse(body == null ? new byte[0] : body);
         try {
-            cardFeedback.record(id, entries);
+            cardFeedback.record(id, HookCalls.client(request), entries);
         } catch (FeedbackRefusedException e) {
-            throw e.unknownCard() ? new CdsException(HttpStatus.NOT_FOUND, "not-found", e.getMessage())
-                    : CdsException.invalid(e.getMessage());
+            throw switch (e.reason()) {
+                case UNKNOWN_CARD -> new CdsException(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+                case QUOTA -> new CdsException(HttpStatus.TOO_MANY_REQUESTS, "throttled", e.getMessage());
+                case INVALID -> CdsException.invalid(e.getMessage());
+            };
         }
         return ResponseEntity.ok().build();
     }

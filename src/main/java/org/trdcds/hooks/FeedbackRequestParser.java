@@ -20,6 +20,10 @@ import org.trdcds.feedback.FeedbackEntry.OverrideReason;
 public class FeedbackRequestParser {
 
     static final int MAX_COMMENT_LENGTH = 4000;
+    /** The lengths of the stored columns (db/migration): longer text is refused, never truncated or a 500. */
+    static final int MAX_SYSTEM_LENGTH = 500;
+    static final int MAX_CODE_LENGTH = 200;
+    static final int MAX_DISPLAY_LENGTH = 500;
     /** Entries in one call, and accepted suggestions in one entry, at most (a card has a handful of suggestions). */
     static final int MAX_ENTRIES = 100;
     static final int MAX_ACCEPTED_SUGGESTIONS = 20;
@@ -99,16 +103,47 @@ public class FeedbackRequestParser {
             if (!reason.path("code").isTextual() || !reason.path("system").isTextual()) {
                 throw CdsException.invalid(where + ".overrideReason.reason must be a Coding with system and code");
             }
-            coding = new Coding(reason.get("system").asText(), reason.get("code").asText(),
-                    reason.path("display").isTextual() ? reason.get("display").asText() : null);
+            JsonNode display = reason.get("display");
+            if (display != null && !display.isNull() && !display.isTextual()) {
+                throw CdsException.invalid(where + ".overrideReason.reason.display must be a string");
+            }
+            coding = new Coding(
+                    text(reason.get("system").asText(), MAX_SYSTEM_LENGTH, false, where + ".overrideReason.reason.system"),
+                    text(reason.get("code").asText(), MAX_CODE_LENGTH, false, where + ".overrideReason.reason.code"),
+                    display == null || display.isNull() ? null
+                            : text(display.asText(), MAX_DISPLAY_LENGTH, false, where + ".overrideReason.reason.display"));
         }
         JsonNode comment = node.get("userComment");
-        if (comment != null && !comment.isNull()
-                && (!comment.isTextual() || comment.asText().length() > MAX_COMMENT_LENGTH)) {
-            throw CdsException.invalid(where + ".overrideReason.userComment must be a string of at most "
-                    + MAX_COMMENT_LENGTH + " characters");
+        if (comment != null && !comment.isNull()) {
+            if (!comment.isTextual()) {
+                throw CdsException.invalid(where + ".overrideReason.userComment must be a string of at most "
+                        + MAX_COMMENT_LENGTH + " characters");
+            }
+            text(comment.asText(), MAX_COMMENT_LENGTH, true, where + ".overrideReason.userComment");
         }
         return new OverrideReason(coding, comment == null || comment.isNull() ? null : comment.asText());
+    }
+
+    /**
+     * The text if it fits its column and holds no control character (a comment may hold line breaks and tabs);
+     * else 400 naming the field, without echoing the caller's text.
+     */
+    static String text(String value, int maxLength, boolean lineBreaksAllowed, String where) {
+        if (value.length() > maxLength) {
+            throw CdsException.invalid(where + " must be a string of at most " + maxLength + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
+            boolean control = Character.isISOControl(c) && !(lineBreaksAllowed && lineBreak);
+            boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c)
+                    && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(++i)));
+            if (control || loneSurrogate) {
+                throw CdsException.invalid(where + " must not contain control characters or broken Unicode (U+"
+                        + String.format("%04X", (int) c) + ")");
+            }
+        }
+        return value;
     }
 
     private static UUID uuid(JsonNode node, String where) {

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.trdcds.cards.SourceUrls;
+import org.trdcds.feedback.CardAudit;
 import org.trdcds.fhirdata.DataUnavailableException;
 import org.trdcds.hooks.HookInvocation.CardsResponse;
 import org.trdcds.security.AuthenticatedClient;
@@ -95,10 +96,16 @@ class HookCalls {
                 instanceof AuthenticatedClient client ? client::mayName : server -> true;
         CardsResponse answer = warmUpKey.matches(request.getHeader(WarmUpKey.HEADER))
                 ? invocation.rehearse(serviceId, body)
-                : invocation.invoke(serviceId, body, fhirServerAllowed);
+                : invocation.invoke(serviceId, body, fhirServerAllowed, client(request));
         String protocol = protocolUrl != null ? protocolUrl : SourceUrls.protocolUrl(SourceUrls.base(
                 request.getScheme(), request.getServerName(), request.getServerPort(), request.getContextPath()));
         return new CardsResponse(SourceUrls.withProtocolAnchors(answer.cards(), protocol));
+    }
+
+    /** The client a call comes from: its JWT issuer, or "loopback" for an unsigned call (loopback-only mode). */
+    static String client(HttpServletRequest request) {
+        return request.getAttribute(AuthenticatedClient.ATTRIBUTE) instanceof AuthenticatedClient client
+                ? client.issuer() : CardAudit.LOOPBACK_CLIENT;
     }
 
     /** A 200 with the cards. */

@@ -12,12 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.trdcds.audit.AuditConfiguration;
+import org.trdcds.audit.AuditProperties;
+import org.trdcds.audit.PatientLinks;
+import org.trdcds.audit.ServiceModes;
 import org.trdcds.cards.Card;
 import org.trdcds.cards.CardRenderer;
 import org.trdcds.criteria.Decision;
 import org.trdcds.criteria.Finding;
 import org.trdcds.criteria.PatientFacts;
 import org.trdcds.criteria.Topics;
+import org.trdcds.feedback.CardAudit;
 import org.trdcds.feedback.IssuedCard;
 import org.trdcds.feedback.IssuedCardWriter;
 import org.trdcds.fhirdata.DataUnavailableException;
@@ -25,6 +31,7 @@ import org.trdcds.fhirdata.FactExtractor;
 import org.trdcds.fhirdata.FetchPlan;
 import org.trdcds.fhirdata.PatientData;
 import org.trdcds.fhirdata.PatientDataLoader;
+import org.trdcds.terminology.Knowledge;
 
 /** One hook call: parse, load the patient's data, decide, render, record the cards issued. */
 @Service
@@ -39,6 +46,9 @@ public class HookInvocation {
     private final IssuedCardWriter issuedCards;
     private final MeterRegistry meters;
     private final CpuGate cpu;
+    private final ServiceModes modes;
+    private final PatientLinks links;
+    private final String knowledgeVersion;
     /**
      * Meters registered at start-up (a counter per topic, a timer per service: the first card-issuing call does not
      * pay for their registration) and looked up, not registered again, on every call.
@@ -47,9 +57,19 @@ public class HookInvocation {
     private final Map<String, Counter> cardCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> unavailableCounters = new ConcurrentHashMap<>();
 
+    /** Every service live, no patient link (tests, benchmarks). */
     public HookInvocation(ServiceCatalog catalog, HookRequestParser parser, PatientDataLoader loader,
                           FactExtractor extractor, Decision decision, CardRenderer renderer,
                           IssuedCardWriter issuedCards, MeterRegistry meters, CpuGate cpu) {
+        this(catalog, parser, loader, extractor, decision, renderer, issuedCards, meters, cpu,
+                new ServiceModes(Map.of()), new PatientLinks(AuditProperties.PatientLinkMode.NONE, null), null);
+    }
+
+    @Autowired
+    public HookInvocation(ServiceCatalog catalog, HookRequestParser parser, PatientDataLoader loader,
+                          FactExtractor extractor, Decision decision, CardRenderer renderer,
+                          IssuedCardWriter issuedCards, MeterRegistry meters, CpuGate cpu, ServiceModes modes,
+                          PatientLinks links, Knowledge knowledge) {
         this.catalog = catalog;
         this.parser = parser;
         this.loader = loader;
@@ -59,6 +79,11 @@ public class HookInvocation {
         this.issuedCards = issuedCards;
         this.meters = meters;
         this.cpu = cpu;
+        this.modes = modes;
+        this.links = links;
+        this.knowledgeVersion = knowledge == null ? null : knowledge.version();
+        AuditConfiguration.publishModes(modes, catalog.services().stream().map(CdsService::id)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)), meters);
         catalog.services().forEach(service -> {
             latencyTimer(service.id());
             unavailableCounter(service.id());
@@ -72,12 +97,22 @@ public class HookInvocation {
 
     /** @param fhirServerAllowed whether the caller may name this fhirServer (else 400, before anything is fetched) */
     public CardsResponse invoke(String serviceId, byte[] body, Predicate<String> fhirServerAllowed) {
+        return invoke(serviceId, body, fhirServerAllowed, CardAudit.LOOPBACK_CLIENT);
+    }
+
+    /**
+     * @param client the client the cards are issued to (the JWT issuer, or loopback): only it may give feedback
+     *               on them. A service in shadow mode answers no card (errors stay errors) and records the
+     *               would-be cards as shadow cards.
+     */
+    public CardsResponse invoke(String serviceId, byte[] body, Predicate<String> fhirServerAllowed, String client) {
         CdsService service = catalog.find(serviceId).orElseThrow(() -> CdsException.unknownService(serviceId));
         Timer.Sample sample = Timer.start(meters);
         try {
             Answer answer = answer(service, body, fhirServerAllowed, true);
-            record(answer.request(), answer.cards());
-            return new CardsResponse(answer.cards());
+            boolean shadow = modes.shadow(serviceId);
+            record(answer.request(), answer.cards(), shadow, client);
+            return new CardsResponse(shadow ? List.of() : answer.cards());
         } finally {
             sample.stop(latencyTimer(serviceId));
         }
@@ -150,22 +185,31 @@ public class HookInvocation {
                 .stream().map(HookInvocation::withUuid).toList();
     }
 
-    private void record(HookRequest request, List<Card> cards) {
+    private void record(HookRequest request, List<Card> cards, boolean shadow, String client) {
+        if (cards.isEmpty()) {
+            return;
+        }
         String serviceId = request.service().id();
         Instant now = Instant.now();
         UUID hookInstance = UUID.fromString(request.hookInstance());
-        issuedCards.submit(cards.stream().map(card -> issued(card, serviceId, hookInstance, now)).toList());
-        cards.forEach(card -> cardCounter(Objects.toString(topic(card))).increment());
+        String patientLink = links.link(request.patientId());
+        String encounterLink = links.link(request.encounterId());
+        issuedCards.submit(cards.stream().map(card -> issued(card, serviceId, hookInstance, now,
+                new CardAudit(patientLink, request.hook().id(), encounterLink, card.indicator(), knowledgeVersion,
+                        shadow, client))).toList());
+        if (!shadow) {
+            cards.forEach(card -> cardCounter(Objects.toString(topic(card))).increment());
+        }
     }
 
-    /** What feedback on the card may name: its suggestions and override reasons. */
-    private static IssuedCard issued(Card card, String serviceId, UUID hookInstance, Instant now) {
+    /** What feedback on the card may name (its suggestions and override reasons), and its audit columns. */
+    private static IssuedCard issued(Card card, String serviceId, UUID hookInstance, Instant now, CardAudit audit) {
         List<UUID> suggestions = card.suggestions() == null ? List.of() : card.suggestions().stream()
                 .map(suggestion -> Uuids.parse(suggestion.uuid())).filter(Objects::nonNull).toList();
         List<String> overrideReasons = card.overrideReasons() == null ? List.of() : card.overrideReasons().stream()
                 .map(reason -> IssuedCard.overrideReason(reason.system(), reason.code())).toList();
         return new IssuedCard(UUID.fromString(card.uuid()), serviceId, topic(card), hookInstance, now, suggestions,
-                overrideReasons);
+                overrideReasons, audit);
     }
 
     private Timer latencyTimer(String serviceId) {

@@ -69,7 +69,8 @@ final class Html {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + esc(title) + "</title><style>" + CSS + "</style></head><body>"
                 + "<header><a href=\"/protocol\">Protocol</a><a href=\"/admin/knowledge\">Knowledge</a>"
-                + "<a href=\"/admin/feedback\">Feedback</a><a href=\"/admin/preview\">Preview</a></header>"
+                + "<a href=\"/admin/feedback\">Feedback</a><a href=\"/admin/shadow\">Shadow</a>"
+                + "<a href=\"/admin/preview\">Preview</a></header>"
                 + "<main>" + body + "</main></body></html>\n";
     }
 }

@@ -26,8 +26,13 @@ public class KnowledgePage {
 
     private final String html;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    public KnowledgePage(Knowledge knowledge, KnowledgeSource source, org.trdcds.audit.ServiceModes modes) {
+        this.html = build(knowledge, source, modes);
+    }
+
     public KnowledgePage(Knowledge knowledge, KnowledgeSource source) {
-        this.html = build(knowledge, source);
+        this(knowledge, source, new org.trdcds.audit.ServiceModes(Map.of()));
     }
 
     @GetMapping(path = "/admin/knowledge", produces = Html.CONTENT_TYPE)
@@ -37,9 +42,17 @@ public class KnowledgePage {
     }
 
     static String build(Knowledge knowledge, KnowledgeSource source) {
+        return build(knowledge, source, new org.trdcds.audit.ServiceModes(Map.of()));
+    }
+
+    static String build(Knowledge knowledge, KnowledgeSource source, org.trdcds.audit.ServiceModes modes) {
         StringBuilder out = new StringBuilder("<h1>Knowledge in use</h1>");
         out.append("<table><tr><th>Knowledge version</th><td id=\"knowledge-version\">").append(esc(knowledge.version()))
                 .append("</td></tr><tr><th>Folder</th><td id=\"knowledge-folder\">").append(esc(source.origin()))
+                .append("</td></tr><tr><th>Services in shadow mode</th><td id=\"shadow-services\">")
+                .append(esc(modes.services().keySet().stream().filter(modes::shadow).toList().isEmpty()
+                        ? "none: every service is live" : String.join(", ", modes.services().keySet().stream()
+                        .filter(modes::shadow).toList()) + " (cards recorded for review, not shown: /admin/shadow)"))
                 .append("</td></tr></table><p class=\"muted\"><a href=\"#value-sets\">value sets</a> · "
                         + "<a href=\"#minimum-doses\">minimum-dose tables</a> · <a href=\"#parameters\">protocol "
                         + "parameters</a> · <a href=\"#card-templates\">card templates</a></p>");

@@ -80,7 +80,8 @@ abstract class FeedbackStoreContract {
     void acceptedSuggestionsAndOverrideReasonsAreStored() {
         UUID card = UUID.randomUUID();
         UUID suggestion = UUID.randomUUID();
-        store.recordFeedback("ketamine-tms-order-sign", List.of(accepted(card, suggestion), overridden(card, "benefit")));
+        UUID other = UUID.randomUUID();
+        store.recordFeedback("ketamine-tms-order-sign", List.of(accepted(card, suggestion), overridden(other, "benefit")));
 
         assertThat(jdbc.queryForObject("SELECT suggestion_uuid FROM feedback_accepted_suggestion", UUID.class))
                 .isEqualTo(suggestion);
@@ -99,11 +100,22 @@ abstract class FeedbackStoreContract {
     }
 
     @Test
-    void issuedCardsCarryNoPatientColumn() {
+    void issuedCardsCarryThePatientOnlyAsTheConfiguredLink() {
         assertThat(jdbc.queryForList("SELECT LOWER(column_name) FROM information_schema.columns "
                 + "WHERE LOWER(table_name) = 'card_issued'", String.class))
                 .containsExactlyInAnyOrder("card_uuid", "service_id", "topic", "hook_instance", "issued_at",
-                        "suggestions", "override_reasons");
+                        "suggestions", "override_reasons", "patient_link", "hook", "encounter_link", "indicator",
+                        "knowledge_version", "shadow", "client");
+    }
+
+    @Test
+    void anIssuedCardKeepsItsAuditColumns() {
+        IssuedCard card = new IssuedCard(UUID.randomUUID(), "ketamine-tms-order-sign", "contraindication-pregnancy",
+                UUID.randomUUID(), NOW, List.of(), List.of(), new CardAudit("3f2a", "order-sign", "e9b1", "critical",
+                        "2026.12.0", true, "https://ehr.example.org"));
+        store.recordIssued(List.of(card));
+
+        assertThat(store.findIssued(card.cardUuid())).contains(card);
     }
 
     @Test
@@ -132,7 +144,9 @@ abstract class FeedbackStoreContract {
         store.recordFeedback("ketamine-tms-screening", List.of(accepted(card.cardUuid(), suggestion),
                 overridden(card.cardUuid(), "other")));
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feedback", Long.class)).isEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feedback_accepted_suggestion", Long.class)).isEqualTo(1);
+        // one outcome per card (issue 19 F5): the latest replaces the stored one
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feedback", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT override_code FROM feedback", String.class)).isEqualTo("other");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feedback_accepted_suggestion", Long.class)).isZero();
     }
 }

@@ -110,7 +110,7 @@ class FeedbackEndpointTest extends EdgeTestBase {
         Response response = postFeedback(SERVICE, body);
         response.then().statusCode(404);
         assertThat(response.jsonPath().getString("issue[0].diagnostics"))
-                .matches("feedback\\[0\\]\\.card [0-9a-f-]{36} is not a card service 'ketamine-tms-screening' issued");
+                .matches("feedback\\[0\\]\\.card [0-9a-f-]{36} is not a card service 'ketamine-tms-screening' issued to this client");
         assertThat(rows("feedback")).isZero();
     }
 
@@ -127,14 +127,34 @@ class FeedbackEndpointTest extends EdgeTestBase {
         for (int i = 0; i < 5; i++) {
             postFeedback(SERVICE, feedback(overridden(card), overridden(card))).then().statusCode(200);
         }
-        postFeedback(SERVICE, feedback(accepted(card, suggestion))).then().statusCode(200);
 
-        assertThat(rows("feedback")).isEqualTo(2);
+        assertThat(rows("feedback")).isEqualTo(1);
         Response summary = given().get("/admin/feedback-summary");
         // TOPIC is an info card: its one "overridden" answer is counted as a dismissal
         assertThat(summary.jsonPath().getLong("topics[0].dismissed")).isEqualTo(1);
-        assertThat(summary.jsonPath().getLong("topics[0].overridden")).isZero();
-        assertThat(summary.jsonPath().getLong("topics[0].accepted")).isEqualTo(1);
+        assertThat(summary.jsonPath().getLong("topics[0].accepted")).isZero();
+    }
+
+    /** Issue 19 F5: one outcome per card; the latest (by outcomeTimestamp) replaces the earlier one. */
+    @Test
+    void aCardHasOneOutcomeTheLatestReplacesAnEarlierOneAndALateOlderOneChangesNothing() {
+        UUID card = issueCard();
+        String earlier = java.time.Instant.parse(NOW).minusSeconds(60).toString();
+        String later = java.time.Instant.parse(NOW).plusSeconds(1).toString();
+        postFeedback(SERVICE, feedback(overridden(card, "benefit", earlier))).then().statusCode(200);
+        postFeedback(SERVICE, feedback(accepted(card, suggestion))).then().statusCode(200);
+        postFeedback(SERVICE, feedback(overridden(card, "other", earlier))).then().statusCode(200);
+        for (int i = 0; i < 5; i++) {
+            postFeedback(SERVICE, feedback(java.util.Collections.nCopies(100, overridden(card, "benefit", later))
+                    .toArray(String[]::new))).then().statusCode(200);
+        }
+
+        assertThat(rows("feedback")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT outcome FROM feedback", String.class)).isEqualTo("overridden");
+        Response summary = given().get("/admin/feedback-summary");
+        assertThat(summary.jsonPath().getLong("topics[0].issued")).isEqualTo(1);
+        assertThat(summary.jsonPath().getLong("topics[0].dismissed") + summary.jsonPath().getLong("topics[0].overridden")
+                + summary.jsonPath().getLong("topics[0].accepted")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -77,7 +77,8 @@ class TwoReplicasOnOnePostgresTest {
                 "--cds.security.audience-base-url=" + PUBLIC_URL,
                 "--cds.security.replay-store=database",
                 "--cds.clock.fixed-instant=2026-11-27T04:22:50Z",
-                "--cds.warm-up.rounds=0");
+                "--cds.warm-up.rounds=0",
+                "--cds.services.ketamine-tms-screening.mode=shadow");
     }
 
     @AfterAll
@@ -178,5 +179,27 @@ class TwoReplicasOnOnePostgresTest {
         }
         assertThat(counted).isEqualTo(overridden);
         assertThat(fromA.path("topics").findValues("topic")).isNotEmpty();
+    }
+
+    /** Issue 20: a shadow card issued on one replica is listed on the other, under the same patient link. */
+    @Test
+    void aShadowCardIssuedOnOneReplicaIsListedOnTheOtherWithTheSamePatientLink() throws Exception {
+        String path = "/cds-services/ketamine-tms-screening";
+        byte[] patientView = Files.readAllBytes(Path.of("examples", "patient-view-candidate.json"));
+        String patient = json.readTree(patientView).path("context").path("patientId").asText();
+        HttpResponse<String> hook = post(replicaA, path, token(path), patientView);
+        assertThat(hook.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(hook.body()).path("cards").size()).as("shadow: nothing shown").isZero();
+
+        String page = "";
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline && !page.contains("class=\"case\"")) {
+            page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(replicaB)
+                    + "/admin/shadow?patient=" + patient)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Thread.sleep(20);
+        }
+        String linkOnA = replicaA.getBean(org.trdcds.audit.PatientLinks.class).link(patient);
+        assertThat(linkOnA).isEqualTo(replicaB.getBean(org.trdcds.audit.PatientLinks.class).link(patient));
+        assertThat(page).contains("class=\"case\"", linkOnA, "patient-view").doesNotContain(">" + patient + "<");
     }
 }
