@@ -78,9 +78,9 @@ public final class DryRun {
                     options.asOf(), knowledge.version(), files.read().size(),
                     files.read().stream().mapToLong(ExportFiles.ExportFile::size).sum() >> 20, partitionCount,
                     options.threads());
-            ExportScan scan;
-            try (Partitions partitions = new Partitions(temp, partitionCount)) {
-                scan = new ExportScan(coverage, partitions, options.maxLineBytes());
+            Partitions partitions = new Partitions(temp, partitionCount);
+            ExportScan scan = new ExportScan(coverage, partitions, options.maxLineBytes());
+            try (partitions) {
                 AtomicInteger filesDone = new AtomicInteger();
                 try (Progress progress = new Progress(console, 5000, millis -> Progress.scanned(scan.lines.sum(),
                         scan.bytes.sum(), millis, () -> filesDone.get() + " of " + files.read().size() + " files"))) {
@@ -89,28 +89,29 @@ public final class DryRun {
                         filesDone.incrementAndGet();
                     }).toList());
                 }
-                long total = scan.patients.sum();
-                console.printf(Locale.ROOT, "pass 1 done: %,d lines read, %,d kept for %,d patients%n",
-                        scan.lines.sum(), scan.kept.sum(), total);
-                try (Writer cardsOut = new BufferedWriter(Files.newBufferedWriter(options.out().resolve("cards.ndjson"),
-                        StandardCharsets.UTF_8), 1 << 16)) {
-                    PatientPass pass = new PatientPass(fhir, patientCards, coverage, tally, cardsOut,
-                            options.maxResourcesPerPatient());
-                    long pass2 = System.nanoTime();
-                    try (Progress progress = new Progress(console, 5000, millis -> Progress.patients(
-                            tally.patients.sum(), total, millis))) {
-                        all(pool, PatientPass.order(partitions).stream().map(i -> (Runnable) () -> {
-                            try {
-                                pass.process(partitions.file(i));
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }).toList());
-                    }
-                    console.println(Progress.patients(tally.patients.sum(), tally.patients.sum(),
-                            (System.nanoTime() - pass2) / 1_000_000L).replace("about 0 s left", "done"));
-                    return finish(scan, pass, coverage, tally, knowledge, files, start);
+            }
+            long total = scan.patients.sum();
+            console.printf(Locale.ROOT, "pass 1 done: %,d lines read, %,d kept for %,d patients%n",
+                    scan.lines.sum(), scan.kept.sum(), total);
+            try (Writer cardsOut = new BufferedWriter(Files.newBufferedWriter(options.out().resolve("cards.ndjson"),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                PatientPass pass = new PatientPass(fhir, patientCards, coverage, tally, cardsOut,
+                        options.maxResourcesPerPatient());
+                long pass2 = System.nanoTime();
+                try (Progress progress = new Progress(console, 5000, millis -> Progress.patients(
+                        tally.patients.sum(), total, millis))) {
+                    all(pool, PatientPass.order(partitions).stream().map(i -> (Runnable) () -> {
+                        try {
+                            pass.process(partitions.file(i));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).toList());
                 }
+                console.println(Progress.patients(tally.patients.sum(), tally.patients.sum(),
+                        (System.nanoTime() - pass2) / 1_000_000L).replace("about 0 s left", "done"));
+                cardsOut.flush();
+                return finish(scan, pass, coverage, tally, knowledge, files, start);
             }
         } finally {
             pool.shutdownNow();

@@ -97,14 +97,17 @@ public record CoverageRules(List<Range> ranges, List<Word> words, Map<String, St
             }
         }
         ranges.sort(Comparator.comparingInt((Range range) -> range.prefix().length()).reversed());
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> byName = new java.util.TreeMap<>();
         displays.forEach((name, valueSet) -> {
             String key = normalise(name);
             if (!key.isEmpty()) {
-                names.putIfAbsent(key, valueSet == null ? "" : valueSet);
+                byName.putIfAbsent(key, valueSet == null ? "" : valueSet);
             }
         });
-        return new CoverageRules(List.copyOf(ranges), List.copyOf(words), Map.copyOf(names));
+        Map<String, String> names = new LinkedHashMap<>(); // the longest (most specific) name first
+        byName.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey()
+                .length()).reversed()).forEach(e -> names.put(e.getKey(), e.getValue()));
+        return new CoverageRules(List.copyOf(ranges), List.copyOf(words), java.util.Collections.unmodifiableMap(names));
     }
 
     private static String emptyToNull(String value) {
