@@ -49,7 +49,7 @@ class DryRunBrokenExportTest {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(gz)) {
             for (int i = 0; i < 2_000; i++) {
-                out.write((observation("g" + i, "b", LOINC, "44261-6", "PHQ-9 total score", i % 27) + "\n")
+                out.write((observation("g" + i, "b", LOINC, "8302-2", "Body height", 150 + i % 50) + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
         }
