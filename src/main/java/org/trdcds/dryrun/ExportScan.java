@@ -66,7 +66,7 @@ final class ExportScan {
     private void line(ExportFiles.ExportFile file, long lineNumber, byte[] json, int len) {
         LineScan scan = LineScan.of(json, len);
         String type = scan.resourceType() != null ? scan.resourceType() : file.type();
-        if (scan.resourceType() == null) {
+        if (scan.resourceType() == null || scan.unreadable()) {
             coverage.problem(type, scan.problem(), where(file, lineNumber));
             return;
         }

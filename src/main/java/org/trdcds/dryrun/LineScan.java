@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 record LineScan(String resourceType, String id, String patientId, List<Coding> codings, boolean medicationReference,
                 String problem) {
 
+    /** Problems of a line that was read but whose owner cannot be told (a Medication needs none). */
+    static final String NO_OWNER = "no subject or patient";
+    static final String NOT_A_PATIENT = "subject is not a Patient/id reference";
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
@@ -64,14 +67,18 @@ record LineScan(String resourceType, String id, String patientId, List<Coding> c
         }
         String owner = subject != null ? subject : patient;
         if (owner == null) {
-            return new LineScan(type, id, null, codings, medicationReference, "no subject or patient");
+            return new LineScan(type, id, null, codings, medicationReference, NO_OWNER);
         }
         String patientId = patientId(owner);
         if (patientId == null) {
-            return new LineScan(type, id, null, codings, medicationReference,
-                    "subject is not a Patient/id reference");
+            return new LineScan(type, id, null, codings, medicationReference, NOT_A_PATIENT);
         }
         return new LineScan(type, id, patientId, codings, medicationReference, null);
+    }
+
+    /** Whether the line could not be read at all (not JSON, no resourceType, a Patient without id). */
+    boolean unreadable() {
+        return problem != null && !NO_OWNER.equals(problem) && !NOT_A_PATIENT.equals(problem);
     }
 
     private static LineScan failed(String type, String problem) {
