@@ -47,6 +47,7 @@ public final class DryRun {
 
     private final DryRunOptions options;
     private final PrintStream console;
+    private double cpuAfterPass1;
 
     DryRun(DryRunOptions options, PrintStream console) {
         this.options = options;
@@ -90,6 +91,7 @@ public final class DryRun {
                     }).toList());
                 }
             }
+            cpuAfterPass1 = processCpuSeconds();
             long total = scan.patients.sum();
             console.printf(Locale.ROOT, "pass 1 done: %,d lines read, %,d kept for %,d patients%n",
                     scan.lines.sum(), scan.kept.sum(), total);
@@ -133,6 +135,9 @@ public final class DryRun {
         run.put("elapsedSeconds", Math.round(elapsed * 10) / 10.0);
         run.put("patientsPerSecond", Math.round(tally.patients.sum() / Math.max(elapsed, 1e-3)));
         run.put("peakHeapMB", peakHeapMegabytes());
+        double cpu = processCpuSeconds();
+        run.put("cpuSeconds", Map.of("scanAndSpill", Math.round(cpuAfterPass1 * 10) / 10.0, "total",
+                Math.round(cpu * 10) / 10.0));
         Map<String, Tally.Counts> byTopic = tally.byTopic();
         Map<String, Object> summary = Report.summary(tally.patients.sum(), options.asOf().toString(),
                 knowledge.version(), byTopic, coverage, run);
@@ -166,6 +171,12 @@ public final class DryRun {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
                 .map(MemoryPoolMXBean::getPeakUsage).mapToLong(usage -> usage == null ? 0 : usage.getUsed())
                 .sum() >> 20;
+    }
+
+    /** CPU seconds of the whole process so far (all threads, GC and JIT included), or 0 when not available. */
+    static double processCpuSeconds() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : 0;
     }
 
     private static void deleteTree(Path dir) {
