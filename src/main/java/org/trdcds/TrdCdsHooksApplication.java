@@ -7,11 +7,16 @@ import org.springframework.boot.autoconfigure.mustache.MustacheAutoConfiguration
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.trdcds.config.DatabaseInUseCheck;
 import org.trdcds.config.FhirConfiguration;
+import org.trdcds.dryrun.DryRunCommand;
 
 /** Mustache (cards compile their own templates) and Gson (Jackson writes JSON) come in with libraries, unused. */
 @SpringBootApplication(exclude = {MustacheAutoConfiguration.class, GsonAutoConfiguration.class})
 public class TrdCdsHooksApplication {
     public static void main(String[] args) {
+        if (args.length > 0 && DryRunCommand.NAME.equals(args[0])) { // the go-live dry run: no web server
+            DryRunCommand.main(args);
+            return;
+        }
         SpringApplication application = new SpringApplication(TrdCdsHooksApplication.class);
         // HAPI's warm-up (seconds) runs beside Spring's start-up; it waits for logging to be configured.
         application.addListeners(event -> {

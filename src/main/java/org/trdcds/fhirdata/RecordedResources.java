@@ -16,4 +16,16 @@ public final class RecordedResources {
         }
         return collector.build();
     }
+
+    /**
+     * One patient's resources (e.g. a patient's lines of a bulk export), gathered as a hook call's prefetch is:
+     * only this patient's data is kept, de-duplicated by type + id.
+     */
+    public static PatientData patientData(String patientId, Iterable<? extends IBaseResource> resources) {
+        PatientDataCollector collector = new PatientDataCollector(patientId);
+        for (IBaseResource resource : resources) {
+            collector.add(resource);
+        }
+        return collector.build();
+    }
 }

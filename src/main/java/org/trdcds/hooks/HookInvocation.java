@@ -20,8 +20,6 @@ import org.trdcds.audit.ServiceModes;
 import org.trdcds.cards.Card;
 import org.trdcds.cards.CardRenderer;
 import org.trdcds.criteria.Decision;
-import org.trdcds.criteria.Finding;
-import org.trdcds.criteria.PatientFacts;
 import org.trdcds.criteria.Topics;
 import org.trdcds.feedback.CardAudit;
 import org.trdcds.feedback.IssuedCard;
@@ -31,6 +29,7 @@ import org.trdcds.fhirdata.FactExtractor;
 import org.trdcds.fhirdata.FetchPlan;
 import org.trdcds.fhirdata.PatientData;
 import org.trdcds.fhirdata.PatientDataLoader;
+import org.trdcds.patientcards.PatientCards;
 import org.trdcds.terminology.Knowledge;
 
 /** One hook call: parse, load the patient's data, decide, render, record the cards issued. */
@@ -40,9 +39,7 @@ public class HookInvocation {
     private final ServiceCatalog catalog;
     private final HookRequestParser parser;
     private final PatientDataLoader loader;
-    private final FactExtractor extractor;
-    private final Decision decision;
-    private final CardRenderer renderer;
+    private final PatientCards patientCards;
     private final IssuedCardWriter issuedCards;
     private final MeterRegistry meters;
     private final CpuGate cpu;
@@ -73,9 +70,7 @@ public class HookInvocation {
         this.catalog = catalog;
         this.parser = parser;
         this.loader = loader;
-        this.extractor = extractor;
-        this.decision = decision;
-        this.renderer = renderer;
+        this.patientCards = new PatientCards(extractor, decision, renderer);
         this.issuedCards = issuedCards;
         this.meters = meters;
         this.cpu = cpu;
@@ -179,9 +174,8 @@ public class HookInvocation {
     }
 
     private List<Card> cards(HookRequest request, PatientData data) {
-        PatientFacts facts = extractor.extract(data, request.draftOrders(), request.selections());
-        List<Finding> findings = decision.decide(facts, request.hook().kind());
-        return renderer.render(findings, request.service().id(), request.patientId(), request.draftOrderJson())
+        return patientCards.cards(data, request.draftOrders(), request.selections(), request.hook().kind(),
+                        request.service().id(), request.patientId(), request.draftOrderJson())
                 .stream().map(HookInvocation::withUuid).toList();
     }
 

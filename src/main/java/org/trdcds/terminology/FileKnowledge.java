@@ -50,6 +50,7 @@ public final class FileKnowledge implements Knowledge {
     private final Map<String, MinimumDose> minimumDoses;
     private final Map<String, MinimumDose> bipolarMinimumDoses;
     private final Map<String, Map<String, Integer>> answerScores;
+    private final CoverageRules coverageRules;
 
     private FileKnowledge(Loaded loaded) {
         ProtocolParametersReader protocol = new ProtocolParametersReader(
@@ -63,6 +64,9 @@ public final class FileKnowledge implements Knowledge {
                 loaded.pathOf(BIPOLAR_MINIMUM_DOSES));
         this.answerScores = answerScores(loaded.parameters(ANSWER_SCORES), loaded.pathOf(ANSWER_SCORES));
         this.ingredientNames = ingredientNames(loaded, products, minimumDoses, bipolarMinimumDoses);
+        this.coverageRules = CoverageRules.read(loaded.byId.get(CoverageRules.ID) instanceof Parameters table
+                ? table : null, loaded.pathOf(CoverageRules.ID), knownNames(loaded, valueSets, ingredientNames),
+                valueSets.keySet());
     }
 
     /** Parses and indexes the knowledge files; fails fast with the file and element named when one is wrong. */
@@ -151,6 +155,30 @@ public final class FileKnowledge implements Knowledge {
     public Optional<Integer> answerScore(String system, String code) {
         Map<String, Integer> scores = system == null ? null : answerScores.get(system);
         return Optional.ofNullable(scores == null || code == null ? null : scores.get(code));
+    }
+
+    @Override
+    public CoverageRules coverageRules() {
+        return coverageRules;
+    }
+
+    /** The displays of the local value sets and the ingredient names, each -> a value set holding it. */
+    private static Map<String, String> knownNames(Loaded loaded, Map<String, Map<String, Set<String>>> valueSets,
+                                                  Map<String, String> ingredientNames) {
+        Map<String, String> names = new TreeMap<>();
+        loaded.valueSetsByUrl.forEach((url, source) -> {
+            if (url.startsWith(LOCAL_VALUE_SETS)) {
+                for (ConceptSetComponent include : source.valueSet().getCompose().getInclude()) {
+                    include.getConcept().stream().filter(ConceptReferenceComponent::hasDisplay).forEach(concept ->
+                            names.merge(concept.getDisplay(), source.valueSet().getIdElement().getIdPart(),
+                                    (a, b) -> a.compareTo(b) <= 0 ? a : b));
+                }
+            }
+        });
+        new TreeMap<>(ingredientNames).forEach((rxcui, name) -> names.putIfAbsent(name,
+                new TreeSet<>(valueSets.keySet()).stream().filter(id -> valueSets.get(id)
+                        .getOrDefault(ProductMapReader.RXNORM, Set.of()).contains(rxcui)).findFirst().orElse("")));
+        return names;
     }
 
     private static IBaseResource parse(IParser parser, String path, String json) {

@@ -53,6 +53,14 @@ public interface Knowledge {
     Optional<Integer> answerScore(String system, String code);
 
     /**
+     * Which codes no value set holds but that look relevant to the knowledge (code ranges, words, names), for the
+     * go-live dry run's coverage table (Parameters-dry-run-coverage.json). None by default.
+     */
+    default CoverageRules coverageRules() {
+        return CoverageRules.NONE;
+    }
+
+    /**
      * @param rxnormCode  the product code
      * @param ingredient  ingredient RxCUI
      * @param ingredientName e.g. "sertraline"
