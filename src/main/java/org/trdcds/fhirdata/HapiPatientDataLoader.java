@@ -78,6 +78,9 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         httpClient = HttpClients.custom().setConnectionManager(connections).setDefaultRequestConfig(requestConfig)
                 .disableAutomaticRetries().disableCookieManagement()
                 .disableRedirectHandling() // a 3xx is a failed fetch (412): a redirect must not take the token elsewhere
+                // after content decoding: bytes and entries bounded as HAPI reads them (412 beyond)
+                .addInterceptorLast(new BoundedResponses(settings.maxResponseBytes().toBytes(),
+                        settings.maxEntriesPerPage()))
                 .build();
         clientFactory = new ApacheRestfulClientFactory(fhirContext);
         clientFactory.setHttpClient(httpClient);
