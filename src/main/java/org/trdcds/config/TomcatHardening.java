@@ -58,7 +58,7 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
     private void refusedPath(String rawPath) {
         Refusals counter = refusals.getIfAvailable();
         if (counter != null) {
-            counter.refused(log, Refusals.Reason.INVALID, "refused with 400: a path not in canonical form ({})",
+            counter.refused(log, Refusals.Reason.INVALID, "refused with 400: a path with dot segments, //, ;parameters or another case ({})",
                     printable(rawPath));
         }
     }

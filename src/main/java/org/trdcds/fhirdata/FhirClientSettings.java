@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  *                          of JSON, tenfold, rounded up); a larger one is a failed fetch (412)
  * @param maxEntriesPerPage most Bundle entries in one response (the largest Synthea record, 5,175 resources, tenfold,
  *                          rounded up); counted while the response streams, before HAPI builds them
+ * @param poolSizePerServer most fetches running at once for one FHIR server (scheme, host, port); the others wait
+ *                          for its share without holding a thread, so a slow server cannot take another's threads
  */
 @ConfigurationProperties("cds.fhir")
 public record FhirClientSettings(@DefaultValue("5s") Duration deadline,
@@ -26,15 +28,20 @@ public record FhirClientSettings(@DefaultValue("5s") Duration deadline,
                                  @DefaultValue("50") int maxPages,
                                  @DefaultValue("8") int poolSize,
                                  @DefaultValue("128MB") DataSize maxResponseBytes,
-                                 @DefaultValue("60000") int maxEntriesPerPage) {
+                                 @DefaultValue("60000") int maxEntriesPerPage,
+                                 @DefaultValue("4") int poolSizePerServer) {
 
     public static final DataSize DEFAULT_MAX_RESPONSE_BYTES = DataSize.ofMegabytes(128);
     public static final int DEFAULT_MAX_ENTRIES_PER_PAGE = 60_000;
+    public static final int DEFAULT_POOL_SIZE_PER_SERVER = 4;
 
     @ConstructorBinding
     public FhirClientSettings {
         if (maxResponseBytes == null) {
             maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        }
+        if (poolSizePerServer < 1) {
+            throw new IllegalArgumentException("cds.fhir.pool-size-per-server must be at least 1");
         }
         if (maxResponseBytes.toBytes() <= 0 || maxEntriesPerPage <= 0) {
             throw new IllegalArgumentException(
@@ -42,10 +49,10 @@ public record FhirClientSettings(@DefaultValue("5s") Duration deadline,
         }
     }
 
-    /** The first five settings; the response bounds at their defaults. */
+    /** The first five settings; the response bounds and the share per server at their defaults. */
     public FhirClientSettings(Duration deadline, Duration connectTimeout, Duration readTimeout, int maxPages,
                               int poolSize) {
         this(deadline, connectTimeout, readTimeout, maxPages, poolSize, DEFAULT_MAX_RESPONSE_BYTES,
-                DEFAULT_MAX_ENTRIES_PER_PAGE);
+                DEFAULT_MAX_ENTRIES_PER_PAGE, DEFAULT_POOL_SIZE_PER_SERVER);
     }
 }
