@@ -44,7 +44,7 @@ final class JwksReadiness implements ApplicationRunner, ApplicationListener<Avai
 
     @Override
     public void run(ApplicationArguments args) {
-        CompletableFuture.allOf(issuers.stream().map(keys -> CompletableFuture.runAsync(keys::loadIfMissing, retries))
+        CompletableFuture.allOf(issuers.stream().map(keys -> CompletableFuture.runAsync(keys::loadIfMissing))
                 .toArray(CompletableFuture[]::new)).join();
         missing().forEach(keys -> log.warn("Readiness: the keys of trusted issuer {} could not be loaded at start-up "
                 + "from {}; REFUSING_TRAFFIC until they are (retried every {} s)", LogSafe.text(keys.issuer()),
@@ -56,7 +56,9 @@ final class JwksReadiness implements ApplicationRunner, ApplicationListener<Avai
     public void onApplicationEvent(AvailabilityChangeEvent<?> event) {
         if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && !missing().isEmpty() && !retrying) {
             retrying = true;
-            retries.execute(() -> AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC));
+            // after Spring Boot's own ACCEPTING_TRAFFIC has reached every listener (the last state published wins)
+            retries.schedule(() -> AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC),
+                    200, TimeUnit.MILLISECONDS);
             retries.scheduleWithFixedDelay(this::retry, retryInterval.toMillis(), retryInterval.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
