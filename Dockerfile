@@ -29,5 +29,6 @@ COPY --from=prepare /app/trd-cds-hooks.jar /app/trd-cds-hooks.jar
 COPY --from=prepare /app/trd-cds-hooks.jsa /app/trd-cds-hooks.jsa
 USER 10001:10001
 EXPOSE 8080
-# the heap follows the container's memory limit; the Deployment adds its own flags through JDK_JAVA_OPTIONS
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:SharedArchiveFile=/app/trd-cds-hooks.jsa", "-jar", "/app/trd-cds-hooks.jar"]
+# the heap follows the container's memory limit; an OutOfMemoryError ends the process (the orchestrator restarts it)
+# instead of leaving a half-working service; the Deployment adds its own flags through JDK_JAVA_OPTIONS
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/app/trd-cds-hooks.jsa", "-jar", "/app/trd-cds-hooks.jar"]

@@ -24,6 +24,11 @@ final class FetchFailure extends RuntimeException {
 
     private static String reason(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ResponseBoundExceeded bound) {
+                return bound.getMessage();
+            }
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof DataFormatException) {
                 return "malformed FHIR response";
             }

@@ -57,6 +57,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     private final ApacheRestfulClientFactory clientFactory;
     private final RequestConfig requestConfig;
     private final ThreadPoolExecutor executor;
+    private final ServerShares shares;
     private final MeterRegistry meters;
     private final Timer fetchedTimer;
     private final Timer unavailableTimer;
@@ -78,6 +79,9 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         httpClient = HttpClients.custom().setConnectionManager(connections).setDefaultRequestConfig(requestConfig)
                 .disableAutomaticRetries().disableCookieManagement()
                 .disableRedirectHandling() // a 3xx is a failed fetch (412): a redirect must not take the token elsewhere
+                // after content decoding: bytes and entries bounded as HAPI reads them (412 beyond)
+                .addInterceptorLast(new BoundedResponses(settings.maxResponseBytes().toBytes(),
+                        settings.maxEntriesPerPage()))
                 .build();
         clientFactory = new ApacheRestfulClientFactory(fhirContext);
         clientFactory.setHttpClient(httpClient);
@@ -88,6 +92,8 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         executor = new ThreadPoolExecutor(settings.poolSize(), settings.poolSize(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.poolSize() * 16), daemonThreads(threadNamePrefix), new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
+        shares = new ServerShares(executor, Math.min(settings.poolSizePerServer(), settings.poolSize()),
+                settings.poolSize() * 16);
         fetchedTimer = meters == null ? null : fetchTimer(meters, "ok");
         unavailableTimer = meters == null ? null : fetchTimer(meters, "unavailable");
         if (meters != null) {
@@ -95,6 +101,9 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
                     .description("FHIR server connections in use").register(meters);
             Gauge.builder("cds.fhir.fetch.active", executor, ThreadPoolExecutor::getActiveCount)
                     .description("FHIR fetches running").register(meters);
+            Gauge.builder("cds.fhir.fetch.waiting", shares, ServerShares::waiting)
+                    .description("FHIR fetches waiting for their server's share (cds.fhir.pool-size-per-server)")
+                    .register(meters);
         }
     }
 
@@ -155,7 +164,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
             String label = label(List.of(key));
             tasks.put(label, () -> nextPages(client, base, firstPage, label));
         });
-        runAll(tasks, deadline, inFlight).forEach(collector::add);
+        runAll(tasks, deadline, inFlight, shares.forServer(base)).forEach(collector::add);
         if (collector.otherPatients() > 0) {
             log.info("dropped {} fetched resource(s) of another patient than context.patientId",
                     collector.otherPatients());
@@ -192,7 +201,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     }
 
     private List<IBaseResource> runAll(Map<String, Supplier<List<? extends IBaseResource>>> tasks, long deadline,
-                                       InFlightRequests inFlight) {
+                                       InFlightRequests inFlight, java.util.concurrent.Executor serverShare) {
         Map<String, CompletableFuture<List<? extends IBaseResource>>> running = new LinkedHashMap<>();
         CompletableFuture<Object> firstFailure = new CompletableFuture<>();
         try {
@@ -203,7 +212,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
                     } catch (RuntimeException e) {
                         throw FetchFailure.of(keys, e);
                     }
-                }, executor);
+                }, serverShare);
                 future.whenComplete((result, error) -> {
                     if (error != null) {
                         firstFailure.completeExceptionally(error);

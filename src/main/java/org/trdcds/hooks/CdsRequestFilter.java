@@ -50,14 +50,23 @@ public class CdsRequestFilter extends OncePerRequestFilter {
         this.hookCalls = hookCalls;
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/cds-services");
+    /**
+     * The path as routed (config/CanonicalPathValve has refused every request whose raw path differs from it, so
+     * the raw URI, this and Spring MVC's routing agree).
+     */
+    static String routedPath(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = routedPath(request);
+        if (!(path.equals("/cds-services") || path.startsWith("/cds-services/"))) {
+            // no other endpoint reads a body; should one ever, its reads are bounded in size and time all the same
+            chain.doFilter(new BoundedBodyRequest(request, maxBodyBytes, System.nanoTime() + bodyReadNanos), response);
+            return;
+        }
         try {
             if (request.getContentLengthLong() > maxBodyBytes) {
                 refuse(response);

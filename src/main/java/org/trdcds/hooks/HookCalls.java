@@ -41,7 +41,7 @@ class HookCalls {
     private final ErrorHandler errors;
     private final ObjectMapper objectMapper;
     private final ObjectWriter cardsWriter;
-    /** The protocol page's URL from cds.security.audience-base-url, or null to take it from each request. */
+    /** The protocol page's URL from cds.security.audience-base-url, or null to take it from each call's socket. */
     private final String protocolUrl;
 
     HookCalls(HookInvocation invocation, WarmUpKey warmUpKey, ErrorHandler errors, ObjectMapper objectMapper,
@@ -60,7 +60,7 @@ class HookCalls {
         if (!"POST".equals(request.getMethod())) {
             return null;
         }
-        Matcher path = PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher path = PATH.matcher(CdsRequestFilter.routedPath(request)); // decoded: as Spring MVC routes it
         if (!path.matches() || !jsonBody(request.getContentType()) || !acceptsJson(request)) {
             return null;
         }
@@ -97,8 +97,9 @@ class HookCalls {
         CardsResponse answer = warmUpKey.matches(request.getHeader(WarmUpKey.HEADER))
                 ? invocation.rehearse(serviceId, body)
                 : invocation.invoke(serviceId, body, fhirServerAllowed, client(request));
+        // never from the Host header: the configured external URL, else the socket the call came in on
         String protocol = protocolUrl != null ? protocolUrl : SourceUrls.protocolUrl(SourceUrls.base(
-                request.getScheme(), request.getServerName(), request.getServerPort(), request.getContextPath()));
+                request.getScheme(), request.getLocalAddr(), request.getLocalPort(), request.getContextPath()));
         return new CardsResponse(SourceUrls.withProtocolAnchors(answer.cards(), protocol));
     }
 

@@ -39,11 +39,19 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
             "diagnostics":"the token could not be checked for replay now; retry later"}]}"""
             .getBytes(StandardCharsets.UTF_8);
 
+    private static final String TOO_MANY = CdsAuthenticationFilter.class.getName() + ".tooMany";
+    private static final byte[] TOO_MANY_BODY = """
+            {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"throttled",\
+            "diagnostics":"too many failed admin authentications from this address; retry later"}]}"""
+            .getBytes(StandardCharsets.UTF_8);
+
     private final boolean open;
     private final Optional<JwtVerifier> verifier;
     private final Optional<AudienceUrl> audienceUrl;
     private final Optional<AdminCredential> adminCredential;
     private final Refusals refusals;
+    private volatile AdminFailures adminFailures = new AdminFailures(10);
+    private volatile java.util.Set<String> loopbackHostNames = java.util.Set.of("localhost", "127.0.0.1", "[::1]");
 
     /** With refusals counted in a registry of its own (for tests of the filter alone). */
     CdsAuthenticationFilter(SecurityProperties properties, Clock clock) {
@@ -65,6 +73,16 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
                         : new JwtVerifier(properties, clock, replayStore, maxTokenLifetime));
         this.audienceUrl = Optional.ofNullable(properties.audienceBaseUrl()).map(AudienceUrl::new);
         this.adminCredential = Optional.ofNullable(properties.adminToken()).map(AdminCredential::new);
+    }
+
+    /** Failed admin authentications allowed per peer and minute (cds.security.admin-failures-per-minute). */
+    void adminFailuresPerMinute(int perMinute) {
+        this.adminFailures = new AdminFailures(perMinute);
+    }
+
+    /** Every trusted issuer's keys; none in loopback-only mode. */
+    java.util.List<IssuerKeys> issuerKeys() {
+        return verifier.map(JwtVerifier::issuerKeys).orElse(java.util.List.of());
     }
 
     @Override
@@ -89,6 +107,12 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
         }
         if (allowed) {
             chain.doFilter(request, response);
+        } else if (request.getAttribute(TOO_MANY) != null) {
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+            response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getOutputStream().write(TOO_MANY_BODY);
         } else {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.CONNECTION, "close"); // the body is never read (see UnreadBodyValve)
@@ -121,16 +145,41 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private boolean adminAllowed(HttpServletRequest request) {
-        if (adminCredential.isEmpty()) {
-            return loopbackAllowed(request, "no admin token is configured");
+        String peer = peerAddress(request);
+        AdminFailures failures = adminFailures;
+        if (failures.blocked(peer)) {
+            request.setAttribute(TOO_MANY, Boolean.TRUE);
+            return refused(request, "more than " + failures.perMinute() + " admin failures in a minute from this "
+                    + "peer (429, token not checked)", null, null);
         }
-        boolean matches = BearerToken.of(request).map(adminCredential.get()::matches).orElse(false);
-        return matches || refused(request, "admin token missing or wrong", null, null);
+        boolean allowed;
+        if (adminCredential.isEmpty()) {
+            allowed = loopbackAllowed(request, "no admin token is configured");
+        } else {
+            boolean matches = BearerToken.of(request).map(adminCredential.get()::matches).orElse(false);
+            allowed = matches || refused(request, "admin token missing or wrong", null, null);
+        }
+        if (!allowed) {
+            failures.failed(peer);
+        }
+        return allowed;
     }
 
     private boolean loopbackAllowed(HttpServletRequest request, String why) {
-        return LoopbackAddress.is(peerAddress(request))
-                || refused(request, why + " and the caller is not on loopback", null, null);
+        if (!LoopbackAddress.is(peerAddress(request))) {
+            return refused(request, why + " and the caller is not on loopback", null, null);
+        }
+        // a browser page of another site whose name resolves to 127.0.0.1 (DNS rebinding) sends its own Host name
+        String host = request.getServerName() == null ? "" : request.getServerName().toLowerCase(java.util.Locale.ROOT);
+        return loopbackHostNames.contains(host) || loopbackHostNames.contains("[" + host + "]")
+                || refused(request, why + " and the Host name is not one of cds.security.loopback-host-names ("
+                        + LogSafe.text(host) + ")", null, null);
+    }
+
+    /** Host names a loopback-only call may carry (cds.security.loopback-host-names). */
+    void loopbackHostNames(java.util.Collection<String> names) {
+        this.loopbackHostNames = names.stream().map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**

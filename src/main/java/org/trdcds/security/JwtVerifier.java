@@ -71,6 +71,11 @@ final class JwtVerifier {
         this.maxLifetime = maxLifetime;
     }
 
+    /** Every trusted issuer's keys (start-up loading and readiness). */
+    java.util.List<IssuerKeys> issuerKeys() {
+        return issuers.values().stream().map(Issuer::keys).toList();
+    }
+
     /**
      * @param token the compact JWT from the Authorization header
      * @param audience the URL that was called

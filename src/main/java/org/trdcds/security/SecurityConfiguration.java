@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.trdcds.refusals.Refusals;
 import org.trdcds.replay.DatabaseReplayStore;
-import org.trdcds.replay.MemoryReplayStore;
+import org.trdcds.replay.PerIssuerReplayStore;
 import org.trdcds.replay.ReplayProperties;
 import org.trdcds.replay.ReplayStore;
 
@@ -33,12 +33,21 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<CdsAuthenticationFilter> cdsAuthenticationFilter(SecurityProperties properties,
-            Refusals refusals, ReplayProperties replay, ReplayStore replayStore) {
+            Refusals refusals, ReplayProperties replay, ReplayStore replayStore,
+            @org.springframework.beans.factory.annotation.Value("${cds.security.admin-failures-per-minute:10}")
+            int adminFailuresPerMinute,
+            @org.springframework.beans.factory.annotation.Value("${cds.security.loopback-host-names:localhost,127.0.0.1,[::1]}")
+            java.util.List<String> loopbackHostNames,
+            @org.springframework.beans.factory.annotation.Value("${server.address:}") String serverAddress) {
+        ConfigurationChecks.check(properties);
+        ConfigurationChecks.checkBinding(serverAddress, properties);
         announce(properties);
         // the system clock on purpose: a fixed clock bean (scenario asOf) must not judge token expiry
         FilterRegistrationBean<CdsAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new CdsAuthenticationFilter(properties, Clock.systemUTC(), refusals, replayStore,
                         replay.maxTokenLifetime()));
+        registration.getFilter().adminFailuresPerMinute(adminFailuresPerMinute);
+        registration.getFilter().loopbackHostNames(loopbackHostNames);
         registration.setName("cdsAuthenticationFilter");
         registration.addUrlPatterns("/*");
         // after CORS (WebConfiguration): refusals carry CORS headers; and after Spring Boot's observation filter
@@ -47,18 +56,29 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** Every trusted issuer's keys loaded at start-up; readiness refuses traffic while one issuer's are missing. */
+    @Bean
+    JwksReadiness jwksReadiness(FilterRegistrationBean<CdsAuthenticationFilter> authentication,
+            SecurityProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+        return new JwksReadiness(authentication.getFilter().issuerKeys(), events, properties.jwksMinRefreshInterval());
+    }
+
     /**
      * Where used jtis are remembered: this process ({@code memory}) or the service's database, shared by every
      * replica ({@code database}, needs the datasource).
      */
     @Bean
-    ReplayStore replayStore(SecurityProperties properties, ReplayProperties replay, ObjectProvider<JdbcTemplate> jdbc) {
+    ReplayStore replayStore(SecurityProperties properties, ReplayProperties replay, ObjectProvider<JdbcTemplate> jdbc,
+            ObjectProvider<MeterRegistry> meters,
+            @org.springframework.beans.factory.annotation.Value("${cds.security.jti-cache-size-per-issuer:0}")
+            int jtiCacheSizePerIssuer) {
         if (replay.replayStore() == ReplayProperties.Store.DATABASE) {
             log.info("Replay guard: used jtis kept in the database (cds.security.replay-store=database)");
             return new DatabaseReplayStore(jdbc.getObject(), properties.clockSkew(), Clock.systemUTC(),
                     replay.replayPurgeInterval());
         }
-        return new MemoryReplayStore(properties.jtiCacheSize(), properties.clockSkew(), Clock.systemUTC());
+        int perIssuer = jtiCacheSizePerIssuer > 0 ? jtiCacheSizePerIssuer : properties.jtiCacheSize();
+        return new PerIssuerReplayStore(perIssuer, properties.clockSkew(), Clock.systemUTC(), meters.getIfAvailable());
     }
 
     static void announce(SecurityProperties properties) {

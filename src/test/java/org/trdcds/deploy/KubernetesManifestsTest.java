@@ -238,6 +238,7 @@ class KubernetesManifestsTest {
         String text = String.join("\n", lines);
         assertThat(text).contains("./mvnw -B -q package", "deploy/prepare.sh /app", "COPY --from=prepare /app/lib/",
                 "-XX:SharedArchiveFile=/app/trd-cds-hooks.jsa", "-XX:MaxRAMPercentage=",
+                "-XX:+ExitOnOutOfMemoryError",
                 "EXPOSE " + container.getPorts().get(0).getContainerPort());
         long runAsUser = deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser();
         assertThat(lines).contains("USER " + runAsUser + ":" + runAsUser);

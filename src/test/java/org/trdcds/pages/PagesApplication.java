@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 final class PagesApplication {
 
-    static final String TOKEN = "pages-admin-token-0123456789abcdef";
+    static final String TOKEN = "9f2c4e7a1b3d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8";
     /** The asOf of the version-1 worked scenarios: the decision's clock for calls to the hook endpoints. */
     static final String AS_OF = "2026-11-27T04:22:50Z";
 

@@ -47,7 +47,7 @@ class CdsAuthenticationFilterTest {
      */
     static final String PROBE_PROFILE = "security-probe";
 
-    static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+    static final String ADMIN_TOKEN = "c0ffee2b9a8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f";
 
     @SpringBootConfiguration
     @Profile(PROBE_PROFILE)

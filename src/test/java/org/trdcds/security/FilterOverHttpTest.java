@@ -28,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles(CdsAuthenticationFilterTest.PROBE_PROFILE)
 class FilterOverHttpTest {
 
-    static final String ADMIN_TOKEN = "http-admin-token-0123456789abcdef";
+    static final String ADMIN_TOKEN = "4d1e8a7c2b9f03e6d5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a2918a7f6";
     static final Path JWKS = CdsAuthenticationFilterTest.WithATrustedIssuer.writeJwks();
 
     @SpringBootConfiguration
