@@ -50,6 +50,7 @@ public final class FileKnowledge implements Knowledge {
     private final Map<String, MinimumDose> minimumDoses;
     private final Map<String, MinimumDose> bipolarMinimumDoses;
     private final Map<String, Map<String, Integer>> answerScores;
+    private final SafetyParameters safetyParameters;
 
     private FileKnowledge(Loaded loaded) {
         ProtocolParametersReader protocol = new ProtocolParametersReader(
@@ -63,6 +64,8 @@ public final class FileKnowledge implements Knowledge {
                 loaded.pathOf(BIPOLAR_MINIMUM_DOSES));
         this.answerScores = answerScores(loaded.parameters(ANSWER_SCORES), loaded.pathOf(ANSWER_SCORES));
         this.ingredientNames = ingredientNames(loaded, products, minimumDoses, bipolarMinimumDoses);
+        this.safetyParameters = SafetyParametersReader.read(loaded.parameters(SafetyParametersReader.ID),
+                loaded.pathOf(SafetyParametersReader.ID));
     }
 
     /** Parses and indexes the knowledge files; fails fast with the file and element named when one is wrong. */
@@ -151,6 +154,11 @@ public final class FileKnowledge implements Knowledge {
     public Optional<Integer> answerScore(String system, String code) {
         Map<String, Integer> scores = system == null ? null : answerScores.get(system);
         return Optional.ofNullable(scores == null || code == null ? null : scores.get(code));
+    }
+
+    @Override
+    public SafetyParameters safetyParameters() {
+        return safetyParameters;
     }
 
     private static IBaseResource parse(IParser parser, String path, String json) {

@@ -52,6 +52,9 @@ public interface Knowledge {
     /** Numeric score of a LOINC answer code (LA6568-5 -> 0 ... LA6571-9 -> 3), or empty. */
     Optional<Integer> answerScore(String system, String code);
 
+    /** The parameters of PROTOCOL-v3 sections C and D (Parameters-safety-v3.json). */
+    SafetyParameters safetyParameters();
+
     /**
      * @param rxnormCode  the product code
      * @param ingredient  ingredient RxCUI
