@@ -59,7 +59,7 @@ final class RiskAssessments {
         }
         for (ObservationFact o : observations) {
             Instant at = o.effective();
-            if (at == null || !at.isAfter(trigger) || at.isAfter(now) || !FINAL.contains(o.status())
+            if (at == null || !at.isAfter(trigger) || at.isAfter(now) || (o.status() == null || !FINAL.contains(o.status()))
                     || !terms.any(INSTRUMENTS, o.codes())) {
                 continue;
             }

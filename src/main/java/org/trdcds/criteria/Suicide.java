@@ -77,7 +77,8 @@ final class Suicide {
         List<ConditionFact> history = diagnoses.present(HISTORY);
         Map<String, Object> d = new LinkedHashMap<>();
         List<String> evidence = new ArrayList<>();
-        Answer shown = urgentAnswer != null ? urgentAnswer : latest.score() >= p.phqItem9Threshold() ? latest : null;
+        Answer shown = urgentAnswer != null ? urgentAnswer
+                : latest != null && latest.score() >= p.phqItem9Threshold() ? latest : null;
         if (shown != null) {
             d.put("item9Answer", Details.number(shown.score()));
             d.put("item9Date", Details.date(shown.at()));
