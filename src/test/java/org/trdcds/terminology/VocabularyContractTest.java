@@ -42,7 +42,12 @@ class VocabularyContractTest {
             // v2-rules: the PHQ-9 panel (44249-1), so that the Observation prefetch brings panels carrying item 9
             "phq9-panel",
             // v2-check: a documented suicide risk assessment releases the held-back candidate (PROTOCOL-v2 s5)
-            "suicide-risk-assessment");
+            "suicide-risk-assessment",
+            // v3safety (PROTOCOL-v3 C, D; ids of V3-IDS.md, minimal files until v3vocab's), and the risk instruments
+            "pregnancy-end", "pregnancy-end-procedures", "pregnancy-test", "pregnancy-test-positive",
+            "pregnancy-test-negative", "hcg-excluded-tests", "hcg-tumours", "breastfeeding", "moud",
+            "opioid-use-disorder", "neurostimulator-below-neck", "dementia", "suicide-risk-instruments",
+            "suicide-risk-result-high");
 
     @Test
     void theLoadedValueSetsAreExactlyTheContractIds() {
