@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * One topic's card template from cds-cards/&lt;topic&gt;.json, compiled once. See cds-cards/README.md for the format.
  * {@code blocks}: the modality a contraindication blocks ("ketamine", "tms") or null; {@code concerns}: the modality a
- * caution concerns or null; {@code criticalWhen}: a detail key that, when true, makes the card critical.
+ * caution concerns or null; {@code criticalWhen}: a detail key that, when true, makes the card critical;
+ * {@code warningWhen}: a detail key that, when true, makes the card a warning (a contraindication that blocks nothing).
  */
 record CardTemplate(String topic, String display, String indicator, String sourceLabel, String sourceUrl,
                     Template summary, Template detail, List<Card.Link> links, List<Card.Coding> overrideReasons,
                     String selectionBehavior, List<SuggestionTemplate> suggestions, java.util.Set<String> blocks,
-                    String concerns, String criticalWhen) {
+                    String concerns, String criticalWhen, String warningWhen) {
 
     /**
      * @param when detail key that must be present (non-null) for the suggestion to be offered, or null

@@ -97,7 +97,7 @@ final class CardTemplates {
                 t.path("source").path("url").asText(null), Compilers.PLAIN.compile(required(t, "summary", name)),
                 Compilers.MARKDOWN.compile(detail), links, reasons, t.path("selectionBehavior").asText("at-most-one"),
                 suggestions, blockedModalities(t.path("blocks"), name), modality(t, "concerns", name),
-                t.path("criticalWhen").asText(null));
+                t.path("criticalWhen").asText(null), t.path("warningWhen").asText(null));
     }
 
     /** The template's {@code blocks}: one modality or a list of them ("ketamine", "tms"; "none" or absent = none). */

@@ -92,7 +92,8 @@ public class TemplateCardRenderer implements CardRenderer {
             }
         }
         String indicator = t.criticalWhen() != null && Boolean.TRUE.equals(finding.details().get(t.criticalWhen()))
-                ? "critical" : t.indicator();
+                ? "critical" : t.warningWhen() != null && Boolean.TRUE.equals(finding.details().get(t.warningWhen()))
+                ? "warning" : t.indicator();
         return new Card(uuid(), summary(t.summary().execute(context)), t.detail().execute(context), indicator,
                 new Card.Source(t.sourceLabel(), t.sourceUrl(), null,
                         new Card.Coding(TOPIC_SYSTEM, t.topic(), t.display())),

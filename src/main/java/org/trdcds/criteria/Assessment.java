@@ -40,7 +40,7 @@ record Assessment(Instant now, Terms terms, Diagnoses diagnoses, List<ConditionF
         return new Assessment(now, terms, diagnoses, diagnoses.depressed(), scores,
                 trd.assess(trials, scores, now, unavailable, bipolar, lithiumLevels(facts, terms)), courses, baseline,
                 BloodPressure.of(facts.observations(), terms, p, now, ketamineSessions(facts, terms, now)),
-                weight, suicide.assess(diagnoses, facts.observations(), facts.procedures(), terms, now), minor);
+                weight, suicide.assess(diagnoses, facts.observations(), facts.procedures(), terms, now, minor), minor);
     }
 
     static final String LITHIUM_LEVEL = "lithium-level";

@@ -32,8 +32,21 @@ public record Blocks(Map<String, Set<String>> modalitiesByTopic, Map<String, Str
         return modalitiesByTopic.getOrDefault(topic, Set.of());
     }
 
-    /** The modality a caution concerns (template field {@code concerns}), or null when it concerns both. */
+    /**
+     * The modality a caution concerns (template field {@code concerns}), or null when it concerns both. A
+     * contraindication shown as a warning ({@link #of(Finding)} empty) concerns the one modality it would block.
+     */
     public String concerns(String topic) {
-        return concernsByTopic.get(topic);
+        String concerns = concernsByTopic.get(topic);
+        Set<String> blocked = of(topic);
+        return concerns == null && blocked.size() == 1 ? blocked.iterator().next() : concerns;
+    }
+
+    /** Detail key: the contraindication's finding is a warning that blocks nothing (PROTOCOL-v3 section D). */
+    public static final String WARNING_ONLY = "warningOnly";
+
+    /** The modalities this finding blocks: none when it is a contraindication shown as a warning. */
+    public Set<String> of(Finding finding) {
+        return Boolean.TRUE.equals(finding.details().get(WARNING_ONLY)) ? Set.of() : of(finding.topic());
     }
 }

@@ -13,9 +13,15 @@ import java.util.List;
  * @param onset               onset instant or null
  * @param abatement           abatement instant or null
  * @param recorded            recordedDate or null (the condition's date when it has no onset)
+ * @param bodySites           codings of Condition.bodySite (e.g. the site of an implanted stimulator), empty when none
  */
 public record ConditionFact(String ref, List<Code> codes, String clinicalStatus, String verificationStatus,
-                            Instant onset, Instant abatement, Instant recorded) {
+                            Instant onset, Instant abatement, Instant recorded, List<Code> bodySites) {
+
+    public ConditionFact(String ref, List<Code> codes, String clinicalStatus, String verificationStatus,
+                         Instant onset, Instant abatement, Instant recorded) {
+        this(ref, codes, clinicalStatus, verificationStatus, onset, abatement, recorded, List.of());
+    }
 
     public ConditionFact(String ref, List<Code> codes, String clinicalStatus, String verificationStatus,
                          Instant onset, Instant abatement) {

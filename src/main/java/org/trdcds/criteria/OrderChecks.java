@@ -55,7 +55,7 @@ final class OrderChecks {
         }
         Set<String> blocked = new LinkedHashSet<>();
         for (Finding f : safety.assess(a, facts)) {
-            Set<String> modalities = blocks.of(f.topic());
+            Set<String> modalities = blocks.of(f);
             if (!modalities.isEmpty()) {
                 List<String> deletes = new ArrayList<>();
                 for (String modality : modalities) {
@@ -97,6 +97,10 @@ final class OrderChecks {
         }
         if (a.baseline() == null) {
             findings.add(Screening.baselineMissing(p, a, refs));
+        }
+        Finding olderAdult = safety.olderAdults(a, facts, scoped);
+        if (olderAdult != null) {
+            findings.add(olderAdult);
         }
         Finding monitoring = monitoring(a, scoped, blocked);
         if (monitoring != null) {

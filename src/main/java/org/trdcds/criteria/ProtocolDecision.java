@@ -27,7 +27,7 @@ public final class ProtocolDecision implements Decision {
         this.clock = clock;
         this.trd = new Trd(knowledge);
         this.suicide = new Suicide(knowledge);
-        Safety safety = new Safety(knowledge.parameters());
+        Safety safety = new Safety(knowledge.parameters(), knowledge.safetyParameters());
         this.screening = new Screening(knowledge.parameters(), safety, blocks);
         this.orderChecks = new OrderChecks(knowledge.parameters(), safety, blocks);
     }
@@ -38,7 +38,10 @@ public final class ProtocolDecision implements Decision {
         Terms terms = new Terms(knowledge);
         Diagnoses diagnoses = new Diagnoses(facts.conditions(), terms);
         if (!diagnoses.onSpectrum(now, knowledge.parameters().suicideAttemptWindowDays())) {
-            return List.of(); // decided before any trial, course or vital sign is read
+            // decided before any trial, course or vital sign is read, unless suicide risk is on record (v3 section C)
+            Suicide.Result risk = suicide.assess(diagnoses, facts.observations(), facts.procedures(), terms, now);
+            return risk.finding() == null ? List.of() : OffSpectrum.suicideOnly(
+                    Assessment.of(facts, knowledge, terms, diagnoses, trd, suicide, now), facts, kind);
         }
         Assessment assessment = Assessment.of(facts, knowledge, terms, diagnoses, trd, suicide, now);
         return kind == HookKind.SCREENING

@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.terminology.SafetyParameters;
 
 /**
- * Contraindications and cautions of PROTOCOL.md section 4 (version 2), as findings without order references; which
+ * Contraindications and cautions of PROTOCOL.md section 4 (version 2, as changed by PROTOCOL-v3 section D), as findings without order references; which
  * modality each blocks is data ({@link Blocks}). Most urgent first.
  */
 final class Safety {
@@ -20,22 +21,23 @@ final class Safety {
     static final String EPILEPSY = "epilepsy";
     static final String BIPOLAR = "bipolar-disorders";
     static final String PSYCHOTIC = "psychotic-disorders";
-    static final String PREGNANCY = "pregnancy";
-    static final String PREGNANCY_STATUS = "pregnancy-status";
-    static final String PREGNANT_ANSWER = "pregnant-answer";
     static final String ANEURYSM = "vascular-aneurysm-avm";
     static final String HEMORRHAGE = "intracranial-hemorrhage";
     static final String MYOCARDIAL_INFARCTION = "myocardial-infarction";
     static final String CEREBRAL_EDEMA = "cerebral-edema";
-    static final String TMS_IMPLANTS = "tms-implants";
-    static final String TMS_IMPLANT_PROCEDURES = "tms-implant-procedures";
 
     private final ProtocolParameters p;
     private final ConcurrentMedications concurrent;
+    private final Pregnancy pregnancy;
+    private final Lactation lactation;
+    private final OlderAdults olderAdults;
 
-    Safety(ProtocolParameters parameters) {
+    Safety(ProtocolParameters parameters, SafetyParameters safety) {
         this.p = parameters;
         this.concurrent = new ConcurrentMedications(parameters);
+        this.pregnancy = new Pregnancy(parameters, safety);
+        this.lactation = new Lactation(safety);
+        this.olderAdults = new OlderAdults(safety);
     }
 
     List<Finding> assess(Assessment a, PatientFacts facts) {
@@ -54,30 +56,78 @@ final class Safety {
             }
             findings.add(new Finding(Topics.UNCONTROLLED_HYPERTENSION, d, evidence));
         }
-        conditions(findings, Topics.ACTIVE_SUBSTANCE_USE, dx.active(SUBSTANCE_USE));
+        List<MedicationFact> moud = MedicationCautions.activeMoud(facts, a.terms(), now);
+        conditions(findings, Topics.ACTIVE_SUBSTANCE_USE,
+                MedicationCautions.blockingSubstanceUse(dx.active(SUBSTANCE_USE), moud, a.terms()));
         List<ConditionFact> intractable = dx.active(INTRACTABLE_EPILEPSY);
         conditions(findings, Topics.UNCONTROLLED_SEIZURES, intractable);
-        pregnancy(findings, a, facts);
+        add(findings, pregnancy.assess(a, facts).finding());
         List<ConditionFact> vascular = new ArrayList<>(dx.present(ANEURYSM));
         addNew(vascular, dx.ever(HEMORRHAGE, null, now));
-        addNew(vascular, dx.ever(MYOCARDIAL_INFARCTION,
-                now.minus(Duration.ofDays(p.myocardialInfarctionWindowDays())), now));
+        List<ConditionFact> onsetUnknown = new ArrayList<>();
+        for (ConditionFact mi : dx.ever(MYOCARDIAL_INFARCTION,
+                now.minus(Duration.ofDays(p.myocardialInfarctionWindowDays())), now)) {
+            (mi.onset() == null ? onsetUnknown : vascular).add(mi); // known only by its recordedDate: a warning line
+        }
         addNew(vascular, dx.active(CEREBRAL_EDEMA));
-        conditions(findings, Topics.VASCULAR, vascular);
-        implants(findings, a, facts);
+        vascular(findings, vascular, onsetUnknown);
+        add(findings, Implants.assess(a, facts));
         if (bp.elevated()) {
             findings.add(new Finding(Topics.BLOOD_PRESSURE_ELEVATED, bpDetails(bp), new ArrayList<>(bp.refs())));
         }
+        add(findings, lactation.assess(a, facts));
         if (intractable.isEmpty()) {
             conditions(findings, Topics.SEIZURE_CAUTION, dx.active(EPILEPSY));
         }
         conditions(findings, Topics.PSYCHOSIS_CAUTION, dx.active(PSYCHOTIC));
         conditions(findings, Topics.BIPOLAR_MANIC_SWITCH, dx.present(BIPOLAR));
-        Finding medications = concurrent.assess(facts.medications(), a.terms(), now);
-        if (medications != null) {
-            findings.add(medications);
-        }
+        add(findings, MedicationCautions.withV3Lines(concurrent.assess(facts.medications(), a.terms(), now), a, facts,
+                moud, p.seizureThresholdMgPerDay()));
         return findings;
+    }
+
+    private static void add(List<Finding> findings, Finding finding) {
+        if (finding != null) {
+            findings.add(finding);
+        }
+    }
+
+    /** The vascular block; a myocardial infarction known only by its recordedDate is a warning line, not a block. */
+    private static void vascular(List<Finding> findings, List<ConditionFact> blocking, List<ConditionFact> onsetUnknown) {
+        if (blocking.isEmpty() && onsetUnknown.isEmpty()) {
+            return;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("conditions", Details.conditionRows(blocking));
+        d.put("onsetUnknown", Details.conditionRows(onsetUnknown));
+        if (blocking.isEmpty()) {
+            d.put(Blocks.WARNING_ONLY, true);
+        }
+        List<String> evidence = Diagnoses.refs(blocking);
+        evidence.addAll(Diagnoses.refs(onsetUnknown));
+        findings.add(new Finding(Topics.VASCULAR, d, evidence));
+    }
+
+    /** Order hooks: older-adult-caution for the first ketamine or esketamine order of a course, or null. */
+    Finding olderAdults(Assessment a, PatientFacts facts, List<OrderScope.Scoped> scoped) {
+        return olderAdults.forOrders(a, facts, scoped);
+    }
+
+    /**
+     * Patient-view: the v3 lines of the candidate card (older adult or cognition; the pregnancy check as it ran),
+     * added to its details; they never hold it back.
+     */
+    void candidateLines(Assessment a, PatientFacts facts, List<Finding> findings) {
+        for (Finding f : findings) {
+            if (Topics.COMBINATION_CANDIDATE.equals(f.topic())) {
+                Map<String, Object> older = olderAdults.facts(a, facts.birthDate());
+                if (older != null) {
+                    older.remove("refs");
+                }
+                f.details().put("olderAdult", older);
+                f.details().put("pregnancyCheck", pregnancy.assess(a, facts).check());
+            }
+        }
     }
 
     private Map<String, Object> bpDetails(BloodPressure.Result bp) {
@@ -110,60 +160,6 @@ final class Safety {
 
     private static boolean above(Double value, double limit) {
         return value != null && value >= limit;
-    }
-
-    private void pregnancy(List<Finding> findings, Assessment a, PatientFacts facts) {
-        Instant from = a.now().minus(Duration.ofDays(p.pregnancyWindowDays()));
-        List<ConditionFact> conditions = new ArrayList<>();
-        for (ConditionFact c : a.diagnoses().active(PREGNANCY)) {
-            if (c.date() == null || !c.date().isBefore(from)) {
-                conditions.add(c);
-            }
-        }
-        Instant statusFrom = a.now().minus(Duration.ofDays(p.pregnancyStatusWindowDays()));
-        List<Map<String, Object>> statuses = new ArrayList<>();
-        List<String> evidence = Diagnoses.refs(conditions);
-        ObservationFact latestStatus = null;
-        for (ObservationFact o : facts.observations()) {
-            if (o.effective() != null && !o.effective().isBefore(statusFrom) && !o.effective().isAfter(a.now())
-                    && a.terms().any(PREGNANCY_STATUS, o.codes())
-                    && (latestStatus == null || o.effective().isAfter(latestStatus.effective()))) {
-                latestStatus = o;
-            }
-        }
-        if (latestStatus != null && a.terms().any(PREGNANT_ANSWER, latestStatus.valueCodes())) {
-            statuses.add(Map.of("date", Details.date(latestStatus.effective()), "ref", latestStatus.ref()));
-            evidence.add(latestStatus.ref());
-        }
-        if (!conditions.isEmpty() || !statuses.isEmpty()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("conditions", Details.conditionRows(conditions));
-            d.put("pregnancyStatus", statuses);
-            findings.add(new Finding(Topics.PREGNANCY, d, evidence));
-        }
-    }
-
-    private void implants(List<Finding> findings, Assessment a, PatientFacts facts) {
-        List<ConditionFact> devices = a.diagnoses().present(TMS_IMPLANTS);
-        List<Map<String, Object>> procedures = new ArrayList<>();
-        List<String> evidence = Diagnoses.refs(devices);
-        for (ProcedureFact pr : facts.procedures()) {
-            if (Segment.taken(pr.status()) && a.terms().any(TMS_IMPLANT_PROCEDURES, pr.codes())) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("procedure", Details.label(pr.codes()));
-                row.put("code", pr.codes().isEmpty() ? null : pr.codes().get(0).code());
-                row.put("date", Details.date(pr.start()));
-                row.put("ref", pr.ref());
-                procedures.add(row);
-                evidence.add(pr.ref());
-            }
-        }
-        if (!devices.isEmpty() || !procedures.isEmpty()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("conditions", Details.conditionRows(devices));
-            d.put("procedures", procedures);
-            findings.add(new Finding(Topics.TMS_IMPLANT, d, evidence));
-        }
     }
 
     private static void addNew(List<ConditionFact> to, List<ConditionFact> from) {

@@ -37,7 +37,7 @@ final class Screening {
         boolean psychosis = false;
         for (Finding f : safety.assess(a, facts)) {
             findings.add(f);
-            blocked.addAll(blocks.of(f.topic()));
+            blocked.addAll(blocks.of(f));
             psychosis |= Topics.PSYCHOSIS_CAUTION.equals(f.topic());
         }
         for (Course c : a.courses()) {
@@ -63,6 +63,7 @@ final class Screening {
             } else if (!failed.isEmpty() && blocked.isEmpty() && !psychosis && !a.anyActiveCourse()
                     && !a.suicide().holdsCandidate()) {
                 candidacy(a, findings);
+                safety.candidateLines(a, facts, findings);
             }
         }
         return findings;

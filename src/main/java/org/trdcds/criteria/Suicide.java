@@ -10,24 +10,31 @@ import org.trdcds.terminology.Knowledge;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * Suicide risk (PROTOCOL.md section 5): tiered, from the latest PHQ-9 item 9 answer in suicideItemWindowDays (a
- * stand-alone item-9 Observation or a component of a panel) and from conditions. Urgent safety, never a
- * contraindication: no tier deletes an order.
+ * Suicide risk (PROTOCOL-v2 section 5 as changed by PROTOCOL-v3 section C): tiered, from the PHQ-9 item 9 answers in
+ * suicideItemWindowDays (a stand-alone item-9 Observation or a component of a panel) and from conditions. An urgent
+ * trigger (an answer at or above the urgent threshold, ideation, an attempt) stays in force for its window, whatever
+ * later, lower answers say, until a suicide risk assessment is documented after the latest trigger with a readable
+ * result that is not high or imminent ({@link RiskAssessments}); then the card is the screen-positive one, naming
+ * both. Urgent safety, never a contraindication: no tier deletes an order.
  */
 final class Suicide {
 
     static final String PHQ9_ITEM9 = "phq9-item9";
     static final String HISTORY = "suicidal-behaviour-history";
-    /** A documented suicide risk assessment (Procedure, SNOMED 225337009): after the urgent data, it releases the candidate. */
-    static final String RISK_ASSESSMENT = "suicide-risk-assessment";
 
     enum Tier { NONE, SCREEN_POSITIVE, URGENT }
 
     /**
-     * @param holdsCandidate urgent, and no suicide risk assessment documented after the data that made it urgent
-     *                       (PROTOCOL-v2 section 5): the candidate card is held back
+     * @param holdsCandidate urgent, and no suicide risk assessment with a readable result that is not high documented
+     *                       after the latest trigger: the candidate card is held back
+     * @param triggered      an urgent trigger is in force (shown for any patient, whatever the depression is coded as;
+     *                       also when an assessment lifted the hold)
      */
-    record Result(Tier tier, Finding finding, boolean holdsCandidate) {
+    record Result(Tier tier, Finding finding, boolean holdsCandidate, boolean triggered) {
+
+        Result(Tier tier, Finding finding, boolean holdsCandidate) {
+            this(tier, finding, holdsCandidate, tier == Tier.URGENT);
+        }
     }
 
     private record Answer(double score, Instant at, String ref) {
@@ -35,15 +42,24 @@ final class Suicide {
 
     private final Knowledge knowledge;
     private final ProtocolParameters p;
+    private final RiskAssessments assessments;
 
     Suicide(Knowledge knowledge) {
         this.knowledge = knowledge;
         this.p = knowledge.parameters();
+        this.assessments = new RiskAssessments(knowledge.safetyParameters());
     }
 
     Result assess(Diagnoses diagnoses, List<ObservationFact> observations, List<ProcedureFact> procedures, Terms terms,
                   Instant now) {
-        Answer latest = latestAnswer(observations, terms, now);
+        return assess(diagnoses, observations, procedures, terms, now, false);
+    }
+
+    /** @param minor the patient is known to be under the minimum age (the esketamine sentence is for adults only) */
+    Result assess(Diagnoses diagnoses, List<ObservationFact> observations, List<ProcedureFact> procedures, Terms terms,
+                  Instant now, boolean minor) {
+        Answer latest = latestAnswer(observations, terms, now, 0);
+        Answer urgentAnswer = latestAnswer(observations, terms, now, p.phqItem9UrgentThreshold());
         Instant itemFrom = now.minus(Duration.ofDays(p.suicideItemWindowDays()));
         List<ConditionFact> ideation = new ArrayList<>();
         for (ConditionFact c : diagnoses.active(Diagnoses.SUICIDAL_IDEATION)) {
@@ -53,8 +69,7 @@ final class Suicide {
         }
         List<ConditionFact> attempts = diagnoses.ever(Diagnoses.SUICIDE_ATTEMPT,
                 now.minus(Duration.ofDays(p.suicideAttemptWindowDays())), now);
-        boolean urgent = (latest != null && latest.score() >= p.phqItem9UrgentThreshold()) || !ideation.isEmpty()
-                || !attempts.isEmpty();
+        boolean urgent = urgentAnswer != null || !ideation.isEmpty() || !attempts.isEmpty();
         boolean positive = latest != null && latest.score() >= p.phqItem9Threshold();
         if (!urgent && !positive) {
             return new Result(Tier.NONE, null, false);
@@ -62,10 +77,16 @@ final class Suicide {
         List<ConditionFact> history = diagnoses.present(HISTORY);
         Map<String, Object> d = new LinkedHashMap<>();
         List<String> evidence = new ArrayList<>();
-        if (latest != null && latest.score() >= p.phqItem9Threshold()) {
-            d.put("item9Answer", Details.number(latest.score()));
-            d.put("item9Date", Details.date(latest.at()));
-            d.put("item9Ref", latest.ref());
+        Answer shown = urgentAnswer != null ? urgentAnswer
+                : latest != null && latest.score() >= p.phqItem9Threshold() ? latest : null;
+        if (shown != null) {
+            d.put("item9Answer", Details.number(shown.score()));
+            d.put("item9Date", Details.date(shown.at()));
+            d.put("item9Ref", shown.ref());
+            evidence.add(shown.ref());
+        }
+        if (urgentAnswer != null && latest.at().isAfter(urgentAnswer.at()) && latest.score() < urgentAnswer.score()) {
+            d.put("laterAnswer", Map.of("answer", Details.number(latest.score()), "date", Details.date(latest.at())));
             evidence.add(latest.ref());
         }
         d.put("ideation", Details.conditionRows(ideation));
@@ -73,18 +94,34 @@ final class Suicide {
         d.put("history", Details.conditionRows(history));
         d.put("windowDays", p.suicideItemWindowDays());
         d.put("attemptWindowDays", p.suicideAttemptWindowDays());
+        d.put("adult", !minor);
         evidence.addAll(Diagnoses.refs(ideation));
         evidence.addAll(Diagnoses.refs(attempts));
         evidence.addAll(Diagnoses.refs(history));
         if (!urgent) {
             return new Result(Tier.SCREEN_POSITIVE, new Finding(Topics.SUICIDE_RISK_SCREEN_POSITIVE, d, evidence), false);
         }
-        Instant trigger = latest != null && latest.score() >= p.phqItem9UrgentThreshold() ? latest.at() : null;
+        Instant trigger = urgentAnswer != null ? urgentAnswer.at() : null;
         for (ConditionFact c : concat(ideation, attempts)) {
             trigger = c.date() == null ? now : trigger == null || c.date().isAfter(trigger) ? c.date() : trigger;
         }
-        return new Result(Tier.URGENT, new Finding(Topics.SUICIDE_RISK_URGENT, d, evidence),
-                !assessedAfter(trigger, procedures, terms, now));
+        RiskAssessments.Found found = assessments.after(trigger, procedures, observations, terms, now);
+        if (found.unreadable() != null) {
+            d.put("assessmentUnreadable", Map.of("date", Details.date(found.unreadable().at())));
+            evidence.add(found.unreadable().ref());
+        }
+        if (found.decisive() != null) {
+            RiskAssessments.Assessed a = found.decisive();
+            d.put("assessment", Map.of("date", Details.date(a.at()), "result", a.result(), "high", a.high()));
+            evidence.add(a.ref());
+            if (!a.high()) {
+                d.put("assessed", true);
+                return new Result(Tier.SCREEN_POSITIVE, new Finding(Topics.SUICIDE_RISK_SCREEN_POSITIVE, d, evidence),
+                        false, true);
+            }
+        }
+        d.put("heldBack", true);
+        return new Result(Tier.URGENT, new Finding(Topics.SUICIDE_RISK_URGENT, d, evidence), true, true);
     }
 
     private static List<ConditionFact> concat(List<ConditionFact> a, List<ConditionFact> b) {
@@ -93,21 +130,8 @@ final class Suicide {
         return all;
     }
 
-    /** A completed (or ongoing) suicide risk assessment Procedure dated after the trigger, not in the future. */
-    private static boolean assessedAfter(Instant trigger, List<ProcedureFact> procedures, Terms terms, Instant now) {
-        for (ProcedureFact procedure : procedures) {
-            Instant at = procedure.start();
-            if (trigger != null && at != null && at.isAfter(trigger) && !at.isAfter(now)
-                    && ("completed".equals(procedure.status()) || "in-progress".equals(procedure.status()))
-                    && terms.any(RISK_ASSESSMENT, procedure.codes())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The latest item-9 answer in the window (stand-alone or a panel component), or null. */
-    private Answer latestAnswer(List<ObservationFact> observations, Terms terms, Instant now) {
+    /** The latest item-9 answer in the window scoring at least {@code atLeast} (stand-alone or a panel component). */
+    private Answer latestAnswer(List<ObservationFact> observations, Terms terms, Instant now, double atLeast) {
         Instant from = now.minus(Duration.ofDays(p.suicideItemWindowDays()));
         Answer latest = null;
         for (ObservationFact o : observations) {
@@ -125,7 +149,7 @@ final class Suicide {
                     }
                 }
             }
-            if (score != null) {
+            if (score != null && score >= atLeast) {
                 latest = new Answer(score, at, o.ref());
             }
         }

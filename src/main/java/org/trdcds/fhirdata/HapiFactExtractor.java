@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.springframework.stereotype.Component;
 import org.trdcds.criteria.Code;
@@ -81,7 +82,8 @@ public class HapiFactExtractor implements FactExtractor {
                 condition.hasAbatementDateTimeType() ? FhirValues.instant(condition.getAbatementDateTimeType())
                         : condition.hasAbatementPeriod() ? FhirValues.start(condition.getAbatementPeriod())
                         : condition.hasAbatement() ? Instant.EPOCH : null,
-                FhirValues.instant(condition.getRecordedDateElement()));
+                FhirValues.instant(condition.getRecordedDateElement()),
+                condition.getBodySite().stream().flatMap(site -> FhirValues.codes(site).stream()).toList());
     }
 
     private ObservationFact observation(Observation observation) {
@@ -96,7 +98,10 @@ public class HapiFactExtractor implements FactExtractor {
                 observation.getComponent().stream().map(component -> new ObservationFact.Component(
                         FhirValues.codes(component.getCode()), FhirValues.number(component.getValue()),
                         FhirValues.unit(component.getValue()), component.getValue() instanceof CodeableConcept c
-                        ? FhirValues.codes(c) : List.of())).toList());
+                        ? FhirValues.codes(c) : List.of())).toList(),
+                observation.hasStatus() ? observation.getStatusElement().getValueAsString() : null,
+                value instanceof CodeableConcept text ? FhirValues.text(text)
+                        : value instanceof StringType string ? string.getValue() : null);
     }
 
     private static Instant effective(Observation observation) {
@@ -119,12 +124,14 @@ public class HapiFactExtractor implements FactExtractor {
         }
         if (procedure.hasPerformedPeriod()) {
             return new ProcedureFact(ref(procedure), FhirValues.codes(procedure.getCode()), status,
-                    FhirValues.start(procedure.getPerformedPeriod()), FhirValues.end(procedure.getPerformedPeriod()));
+                    FhirValues.start(procedure.getPerformedPeriod()), FhirValues.end(procedure.getPerformedPeriod()),
+                    FhirValues.codes(procedure.getOutcome()), FhirValues.text(procedure.getOutcome()));
         }
         Instant performed = procedure.hasPerformedDateTimeType()
                 ? FhirValues.instant(procedure.getPerformedDateTimeType()) : null;
         return new ProcedureFact(ref(procedure), FhirValues.codes(procedure.getCode()), status, performed,
-                "completed".equals(status) ? performed : null);
+                "completed".equals(status) ? performed : null, FhirValues.codes(procedure.getOutcome()),
+                FhirValues.text(procedure.getOutcome()));
     }
 
     private DraftOrder draftOrder(Resource resource, List<String> selections, MedicationReader reader) {

@@ -51,6 +51,7 @@ public final class FileKnowledge implements Knowledge {
     private final Map<String, MinimumDose> bipolarMinimumDoses;
     private final Map<String, Map<String, Integer>> answerScores;
     private final CoverageRules coverageRules;
+    private final SafetyParameters safetyParameters;
 
     private FileKnowledge(Loaded loaded) {
         ProtocolParametersReader protocol = new ProtocolParametersReader(
@@ -67,6 +68,8 @@ public final class FileKnowledge implements Knowledge {
         this.coverageRules = CoverageRules.read(loaded.byId.get(CoverageRules.ID) instanceof Parameters table
                 ? table : null, loaded.pathOf(CoverageRules.ID), knownNames(loaded, valueSets, ingredientNames),
                 valueSets.keySet());
+        this.safetyParameters = SafetyParametersReader.read(loaded.parameters(SafetyParametersReader.ID),
+                loaded.pathOf(SafetyParametersReader.ID));
     }
 
     /** Parses and indexes the knowledge files; fails fast with the file and element named when one is wrong. */
@@ -179,6 +182,11 @@ public final class FileKnowledge implements Knowledge {
                 new TreeSet<>(valueSets.keySet()).stream().filter(id -> valueSets.get(id)
                         .getOrDefault(ProductMapReader.RXNORM, Set.of()).contains(rxcui)).findFirst().orElse("")));
         return names;
+    }
+
+    @Override
+    public SafetyParameters safetyParameters() {
+        return safetyParameters;
     }
 
     private static IBaseResource parse(IParser parser, String path, String json) {

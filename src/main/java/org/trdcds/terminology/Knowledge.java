@@ -52,6 +52,9 @@ public interface Knowledge {
     /** Numeric score of a LOINC answer code (LA6568-5 -> 0 ... LA6571-9 -> 3), or empty. */
     Optional<Integer> answerScore(String system, String code);
 
+    /** The parameters of PROTOCOL-v3 sections C and D (Parameters-safety-v3.json). */
+    SafetyParameters safetyParameters();
+
     /**
      * Which codes no value set holds but that look relevant to the knowledge (code ranges, words, names), for the
      * go-live dry run's coverage table (Parameters-dry-run-coverage.json). None by default.

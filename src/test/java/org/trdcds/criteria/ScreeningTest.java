@@ -199,7 +199,8 @@ class ScreeningTest {
         assertThat(topics(f)).as("assessed before the answer").containsExactly(Topics.SUICIDE_RISK_URGENT);
         f.procedures.add(new ProcedureFact("Procedure/risk-after", List.of(new Code(TestKnowledge.SNOMED, "225337009")),
                 "completed", FactsFixture.daysAgo(2), FactsFixture.daysAgo(2)));
-        assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT, Topics.COMBINATION_CANDIDATE);
+        // v3 section C (one voice): once assessed, the card is the screen-positive one, beside the candidate
+        assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_SCREEN_POSITIVE, Topics.COMBINATION_CANDIDATE);
     }
 
     /** PROTOCOL-v2 "Scores": a PHQ-9 panel (44249-1) whose total is a component coded 44261-6 is a PHQ-9 total. */

@@ -149,6 +149,35 @@ public final class TestKnowledge implements Knowledge {
         add("systolic-bp", LOINC, "8480-6");
         add("diastolic-bp", LOINC, "8462-4");
         add("body-weight", LOINC, "29463-7", "3141-9");
+        v3Safety();
+    }
+
+    /** PROTOCOL-v3 sections C and D (v3safety): the defaults of Parameters-safety-v3.json. */
+    public static final org.trdcds.terminology.SafetyParameters SAFETY = new org.trdcds.terminology.SafetyParameters(
+            300, 30, 25, 5, Map.of("[IU]/L", 1.0, "m[IU]/mL", 1.0, "mIU/mL", 1.0, "IU/L", 1.0, "[IU]/mL", 1000.0),
+            365, 65, 14, List.of("high", "imminent"), List.of("low", "moderate", "minimal", "none"));
+
+    private void v3Safety() {
+        add("pregnancy", ICD10CM, "O99.342");
+        add("pregnancy", SNOMED, "77386006");
+        add("pregnancy-end", ICD10CM, "O80", "O82", "O03.9", "Z39.2", "Z37.0");
+        add("pregnancy-end-procedures", CPT, "59400", "59510");
+        add("pregnancy-test", LOINC, "2106-3", "2118-8", "19080-1", "21198-7", "55870-0");
+        add("pregnancy-test-positive", SNOMED, "10828004", "260373001");
+        add("pregnancy-test-negative", SNOMED, "260385009", "260415000");
+        add("hcg-excluded-tests", LOINC, "55870-0");
+        add("hcg-tumours", ICD10CM, "C58", "C62.90", "D39.2", "O01.9");
+        add("breastfeeding", ICD10CM, "O91.03", "Z39.1");
+        add("breastfeeding", SNOMED, "169741004");
+        add("moud", RXNORM, "1819", "6813", "7243");
+        names.put("1819", "buprenorphine");
+        names.put("6813", "methadone");
+        add("opioid-use-disorder", ICD10CM, "F11.20", "F11.23", "F11.24");
+        add("substance-use-disorders-active", ICD10CM, "F11.23", "F11.24");
+        add("neurostimulator-below-neck", SNOMED, "122496007", "69695003");
+        add("dementia", ICD10CM, "F03.90", "G30.9", "G31.84");
+        add("suicide-risk-instruments", LOINC, "93374-7");
+        add("suicide-risk-result-high", SNOMED, "test-high-risk");
     }
 
     private void add(String valueSet, String system, String... codes) {
@@ -225,5 +254,10 @@ public final class TestKnowledge implements Knowledge {
         }
         int index = List.of("LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9").indexOf(code);
         return index < 0 ? Optional.empty() : Optional.of(index);
+    }
+
+    @Override
+    public org.trdcds.terminology.SafetyParameters safetyParameters() {
+        return SAFETY;
     }
 }

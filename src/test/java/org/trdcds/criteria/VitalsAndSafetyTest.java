@@ -121,8 +121,8 @@ class VitalsAndSafetyTest {
     }
 
     @ParameterizedTest(name = "latest item 9 = {0} {1} days ago (earlier 3) -> {2}")
-    @CsvSource({"0, 5, none", "1, 5, suicide-risk-screen-positive", "1, 31, suicide-risk-urgent",
-            "2, 5, suicide-risk-urgent", "3, 30, suicide-risk-urgent"})
+    @CsvSource({"0, 5, suicide-risk-urgent", "1, 5, suicide-risk-urgent", // v3 C: a later lower answer does not clear
+            "1, 31, suicide-risk-urgent", "2, 5, suicide-risk-urgent", "3, 30, suicide-risk-urgent"})
     void theLatestItem9AnswerSetsTheTier(double value, long daysAgo, String topic) {
         FactsFixture f = FactsFixture.candidate().observation(TestKnowledge.LOINC, "44260-8", 25, 3.0, null)
                 .observation(TestKnowledge.LOINC, "44260-8", daysAgo, value, null);

@@ -47,7 +47,9 @@ class VocabularyContractTest {
             "pregnancy-end", "pregnancy-end-procedures", "pregnancy-test", "pregnancy-test-positive",
             "pregnancy-test-negative", "hcg-excluded-tests", "hcg-tumours", "dementia", "breastfeeding", "moud",
             "opioid-use-disorder", "neurostimulator-below-neck", "ect-procedures", "augmentation-agents",
-            "broad-depression-only");
+            "broad-depression-only",
+            // v3safety: the suicide risk instruments and their high-risk results
+            "suicide-risk-instruments", "suicide-risk-result-high");
 
     @Test
     void theLoadedValueSetsAreExactlyTheContractIds() {
