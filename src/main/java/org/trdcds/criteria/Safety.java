@@ -9,7 +9,7 @@ import java.util.Map;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * Contraindications and cautions of PROTOCOL.md section 4 (version 2), as findings without order references; which
+ * Contraindications and cautions of docs/protocol.md section 4 (version 2), as findings without order references; which
  * modality each blocks is data ({@link Blocks}). Most urgent first.
  */
 final class Safety {

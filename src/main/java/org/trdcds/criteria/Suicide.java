@@ -10,7 +10,7 @@ import org.trdcds.terminology.Knowledge;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * Suicide risk (PROTOCOL.md section 5): tiered, from the latest PHQ-9 item 9 answer in suicideItemWindowDays (a
+ * Suicide risk (docs/protocol.md section 5): tiered, from the latest PHQ-9 item 9 answer in suicideItemWindowDays (a
  * stand-alone item-9 Observation or a component of a panel) and from conditions. Urgent safety, never a
  * contraindication: no tier deletes an order.
  */
