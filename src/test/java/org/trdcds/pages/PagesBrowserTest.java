@@ -140,8 +140,8 @@ class PagesBrowserTest {
                 , "overrideReason": {"reason": {"code": "%s", "system": "https://fhir.trd-cds-hooks.org/CodeSystem/override-reasons"}}
                 """.formatted(reasonCode);
         given().contentType(ContentType.JSON).body("""
-                {"feedback": [{"card": "%s", "outcome": "%s", "outcomeTimestamp": "2026-11-27T10:00:00Z"%s}]}
-                """.formatted(card, outcome, reason)).post("/cds-services/" + service + "/feedback")
+                {"feedback": [{"card": "%s", "outcome": "%s", "outcomeTimestamp": "%s"%s}]}
+                """.formatted(card, outcome, java.time.Instant.now(), reason)).post("/cds-services/" + service + "/feedback")
                 .then().statusCode(200);
     }
 
