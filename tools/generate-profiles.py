@@ -119,7 +119,7 @@ def profiles():
         profile("antidepressant-course-medicationstatement", "MedicationStatement",
                 "Antidepressant course (MedicationStatement)",
                 "An antidepressant taken over a period, with a dose and a timing, so that the daily dose and the "
-                "duration of the trial can be computed (PROTOCOL.md section 1).", [
+                "duration of the trial can be computed (docs/protocol.md section 1).", [
                     medication("MedicationStatement", "antidepressants"),
                     el("MedicationStatement.effective[x]", min=1, type=types("Period", "dateTime")),
                 ] + dosage("MedicationStatement.dosage")),

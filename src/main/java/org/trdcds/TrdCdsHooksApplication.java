@@ -2,15 +2,17 @@ package org.trdcds;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.gson.GsonAutoConfiguration;
-import org.springframework.boot.autoconfigure.mustache.MustacheAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.trdcds.config.DatabaseInUseCheck;
 import org.trdcds.config.FhirConfiguration;
 import org.trdcds.dryrun.DryRunCommand;
 
-/** Mustache (cards compile their own templates) and Gson (Jackson writes JSON) come in with libraries, unused. */
-@SpringBootApplication(exclude = {MustacheAutoConfiguration.class, GsonAutoConfiguration.class})
+/**
+ * The service. Spring Boot 4 auto-configures Mustache and Gson only with their own Boot modules
+ * (spring-boot-mustache, spring-boot-gson), which the service does not use: the cards compile their own Mustache
+ * templates and Jackson 2 writes JSON.
+ */
+@SpringBootApplication
 public class TrdCdsHooksApplication {
     public static void main(String[] args) {
         if (args.length > 0 && DryRunCommand.NAME.equals(args[0])) { // the go-live dry run: no web server

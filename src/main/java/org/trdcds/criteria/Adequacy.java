@@ -11,7 +11,7 @@ import org.trdcds.terminology.ProtocolParameters;
 
 /**
  * Whether a trial was adequate: a daily dose at or above the drug's minimum held for at least adequateTrialDays
- * (PROTOCOL.md section 1).
+ * (docs/protocol.md section 1).
  *
  * <p>Merged records may differ in dose: the trial is adequate when the records at or above the minimum dose, merged
  * with the same gap rule, span the required days. Records with an unknown dose or end are given the benefit of the

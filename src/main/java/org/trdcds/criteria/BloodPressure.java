@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * Blood pressure (PROTOCOL.md section 4, version 2): readings of the last bloodPressureWindowDays, without those
+ * Blood pressure (docs/protocol.md section 4, version 2): readings of the last bloodPressureWindowDays, without those
  * taken from the start of a ketamine session to postSessionExclusionHours after it (a session known only by its date
  * excludes that date's readings after the day's first one); the mean of the latest bloodPressureReadings systolic
  * and diastolic values. Uncontrolled: mean at or above the block limits, or any of those readings at or above the

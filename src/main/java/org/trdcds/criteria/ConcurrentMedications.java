@@ -8,7 +8,7 @@ import java.util.Map;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * Active prescriptions that change the risk (PROTOCOL.md section 4, concurrent-medication-caution): one list per
+ * Active prescriptions that change the risk (docs/protocol.md section 4, concurrent-medication-caution): one list per
  * medication class (value set) for the card template, which says which modality each concerns.
  */
 final class ConcurrentMedications {

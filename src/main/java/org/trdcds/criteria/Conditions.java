@@ -2,7 +2,7 @@ package org.trdcds.criteria;
 
 import java.util.Set;
 
-/** Clinical and verification status of a Condition fact (PROTOCOL.md "Conditions"). */
+/** Clinical and verification status of a Condition fact (docs/protocol.md "What the decision reads"). */
 final class Conditions {
 
     static final String FULL_REMISSION = "full-remission";

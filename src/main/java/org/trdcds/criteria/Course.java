@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A ketamine, esketamine or TMS course: records of one modality at most courseGapDays apart (PROTOCOL.md section 3).
+ * A ketamine, esketamine or TMS course: records of one modality at most courseGapDays apart (docs/protocol.md section 3).
  *
  * @param kind        "ketamine", "esketamine" or "TMS"
  * @param segments    the sessions (each record one session; a record may span days)
@@ -37,7 +37,7 @@ record Course(String kind, List<Segment> segments, boolean active, Instant adequ
         return adequateAt != null;
     }
 
-    /** Ended, adequate, and scored without response: a failed monotherapy (PROTOCOL.md section 3). */
+    /** Ended, adequate, and scored without response: a failed monotherapy (docs/protocol.md section 3). */
     boolean failedMonotherapy() {
         return !active && adequate() && change != null && !responded;
     }

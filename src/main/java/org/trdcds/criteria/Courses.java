@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trdcds.terminology.ProtocolParameters;
 
-/** Ketamine / esketamine medication courses and TMS procedure courses (PROTOCOL.md section 3). */
+/** Ketamine / esketamine medication courses and TMS procedure courses (docs/protocol.md section 3). */
 final class Courses {
 
     static final String KETAMINE = "ketamine";

@@ -2,7 +2,7 @@ package org.trdcds.criteria;
 
 import java.util.List;
 
-/** The clinical decision of PROTOCOL.md: typed facts in, findings out. No Spring, HTTP or JSON. */
+/** The clinical decision of docs/protocol.md: typed facts in, findings out. No Spring, HTTP or JSON. */
 public interface Decision {
 
     /** Findings in the order their cards should be shown (most urgent first). Never null. */

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The patient's conditions by value set (PROTOCOL.md "Conditions", "Two depression sets"). */
+/** The patient's conditions by value set (docs/protocol.md "What the decision reads", "Two depression sets"). */
 final class Diagnoses {
 
     static final String DEPRESSIVE_DISORDERS = "depressive-disorders";

@@ -8,7 +8,7 @@ import org.trdcds.terminology.Knowledge;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * The IV ketamine dose check of PROTOCOL.md section 7: the ordered dose against ketamineMgPerKg x the latest plausible
+ * The IV ketamine dose check of docs/protocol.md section 5: the ordered dose against ketamineMgPerKg x the latest plausible
  * weight, the infusion time, the schedule (at most maxSessionsPerWeek), and the mg/kg ceiling (critical).
  */
 final class DoseCheck {

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
-/** Merges segments whose periods overlap or lie at most a gap apart (PROTOCOL.md section 1). */
+/** Merges segments whose periods overlap or lie at most a gap apart (docs/protocol.md section 1). */
 final class Episodes {
 
     /** Groups of segments, each group one continuous episode, in order of start. */

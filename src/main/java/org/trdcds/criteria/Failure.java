@@ -6,7 +6,7 @@ import java.util.List;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * Whether an adequate trial failed (PROTOCOL.md section 1, version 2): the latest score taken at least
+ * Whether an adequate trial failed (docs/protocol.md section 1, version 2): the latest score taken at least
  * failureMinDaysOnDose after the adequate dose began (during the trial or within failureScoreWindowDaysAfterEnd after
  * its end) shows less than failureMaxReduction reduction from the last score of the same instrument within
  * baselineWindowDays before the trial. Without such a score, an ended trial failed "by switch" only when another

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One conclusion of the decision, named by its card topic (PROTOCOL.md section 5).
+ * One conclusion of the decision, named by its card topic (docs/protocol.md section 5).
  *
  * @param topic    the card topic code, e.g. "combination-candidate"
  * @param details  the values the card template renders, by name (String, Number, Boolean, or List of Map for tables);

@@ -10,7 +10,7 @@ import java.util.List;
  * @param codes   codings of medicationCodeableConcept, or of the contained/referenced Medication's code and ingredients
  * @param text    medicationCodeableConcept.text or first display (for cards; escaped by the card layer)
  * @param status  the resource status code (active, completed, stopped, on-hold, draft, not-done, ...)
- * @param start   see PROTOCOL.md section 1 "Period"; null if none
+ * @param start   see docs/protocol.md section 1 "Period"; null if none
  * @param end     the recorded end, or null when open (the criteria decide "until now" for active records)
  * @param doses   every dosage / dosageInstruction (an administration's dosage as one), empty when none
  * @param intent  MedicationRequest.intent (order, plan, proposal, ...), null for other resources

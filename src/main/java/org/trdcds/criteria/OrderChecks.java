@@ -11,7 +11,7 @@ import java.util.Set;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * The order-sign / order-select findings of PROTOCOL.md section 7 (version 2), for the selected, in-scope draft
+ * The order-sign / order-select findings of docs/protocol.md section 5 (version 2), for the selected, in-scope draft
  * ketamine, esketamine and TMS orders. A contraindication deletes only orders of the modality it blocks; a blocked
  * order gets no weight, monitoring or dose-deviation card (a dose above the ceiling is always stated).
  */

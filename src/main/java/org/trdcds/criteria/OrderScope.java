@@ -6,7 +6,7 @@ import java.util.List;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * Which draft orders the order hooks check (PROTOCOL.md section 7): esketamine and TMS always; ketamine when its
+ * Which draft orders the order hooks check (docs/protocol.md section 5): esketamine and TMS always; ketamine when its
  * reason is on the depressive spectrum, or, without a reason, unless it is explicitly a bolus/short infusion or a
  * long (analgesic) infusion for a patient without a ketamine or TMS course in orderScopeCourseWindowDays.
  */

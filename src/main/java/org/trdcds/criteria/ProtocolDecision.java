@@ -6,7 +6,7 @@ import java.util.List;
 import org.trdcds.terminology.Knowledge;
 
 /**
- * The decision of PROTOCOL.md (version 2) over typed facts. A patient off the depressive spectrum gets no findings on
+ * The decision of docs/protocol.md (version 2) over typed facts. A patient off the depressive spectrum gets no findings on
  * any hook; otherwise patient-view screens and the order hooks check the selected, in-scope draft orders.
  * Thread-safe: all state is per call.
  */

@@ -10,7 +10,7 @@ import org.trdcds.terminology.ProtocolParameters;
 import org.trdcds.terminology.SafetyParameters;
 
 /**
- * Contraindications and cautions of PROTOCOL.md section 4 (version 2, as changed by PROTOCOL-v3 section D), as findings without order references; which
+ * Contraindications and cautions of docs/protocol.md section 4 (version 2, as changed by PROTOCOL-v3 section D), as findings without order references; which
  * modality each blocks is data ({@link Blocks}). Most urgent first.
  */
 final class Safety {

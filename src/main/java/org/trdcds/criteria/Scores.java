@@ -91,7 +91,7 @@ final class Scores {
 
     /**
      * The latest score taken in [from, to] whose instrument has a baseline: the last score of the same instrument in
-     * the {@code baselineDays} before {@code start}; null when there is none (PROTOCOL.md sections 1 and 3).
+     * the {@code baselineDays} before {@code start}; null when there is none (docs/protocol.md sections 1 and 3).
      */
     Change change(Instant start, Instant from, Instant to, int baselineDays) {
         Instant earliestBaseline = start.minus(java.time.Duration.ofDays(baselineDays));

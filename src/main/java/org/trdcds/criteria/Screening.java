@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.Map;
 import org.trdcds.terminology.ProtocolParameters;
 
-/** The patient-view findings of PROTOCOL.md section 5. */
+/** The patient-view findings of docs/protocol.md section 5. */
 final class Screening {
 
     static final String OPIOID_MAINTENANCE = "opioid-maintenance";

@@ -2,7 +2,7 @@ package org.trdcds.criteria;
 
 import java.util.List;
 
-/** Card topic codes of PROTOCOL.md sections 4-7 (identifiers of the contract, not clinical knowledge). */
+/** Card topic codes of docs/protocol.md sections 4-5 (identifiers of the contract, not clinical knowledge). */
 public final class Topics {
 
     public static final String COMBINATION_CANDIDATE = "combination-candidate";

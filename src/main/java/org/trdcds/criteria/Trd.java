@@ -9,7 +9,7 @@ import java.util.Set;
 import org.trdcds.terminology.Knowledge;
 
 /**
- * Treatment-resistant depression (PROTOCOL.md section 2): at least minFailedTrials failed adequate trials of
+ * Treatment-resistant depression (docs/protocol.md section 2): at least minFailedTrials failed adequate trials of
  * different ingredients, counting only trials ongoing or ended within trdWindowDays. On the bipolar pathway the
  * trials are of bipolar-depression treatments with their own dose table. Unknown when the known failures fall short
  * but trials of unknown adequacy or failure could make up the difference.

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Continuous use of one antidepressant ingredient: merged records (PROTOCOL.md section 1).
+ * Continuous use of one antidepressant ingredient: merged records (docs/protocol.md section 1).
  *
  * @param segments the dated records, in order of start; empty when no record of this trial has a start date
  * @param undated  records of this ingredient without any start date (their period cannot be determined)

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds treatment trials from medication facts (PROTOCOL.md section 1). */
+/** Builds treatment trials from medication facts (docs/protocol.md section 1). */
 final class Trials {
 
     static final String ANTIDEPRESSANTS = "antidepressants";

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trdcds.terminology.ProtocolParameters;
 
-/** The latest plausible body weight within weightWindowDays, in kg (kg, g, [lb_av]; PROTOCOL.md section 7). */
+/** The latest plausible body weight within weightWindowDays, in kg (kg, g, [lb_av]; docs/protocol.md section 5). */
 final class Weight {
 
     static final String BODY_WEIGHT = "body-weight";

@@ -23,7 +23,7 @@ import org.trdcds.criteria.MedicationFact;
 
 /**
  * MedicationStatement, MedicationRequest and MedicationAdministration -> {@link MedicationFact}; records that were
- * never taken (PROTOCOL.md "Data the decision reads") are dropped. The medication's codes include a contained or
+ * never taken (docs/protocol.md "What the decision reads") are dropped. The medication's codes include a contained or
  * referenced Medication's code and ingredient codes, so a formulary product is recognised by its ingredient.
  */
 final class MedicationReader {

@@ -1,7 +1,7 @@
 package org.trdcds.terminology;
 
 /**
- * Protocol defaults of PROTOCOL.md (version 2), read from fhir-profiles/knowledge/Parameters-protocol-parameters.json.
+ * Protocol defaults of docs/protocol.md (version 2), read from fhir-profiles/knowledge/Parameters-protocol-parameters.json.
  * Names in that file are the record component names.
  */
 public record ProtocolParameters(

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Blood pressure, weight, contraindications and cautions of PROTOCOL.md version 2 (each table has v1-failing rows). */
+/** Blood pressure, weight, contraindications and cautions of docs/protocol.md version 2 (each table has v1-failing rows). */
 class VitalsAndSafetyTest {
 
     private final TestKnowledge knowledge = new TestKnowledge();

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -44,7 +44,7 @@ import org.trdcds.fhirdata.PatientDataLoader;
         "cds.cors.allowed-origins=*",
         "cds.warm-up.rounds=0",
         "spring.main.cloud-platform=kubernetes"}) // X-Forwarded-For must still not decide "loopback" (issue 12)
-@AutoConfigureObservability
+@AutoConfigureMetrics
 abstract class EdgeTestBase {
 
     static final Path FIXTURES = Path.of("src/test/resources/fixtures/cds-hooks-examples");

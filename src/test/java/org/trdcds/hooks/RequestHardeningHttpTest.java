@@ -52,7 +52,7 @@ class RequestHardeningHttpTest extends EdgeTestBase {
     void parseErrorsNameThePositionNeverTheContent(CapturedOutput output) {
         Response response = post(SCREENING, "{\"hook\": Smith-Jones-1961}");
 
-        assertRefused(response, 400, "request body is not valid JSON: malformed JSON at line 1, column 16 (byte offset 15)");
+        assertRefused(response, 400, "request body is not valid JSON: malformed JSON at line 1, column 10 (byte offset 9)");
         assertThat(output.getAll()).doesNotContain("Smith");
 
         ObjectNode badResource = CdsServicesHttpTest.request("patient-view");

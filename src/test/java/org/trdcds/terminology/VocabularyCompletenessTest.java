@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import ca.uhn.fhir.context.FhirContext;
 
-/** The vocabulary covers the contract: every card topic of PROTOCOL.md sections 4-5 is a card-topics concept. */
+/** The vocabulary covers the contract: every card topic of docs/protocol.md sections 4-5 is a card-topics concept. */
 class VocabularyCompletenessTest {
 
     static final Path PROTOCOL = Path.of("docs/protocol.md");

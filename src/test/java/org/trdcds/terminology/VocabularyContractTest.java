@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * The vocabulary delivers the value-set ids of the v2 contract (coord V2-CONTRACT.md), each with codes, and every
+ * The vocabulary delivers the value-set ids of the v2 contract (docs/protocol.md, version 2), each with codes, and every
  * code marked unverified in a ValueSet is listed for governance in docs/clinical-reference.md (and nothing else is).
  * Reads only files of this repository.
  */
