@@ -50,6 +50,7 @@ public final class FileKnowledge implements Knowledge {
     private final Map<String, MinimumDose> minimumDoses;
     private final Map<String, MinimumDose> bipolarMinimumDoses;
     private final Map<String, Map<String, Integer>> answerScores;
+    private final MedicationRecognition medicationRecognition;
 
     private FileKnowledge(Loaded loaded) {
         ProtocolParametersReader protocol = new ProtocolParametersReader(
@@ -63,6 +64,11 @@ public final class FileKnowledge implements Knowledge {
                 loaded.pathOf(BIPOLAR_MINIMUM_DOSES));
         this.answerScores = answerScores(loaded.parameters(ANSWER_SCORES), loaded.pathOf(ANSWER_SCORES));
         this.ingredientNames = ingredientNames(loaded, products, minimumDoses, bipolarMinimumDoses);
+        this.medicationRecognition = MedicationRecognitionReader.read(
+                loaded.optionalParameters(MedicationRecognitionReader.PARAMETERS),
+                loaded.pathOf(MedicationRecognitionReader.PARAMETERS),
+                loaded.optionalParameters(MedicationRecognitionReader.NAMES),
+                loaded.pathOf(MedicationRecognitionReader.NAMES), ingredientNames, products.keySet());
     }
 
     /** Parses and indexes the knowledge files; fails fast with the file and element named when one is wrong. */
@@ -151,6 +157,11 @@ public final class FileKnowledge implements Knowledge {
     public Optional<Integer> answerScore(String system, String code) {
         Map<String, Integer> scores = system == null ? null : answerScores.get(system);
         return Optional.ofNullable(scores == null || code == null ? null : scores.get(code));
+    }
+
+    @Override
+    public MedicationRecognition medicationRecognition() {
+        return medicationRecognition;
     }
 
     private static IBaseResource parse(IParser parser, String path, String json) {
@@ -256,6 +267,11 @@ public final class FileKnowledge implements Knowledge {
 
         Parameters parameters(String id) {
             return resource(id, Parameters.class);
+        }
+
+        /** A Parameters file that may be absent (an edited knowledge copy of an older release): null then. */
+        Parameters optionalParameters(String id) {
+            return byId.containsKey(id) ? parameters(id) : null;
         }
 
         Bundle bundle(String id) {
