@@ -41,8 +41,9 @@ public final class ProtocolDecision implements Decision {
             return List.of(); // decided before any trial, course or vital sign is read
         }
         Assessment assessment = Assessment.of(facts, knowledge, terms, diagnoses, trd, suicide, now);
-        return kind == HookKind.SCREENING
+        return NamedRecords.annotate(kind == HookKind.SCREENING
                 ? screening.decide(assessment, facts)
-                : orderChecks.decide(assessment, facts);
+                : IncompleteOrders.append(orderChecks.decide(assessment, facts), assessment, facts,
+                        knowledge.parameters()), facts);
     }
 }
