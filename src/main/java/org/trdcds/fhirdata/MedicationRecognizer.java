@@ -45,7 +45,7 @@ final class MedicationRecognizer {
     Identified identify(Type medication, Medication resolved) {
         if (medication instanceof CodeableConcept concept) {
             List<Code> codes = FhirValues.codes(concept);
-            String by = byCode(codes);
+            Recognition.By by = byCode(codes);
             return by != null ? new Identified(codes, FhirValues.text(concept), recognition(by, null, null))
                     : byName(codes, FhirValues.text(concept), null, texts(concept, null));
         }
@@ -70,16 +70,16 @@ final class MedicationRecognizer {
         if (text == null) {
             text = display;
         }
-        return known ? new Identified(codes, text, recognition(Recognition.MEDICATION_RESOURCE, null, null))
+        return known ? new Identified(codes, text, recognition(Recognition.By.MEDICATION_RESOURCE, null, null))
                 : byName(codes, text, null, texts(resolved.getCode(), display));
     }
 
-    private Recognition recognition(String by, String nameText, String unresolved) {
+    private Recognition recognition(Recognition.By by, String nameText, String unresolved) {
         return knowledge == null ? Recognition.NONE : new Recognition(by, nameText, unresolved);
     }
 
     /** INGREDIENT_CODE or PRODUCT_CODE for the first RxNorm coding the knowledge knows; null when none. */
-    private String byCode(List<Code> codes) {
+    private Recognition.By byCode(List<Code> codes) {
         if (knowledge == null) {
             return null;
         }
@@ -88,10 +88,10 @@ final class MedicationRecognizer {
                 continue;
             }
             if (knowledge.product(c.code()).isPresent()) {
-                return Recognition.PRODUCT_CODE;
+                return Recognition.By.PRODUCT_CODE;
             }
             if (knowledge.ingredientName(c.code()).isPresent()) {
-                return Recognition.INGREDIENT_CODE;
+                return Recognition.By.INGREDIENT_CODE;
             }
         }
         return null;
@@ -111,7 +111,7 @@ final class MedicationRecognizer {
             List<Code> all = new ArrayList<>(codes);
             all.addAll(named);
             return new Identified(List.copyOf(all), text != null ? text : candidate,
-                    new Recognition(Recognition.NAME, candidate, unresolved));
+                    new Recognition(Recognition.By.NAME, candidate, unresolved));
         }
         return new Identified(codes, text, unresolved == null ? Recognition.NONE
                 : new Recognition(null, null, unresolved));

@@ -50,7 +50,7 @@ final class ProcedureNames {
                 NameTable.Name n = matches.get(0).name();
                 List<Code> all = new ArrayList<>(codes);
                 all.add(new Code(n.system(), n.code(), n.display()));
-                return new Named(List.copyOf(all), new Recognition(Recognition.NAME, text, null));
+                return new Named(List.copyOf(all), new Recognition(Recognition.By.NAME, text, null));
             }
         }
         return new Named(codes, Recognition.NONE);
