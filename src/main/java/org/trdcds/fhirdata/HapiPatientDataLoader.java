@@ -94,6 +94,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
                 new ArrayBlockingQueue<>(settings.poolSize() * 16), daemonThreads(threadNamePrefix), new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
         medicationFetch = new MedicationFetch(executor, this::scopedClient);
+        fhirContext.getResourceDefinition("Medication"); // scanned now: the fetch by reference has a 300 ms budget
         fetchedTimer = meters == null ? null : fetchTimer(meters, "ok");
         unavailableTimer = meters == null ? null : fetchTimer(meters, "unavailable");
         if (meters != null) {
