@@ -79,12 +79,13 @@ final class IncompleteOrders {
                 d.put("orderedAs", orderedAs(dose));
                 any = true;
             }
-            if (route != null && !recognition.intravenousRoutes().matches(route)) {
+            if (route != null && recognition.intravenousRoutes().size() > 0
+                    && !recognition.intravenousRoutes().matches(route)) {
                 d.put("routeNotIntravenous", true);
                 any = true;
             }
         } else if (Courses.ESKETAMINE.equals(modality)) {
-            if (route != null && !recognition.nasalRoutes().matches(route)) {
+            if (route != null && recognition.nasalRoutes().size() > 0 && !recognition.nasalRoutes().matches(route)) {
                 d.put("routeNotNasal", true);
                 any = true;
             }
