@@ -24,6 +24,9 @@ import org.trdcds.criteria.Topics;
 final class CardTemplates {
 
     static final String LOCATION = "classpath*:cds-cards/*.json";
+    /** Detail lines every template gets (PROTOCOL-v3 A: "identified by its name: «text»"), by detail key. */
+    static final String SHARED_LINES = "cds-cards/shared/detail-lines.json";
+    static final String IDENTIFIED_BY_NAME = "identifiedByName";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CardTemplates() {
@@ -52,10 +55,11 @@ final class CardTemplates {
         String location = knowledgeDir.isBlank() ? LOCATION
                 : Path.of(knowledgeDir, "cds-cards").toAbsolutePath().normalize().toUri() + "*.json";
         Map<String, CardTemplate> templates = new HashMap<>();
+        String identifiedByName = sharedLine(knowledgeDir, IDENTIFIED_BY_NAME);
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(location)) {
                 try (InputStream in = resource.getInputStream()) {
-                    CardTemplate template = parse(JSON.readTree(in), resource.getFilename());
+                    CardTemplate template = parse(JSON.readTree(in), resource.getFilename(), identifiedByName);
                     templates.put(template.topic(), template);
                 }
             }
@@ -69,8 +73,35 @@ final class CardTemplates {
         return templates;
     }
 
+    /** One line of cds-cards/shared/detail-lines.json (the knowledge directory's copy when configured); null if none. */
+    static String sharedLine(String knowledgeDir, String key) {
+        try {
+            Resource resource = knowledgeDir.isBlank()
+                    ? new PathMatchingResourcePatternResolver().getResource("classpath:" + SHARED_LINES)
+                    : new org.springframework.core.io.FileSystemResource(Path.of(knowledgeDir, SHARED_LINES));
+            if (!resource.exists()) {
+                return null;
+            }
+            try (InputStream in = resource.getInputStream()) {
+                JsonNode line = JSON.readTree(in).path(key);
+                return line.isTextual() && !line.asText().isBlank() ? line.asText() : null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SHARED_LINES, e);
+        }
+    }
+
     static CardTemplate parse(JsonNode t, String name) {
-        String detail = text(t.path("detail"));
+        return parse(t, name, sharedLine("", IDENTIFIED_BY_NAME));
+    }
+
+    /**
+     * @param identifiedByName the shared "identified by its name" line, put before the detail's last paragraph (the
+     *                         knowledge-version footer) of a template that does not place {@code identifiedByName}
+     *                         itself; null: none
+     */
+    static CardTemplate parse(JsonNode t, String name, String identifiedByName) {
+        String detail = withLine(text(t.path("detail")), identifiedByName);
         if (!detail.contains("{{knowledgeVersion}}")) {
             throw new IllegalStateException(name + ": the detail must state {{knowledgeVersion}}");
         }
@@ -98,6 +129,16 @@ final class CardTemplates {
                 Compilers.MARKDOWN.compile(detail), links, reasons, t.path("selectionBehavior").asText("at-most-one"),
                 suggestions, blockedModalities(t.path("blocks"), name), modality(t, "concerns", name),
                 t.path("criticalWhen").asText(null), t.path("warningWhen").asText(null));
+    }
+
+    private static String withLine(String detail, String line) {
+        if (line == null || detail.contains(IDENTIFIED_BY_NAME)) {
+            return detail;
+        }
+        String block = "{{#" + IDENTIFIED_BY_NAME + "}}\n" + line + "\n{{/" + IDENTIFIED_BY_NAME + "}}\n";
+        int footer = detail.lastIndexOf("\n\n");
+        return footer < 0 ? detail + "\n\n" + block
+                : detail.substring(0, footer) + "\n" + block + "\n" + detail.substring(footer + 2);
     }
 
     /** The template's {@code blocks}: one modality or a list of them ("ketamine", "tms"; "none" or absent = none). */

@@ -15,9 +15,21 @@ import java.util.List;
  * @param doses   every dosage / dosageInstruction (an administration's dosage as one), empty when none
  * @param intent  MedicationRequest.intent (order, plan, proposal, ...), null for other resources
  * @param reasons reasonCode codings (and reasonReference Condition codes when resolvable)
+ * @param recognition how the medication was identified (by name: its codes include the named ingredient's RxNorm
+ *                    code), and an unresolved medicationReference; never null
  */
 public record MedicationFact(String ref, List<Code> codes, String text, String status,
-                             Instant start, Instant end, List<Dose> doses, String intent, List<Code> reasons) {
+                             Instant start, Instant end, List<Dose> doses, String intent, List<Code> reasons,
+                             Recognition recognition) {
+
+    public MedicationFact {
+        recognition = recognition == null ? Recognition.NONE : recognition;
+    }
+
+    public MedicationFact(String ref, List<Code> codes, String text, String status, Instant start, Instant end,
+                          List<Dose> doses, String intent, List<Code> reasons) {
+        this(ref, codes, text, status, start, end, doses, intent, reasons, Recognition.NONE);
+    }
 
     public MedicationFact(String ref, List<Code> codes, String text, String status, Instant start, Instant end,
                           Dose dose) {

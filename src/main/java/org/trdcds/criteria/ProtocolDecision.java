@@ -44,8 +44,9 @@ public final class ProtocolDecision implements Decision {
                     Assessment.of(facts, knowledge, terms, diagnoses, trd, suicide, now), facts, kind);
         }
         Assessment assessment = Assessment.of(facts, knowledge, terms, diagnoses, trd, suicide, now);
-        return kind == HookKind.SCREENING
+        return NamedRecords.annotate(kind == HookKind.SCREENING
                 ? screening.decide(assessment, facts)
-                : orderChecks.decide(assessment, facts);
+                : IncompleteOrders.append(orderChecks.decide(assessment, facts), assessment, facts,
+                        knowledge.parameters()), facts);
     }
 }

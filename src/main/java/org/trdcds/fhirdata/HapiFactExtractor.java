@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.trdcds.criteria.Code;
 import org.trdcds.criteria.ConditionFact;
@@ -27,6 +28,7 @@ import org.trdcds.criteria.MedicationFact;
 import org.trdcds.criteria.ObservationFact;
 import org.trdcds.criteria.PatientFacts;
 import org.trdcds.criteria.ProcedureFact;
+import org.trdcds.terminology.Knowledge;
 
 /**
  * FHIR R4 resources -> typed facts. Records entered in error (or refuted, or cancelled observations, or medication
@@ -37,10 +39,23 @@ public class HapiFactExtractor implements FactExtractor {
 
     private static final String ENTERED_IN_ERROR = "entered-in-error";
 
+    private final Knowledge knowledge;
+
+    /** Codes as recorded only: no product map, no names (for tests of the extraction itself). */
+    public HapiFactExtractor() {
+        this(null);
+    }
+
+    /** @param knowledge recognises medications by product code and by name (PROTOCOL-v3 section A); may be null */
+    @Autowired
+    public HapiFactExtractor(Knowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
     @Override
     public PatientFacts extract(PatientData data, Bundle draftOrders, List<String> selections) {
         Patient patient = data.patient();
-        MedicationReader reader = new MedicationReader(data.medications(), data.conditions());
+        MedicationReader reader = new MedicationReader(data.medications(), data.conditions(), knowledge);
         List<Resource> orders = new ArrayList<>();
         if (draftOrders != null) {
             for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
@@ -138,18 +153,19 @@ public class HapiFactExtractor implements FactExtractor {
         String ref = ref(resource);
         boolean selected = selections == null || selections.contains(ref);
         if (resource instanceof MedicationRequest request) {
-            return new DraftOrder(ref, resource.fhirType(), reader.codes(request.getMedication()),
-                    reader.text(request.getMedication()),
+            MedicationRecognizer.Identified id = reader.identify(request.getMedication());
+            return new DraftOrder(ref, resource.fhirType(), id.codes(), id.text(),
                     reader.doses(request.getMedication(), DoseReader.readAll(request.getDosageInstruction())), selected,
-                    reader.reasons(request.getReasonCode(), request.getReasonReference()));
+                    reader.reasons(request.getReasonCode(), request.getReasonReference()), id.recognition());
         }
         CodeableConcept code = code(resource);
         List<Code> reasons = resource instanceof ServiceRequest service
                 ? reader.reasons(service.getReasonCode(), service.getReasonReference())
                 : resource instanceof Procedure procedure
                 ? reader.reasons(procedure.getReasonCode(), procedure.getReasonReference()) : List.of();
-        return new DraftOrder(ref, resource.fhirType(), FhirValues.codes(code), FhirValues.text(code), List.of(), selected,
-                reasons);
+        ProcedureNames.Named named = ProcedureNames.identify(code, knowledge);
+        return new DraftOrder(ref, resource.fhirType(), named.codes(), FhirValues.text(code), List.of(), selected,
+                reasons, named.recognition());
     }
 
     /** The element named "code" of any other ordered resource (ServiceRequest.code, DeviceRequest has none). */

@@ -35,8 +35,11 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
+import org.trdcds.terminology.Knowledge;
+import org.trdcds.terminology.MedicationRecognition;
 
 /**
  * Prefetch first; every key that is missing, null or an OperationOutcome is fetched from fhirServer, and every
@@ -62,6 +65,8 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     private final Timer fetchedTimer;
     private final Timer unavailableTimer;
     private final String threadNamePrefix = "cds-fhir-fetch-" + LOADERS.incrementAndGet() + "-";
+    private final MedicationFetch medicationFetch;
+    private volatile MedicationRecognition recognition = MedicationRecognition.NONE;
 
     public HapiPatientDataLoader(FhirContext fhirContext, FhirClientSettings settings,
                                  @Nullable MeterRegistry meters) {
@@ -94,6 +99,8 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         executor.allowCoreThreadTimeOut(true);
         shares = new ServerShares(executor, Math.min(settings.poolSizePerServer(), settings.poolSize()),
                 settings.poolSize() * 16);
+        medicationFetch = new MedicationFetch(executor, this::scopedClient);
+        fhirContext.getResourceDefinition("Medication"); // scanned now: the fetch by reference has a 300 ms budget
         fetchedTimer = meters == null ? null : fetchTimer(meters, "ok");
         unavailableTimer = meters == null ? null : fetchTimer(meters, "unavailable");
         if (meters != null) {
@@ -105,6 +112,28 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
                     .description("FHIR fetches waiting for their server's share (cds.fhir.pool-size-per-server)")
                     .register(meters);
         }
+    }
+
+    /** The budget of the fetch by reference (PROTOCOL-v3 section A); without knowledge, the default 300 ms. */
+    @Autowired(required = false)
+    public void setKnowledge(Knowledge knowledge) {
+        this.recognition = knowledge.medicationRecognition();
+    }
+
+    @Override
+    public PatientData withReferencedMedications(FetchPlan plan, PatientData data, Bundle draftOrders,
+                                                 long callStartedNanos) {
+        long deadline = Math.min(System.nanoTime() + recognition.referenceFetchBudget().toNanos(),
+                callStartedNanos + settings.deadline().toNanos());
+        return medicationFetch.resolve(plan, data, draftOrders, deadline, recognition.maxReferencesPerFetch());
+    }
+
+    private IGenericClient scopedClient(FetchPlan plan, InFlightRequests inFlight) {
+        String base = plan.fhirServer().replaceAll("/+$", "");
+        IGenericClient client = clientFactory.newGenericClient(base);
+        client.registerInterceptor(new FhirServerScope(plan.bearerToken(), base, requestConfig));
+        client.registerInterceptor(inFlight);
+        return client;
     }
 
     private static Timer fetchTimer(MeterRegistry meters, String outcome) {

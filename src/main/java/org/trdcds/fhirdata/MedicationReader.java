@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.Type;
 import org.trdcds.criteria.Code;
 import org.trdcds.criteria.Dose;
 import org.trdcds.criteria.MedicationFact;
+import org.trdcds.terminology.Knowledge;
 
 /**
  * MedicationStatement, MedicationRequest and MedicationAdministration -> {@link MedicationFact}; records that were
@@ -37,8 +38,15 @@ final class MedicationReader {
 
     private final Map<String, Medication> medications = new HashMap<>();
     private final Map<String, Condition> conditions = new HashMap<>();
+    private final MedicationRecognizer recognizer;
 
     MedicationReader(List<Medication> medications, List<Condition> conditions) {
+        this(medications, conditions, null);
+    }
+
+    /** @param knowledge for recognising medications by product code and name; null: by their codes as recorded */
+    MedicationReader(List<Medication> medications, List<Condition> conditions, Knowledge knowledge) {
+        this.recognizer = new MedicationRecognizer(knowledge);
         for (Medication m : medications == null ? List.<Medication>of() : medications) {
             this.medications.put("Medication/" + m.getIdElement().getIdPart(), m);
         }
@@ -58,12 +66,13 @@ final class MedicationReader {
             return null;
         }
         boolean period = statement.hasEffectivePeriod();
-        return new MedicationFact(ref(statement), codes(statement.getMedication()), text(statement.getMedication()),
+        MedicationRecognizer.Identified id = identify(statement.getMedication());
+        return new MedicationFact(ref(statement), id.codes(), id.text(),
                 status, period ? FhirValues.start(statement.getEffectivePeriod())
                 : statement.hasEffectiveDateTimeType() ? FhirValues.instant(statement.getEffectiveDateTimeType()) : null,
                 period ? FhirValues.end(statement.getEffectivePeriod()) : null,
                 doses(statement.getMedication(), DoseReader.readAll(statement.getDosage())), null,
-                reasons(statement.getReasonCode(), statement.getReasonReference()));
+                reasons(statement.getReasonCode(), statement.getReasonReference()), id.recognition());
     }
 
     MedicationFact request(MedicationRequest request) {
@@ -84,9 +93,10 @@ final class MedicationReader {
         if (supplied != null && (end == null || supplied.isBefore(end))) {
             end = supplied;
         }
-        return new MedicationFact(ref(request), codes(request.getMedication()), text(request.getMedication()), status,
+        MedicationRecognizer.Identified id = identify(request.getMedication());
+        return new MedicationFact(ref(request), id.codes(), id.text(), status,
                 start, end, doses(request.getMedication(), DoseReader.readAll(request.getDosageInstruction())), intent,
-                reasons(request.getReasonCode(), request.getReasonReference()));
+                reasons(request.getReasonCode(), request.getReasonReference()), id.recognition());
     }
 
     MedicationFact administration(MedicationAdministration administration) {
@@ -106,10 +116,16 @@ final class MedicationReader {
             doses.add(new Dose(value == null || value <= 0 ? null : value, FhirValues.unit(dosage.getDose()), null,
                     null, false, dosage.hasText() ? dosage.getText() : null));
         }
-        return new MedicationFact(ref(administration), codes(administration.getMedication()),
-                text(administration.getMedication()), status == null ? "completed" : status, start,
+        MedicationRecognizer.Identified id = identify(administration.getMedication());
+        return new MedicationFact(ref(administration), id.codes(),
+                id.text(), status == null ? "completed" : status, start,
                 end == null ? start : end, doses(administration.getMedication(), doses), null,
-                reasons(administration.getReasonCode(), administration.getReasonReference()));
+                reasons(administration.getReasonCode(), administration.getReasonReference()), id.recognition());
+    }
+
+    /** PROTOCOL-v3 section A: the codes (incl. ingredients named by the text), text and recognition of a medication[x]. */
+    MedicationRecognizer.Identified identify(Type medication) {
+        return recognizer.identify(medication, resolve(medication));
     }
 
     /** The codes of a medication[x]: the concept's codings, or the Medication's code and ingredient codings. */

@@ -27,6 +27,7 @@ import org.trdcds.feedback.IssuedCardWriter;
 import org.trdcds.fhirdata.DataUnavailableException;
 import org.trdcds.fhirdata.FactExtractor;
 import org.trdcds.fhirdata.FetchPlan;
+import org.trdcds.fhirdata.MedicationReferences;
 import org.trdcds.fhirdata.PatientData;
 import org.trdcds.fhirdata.PatientDataLoader;
 import org.trdcds.patientcards.PatientCards;
@@ -135,14 +136,23 @@ public class HookInvocation {
             FetchPlan plan = new FetchPlan(request.patientId(), request.fhirServer(), request.bearerToken(),
                     withoutUnsentSupplementary(catalog.supplementaryPrefetch(service), request, queries),
                     request.prefetch());
-            return plan.prefetchComplete() ? new Answer(request, null, cards(request, load(service.id(), plan)))
-                    : new Answer(request, plan, null);
+            if (!plan.prefetchComplete()) {
+                return new Answer(request, plan, null, null);
+            }
+            PatientData prefetched = load(service.id(), plan);
+            // a Medication named by reference and not in the request is fetched outside the gate (PROTOCOL-v3 A)
+            return MedicationReferences.toFetch(plan, prefetched, request.draftOrders())
+                    ? new Answer(request, plan, null, prefetched)
+                    : new Answer(request, null, cards(request, prefetched), null);
         });
         if (answer.cards() != null) {
             return answer;
         }
-        PatientData data = load(service.id(), answer.plan());
-        return new Answer(answer.request(), null, cpu.run(() -> cards(answer.request(), data)));
+        long started = System.nanoTime();
+        PatientData loaded = answer.data() != null ? answer.data() : load(service.id(), answer.plan());
+        PatientData data = loader.withReferencedMedications(answer.plan(), loaded, answer.request().draftOrders(),
+                started);
+        return new Answer(answer.request(), null, cpu.run(() -> cards(answer.request(), data)), null);
     }
 
     /**
@@ -237,7 +247,8 @@ public class HookInvocation {
     }
 
     /** A call's request and either its cards, or the fetch it must make first. */
-    private record Answer(HookRequest request, FetchPlan plan, List<Card> cards) {
+    /** @param data the prefetched data when only Medications named by reference are still to be fetched */
+    private record Answer(HookRequest request, FetchPlan plan, List<Card> cards, PatientData data) {
     }
 
     /** The CDS Hooks response body. */

@@ -52,6 +52,7 @@ public final class FileKnowledge implements Knowledge {
     private final Map<String, Map<String, Integer>> answerScores;
     private final CoverageRules coverageRules;
     private final SafetyParameters safetyParameters;
+    private final MedicationRecognition medicationRecognition;
 
     private FileKnowledge(Loaded loaded) {
         ProtocolParametersReader protocol = new ProtocolParametersReader(
@@ -70,6 +71,11 @@ public final class FileKnowledge implements Knowledge {
                 valueSets.keySet());
         this.safetyParameters = SafetyParametersReader.read(loaded.parameters(SafetyParametersReader.ID),
                 loaded.pathOf(SafetyParametersReader.ID));
+        this.medicationRecognition = MedicationRecognitionReader.read(
+                loaded.optionalParameters(MedicationRecognitionReader.PARAMETERS),
+                loaded.pathOf(MedicationRecognitionReader.PARAMETERS),
+                loaded.optionalParameters(MedicationRecognitionReader.NAMES),
+                loaded.pathOf(MedicationRecognitionReader.NAMES), ingredientNames, products.keySet());
     }
 
     /** Parses and indexes the knowledge files; fails fast with the file and element named when one is wrong. */
@@ -189,6 +195,11 @@ public final class FileKnowledge implements Knowledge {
         return safetyParameters;
     }
 
+    @Override
+    public MedicationRecognition medicationRecognition() {
+        return medicationRecognition;
+    }
+
     private static IBaseResource parse(IParser parser, String path, String json) {
         try {
             return parser.parseResource(json);
@@ -293,6 +304,11 @@ public final class FileKnowledge implements Knowledge {
 
         Parameters parameters(String id) {
             return resource(id, Parameters.class);
+        }
+
+        /** A Parameters file that may be absent (an edited knowledge copy of an older release): null then. */
+        Parameters optionalParameters(String id) {
+            return byId.containsKey(id) ? parameters(id) : null;
         }
 
         Bundle bundle(String id) {

@@ -64,6 +64,14 @@ public interface Knowledge {
     }
 
     /**
+     * How medication records are recognised beyond their codes (PROTOCOL-v3 section A): the names table, the budget
+     * of the fetch by reference, route names. The default knows no names.
+     */
+    default MedicationRecognition medicationRecognition() {
+        return MedicationRecognition.NONE;
+    }
+
+    /**
      * @param rxnormCode  the product code
      * @param ingredient  ingredient RxCUI
      * @param ingredientName e.g. "sertraline"

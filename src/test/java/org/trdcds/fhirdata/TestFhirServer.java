@@ -65,7 +65,7 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
     public static final int PAGE_SIZE = 5;
 
     /** How every response goes wrong. */
-    public enum Fault { NONE, HTTP_500, MALFORMED_JSON, HANG }
+    public enum Fault { NONE, HTTP_500, MALFORMED_JSON, HANG, HTTP_404 }
 
     private static final List<Class<? extends Resource>> TYPES = List.of(Patient.class, Condition.class,
             Observation.class, MedicationStatement.class, MedicationRequest.class, Procedure.class,
@@ -212,6 +212,7 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
                 case NONE -> true;
                 case HTTP_500 -> answer(response, 500, "{\"resourceType\":\"OperationOutcome\"}");
                 case MALFORMED_JSON -> answer(response, 200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{");
+                case HTTP_404 -> answer(response, 404, "{\"resourceType\":\"OperationOutcome\"}");
                 case HANG -> {
                     hangRelease.await(30, TimeUnit.SECONDS);
                     yield answer(response, 503, "{}");
@@ -254,6 +255,14 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
                                           @OptionalParam(name = "code") TokenOrListParam code) {
             return resources.stream().filter(resource -> isOf(resource, patient.getIdPart()))
                     .filter(resource -> code == null || hasCode(resource, code))
+                    .map(IBaseResource.class::cast).toList();
+        }
+
+        /** {@code Medication?_id=a,b}: the fetch by reference of PROTOCOL-v3 section A. */
+        @Search
+        public List<IBaseResource> searchById(@RequiredParam(name = "_id") TokenOrListParam ids) {
+            List<String> wanted = ids.getValuesAsQueryTokens().stream().map(TokenParam::getValue).toList();
+            return resources.stream().filter(resource -> wanted.contains(resource.getIdElement().getIdPart()))
                     .map(IBaseResource.class::cast).toList();
         }
 
