@@ -6,12 +6,29 @@ import java.util.List;
 /**
  * One topic's card template from cds-cards/&lt;topic&gt;.json, compiled once. See cds-cards/README.md for the format.
  * {@code blocks}: the modality a contraindication blocks ("ketamine", "tms") or null; {@code concerns}: the modality a
- * caution concerns or null; {@code criticalWhen}: a detail key that, when true, makes the card critical.
+ * caution concerns or null; {@code criticalWhen}: a detail key that, when true, makes the card critical;
+ * {@code linkWhen}: per link, the detail key that must be set for it to be shown (null: always).
  */
 record CardTemplate(String topic, String display, String indicator, String sourceLabel, String sourceUrl,
                     Template summary, Template detail, List<Card.Link> links, List<Card.Coding> overrideReasons,
                     String selectionBehavior, List<SuggestionTemplate> suggestions, java.util.Set<String> blocks,
-                    String concerns, String criticalWhen) {
+                    String concerns, String criticalWhen, List<String> linkWhen) {
+
+    /** The links to show: a link whose {@code when} names a detail key is shown only when that value is set (not null nor false). */
+    List<Card.Link> linksFor(java.util.Map<String, Object> details) {
+        if (linkWhen == null || linkWhen.stream().allMatch(java.util.Objects::isNull)) {
+            return links;
+        }
+        List<Card.Link> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            String when = i < linkWhen.size() ? linkWhen.get(i) : null;
+            Object value = when == null ? Boolean.TRUE : details.get(when);
+            if (value != null && !Boolean.FALSE.equals(value)) {
+                shown.add(links.get(i));
+            }
+        }
+        return shown;
+    }
 
     /**
      * @param when detail key that must be present (non-null) for the suggestion to be offered, or null

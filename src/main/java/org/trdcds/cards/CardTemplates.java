@@ -75,8 +75,10 @@ final class CardTemplates {
             throw new IllegalStateException(name + ": the detail must state {{knowledgeVersion}}");
         }
         List<Card.Link> links = new ArrayList<>();
+        List<String> linkWhen = new ArrayList<>();
         for (JsonNode l : t.path("links")) {
             links.add(new Card.Link(l.path("label").asText(), l.path("url").asText(), "absolute", null));
+            linkWhen.add(l.path("when").asText(null));
         }
         List<Card.Coding> reasons = new ArrayList<>();
         for (JsonNode r : t.path("overrideReasons")) {
@@ -97,7 +99,7 @@ final class CardTemplates {
                 t.path("source").path("url").asText(null), Compilers.PLAIN.compile(required(t, "summary", name)),
                 Compilers.MARKDOWN.compile(detail), links, reasons, t.path("selectionBehavior").asText("at-most-one"),
                 suggestions, blockedModalities(t.path("blocks"), name), modality(t, "concerns", name),
-                t.path("criticalWhen").asText(null));
+                t.path("criticalWhen").asText(null), java.util.Collections.unmodifiableList(linkWhen));
     }
 
     /** The template's {@code blocks}: one modality or a list of them ("ketamine", "tms"; "none" or absent = none). */

@@ -96,7 +96,8 @@ public class TemplateCardRenderer implements CardRenderer {
         return new Card(uuid(), summary(t.summary().execute(context)), t.detail().execute(context), indicator,
                 new Card.Source(t.sourceLabel(), t.sourceUrl(), null,
                         new Card.Coding(TOPIC_SYSTEM, t.topic(), t.display())),
-                suggestions, suggestions.isEmpty() ? null : t.selectionBehavior(), t.overrideReasons(), t.links());
+                suggestions, suggestions.isEmpty() ? null : t.selectionBehavior(), t.overrideReasons(),
+                t.linksFor(finding.details()));
     }
 
     private List<Card.Action> actions(CardTemplate.ActionTemplate a, Map<String, Object> context,

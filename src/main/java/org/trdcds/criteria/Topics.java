@@ -28,6 +28,8 @@ public final class Topics {
     public static final String KETAMINE_DOSE_CHECK = "ketamine-dose-check";
     public static final String WEIGHT_MISSING = "weight-missing";
     public static final String SESSION_MONITORING = "session-monitoring";
+    public static final String OUTSIDE_PROTOCOL_AGE = "outside-protocol-age";
+    public static final String ESKETAMINE_DOSE_CHECK = "esketamine-dose-check";
 
     /** Every topic the decision can emit. */
     public static final List<String> ALL = List.of(COMBINATION_CANDIDATE, MONOTHERAPY_FIRST, TRD_INCOMPLETE_DATA,
@@ -35,7 +37,7 @@ public final class Topics {
             ACTIVE_SUBSTANCE_USE, UNCONTROLLED_SEIZURES, PREGNANCY, VASCULAR, TMS_IMPLANT, BLOOD_PRESSURE_ELEVATED,
             SEIZURE_CAUTION, CONCURRENT_MEDICATION, SUICIDE_RISK_URGENT, SUICIDE_RISK_SCREEN_POSITIVE,
             BIPOLAR_MANIC_SWITCH, PSYCHOSIS_CAUTION, NOT_FIRST_LINE, KETAMINE_DOSE_CHECK, WEIGHT_MISSING,
-            SESSION_MONITORING);
+            SESSION_MONITORING, OUTSIDE_PROTOCOL_AGE, ESKETAMINE_DOSE_CHECK);
 
     private Topics() {
     }

@@ -39,6 +39,7 @@ public final class FileKnowledge implements Knowledge {
     static final String BIPOLAR_MINIMUM_DOSES = "bipolar-minimum-doses";
     static final String ANSWER_SCORES = "loinc-answer-scores";
     static final String PRODUCTS = "rxnorm-products";
+    static final String ORDER_PARAMETERS = "orders-v3";
 
     private static final Logger log = LoggerFactory.getLogger(FileKnowledge.class);
 
@@ -50,6 +51,7 @@ public final class FileKnowledge implements Knowledge {
     private final Map<String, MinimumDose> minimumDoses;
     private final Map<String, MinimumDose> bipolarMinimumDoses;
     private final Map<String, Map<String, Integer>> answerScores;
+    private final OrderParameters orderParameters;
 
     private FileKnowledge(Loaded loaded) {
         ProtocolParametersReader protocol = new ProtocolParametersReader(
@@ -63,6 +65,8 @@ public final class FileKnowledge implements Knowledge {
                 loaded.pathOf(BIPOLAR_MINIMUM_DOSES));
         this.answerScores = answerScores(loaded.parameters(ANSWER_SCORES), loaded.pathOf(ANSWER_SCORES));
         this.ingredientNames = ingredientNames(loaded, products, minimumDoses, bipolarMinimumDoses);
+        this.orderParameters = RecordParametersReader.read(OrderParameters.class,
+                loaded.parameters(ORDER_PARAMETERS), loaded.pathOf(ORDER_PARAMETERS));
     }
 
     /** Parses and indexes the knowledge files; fails fast with the file and element named when one is wrong. */
@@ -145,6 +149,11 @@ public final class FileKnowledge implements Knowledge {
     @Override
     public Optional<MinimumDose> bipolarMinimumDailyDose(String ingredientRxcui) {
         return Optional.ofNullable(ingredientRxcui == null ? null : bipolarMinimumDoses.get(ingredientRxcui));
+    }
+
+    @Override
+    public OrderParameters orderParameters() {
+        return orderParameters;
     }
 
     @Override

@@ -84,7 +84,7 @@ class CardReadabilityTest {
     void theCandidateFitsAScreenWithTheProtocolOneLinkAway() throws IOException {
         Card card = render(findings().get(Topics.COMBINATION_CANDIDATE));
         assertThat(card.detail().lines().filter(l -> !l.isBlank()).count()).isLessThanOrEqualTo(20);
-        assertThat(card.detail()).contains("limit ≥ ", "protocol page", "Checks that ran")
+        assertThat(card.detail()).contains("block ≥ ", "protocol page", "Checks that ran")
                 .doesNotContain("coincidentally", "Responders", "34.5", "19%", "9.5%");
         assertThat(card.links()).hasSizeLessThanOrEqualTo(2);
     }

@@ -149,6 +149,7 @@ public final class TestKnowledge implements Knowledge {
         add("systolic-bp", LOINC, "8480-6");
         add("diastolic-bp", LOINC, "8462-4");
         add("body-weight", LOINC, "29463-7", "3141-9");
+        add("pregnancy-test", LOINC, "2106-3", "2118-8", "19080-1"); // v3orders
     }
 
     private void add(String valueSet, String system, String... codes) {
@@ -225,5 +226,17 @@ public final class TestKnowledge implements Knowledge {
         }
         int index = List.of("LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9").indexOf(code);
         return index < 0 ? Optional.empty() : Optional.of(index);
+    }
+
+    /** The order parameters of Parameters-orders-v3.json (v3orders). */
+    public static final org.trdcds.terminology.OrderParameters ORDER_DEFAULTS =
+            new org.trdcds.terminology.OrderParameters(20, 120, 1.0, 365,
+                    "intravenous, intravenous route, iv, 47625008", "nasal, nasal route, intranasal, 46713006",
+                    "56, 84", "28", 65, 84, 56, 28, 28, 28, 14, "{device}, device, devices", "{spray}, spray, sprays",
+                    4, 2, 1, "56, 84", 12, 55, 30);
+
+    @Override
+    public org.trdcds.terminology.OrderParameters orderParameters() {
+        return ORDER_DEFAULTS;
     }
 }

@@ -42,7 +42,9 @@ class VocabularyContractTest {
             // v2-rules: the PHQ-9 panel (44249-1), so that the Observation prefetch brings panels carrying item 9
             "phq9-panel",
             // v2-check: a documented suicide risk assessment releases the held-back candidate (PROTOCOL-v2 s5)
-            "suicide-risk-assessment");
+            "suicide-risk-assessment",
+            // v3orders: pregnancy tests (V3-IDS.md; the v3vocab branch owns the file)
+            "pregnancy-test");
 
     @Test
     void theLoadedValueSetsAreExactlyTheContractIds() {
