@@ -41,9 +41,16 @@ record CardTemplate(String topic, String display, String indicator, String sourc
      * @param draftOrder  update: detail key holding the draft order reference whose raw JSON is edited
      * @param edits       update: JSON path -> JSON value template
      * @param resourceIds delete: detail key holding one reference or a list of them (one action each)
+     * @param rewriteFrom update: detail key of the ordered mg dose; its "N mg" in the order's free texts becomes
+     * @param rewriteTo   the detail key of the suggested mg dose (PROTOCOL-v3 F: no "100 mg" beside 36 mg)
      */
     record ActionTemplate(String type, Template description, Template resource, String draftOrder,
-                          List<Edit> edits, String resourceIds) {
+                          List<Edit> edits, String resourceIds, String rewriteFrom, String rewriteTo) {
+
+        ActionTemplate(String type, Template description, Template resource, String draftOrder, List<Edit> edits,
+                       String resourceIds) {
+            this(type, description, resource, draftOrder, edits, resourceIds, null, null);
+        }
     }
 
     /** Set the JSON value rendered from {@code value} at {@code path} (pre-parsed segments: names and indexes). */

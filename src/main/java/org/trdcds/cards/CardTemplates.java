@@ -139,7 +139,8 @@ final class CardTemplates {
         }
         return new CardTemplate.ActionTemplate(a.path("type").asText(),
                 Compilers.PLAIN.compile(a.path("description").asText()), resource, a.path("draftOrder").asText(null),
-                edits, a.path("resourceIds").asText(null));
+                edits, a.path("resourceIds").asText(null), a.path("rewriteDose").path("from").asText(null),
+                a.path("rewriteDose").path("to").asText(null));
     }
 
     /** A string, or an array of lines joined with newlines (for readable Markdown in JSON). */
