@@ -150,6 +150,10 @@ public final class TestKnowledge implements Knowledge {
         add("diastolic-bp", LOINC, "8462-4");
         add("body-weight", LOINC, "29463-7", "3141-9");
         add("pregnancy-test", LOINC, "2106-3", "2118-8", "19080-1"); // v3orders
+        add("ect-procedures", CPT, "90870"); // v3orders
+        add("augmentation-agents", RXNORM, "6448", "89013"); // v3orders: lithium, aripiprazole
+        names.put("89013", "aripiprazole");
+        add("broad-depression-only", ICD10CM, "F32.A"); // v3orders
     }
 
     private void add(String valueSet, String system, String... codes) {

@@ -44,7 +44,7 @@ class VocabularyContractTest {
             // v2-check: a documented suicide risk assessment releases the held-back candidate (PROTOCOL-v2 s5)
             "suicide-risk-assessment",
             // v3orders: pregnancy tests (V3-IDS.md; the v3vocab branch owns the file)
-            "pregnancy-test");
+            "pregnancy-test", "ect-procedures", "augmentation-agents", "broad-depression-only");
 
     @Test
     void theLoadedValueSetsAreExactlyTheContractIds() {
