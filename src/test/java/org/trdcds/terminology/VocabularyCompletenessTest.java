@@ -27,7 +27,8 @@ class VocabularyCompletenessTest {
     @Test
     void everyCardTopicOfTheProtocolIsInTheCardTopicsCodeSystem() throws IOException {
         Set<String> topics = protocolTopics();
-        assertThat(topics).hasSize(23).contains("combination-candidate", "session-monitoring", "suicide-risk-screen-positive");
+        assertThat(topics).hasSize(25) // v3orders: + outside-protocol-age, esketamine-dose-check
+               .contains("combination-candidate", "session-monitoring", "suicide-risk-screen-positive");
 
         assertThat(concepts("CodeSystem-card-topics.json")).containsExactlyInAnyOrderElementsOf(topics);
     }
