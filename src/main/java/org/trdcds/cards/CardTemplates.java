@@ -106,8 +106,10 @@ final class CardTemplates {
             throw new IllegalStateException(name + ": the detail must state {{knowledgeVersion}}");
         }
         List<Card.Link> links = new ArrayList<>();
+        List<String> linkWhen = new ArrayList<>();
         for (JsonNode l : t.path("links")) {
             links.add(new Card.Link(l.path("label").asText(), l.path("url").asText(), "absolute", null));
+            linkWhen.add(l.path("when").asText(null));
         }
         List<Card.Coding> reasons = new ArrayList<>();
         for (JsonNode r : t.path("overrideReasons")) {
@@ -128,7 +130,8 @@ final class CardTemplates {
                 t.path("source").path("url").asText(null), Compilers.PLAIN.compile(required(t, "summary", name)),
                 Compilers.MARKDOWN.compile(detail), links, reasons, t.path("selectionBehavior").asText("at-most-one"),
                 suggestions, blockedModalities(t.path("blocks"), name), modality(t, "concerns", name),
-                t.path("criticalWhen").asText(null), t.path("warningWhen").asText(null));
+                t.path("criticalWhen").asText(null), t.path("warningWhen").asText(null),
+                java.util.Collections.unmodifiableList(linkWhen));
     }
 
     private static String withLine(String detail, String line) {
@@ -178,7 +181,8 @@ final class CardTemplates {
         }
         return new CardTemplate.ActionTemplate(a.path("type").asText(),
                 Compilers.PLAIN.compile(a.path("description").asText()), resource, a.path("draftOrder").asText(null),
-                edits, a.path("resourceIds").asText(null));
+                edits, a.path("resourceIds").asText(null), a.path("rewriteDose").path("from").asText(null),
+                a.path("rewriteDose").path("to").asText(null));
     }
 
     /** A string, or an array of lines joined with newlines (for readable Markdown in JSON). */

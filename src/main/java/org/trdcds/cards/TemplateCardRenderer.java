@@ -97,7 +97,8 @@ public class TemplateCardRenderer implements CardRenderer {
         return new Card(uuid(), summary(t.summary().execute(context)), t.detail().execute(context), indicator,
                 new Card.Source(t.sourceLabel(), t.sourceUrl(), null,
                         new Card.Coding(TOPIC_SYSTEM, t.topic(), t.display())),
-                suggestions, suggestions.isEmpty() ? null : t.selectionBehavior(), t.overrideReasons(), t.links());
+                suggestions, suggestions.isEmpty() ? null : t.selectionBehavior(), t.overrideReasons(),
+                t.linksFor(finding.details()));
     }
 
     private List<Card.Action> actions(CardTemplate.ActionTemplate a, Map<String, Object> context,
@@ -125,6 +126,8 @@ public class TemplateCardRenderer implements CardRenderer {
                 JsonNode value = JSON.readTree(edit.value().execute(context));
                 JsonPath.set(resource, edit.path(), value);
             }
+            DoseText.rewrite(resource, context.get(a.rewriteFrom() == null ? "" : a.rewriteFrom()),
+                    context.get(a.rewriteTo() == null ? "" : a.rewriteTo()));
             return List.of(new Card.Action("update", a.description().execute(context),
                     JSON.writeValueAsString(resource), null));
         } catch (JsonProcessingException | ClassCastException e) {
@@ -158,10 +161,25 @@ public class TemplateCardRenderer implements CardRenderer {
         };
     }
 
-    /** Plain text on one line, shorter than 140 characters. */
+    /** Plain text on one line, shorter than 140 characters, cut between words. */
     static String summary(String rendered) {
         String line = rendered.replace('\n', ' ').replace('\r', ' ').trim();
-        return line.length() <= MAX_SUMMARY ? line : line.substring(0, MAX_SUMMARY - 1) + "…";
+        if (line.length() <= MAX_SUMMARY) {
+            return line;
+        }
+        // never inside a word or a code description (PROTOCOL-v3 F): cut at the last space that fits, before any
+        // parenthesis the cut would leave open, and drop dangling punctuation
+        String cut = line.substring(0, MAX_SUMMARY - 1);
+        int space = cut.lastIndexOf(' ');
+        if (space > 0) {
+            cut = cut.substring(0, space);
+        }
+        int open = cut.lastIndexOf('(');
+        if (open > 0 && cut.indexOf(')', open) < 0) {
+            cut = cut.substring(0, open);
+        }
+        cut = cut.replaceAll("[\\s,;:—(–-]+$", "");
+        return cut + "…";
     }
 
     private static String uuid() {

@@ -37,6 +37,12 @@ final class Details {
         return Double.isNaN(fraction) ? "unknown" : Math.round(fraction * 100) + "%";
     }
 
+    /** A change of score as read: "5% reduction", or for a score that rose "increase of 10%" (PROTOCOL-v3 F). */
+    static String change(double reduction) {
+        return !Double.isNaN(reduction) && reduction < 0 ? "increase of " + percent(-reduction)
+                : percent(reduction) + " reduction";
+    }
+
     static long wholePercent(double fraction) {
         return Math.round(fraction * 100);
     }

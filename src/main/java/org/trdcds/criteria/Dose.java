@@ -11,9 +11,10 @@ package org.trdcds.criteria;
  * @param asNeeded        an as-needed (PRN) instruction: it does not add to a daily dose
  * @param text            the instruction's text (for "what was ordered"), null when none
  * @param route           the route as text, lower-cased (route.text, else a coding's display, else its code); null when none
+ * @param single          a single administration: timing.repeat.count 1, or timing.code ONCE or STAT (PROTOCOL-v3 E)
  */
 public record Dose(Double value, String unit, Double perDay, Double durationMinutes, boolean asNeeded, String text,
-                   String route) {
+                   String route, boolean single) {
 
     /** A non-finite, zero or negative amount, frequency or duration is unknown (null). */
     public Dose {
@@ -24,6 +25,11 @@ public record Dose(Double value, String unit, Double perDay, Double durationMinu
 
     static Double positive(Double number) {
         return number == null || !Double.isFinite(number) || number <= 0 ? null : number;
+    }
+
+    public Dose(Double value, String unit, Double perDay, Double durationMinutes, boolean asNeeded, String text,
+                String route) {
+        this(value, unit, perDay, durationMinutes, asNeeded, text, route, false);
     }
 
     public Dose(Double value, String unit, Double perDay, Double durationMinutes) {

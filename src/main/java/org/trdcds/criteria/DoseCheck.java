@@ -55,6 +55,15 @@ final class DoseCheck {
      * @param weight null when no plausible weight
      */
     Finding check(DraftOrder order, Weight.Result weight, boolean blocked, Knowledge.Product product) {
+        return check(order, weight, blocked, product, false, false);
+    }
+
+    /**
+     * @param withholdSuggestion no dose-deviation suggestion (a patient under the minimum age, PROTOCOL-v3 E)
+     * @param ageUnknown         no birth date: the card says the age could not be checked
+     */
+    Finding check(DraftOrder order, Weight.Result weight, boolean blocked, Knowledge.Product product,
+                  boolean withholdSuggestion, boolean ageUnknown) {
         Dose dose = scheduled(order);
         Double kg = weight == null ? null : weight.kg();
         Double perKg = mgPerKg(dose, kg, product);
@@ -108,9 +117,13 @@ final class DoseCheck {
             d.put("suggestedMinutes", suggestedMinutes);
             d.put("suggestedRateMgPerHour", Details.round(suggested * 60 / suggestedMinutes));
             d.put("deviationPercent", ordered == null ? null : Math.round(Math.abs(ordered - target) / target * 100));
-            d.put(scheduleOff ? "scheduleRef" : "keepScheduleRef", order.ref());
+            if (!withholdSuggestion) {
+                d.put(scheduleOff ? "scheduleRef" : "keepScheduleRef", order.ref());
+            }
             evidence.add(weight.ref());
         }
+        d.put("suggestionWithheld", withholdSuggestion);
+        d.put("ageUnknown", ageUnknown);
         return new Finding(Topics.KETAMINE_DOSE_CHECK, d, evidence);
     }
 

@@ -45,7 +45,7 @@ final class Failure {
         if (change != null) {
             double reduction = change.reduction();
             String judged = change.latest().scaleLabel() + " " + Details.number(change.baseline().value()) + " → "
-                    + Details.number(change.latest().value()) + " (" + Details.percent(reduction) + " reduction, "
+                    + Details.number(change.latest().value()) + " (" + Details.change(reduction) + ", "
                     + parameters.failureMinDaysOnDose() + "+ days on the dose)";
             return reduction < parameters.failureMaxReduction() || Double.isNaN(reduction)
                     ? new Result(Double.isNaN(reduction) ? Status.UNKNOWN : Status.FAILED,

@@ -50,7 +50,7 @@ final class IncompleteOrders {
             Map<String, Object> d;
             if (modality == null) {
                 d = order.recognition().unresolvedReference() == null ? null : unresolved(order);
-            } else if (!OrderScope.inScope(order, modality, a.terms(), a.courses(), p, a.now())) {
+            } else if (!OrderScope.inScope(order, modality, a, facts)) {
                 d = null;
             } else {
                 d = reasons(order, modality, recognition, a.terms(), doseStated.contains(order.ref()),

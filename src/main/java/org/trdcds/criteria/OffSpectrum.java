@@ -25,8 +25,7 @@ final class OffSpectrum {
         List<String> refs = new ArrayList<>();
         for (DraftOrder order : facts.draftOrders()) {
             String modality = order.selected() ? OrderScope.modality(order, a.terms()) : null;
-            if (modality != null && OrderScope.inScope(order, modality, a.terms(), a.courses(),
-                    a.terms().knowledge().parameters(), a.now())) {
+            if (modality != null && OrderScope.inScope(order, modality, a, facts)) {
                 refs.add(order.ref());
             }
         }

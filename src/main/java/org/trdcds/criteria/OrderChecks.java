@@ -8,32 +8,46 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trdcds.terminology.OrderParameters;
 import org.trdcds.terminology.ProtocolParameters;
 
 /**
- * The order-sign / order-select findings of docs/protocol.md section 5 (version 2), for the selected, in-scope draft
- * ketamine, esketamine and TMS orders. A contraindication deletes only orders of the modality it blocks; a blocked
+ * The order-sign / order-select findings of docs/protocol.md section 5 (version 2, as changed by PROTOCOL-v3 section E),
+ * for the selected, in-scope draft ketamine, esketamine and TMS orders. A contraindication deletes only orders of the modality it blocks; a blocked
  * order gets no weight, monitoring or dose-deviation card (a dose above the ceiling is always stated).
  */
 final class OrderChecks {
 
+    /** Value set of pregnancy tests (V3-IDS: pregnancy-test). */
+    static final String PREGNANCY_TEST = "pregnancy-test";
+
     private final ProtocolParameters p;
+    private final OrderParameters o;
     private final Safety safety;
     private final Blocks blocks;
     private final DoseCheck doseCheck;
+    private final EsketamineDoseCheck esketamineCheck;
 
-    OrderChecks(ProtocolParameters parameters, Safety safety, Blocks blocks) {
+    OrderChecks(ProtocolParameters parameters, OrderParameters orderParameters, Safety safety, Blocks blocks) {
         this.p = parameters;
+        this.o = orderParameters;
         this.safety = safety;
         this.blocks = blocks;
         this.doseCheck = new DoseCheck(parameters);
+        this.esketamineCheck = new EsketamineDoseCheck(orderParameters);
     }
 
     List<Finding> decide(Assessment a, PatientFacts facts) {
+        Double kg = a.weight().ref() == null ? null : a.weight().kg();
+        boolean withTms = false;
+        for (DraftOrder order : facts.draftOrders()) {
+            withTms |= Courses.TMS_KIND.equals(OrderScope.modality(order, a.terms()));
+        }
         List<OrderScope.Scoped> scoped = new ArrayList<>();
         for (DraftOrder order : facts.draftOrders()) {
             String modality = order.selected() ? OrderScope.modality(order, a.terms()) : null;
-            if (modality != null && OrderScope.inScope(order, modality, a.terms(), a.courses(), p, a.now())) {
+            if (modality != null && OrderScope.inScope(order, modality, a.terms(), a.courses(), o, a.now(), withTms,
+                    kg)) {
                 scoped.add(new OrderScope.Scoped(order, modality));
             }
         }
@@ -50,8 +64,9 @@ final class OrderChecks {
         if (a.suicide().finding() != null) {
             findings.add(Safety.forOrders(a.suicide().finding(), refs, List.of()));
         }
-        if (a.minor()) {
-            return findings;
+        Integer age = AgeCheck.age(facts.birthDate(), a.now());
+        if (a.minor() && age != null) {
+            findings.add(AgeCheck.outsideAge(age, p.minAgeYears(), scoped, kg != null));
         }
         Set<String> blocked = new LinkedHashSet<>();
         for (Finding f : safety.assess(a, facts)) {
@@ -74,11 +89,20 @@ final class OrderChecks {
         if (a.trd().status() != Trd.Status.ESTABLISHED) {
             findings.add(notFirstLine(a, refs));
         }
+        boolean isBlocked = blocked.contains(Blocks.KETAMINE);
         for (OrderScope.Scoped s : scoped) {
+            if (Courses.ESKETAMINE.equals(s.modality())) {
+                Finding check = esketamineCheck.check(s.order(), age, esketamineSessions(a), urgent(a, s.order()),
+                        a.now(), a.minor());
+                if (check != null && (!isBlocked || Boolean.TRUE.equals(check.details().get("aboveCritical")))) {
+                    check.details().put("blocked", isBlocked);
+                    findings.add(check);
+                }
+                continue;
+            }
             if (!Courses.KETAMINE.equals(s.modality())) {
                 continue;
             }
-            boolean isBlocked = blocked.contains(Blocks.KETAMINE);
             Weight.Result weight = a.weight().ref() == null ? null : a.weight();
             if (weight == null && !isBlocked) {
                 Map<String, Object> d = new LinkedHashMap<>();
@@ -90,7 +114,8 @@ final class OrderChecks {
                 findings.add(new Finding(Topics.WEIGHT_MISSING, d, List.of(s.order().ref())));
             }
             Finding check = doseCheck.check(s.order(), weight, isBlocked, a.terms()
-                    .ingredient(Courses.KETAMINE, s.order().codes(), null).map(Terms.Ingredient::product).orElse(null));
+                    .ingredient(Courses.KETAMINE, s.order().codes(), null).map(Terms.Ingredient::product).orElse(null),
+                    a.minor(), age == null);
             if (check != null) {
                 findings.add(check);
             }
@@ -102,11 +127,57 @@ final class OrderChecks {
         if (olderAdult != null) {
             findings.add(olderAdult);
         }
-        Finding monitoring = monitoring(a, scoped, blocked);
+
+        Finding bloodPressure = bloodPressureUnknown(a, scoped, isBlocked);
+        if (bloodPressure != null) {
+            findings.add(bloodPressure);
+        }
+        Finding monitoring = monitoring(a, facts, scoped, blocked, age);
         if (monitoring != null) {
             findings.add(monitoring);
         }
         return findings;
+    }
+
+    /** PROTOCOL-v3 E: an in-scope ketamine or esketamine order, not blocked, and no usable blood pressure. */
+    private Finding bloodPressureUnknown(Assessment a, List<OrderScope.Scoped> scoped, boolean ketamineBlocked) {
+        if (ketamineBlocked || a.bloodPressure().known()) {
+            return null;
+        }
+        List<String> refs = new ArrayList<>();
+        for (OrderScope.Scoped s : scoped) {
+            if (Blocks.KETAMINE.equals(s.blockedAs())) {
+                refs.add(s.order().ref());
+            }
+        }
+        if (refs.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("windowDays", p.bloodPressureWindowDays());
+        d.put("systolicReadings", a.bloodPressure().systolicCount());
+        d.put("diastolicReadings", a.bloodPressure().diastolicCount());
+        d.put("orderRefs", refs);
+        List<String> evidence = new ArrayList<>(refs);
+        evidence.addAll(a.bloodPressure().refs());
+        return new Finding(Topics.BLOOD_PRESSURE_UNKNOWN, d, evidence);
+    }
+
+    private static List<Instant> esketamineSessions(Assessment a) {
+        List<Instant> sessions = new ArrayList<>();
+        for (Course c : a.courses()) {
+            if (Courses.ESKETAMINE.equals(c.kind())) {
+                c.segments().forEach(s -> sessions.add(s.start()));
+            }
+        }
+        return sessions;
+    }
+
+    /** An urgent trigger of section C in the record, or a suicidal-ideation or attempt reason on the order. */
+    private static boolean urgent(Assessment a, DraftOrder order) {
+        return a.suicide().tier() == Suicide.Tier.URGENT
+                || a.terms().any(Diagnoses.SUICIDAL_IDEATION, order.reasons())
+                || a.terms().any(Diagnoses.SUICIDE_ATTEMPT, order.reasons());
     }
 
     private static List<String> refsOf(List<OrderScope.Scoped> scoped, String blockedModality) {
@@ -120,7 +191,8 @@ final class OrderChecks {
     }
 
     /** Once per course and per modality: only orders of a modality with no session in the last courseGapDays. */
-    private Finding monitoring(Assessment a, List<OrderScope.Scoped> scoped, Set<String> blocked) {
+    private Finding monitoring(Assessment a, PatientFacts facts, List<OrderScope.Scoped> scoped,
+                               Set<String> blocked, Integer age) {
         Instant recent = a.now().minus(Duration.ofDays(p.courseGapDays()));
         Set<String> modalities = new LinkedHashSet<>();
         List<String> refs = new ArrayList<>();
@@ -144,7 +216,27 @@ final class OrderChecks {
         d.put("coincident", modalities.contains(Courses.KETAMINE) && modalities.contains(Courses.TMS_KIND));
         d.put("courseGapDays", p.courseGapDays());
         d.put("draftOrderRefs", refs);
+        d.put("ageUnknown", age == null);
+        d.put("pregnancyStatus", couldBePregnant(facts, age) && !pregnancyTestSince(a, facts));
+        d.put("pregnancyTestWindowDays", o.pregnancyTestWindowDays());
         return new Finding(Topics.SESSION_MONITORING, d, refs);
+    }
+
+    /** PROTOCOL-v3 E: female, pregnancyPossibleMinAge to pregnancyPossibleMaxAge years (unknown age counts). */
+    private boolean couldBePregnant(PatientFacts facts, Integer age) {
+        return "female".equals(facts.gender()) && (age == null
+                || age >= o.pregnancyPossibleMinAge() && age <= o.pregnancyPossibleMaxAge());
+    }
+
+    private boolean pregnancyTestSince(Assessment a, PatientFacts facts) {
+        Instant from = a.now().minus(Duration.ofDays(o.pregnancyTestWindowDays()));
+        for (ObservationFact obs : facts.observations()) {
+            if (obs.effective() != null && !obs.effective().isBefore(from) && !obs.effective().isAfter(a.now())
+                    && a.terms().any(PREGNANCY_TEST, obs.codes())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sessionSince(List<Course> courses, String modality, Instant from) {

@@ -10,6 +10,7 @@ import java.util.Set;
  * @param patientId   the bare patient id (never shown on a card)
  * @param birthDate   may be null
  * @param unavailable FHIR resource types the service could not obtain (fetch failed); the decision treats them as unknown
+ * @param gender      Patient.gender (administrative), null when absent
  */
 public record PatientFacts(String patientId, LocalDate birthDate,
                            List<ConditionFact> conditions,
@@ -17,5 +18,12 @@ public record PatientFacts(String patientId, LocalDate birthDate,
                            List<ObservationFact> observations,
                            List<ProcedureFact> procedures,
                            List<DraftOrder> draftOrders,
-                           Set<String> unavailable) {
+                           Set<String> unavailable,
+                           String gender) {
+
+    public PatientFacts(String patientId, LocalDate birthDate, List<ConditionFact> conditions,
+                        List<MedicationFact> medications, List<ObservationFact> observations,
+                        List<ProcedureFact> procedures, List<DraftOrder> draftOrders, Set<String> unavailable) {
+        this(patientId, birthDate, conditions, medications, observations, procedures, draftOrders, unavailable, null);
+    }
 }

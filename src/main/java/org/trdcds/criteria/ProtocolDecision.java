@@ -29,7 +29,7 @@ public final class ProtocolDecision implements Decision {
         this.suicide = new Suicide(knowledge);
         Safety safety = new Safety(knowledge.parameters(), knowledge.safetyParameters());
         this.screening = new Screening(knowledge.parameters(), safety, blocks);
-        this.orderChecks = new OrderChecks(knowledge.parameters(), safety, blocks);
+        this.orderChecks = new OrderChecks(knowledge.parameters(), knowledge.orderParameters(), safety, blocks);
     }
 
     @Override

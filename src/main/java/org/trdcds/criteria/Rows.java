@@ -26,6 +26,7 @@ final class Rows {
             row.put("start", Details.date(t.start()));
             row.put("end", t.ongoing() ? "ongoing" : Details.date(t.end()));
             row.put("weeks", t.segments().isEmpty() ? null : t.knownDays() / 7);
+            row.put("oneWeek", !t.segments().isEmpty() && t.knownDays() / 7 == 1);
             row.put("adequacy", a.adequacy().status().name().toLowerCase());
             row.put("adequacyReason", a.adequacy().reason());
             row.put("failure", a.failure().status().name().toLowerCase().replace('_', '-'));
@@ -59,11 +60,15 @@ final class Rows {
         row.put("kind", c.kind());
         row.put("start", Details.date(c.start()));
         row.put("end", c.active() ? "ongoing" : Details.date(c.lastDate()));
-        row.put("weeks", Duration.between(c.start(), c.lastDate().isAfter(now) ? now : c.lastDate()).toDays() / 7);
+        long weeks = Duration.between(c.start(), c.lastDate().isAfter(now) ? now : c.lastDate()).toDays() / 7;
+        row.put("weeks", weeks);
+        row.put("oneWeek", weeks == 1);
         Scores.Change change = c.change();
         row.put("baseline", change == null ? null : Details.score(change.baseline()));
         row.put("latest", change == null ? null : Details.score(change.latest()));
         row.put("changePercent", change == null ? null : Details.percent(change.reduction()));
+        row.put("increase", change != null && change.reduction() < 0);
+        row.put("changeAbsPercent", change == null ? null : Details.percent(Math.abs(change.reduction())));
         row.put("responded", c.responded());
         row.put("outcome", change == null ? "no documented response (no score since the course began)"
                 : c.responded() ? "response" : "no response: " + change.latest().scaleLabel() + " "

@@ -30,6 +30,12 @@ final class Screening {
         if (a.suicide().finding() != null) {
             findings.add(a.suicide().finding());
         }
+        if (!a.minor() && a.depressed().isEmpty() && a.trd().failed().size() >= p.minFailedTrials()) {
+            Finding broad = BroadDiagnosis.incompleteData(a, trdDetails(a));
+            if (broad != null) {
+                findings.add(broad);
+            }
+        }
         if (a.minor() || a.depressed().isEmpty() || !a.nearCriteria()) {
             return findings;
         }
@@ -62,14 +68,14 @@ final class Screening {
                 findings.add(monotherapyFirst(a, blocked));
             } else if (!failed.isEmpty() && blocked.isEmpty() && !psychosis && !a.anyActiveCourse()
                     && !a.suicide().holdsCandidate()) {
-                candidacy(a, findings);
+                candidacy(a, facts, findings);
                 safety.candidateLines(a, facts, findings);
             }
         }
         return findings;
     }
 
-    private void candidacy(Assessment a, List<Finding> findings) {
+    private void candidacy(Assessment a, PatientFacts facts, List<Finding> findings) {
         if (a.baseline() == null) {
             findings.add(baselineMissing(p, a, List.of()));
         } else if (!severe(a.baseline())) {
@@ -83,7 +89,7 @@ final class Screening {
             findings.add(new Finding(Topics.BLOOD_PRESSURE_UNKNOWN, d, a.bloodPressure().refs()));
         }
         if (a.baseline() != null && a.bloodPressure().known() && !a.bloodPressure().uncontrolled()) {
-            findings.add(candidate(a));
+            findings.add(candidate(a, facts));
         }
     }
 
@@ -93,7 +99,7 @@ final class Screening {
                 : score.value() >= p.madrsSeverityThreshold();
     }
 
-    private Finding candidate(Assessment a) {
+    private Finding candidate(Assessment a, PatientFacts facts) {
         Map<String, Object> d = trdDetails(a);
         List<Map<String, Object>> monotherapy = new ArrayList<>();
         List<String> evidence = Diagnoses.refs(a.depressed());
@@ -103,6 +109,8 @@ final class Screening {
             evidence.addAll(Rows.courseRefs(c));
         }
         d.put("monotherapy", monotherapy);
+        CandidateOptions.addTo(d, a, facts, p);
+        d.put("ageUnknown", facts.birthDate() == null);
         d.put("responseReductionPercent", Details.wholePercent(p.responseReduction()));
         d.put("baselineScore", Details.score(a.baseline()));
         d.put("severityWindowDays", p.severityWindowDays());

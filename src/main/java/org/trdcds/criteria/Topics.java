@@ -31,6 +31,8 @@ public final class Topics {
     public static final String LACTATION_CAUTION = "lactation-caution";
     public static final String OLDER_ADULT_CAUTION = "older-adult-caution";
     public static final String ORDER_CHECK_INCOMPLETE = "order-check-incomplete";
+    public static final String OUTSIDE_PROTOCOL_AGE = "outside-protocol-age";
+    public static final String ESKETAMINE_DOSE_CHECK = "esketamine-dose-check";
 
     /** Every topic the decision can emit. */
     public static final List<String> ALL = List.of(COMBINATION_CANDIDATE, MONOTHERAPY_FIRST, TRD_INCOMPLETE_DATA,
@@ -38,7 +40,8 @@ public final class Topics {
             ACTIVE_SUBSTANCE_USE, UNCONTROLLED_SEIZURES, PREGNANCY, VASCULAR, TMS_IMPLANT, BLOOD_PRESSURE_ELEVATED,
             SEIZURE_CAUTION, CONCURRENT_MEDICATION, SUICIDE_RISK_URGENT, SUICIDE_RISK_SCREEN_POSITIVE,
             BIPOLAR_MANIC_SWITCH, PSYCHOSIS_CAUTION, NOT_FIRST_LINE, KETAMINE_DOSE_CHECK, WEIGHT_MISSING,
-            SESSION_MONITORING, LACTATION_CAUTION, OLDER_ADULT_CAUTION, ORDER_CHECK_INCOMPLETE);
+            SESSION_MONITORING, LACTATION_CAUTION, OLDER_ADULT_CAUTION, ORDER_CHECK_INCOMPLETE,
+            OUTSIDE_PROTOCOL_AGE, ESKETAMINE_DOSE_CHECK);
 
     private Topics() {
     }

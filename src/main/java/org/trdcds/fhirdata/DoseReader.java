@@ -35,6 +35,9 @@ final class DoseReader {
             Map.entry("Q6H", 4.0), Map.entry("Q8H", 3.0), Map.entry("Q12H", 2.0),
             Map.entry("WK", 1 / 7.0), Map.entry("MO", 1 / 30.4375));
 
+    /** Timing abbreviations of one administration (v3 GTSAbbreviation ONCE; STAT of v3 ActPriority, as EHRs send it). */
+    private static final java.util.Set<String> SINGLE_CODES = java.util.Set.of("ONCE", "STAT");
+
     /** More administrations per day than this is not a dosing schedule. */
     private static final double MAX_PER_DAY = 1440;
 
@@ -63,7 +66,21 @@ final class DoseReader {
         boolean asNeeded = dosage.getAsNeeded() instanceof BooleanType flag ? Boolean.TRUE.equals(flag.getValue())
                 : dosage.getAsNeeded() != null && !dosage.getAsNeeded().isEmpty();
         return new Dose(value == null || value <= 0 ? null : value, FhirValues.unit(quantity), perDay(timing),
-                durationMinutes(timing), asNeeded, dosage.hasText() ? dosage.getText() : null, route(dosage));
+                durationMinutes(timing), asNeeded, dosage.hasText() ? dosage.getText() : null, route(dosage),
+                single(timing));
+    }
+
+    /** A single administration: timing.repeat.count 1, or timing.code ONCE or STAT (HL7 timing abbreviations). */
+    private static boolean single(Timing timing) {
+        if (timing == null) {
+            return false;
+        }
+        if (timing.hasRepeat() && timing.getRepeat().getCountElement().getValue() != null
+                && timing.getRepeat().getCountElement().getValue() == 1) {
+            return true;
+        }
+        String code = FhirValues.firstCode(timing.getCode());
+        return code != null && SINGLE_CODES.contains(code.toUpperCase(Locale.ROOT));
     }
 
     /** The route as lower-cased text: its text, else the first coding's display, else its code; null when none. */

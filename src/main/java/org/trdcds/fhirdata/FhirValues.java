@@ -98,7 +98,25 @@ final class FhirValues {
         return period == null ? null : instant(period.getStartElement());
     }
 
+    /**
+     * The end of a period; a date-only end (day, month or year precision) is the whole of that day (month, year): its
+     * last millisecond in UTC (PROTOCOL-v3 F: a trial from 5 May 10:00 to "16 June" lasted 42 days).
+     */
     static Instant end(Period period) {
-        return period == null ? null : instant(period.getEndElement());
+        if (period == null || period.getEndElement() == null || period.getEndElement().getValue() == null) {
+            return null;
+        }
+        BaseDateTimeType end = period.getEndElement();
+        TemporalPrecisionEnum precision = end.getPrecision();
+        if (precision.ordinal() > TemporalPrecisionEnum.DAY.ordinal()) {
+            return end.getValue().toInstant();
+        }
+        LocalDate first = localDate(end);
+        LocalDate next = switch (precision) {
+            case YEAR -> LocalDate.of(first.getYear(), 1, 1).plusYears(1);
+            case MONTH -> first.withDayOfMonth(1).plusMonths(1);
+            default -> first.plusDays(1);
+        };
+        return next.atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
     }
 }

@@ -78,7 +78,8 @@ public class HapiFactExtractor implements FactExtractor {
                 facts(data.observations(), this::observation),
                 facts(data.procedures(), this::procedure),
                 orders.stream().map(resource -> draftOrder(resource, selections, reader)).toList(),
-                Set.of());
+                Set.of(),
+                patient == null || !patient.hasGender() ? null : patient.getGender().toCode());
     }
 
     private static <R, F> List<F> facts(List<R> resources, Function<R, F> extract) {

@@ -39,6 +39,7 @@ public final class FileKnowledge implements Knowledge {
     static final String BIPOLAR_MINIMUM_DOSES = "bipolar-minimum-doses";
     static final String ANSWER_SCORES = "loinc-answer-scores";
     static final String PRODUCTS = "rxnorm-products";
+    static final String ORDER_PARAMETERS = "orders-v3";
 
     private static final Logger log = LoggerFactory.getLogger(FileKnowledge.class);
 
@@ -53,6 +54,7 @@ public final class FileKnowledge implements Knowledge {
     private final CoverageRules coverageRules;
     private final SafetyParameters safetyParameters;
     private final MedicationRecognition medicationRecognition;
+    private final OrderParameters orderParameters;
 
     private FileKnowledge(Loaded loaded) {
         ProtocolParametersReader protocol = new ProtocolParametersReader(
@@ -76,6 +78,8 @@ public final class FileKnowledge implements Knowledge {
                 loaded.pathOf(MedicationRecognitionReader.PARAMETERS),
                 loaded.optionalParameters(MedicationRecognitionReader.NAMES),
                 loaded.pathOf(MedicationRecognitionReader.NAMES), ingredientNames, products.keySet());
+        this.orderParameters = RecordParametersReader.read(OrderParameters.class,
+                loaded.parameters(ORDER_PARAMETERS), loaded.pathOf(ORDER_PARAMETERS));
     }
 
     /** Parses and indexes the knowledge files; fails fast with the file and element named when one is wrong. */
@@ -158,6 +162,11 @@ public final class FileKnowledge implements Knowledge {
     @Override
     public Optional<MinimumDose> bipolarMinimumDailyDose(String ingredientRxcui) {
         return Optional.ofNullable(ingredientRxcui == null ? null : bipolarMinimumDoses.get(ingredientRxcui));
+    }
+
+    @Override
+    public OrderParameters orderParameters() {
+        return orderParameters;
     }
 
     @Override

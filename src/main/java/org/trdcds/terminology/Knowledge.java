@@ -49,6 +49,9 @@ public interface Knowledge {
      */
     Optional<MinimumDose> bipolarMinimumDailyDose(String ingredientRxcui);
 
+    /** The order-hook parameters of PROTOCOL-v3 section E (Parameters-orders-v3.json). */
+    OrderParameters orderParameters();
+
     /** Numeric score of a LOINC answer code (LA6568-5 -> 0 ... LA6571-9 -> 3), or empty. */
     Optional<Integer> answerScore(String system, String code);
 

@@ -84,7 +84,7 @@ class CardReadabilityTest {
     void theCandidateFitsAScreenWithTheProtocolOneLinkAway() throws IOException {
         Card card = render(findings().get(Topics.COMBINATION_CANDIDATE));
         assertThat(card.detail().lines().filter(l -> !l.isBlank()).count()).isLessThanOrEqualTo(20);
-        assertThat(card.detail()).contains("limit ≥ ", "protocol page", "Checks that ran")
+        assertThat(card.detail()).contains("block ≥ ", "protocol page", "Checks that ran")
                 .doesNotContain("coincidentally", "Responders", "34.5", "19%", "9.5%");
         assertThat(card.links()).hasSizeLessThanOrEqualTo(2);
     }
@@ -148,8 +148,10 @@ class CardReadabilityTest {
         tms.put("kind", "TMS");
         details.put("monotherapy", List.of(courses.get(0), tms));
         String detail = render(new Finding(candidate.topic(), details, candidate.evidence())).detail();
-        assertThat(detail).containsPattern("Failed monotherapy\\*\\* \\(response: ≥ 50% reduction\\): "
-                + "ketamine 2026-06-30 to 2026-07-30 — no response: PHQ-9 19 → 22; "
+        // v3 (PROTOCOL-v3 F): "no response (< 50% reduction)", and a score that rose is an increase
+        assertThat(detail).containsPattern("Failed monotherapy\\*\\*: "
+                + "ketamine 2026-06-30 to 2026-07-30 — no response \\(< 50% reduction\\): PHQ-9 19 → 22 "
+                + "\\(increase of 16%\\); "
                 + "TMS 2026-06-30 to 2026-07-30 — [^;\\n]*\\n");
     }
 

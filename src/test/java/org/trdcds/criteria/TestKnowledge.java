@@ -178,6 +178,11 @@ public final class TestKnowledge implements Knowledge {
         add("dementia", ICD10CM, "F03.90", "G30.9", "G31.84");
         add("suicide-risk-instruments", LOINC, "93374-7");
         add("suicide-risk-result-high", SNOMED, "test-high-risk");
+        add("pregnancy-test", LOINC, "2106-3", "2118-8", "19080-1"); // v3orders
+        add("ect-procedures", CPT, "90870"); // v3orders
+        add("augmentation-agents", RXNORM, "6448", "89013"); // v3orders: lithium, aripiprazole
+        names.put("89013", "aripiprazole");
+        add("broad-depression-only", ICD10CM, "F32.A"); // v3orders
     }
 
     private void add(String valueSet, String system, String... codes) {
@@ -259,5 +264,17 @@ public final class TestKnowledge implements Knowledge {
     @Override
     public org.trdcds.terminology.SafetyParameters safetyParameters() {
         return SAFETY;
+    }
+
+    /** The order parameters of Parameters-orders-v3.json (v3orders). */
+    public static final org.trdcds.terminology.OrderParameters ORDER_DEFAULTS =
+            new org.trdcds.terminology.OrderParameters(20, 120, 1.0, 365,
+                    "intravenous, intravenous route, iv, 47625008", "nasal, nasal route, intranasal, 46713006",
+                    "56, 84", "28", 65, 84, 56, 28, 28, 28, 14, "{device}, device, devices", "{spray}, spray, sprays",
+                    4, 2, 1, "56, 84", 12, 55, 30);
+
+    @Override
+    public org.trdcds.terminology.OrderParameters orderParameters() {
+        return ORDER_DEFAULTS;
     }
 }

@@ -163,6 +163,7 @@ class VitalsAndSafetyTest {
         FactsFixture f = FactsFixture.candidate();
         f.conditions.clear();
         f.condition("F32.A", "active").observation(TestKnowledge.LOINC, "44260-8", 2, 3.0, null);
-        assertThat(screeningTopics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT);
+        // v3 (PROTOCOL-v3 F): only a broad code with 2 failed trials -> trd-incomplete-data "confirm the diagnosis"
+        assertThat(screeningTopics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT, Topics.TRD_INCOMPLETE_DATA);
     }
 }

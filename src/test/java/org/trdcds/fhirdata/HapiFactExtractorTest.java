@@ -138,7 +138,7 @@ class HapiFactExtractorTest {
                      "effectivePeriod":{"start":"2025-10-23T04:22:50Z","end":"2026-01-31"}}""")).medications().get(0);
             assertThat(fact.ref()).isEqualTo("MedicationStatement/ms-1");
             assertThat(fact.start()).isEqualTo(at("2025-10-23T04:22:50Z"));
-            assertThat(fact.end()).isEqualTo(at("2026-01-31T00:00:00Z"));
+            assertThat(fact.end()).isEqualTo(at("2026-01-31T23:59:59.999Z")); // v3 F: a date-only end is the whole day
             assertThat(fact.status()).isEqualTo("completed");
             assertThat(fact.dose()).isNull();
         }
@@ -161,7 +161,7 @@ class HapiFactExtractorTest {
                     .medications().get(0);
             // v2 (PROTOCOL section 1): start = authoredOn, else validityPeriod.start (v1 preferred the validity start)
             assertThat(fact.start()).isEqualTo(at("2026-01-01T00:00:00Z"));
-            assertThat(fact.end()).isEqualTo(at("2026-05-01T00:00:00Z"));
+            assertThat(fact.end()).isEqualTo(at("2026-05-01T23:59:59.999Z")); // v3 F: a date-only end is the whole day
         }
 
         @Test

@@ -27,7 +27,7 @@ class VocabularyCompletenessTest {
     @Test
     void everyCardTopicOfTheProtocolIsInTheCardTopicsCodeSystem() throws IOException {
         Set<String> topics = protocolTopics();
-        assertThat(topics).hasSize(26).contains("combination-candidate", "session-monitoring", "suicide-risk-screen-positive");
+        assertThat(topics).hasSize(28).contains("combination-candidate", "session-monitoring", "suicide-risk-screen-positive");
 
         assertThat(concepts("CodeSystem-card-topics.json")).containsExactlyInAnyOrderElementsOf(topics);
     }
