@@ -34,10 +34,10 @@ class DryRunCoverageTest {
         Path in = dir.resolve("in");
         DryRunTestExports.write(in, "Patient.ndjson", List.of(patient("a"), patient("b")));
         DryRunTestExports.write(in, "Condition.ndjson", List.of(
-                condition("c1", "a", ICD10CM, "F39", "Unspecified mood [affective] disorder"),
-                condition("c2", "b", ICD10CM, "F39", "Unspecified mood [affective] disorder"),
-                condition("c3", "b", ICD10CM, "F39", "Unspecified mood [affective] disorder"),
-                condition("c4", "a", ICD10CM, "O99.340", "Other mental disorders complicating pregnancy"),
+                condition("c1", "a", ICD10CM, "F34.89", "Other specified persistent mood disorders"),
+                condition("c2", "b", ICD10CM, "F34.89", "Other specified persistent mood disorders"),
+                condition("c3", "b", ICD10CM, "F34.89", "Other specified persistent mood disorders"),
+                condition("c4", "a", ICD10CM, "O99.89", "Other specified diseases and conditions complicating pregnancy, childbirth and the puerperium"),
                 condition("c5", "a", SNOMED, "900000000000001", "Treatment-refractory melancholic episode"),
                 condition("c6", "a", ICD10CM, "F33.2", "Major depressive disorder, recurrent severe"),
                 condition("c7", "b", SNOMED, "370143000", "Major depression disorder"),
@@ -49,7 +49,7 @@ class DryRunCoverageTest {
         DryRunTestExports.write(in, "MedicationRequest.ndjson", List.of(
                 medicationRequest("m1", "a", "900000002", "esketamine 28 MG Nasal Spray (local formulary)")));
         Knowledge knowledge = ProjectKnowledge.get();
-        List<String[]> planted = List.of(new String[] {ICD10CM, "F39"}, new String[] {ICD10CM, "O99.340"},
+        List<String[]> planted = List.of(new String[] {ICD10CM, "F34.89"}, new String[] {ICD10CM, "O99.89"},
                 new String[] {SNOMED, "900000000000001"}, new String[] {LOINC, "99999-0"},
                 new String[] {RXNORM, "900000002"});
         for (String[] code : planted) {
@@ -67,12 +67,12 @@ class DryRunCoverageTest {
             listed.put(row.get("code").asText(), row);
             order.add(row.get("code").asText());
         });
-        assertThat(listed).containsOnlyKeys("F39", "O99.340", "900000000000001", "99999-0", "900000002");
-        assertThat(order.get(0)).as("most frequent first").isEqualTo("F39");
-        assertThat(listed.get("F39").get("count").asInt()).isEqualTo(3);
-        assertThat(listed.get("F39").get("nearConcept").asText()).isEqualTo("depressive-spectrum");
-        assertThat(listed.get("F39").get("resourceType").asText()).isEqualTo("Condition");
-        assertThat(listed.get("O99.340").get("nearConcept").asText()).isEqualTo("pregnancy");
+        assertThat(listed).containsOnlyKeys("F34.89", "O99.89", "900000000000001", "99999-0", "900000002");
+        assertThat(order.get(0)).as("most frequent first").isEqualTo("F34.89");
+        assertThat(listed.get("F34.89").get("count").asInt()).isEqualTo(3);
+        assertThat(listed.get("F34.89").get("nearConcept").asText()).isEqualTo("depressive-spectrum");
+        assertThat(listed.get("F34.89").get("resourceType").asText()).isEqualTo("Condition");
+        assertThat(listed.get("O99.89").get("nearConcept").asText()).isEqualTo("pregnancy");
         assertThat(listed.get("900000000000001").get("nearConcept").asText()).isEqualTo("depressive-spectrum");
         assertThat(listed.get("99999-0").get("nearConcept").asText()).isEqualTo("madrs-total");
         assertThat(listed.get("900000002").get("nearConcept").asText()).isEqualTo("esketamine");
@@ -82,7 +82,7 @@ class DryRunCoverageTest {
         assertThat(summary.get("patients").asInt()).isEqualTo(2);
 
         String html = Files.readString(dir.resolve("out/report.html"));
-        assertThat(html).contains("F39", "Unspecified mood [affective] disorder", "<svg", "per 1,000")
+        assertThat(html).contains("F34.89", "Other specified persistent mood disorders", "<svg", "per 1,000")
                 .doesNotContain("<script", "src=\"http", "href=\"http");
     }
 }

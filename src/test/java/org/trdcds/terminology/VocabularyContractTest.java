@@ -43,7 +43,7 @@ class VocabularyContractTest {
             "phq9-panel",
             // v2-check: a documented suicide risk assessment releases the held-back candidate (PROTOCOL-v2 s5)
             "suicide-risk-assessment",
-            // v3vocab: the new value sets of V3-IDS.md (PROTOCOL-v3 sections B, D, F)
+            // v3vocab: the new value sets of protocol version 3 (sections B, D, F)
             "pregnancy-end", "pregnancy-end-procedures", "pregnancy-test", "pregnancy-test-positive",
             "pregnancy-test-negative", "hcg-excluded-tests", "hcg-tumours", "dementia", "breastfeeding", "moud",
             "opioid-use-disorder", "neurostimulator-below-neck", "ect-procedures", "augmentation-agents",
