@@ -80,12 +80,12 @@ final class IncompleteOrders {
                 any = true;
             }
             if (route != null && recognition.intravenousRoutes().size() > 0
-                    && !recognition.intravenousRoutes().matches(route)) {
+                    && !recognition.intravenousRoutes().namedIn(route)) {
                 d.put("routeNotIntravenous", true);
                 any = true;
             }
         } else if (Courses.ESKETAMINE.equals(modality)) {
-            if (route != null && recognition.nasalRoutes().size() > 0 && !recognition.nasalRoutes().matches(route)) {
+            if (route != null && recognition.nasalRoutes().size() > 0 && !recognition.nasalRoutes().namedIn(route)) {
                 d.put("routeNotNasal", true);
                 any = true;
             }

