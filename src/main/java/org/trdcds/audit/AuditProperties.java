@@ -15,11 +15,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purgeInterval  how often a replica tries to purge (one replica at a time, through a lease row)
  */
 @ConfigurationProperties("cds.audit")
-public record AuditProperties(@DefaultValue("hashed") PatientLinkMode patientLink, @DefaultValue("") String linkKey,
-                              @DefaultValue("400d") Duration retention, @DefaultValue("1h") Duration purgeInterval) {
+public record AuditProperties(
+        @DefaultValue("hashed") PatientLinkMode patientLink,
+        @DefaultValue("") String linkKey,
+        @DefaultValue("400d") Duration retention,
+        @DefaultValue("1h") Duration purgeInterval) {
 
     /** How the patient is linked to the cards issued for them. */
-    public enum PatientLinkMode { NONE, HASHED, PLAIN }
+    public enum PatientLinkMode {
+        NONE,
+        HASHED,
+        PLAIN
+    }
 
     public AuditProperties {
         if (retention.isNegative() || retention.isZero()) {

@@ -49,8 +49,12 @@ public class AuditPurge implements SmartLifecycle {
      */
     public long purgeOnce() {
         Instant now = clock.instant();
-        int taken = jdbc.update("UPDATE audit_purge_lease SET holder = ?, lease_until = ? WHERE name = 'card_issued' "
-                + "AND (lease_until < ? OR holder = ?)", holder, utc(now.plus(properties.purgeInterval())), utc(now),
+        int taken = jdbc.update(
+                "UPDATE audit_purge_lease SET holder = ?, lease_until = ? WHERE name = 'card_issued' "
+                        + "AND (lease_until < ? OR holder = ?)",
+                holder,
+                utc(now.plus(properties.purgeInterval())),
+                utc(now),
                 holder);
         if (taken == 0) {
             return -1;
@@ -58,21 +62,32 @@ public class AuditPurge implements SmartLifecycle {
         OffsetDateTime cutoff = utc(now.minus(properties.retention()));
         long deleted = 0;
         while (true) {
-            int batch = jdbc.update("DELETE FROM feedback_accepted_suggestion WHERE feedback_id IN (SELECT f.id FROM "
-                    + "feedback f JOIN card_issued c ON c.card_uuid = f.card_uuid WHERE c.issued_at < ?)", cutoff);
-            batch += jdbc.update("DELETE FROM feedback WHERE card_uuid IN (SELECT card_uuid FROM card_issued "
-                    + "WHERE issued_at < ?)", cutoff);
-            int cards = jdbc.update("DELETE FROM card_issued WHERE card_uuid IN (SELECT card_uuid FROM card_issued "
-                    + "WHERE issued_at < ? ORDER BY issued_at LIMIT " + BATCH + ")", cutoff);
+            int batch = jdbc.update(
+                    "DELETE FROM feedback_accepted_suggestion WHERE feedback_id IN (SELECT f.id FROM "
+                            + "feedback f JOIN card_issued c ON c.card_uuid = f.card_uuid WHERE c.issued_at < ?)",
+                    cutoff);
+            batch += jdbc.update(
+                    "DELETE FROM feedback WHERE card_uuid IN (SELECT card_uuid FROM card_issued "
+                            + "WHERE issued_at < ?)",
+                    cutoff);
+            int cards = jdbc.update(
+                    "DELETE FROM card_issued WHERE card_uuid IN (SELECT card_uuid FROM card_issued "
+                            + "WHERE issued_at < ? ORDER BY issued_at LIMIT " + BATCH + ")",
+                    cutoff);
             deleted += cards;
             if (cards < BATCH) {
                 break;
             }
         }
-        jdbc.update("UPDATE audit_purge_lease SET lease_until = ? WHERE name = 'card_issued' AND holder = ?",
-                utc(now.plus(properties.purgeInterval()).minusSeconds(1)), holder);
+        jdbc.update(
+                "UPDATE audit_purge_lease SET lease_until = ? WHERE name = 'card_issued' AND holder = ?",
+                utc(now.plus(properties.purgeInterval()).minusSeconds(1)),
+                holder);
         if (deleted > 0) {
-            log.info("Audit retention {}: purged {} issued cards issued before {}", properties.retention(), deleted,
+            log.info(
+                    "Audit retention {}: purged {} issued cards issued before {}",
+                    properties.retention(),
+                    deleted,
                     cutoff);
         }
         return deleted;
@@ -86,15 +101,17 @@ public class AuditPurge implements SmartLifecycle {
             return thread;
         });
         long interval = properties.purgeInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, Math.min(interval, 60_000), interval,
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::purgeQuietly, Math.min(interval, 60_000), interval, TimeUnit.MILLISECONDS);
     }
 
     private void purgeQuietly() {
         try {
             purgeOnce();
         } catch (DataAccessException | IllegalStateException e) {
-            log.warn("Audit purge failed this time ({}); next try in {}", e.getClass().getSimpleName(),
+            log.warn(
+                    "Audit purge failed this time ({}); next try in {}",
+                    e.getClass().getSimpleName(),
                     properties.purgeInterval());
         }
     }

@@ -30,7 +30,8 @@ public class PatientLinks {
     @Autowired
     public PatientLinks(AuditProperties properties, JdbcTemplate jdbc) {
         this.mode = properties.patientLink();
-        this.key = mode == AuditProperties.PatientLinkMode.HASHED ? new SecretKeySpec(keyBytes(properties, jdbc), HMAC)
+        this.key = mode == AuditProperties.PatientLinkMode.HASHED
+                ? new SecretKeySpec(keyBytes(properties, jdbc), HMAC)
                 : null;
     }
 
@@ -70,7 +71,9 @@ public class PatientLinks {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             try {
-                jdbc.update("INSERT INTO audit_key (id, key_hex) VALUES (1, ?)", HexFormat.of().formatHex(fresh));
+                jdbc.update(
+                        "INSERT INTO audit_key (id, key_hex) VALUES (1, ?)",
+                        HexFormat.of().formatHex(fresh));
                 log.warn("cds.audit.link-key is not set: a random patient-link key was generated into the database "
                         + "(set cds.audit.link-key from a secret in production: docs/configuration.md)");
             } catch (DuplicateKeyException raced) {

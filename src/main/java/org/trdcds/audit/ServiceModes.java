@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ServiceModes(@DefaultValue Map<String, ServiceSettings> services) {
 
     /** A service's mode. */
-    public enum Mode { LIVE, SHADOW }
+    public enum Mode {
+        LIVE,
+        SHADOW
+    }
 
     /** The settings of one service. */
-    public record ServiceSettings(@DefaultValue("live") Mode mode) {
-    }
+    public record ServiceSettings(@DefaultValue("live") Mode mode) {}
 
     public ServiceModes {
         services = services == null ? Map.of() : Map.copyOf(new TreeMap<>(services));
@@ -37,8 +39,8 @@ public record ServiceModes(@DefaultValue Map<String, ServiceSettings> services) 
     public void checkKnown(Set<String> serviceIds) {
         for (String id : services.keySet()) {
             if (!serviceIds.contains(id)) {
-                throw new IllegalStateException("cds.services." + id + ".mode names no service of the catalog "
-                        + serviceIds);
+                throw new IllegalStateException(
+                        "cds.services." + id + ".mode names no service of the catalog " + serviceIds);
             }
         }
     }

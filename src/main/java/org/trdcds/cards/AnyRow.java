@@ -14,8 +14,7 @@ final class AnyRow {
     static final String KEY = "any";
     static final String ANY_TABLE = "table";
 
-    private AnyRow() {
-    }
+    private AnyRow() {}
 
     /** list key -> (row field -> true when some row has it set: not null, not false, not empty). */
     static Map<String, Map<String, Boolean>> of(Map<String, Object> details) {
@@ -38,7 +37,9 @@ final class AnyRow {
     }
 
     private static boolean set(Object v) {
-        return v != null && !Boolean.FALSE.equals(v) && !(v instanceof Collection<?> c && c.isEmpty())
+        return v != null
+                && !Boolean.FALSE.equals(v)
+                && !(v instanceof Collection<?> c && c.isEmpty())
                 && !(v instanceof String s && s.isEmpty());
     }
 }

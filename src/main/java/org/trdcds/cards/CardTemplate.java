@@ -10,11 +10,23 @@ import java.util.List;
  * {@code warningWhen}: a detail key that, when true, makes the card a warning (a contraindication that blocks nothing).
  * {@code linkWhen}: per link, the detail key that must be set for it to be shown (null: always).
  */
-record CardTemplate(String topic, String display, String indicator, String sourceLabel, String sourceUrl,
-                    Template summary, Template detail, List<Card.Link> links, List<Card.Coding> overrideReasons,
-                    String selectionBehavior, List<SuggestionTemplate> suggestions, java.util.Set<String> blocks,
-                    String concerns, String criticalWhen, String warningWhen,
-                    List<String> linkWhen) {
+record CardTemplate(
+        String topic,
+        String display,
+        String indicator,
+        String sourceLabel,
+        String sourceUrl,
+        Template summary,
+        Template detail,
+        List<Card.Link> links,
+        List<Card.Coding> overrideReasons,
+        String selectionBehavior,
+        List<SuggestionTemplate> suggestions,
+        java.util.Set<String> blocks,
+        String concerns,
+        String criticalWhen,
+        String warningWhen,
+        List<String> linkWhen) {
 
     /** The links to show: a link whose {@code when} names a detail key is shown only when that value is set (not null nor false). */
     List<Card.Link> linksFor(java.util.Map<String, Object> details) {
@@ -35,8 +47,7 @@ record CardTemplate(String topic, String display, String indicator, String sourc
     /**
      * @param when detail key that must be present (non-null) for the suggestion to be offered, or null
      */
-    record SuggestionTemplate(Template label, boolean recommended, String when, List<ActionTemplate> actions) {
-    }
+    record SuggestionTemplate(Template label, boolean recommended, String when, List<ActionTemplate> actions) {}
 
     /**
      * @param resource    create: the resource as a JSON template (values escaped as JSON strings)
@@ -46,16 +57,27 @@ record CardTemplate(String topic, String display, String indicator, String sourc
      * @param rewriteFrom update: detail key of the ordered mg dose; its "N mg" in the order's free texts becomes
      * @param rewriteTo   the detail key of the suggested mg dose (PROTOCOL-v3 F: no "100 mg" beside 36 mg)
      */
-    record ActionTemplate(String type, Template description, Template resource, String draftOrder,
-                          List<Edit> edits, String resourceIds, String rewriteFrom, String rewriteTo) {
+    record ActionTemplate(
+            String type,
+            Template description,
+            Template resource,
+            String draftOrder,
+            List<Edit> edits,
+            String resourceIds,
+            String rewriteFrom,
+            String rewriteTo) {
 
-        ActionTemplate(String type, Template description, Template resource, String draftOrder, List<Edit> edits,
-                       String resourceIds) {
+        ActionTemplate(
+                String type,
+                Template description,
+                Template resource,
+                String draftOrder,
+                List<Edit> edits,
+                String resourceIds) {
             this(type, description, resource, draftOrder, edits, resourceIds, null, null);
         }
     }
 
     /** Set the JSON value rendered from {@code value} at {@code path} (pre-parsed segments: names and indexes). */
-    record Edit(List<Object> path, Template value) {
-    }
+    record Edit(List<Object> path, Template value) {}
 }

@@ -26,11 +26,11 @@ final class CardTemplates {
     static final String LOCATION = "classpath*:cds-cards/*.json";
     /** Detail lines every template gets (PROTOCOL-v3 A: "identified by its name: «text»"), by detail key. */
     static final String SHARED_LINES = "cds-cards/shared/detail-lines.json";
+
     static final String IDENTIFIED_BY_NAME = "identifiedByName";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CardTemplates() {
-    }
+    private CardTemplates() {}
 
     /** Which modality each topic blocks, and which one each caution concerns, from the templates. */
     static Blocks blocks(Map<String, CardTemplate> templates) {
@@ -52,8 +52,12 @@ final class CardTemplates {
     }
 
     static Map<String, CardTemplate> load(String knowledgeDir) {
-        String location = knowledgeDir.isBlank() ? LOCATION
-                : Path.of(knowledgeDir, "cds-cards").toAbsolutePath().normalize().toUri() + "*.json";
+        String location = knowledgeDir.isBlank()
+                ? LOCATION
+                : Path.of(knowledgeDir, "cds-cards")
+                                .toAbsolutePath()
+                                .normalize()
+                                .toUri() + "*.json";
         Map<String, CardTemplate> templates = new HashMap<>();
         String identifiedByName = sharedLine(knowledgeDir, IDENTIFIED_BY_NAME);
         try {
@@ -66,7 +70,9 @@ final class CardTemplates {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read card templates " + location, e);
         }
-        List<String> missing = Topics.ALL.stream().filter(topic -> !templates.containsKey(topic)).toList();
+        List<String> missing = Topics.ALL.stream()
+                .filter(topic -> !templates.containsKey(topic))
+                .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("no card template for topics " + missing + " in " + location);
         }
@@ -113,7 +119,9 @@ final class CardTemplates {
         }
         List<Card.Coding> reasons = new ArrayList<>();
         for (JsonNode r : t.path("overrideReasons")) {
-            reasons.add(new Card.Coding(r.path("system").asText(null), r.path("code").asText(),
+            reasons.add(new Card.Coding(
+                    r.path("system").asText(null),
+                    r.path("code").asText(),
                     r.path("display").asText()));
         }
         List<CardTemplate.SuggestionTemplate> suggestions = new ArrayList<>();
@@ -122,15 +130,28 @@ final class CardTemplates {
             for (JsonNode a : s.path("actions")) {
                 actions.add(action(a));
             }
-            suggestions.add(new CardTemplate.SuggestionTemplate(Compilers.PLAIN.compile(s.path("label").asText()),
-                    s.path("isRecommended").asBoolean(false), s.path("when").asText(null), actions));
+            suggestions.add(new CardTemplate.SuggestionTemplate(
+                    Compilers.PLAIN.compile(s.path("label").asText()),
+                    s.path("isRecommended").asBoolean(false),
+                    s.path("when").asText(null),
+                    actions));
         }
-        return new CardTemplate(required(t, "topic", name), required(t, "display", name),
-                required(t, "indicator", name), t.path("source").path("label").asText(),
-                t.path("source").path("url").asText(null), Compilers.PLAIN.compile(required(t, "summary", name)),
-                Compilers.MARKDOWN.compile(detail), links, reasons, t.path("selectionBehavior").asText("at-most-one"),
-                suggestions, blockedModalities(t.path("blocks"), name), modality(t, "concerns", name),
-                t.path("criticalWhen").asText(null), t.path("warningWhen").asText(null),
+        return new CardTemplate(
+                required(t, "topic", name),
+                required(t, "display", name),
+                required(t, "indicator", name),
+                t.path("source").path("label").asText(),
+                t.path("source").path("url").asText(null),
+                Compilers.PLAIN.compile(required(t, "summary", name)),
+                Compilers.MARKDOWN.compile(detail),
+                links,
+                reasons,
+                t.path("selectionBehavior").asText("at-most-one"),
+                suggestions,
+                blockedModalities(t.path("blocks"), name),
+                modality(t, "concerns", name),
+                t.path("criticalWhen").asText(null),
+                t.path("warningWhen").asText(null),
                 java.util.Collections.unmodifiableList(linkWhen));
     }
 
@@ -140,7 +161,8 @@ final class CardTemplates {
         }
         String block = "{{#" + IDENTIFIED_BY_NAME + "}}\n" + line + "\n{{/" + IDENTIFIED_BY_NAME + "}}\n";
         int footer = detail.lastIndexOf("\n\n");
-        return footer < 0 ? detail + "\n\n" + block
+        return footer < 0
+                ? detail + "\n\n" + block
                 : detail.substring(0, footer) + "\n" + block + "\n" + detail.substring(footer + 2);
     }
 
@@ -173,15 +195,23 @@ final class CardTemplates {
     }
 
     private static CardTemplate.ActionTemplate action(JsonNode a) {
-        Template resource = a.has("resource") ? Compilers.JSON.compile(a.path("resource").toString()) : null;
+        Template resource =
+                a.has("resource") ? Compilers.JSON.compile(a.path("resource").toString()) : null;
         List<CardTemplate.Edit> edits = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = a.path("set").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            edits.add(new CardTemplate.Edit(JsonPath.parse(e.getKey()), Compilers.JSON.compile(e.getValue().asText())));
+            edits.add(new CardTemplate.Edit(
+                    JsonPath.parse(e.getKey()),
+                    Compilers.JSON.compile(e.getValue().asText())));
         }
-        return new CardTemplate.ActionTemplate(a.path("type").asText(),
-                Compilers.PLAIN.compile(a.path("description").asText()), resource, a.path("draftOrder").asText(null),
-                edits, a.path("resourceIds").asText(null), a.path("rewriteDose").path("from").asText(null),
+        return new CardTemplate.ActionTemplate(
+                a.path("type").asText(),
+                Compilers.PLAIN.compile(a.path("description").asText()),
+                resource,
+                a.path("draftOrder").asText(null),
+                edits,
+                a.path("resourceIds").asText(null),
+                a.path("rewriteDose").path("from").asText(null),
                 a.path("rewriteDose").path("to").asText(null));
     }
 

@@ -6,8 +6,10 @@ import com.samskivert.mustache.Mustache;
 final class Compilers {
 
     /** Whole numbers without ".0"; everything else as toString. */
-    private static final Mustache.Formatter NUMBERS = value -> value instanceof Double d && d == Math.rint(d)
-            && !d.isInfinite() ? Long.toString(d.longValue()) : String.valueOf(value);
+    private static final Mustache.Formatter NUMBERS =
+            value -> value instanceof Double d && d == Math.rint(d) && !d.isInfinite()
+                    ? Long.toString(d.longValue())
+                    : String.valueOf(value);
 
     static final Mustache.Compiler MARKDOWN = base().withEscaper(new MarkdownEscaper());
     static final Mustache.Compiler PLAIN = base().escapeHTML(false);
@@ -17,6 +19,5 @@ final class Compilers {
         return Mustache.compiler().defaultValue("unknown").withFormatter(NUMBERS);
     }
 
-    private Compilers() {
-    }
+    private Compilers() {}
 }

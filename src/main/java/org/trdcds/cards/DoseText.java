@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  */
 final class DoseText {
 
-    private DoseText() {
-    }
+    private DoseText() {}
 
     /** Rewrites "FROM mg" (also "FROM.0mg") to "TO mg" in the order's free texts; nothing when either is unknown. */
     static void rewrite(ObjectNode order, Object from, Object to) {
@@ -24,8 +23,8 @@ final class DoseText {
         if (fromText == null || toText == null || fromText.equals(toText)) {
             return;
         }
-        Pattern dose = Pattern.compile("(?<![\\d.])" + Pattern.quote(fromText) + "(?:\\.0+)?\\s*mg\\b(?!\\s*/)",
-                Pattern.CASE_INSENSITIVE);
+        Pattern dose = Pattern.compile(
+                "(?<![\\d.])" + Pattern.quote(fromText) + "(?:\\.0+)?\\s*mg\\b(?!\\s*/)", Pattern.CASE_INSENSITIVE);
         String replacement = Matcher.quoteReplacement(toText + " mg");
         replace(order.path("medicationCodeableConcept"), "text", dose, replacement);
         replace(order.path("medicationReference"), "display", dose, replacement);

@@ -9,8 +9,7 @@ import java.util.List;
 /** A tiny dotted path with [n] indexes ("dosageInstruction[0].timing.repeat.duration") to set values in a tree. */
 final class JsonPath {
 
-    private JsonPath() {
-    }
+    private JsonPath() {}
 
     /** Segments: String names and Integer indexes. Parsed once, at template load. */
     static List<Object> parse(String path) {

@@ -16,8 +16,7 @@ final class RandomUuids {
 
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(RandomUuids::newGenerator);
 
-    private RandomUuids() {
-    }
+    private RandomUuids() {}
 
     static UUID next() {
         byte[] b = new byte[16];

@@ -13,8 +13,7 @@ public final class SourceUrls {
     /** The protocol page's path inside the application (org.trdcds.pages.ProtocolPage). */
     public static final String PROTOCOL_PATH = "/protocol";
 
-    private SourceUrls() {
-    }
+    private SourceUrls() {}
 
     /** @param baseUrl scheme://host[:port][/prefix], with or without a trailing slash */
     public static String protocolUrl(String baseUrl) {
@@ -24,7 +23,8 @@ public final class SourceUrls {
     /** The base URL of a request: scheme://host[:port]/contextPath (default ports left out, IPv6 in brackets). */
     public static String base(String scheme, String host, int port, String contextPath) {
         String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-        boolean defaultPort = port <= 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        boolean defaultPort =
+                port <= 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         return scheme + "://" + h + (defaultPort ? "" : ":" + port) + (contextPath == null ? "" : contextPath);
     }
 
@@ -33,14 +33,25 @@ public final class SourceUrls {
         List<Card> linked = new ArrayList<>(cards.size());
         for (Card card : cards) {
             Card.Source source = card.source();
-            if (source == null || source.url() != null || source.topic() == null || source.topic().code() == null) {
+            if (source == null
+                    || source.url() != null
+                    || source.topic() == null
+                    || source.topic().code() == null) {
                 linked.add(card);
                 continue;
             }
-            Card.Source withUrl = new Card.Source(source.label(), protocolUrl + "#" + source.topic().code(),
-                    source.icon(), source.topic());
-            linked.add(new Card(card.uuid(), card.summary(), card.detail(), card.indicator(), withUrl,
-                    card.suggestions(), card.selectionBehavior(), card.overrideReasons(), card.links()));
+            Card.Source withUrl = new Card.Source(
+                    source.label(), protocolUrl + "#" + source.topic().code(), source.icon(), source.topic());
+            linked.add(new Card(
+                    card.uuid(),
+                    card.summary(),
+                    card.detail(),
+                    card.indicator(),
+                    withUrl,
+                    card.suggestions(),
+                    card.selectionBehavior(),
+                    card.overrideReasons(),
+                    card.links()));
         }
         return linked;
     }

@@ -58,8 +58,8 @@ public class TemplateCardRenderer implements CardRenderer {
     }
 
     @Override
-    public List<Card> render(List<Finding> findings, String serviceId, String patientId,
-                             Map<String, String> draftOrders) {
+    public List<Card> render(
+            List<Finding> findings, String serviceId, String patientId, Map<String, String> draftOrders) {
         List<Card> cards = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
             CardTemplate template = templates.get(finding.topic());
@@ -91,21 +91,32 @@ public class TemplateCardRenderer implements CardRenderer {
                 suggestions.add(new Card.Suggestion(s.label().execute(context), uuid(), s.recommended(), actions));
             }
         }
-        String indicator = t.criticalWhen() != null && Boolean.TRUE.equals(finding.details().get(t.criticalWhen()))
-                ? "critical" : t.warningWhen() != null && Boolean.TRUE.equals(finding.details().get(t.warningWhen()))
-                ? "warning" : t.indicator();
-        return new Card(uuid(), summary(t.summary().execute(context)), t.detail().execute(context), indicator,
-                new Card.Source(t.sourceLabel(), t.sourceUrl(), null,
-                        new Card.Coding(TOPIC_SYSTEM, t.topic(), t.display())),
-                suggestions, suggestions.isEmpty() ? null : t.selectionBehavior(), t.overrideReasons(),
+        String indicator = t.criticalWhen() != null
+                        && Boolean.TRUE.equals(finding.details().get(t.criticalWhen()))
+                ? "critical"
+                : t.warningWhen() != null
+                                && Boolean.TRUE.equals(finding.details().get(t.warningWhen()))
+                        ? "warning"
+                        : t.indicator();
+        return new Card(
+                uuid(),
+                summary(t.summary().execute(context)),
+                t.detail().execute(context),
+                indicator,
+                new Card.Source(
+                        t.sourceLabel(), t.sourceUrl(), null, new Card.Coding(TOPIC_SYSTEM, t.topic(), t.display())),
+                suggestions,
+                suggestions.isEmpty() ? null : t.selectionBehavior(),
+                t.overrideReasons(),
                 t.linksFor(finding.details()));
     }
 
-    private List<Card.Action> actions(CardTemplate.ActionTemplate a, Map<String, Object> context,
-                                      Map<String, String> draftOrders) {
+    private List<Card.Action> actions(
+            CardTemplate.ActionTemplate a, Map<String, Object> context, Map<String, String> draftOrders) {
         return switch (a.type()) {
-            case "create" -> List.of(new Card.Action("create", a.description().execute(context),
-                    a.resource().execute(context), null));
+            case "create" ->
+                List.of(new Card.Action(
+                        "create", a.description().execute(context), a.resource().execute(context), null));
             case "update" -> update(a, context, draftOrders);
             case "delete" -> delete(a, context);
             default -> throw new IllegalStateException("unknown action type " + a.type());
@@ -113,8 +124,8 @@ public class TemplateCardRenderer implements CardRenderer {
     }
 
     /** Edits the draft order's own JSON: the EHR gets back its resource with only the suggested fields changed. */
-    private List<Card.Action> update(CardTemplate.ActionTemplate a, Map<String, Object> context,
-                                     Map<String, String> draftOrders) {
+    private List<Card.Action> update(
+            CardTemplate.ActionTemplate a, Map<String, Object> context, Map<String, String> draftOrders) {
         Object ref = context.get(a.draftOrder());
         String raw = ref == null ? null : draftOrders.get(ref.toString());
         if (raw == null) {
@@ -126,13 +137,16 @@ public class TemplateCardRenderer implements CardRenderer {
                 JsonNode value = JSON.readTree(edit.value().execute(context));
                 JsonPath.set(resource, edit.path(), value);
             }
-            DoseText.rewrite(resource, context.get(a.rewriteFrom() == null ? "" : a.rewriteFrom()),
+            DoseText.rewrite(
+                    resource,
+                    context.get(a.rewriteFrom() == null ? "" : a.rewriteFrom()),
                     context.get(a.rewriteTo() == null ? "" : a.rewriteTo()));
-            return List.of(new Card.Action("update", a.description().execute(context),
-                    JSON.writeValueAsString(resource), null));
+            return List.of(new Card.Action(
+                    "update", a.description().execute(context), JSON.writeValueAsString(resource), null));
         } catch (JsonProcessingException | ClassCastException e) {
-            log.warn("update suggestion skipped: the draft order or an edit is not usable JSON ({})", e.getClass()
-                    .getSimpleName());
+            log.warn(
+                    "update suggestion skipped: the draft order or an edit is not usable JSON ({})",
+                    e.getClass().getSimpleName());
             return List.of();
         }
     }

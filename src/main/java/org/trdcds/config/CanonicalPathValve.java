@@ -32,7 +32,9 @@ final class CanonicalPathValve extends ValveBase {
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String raw = request.getRequestURI();
         String routed = request.getDecodedRequestURI();
-        if (raw != null && routed != null && canonical(raw, routed)
+        if (raw != null
+                && routed != null
+                && canonical(raw, routed)
                 && !otherCaseOfServices(routed, request.getContextPath())) {
             getNext().invoke(request, response);
             return;
@@ -42,8 +44,9 @@ final class CanonicalPathValve extends ValveBase {
         response.setHeader("Connection", "close");
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-                + "\"code\":\"invalid\",\"diagnostics\":\"" + DIAGNOSTICS + "\"}]}");
+        response.getWriter()
+                .write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                        + "\"code\":\"invalid\",\"diagnostics\":\"" + DIAGNOSTICS + "\"}]}");
         response.finishResponse();
     }
 

@@ -13,8 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxResources    FHIR resources in the prefetch and context.draftOrders together
  */
 @ConfigurationProperties("cds.limits")
-public record CdsLimits(@DefaultValue("10MB") DataSize maxBodyBytes,
-                        @DefaultValue("100") int maxNestingDepth,
-                        @DefaultValue("1000000") int maxStringLength,
-                        @DefaultValue("20000") int maxResources) {
-}
+public record CdsLimits(
+        @DefaultValue("10MB") DataSize maxBodyBytes,
+        @DefaultValue("100") int maxNestingDepth,
+        @DefaultValue("1000000") int maxStringLength,
+        @DefaultValue("20000") int maxResources) {}

@@ -18,8 +18,7 @@ public final class DatabaseInUseCheck {
 
     private static final String H2_FILE = "jdbc:h2:file:";
 
-    private DatabaseInUseCheck() {
-    }
+    private DatabaseInUseCheck() {}
 
     /** @return the one line to print when the database is in use, else empty */
     public static Optional<String> inUse(String datasourceUrl) {

@@ -29,7 +29,8 @@ public class DecisionConfiguration {
         if (fixedInstant.isBlank()) {
             return Clock.systemUTC();
         }
-        log.warn("cds.clock.fixed-instant is set: the decision's 'now' is fixed at {} (not for clinical use)",
+        log.warn(
+                "cds.clock.fixed-instant is set: the decision's 'now' is fixed at {} (not for clinical use)",
                 fixedInstant);
         return Clock.fixed(Instant.parse(fixedInstant), ZoneOffset.UTC);
     }

@@ -44,13 +44,15 @@ public class FhirConfiguration {
     public static void warmUpEarly() {
         CompletableFuture<FhirContext> early = new CompletableFuture<>();
         if (EARLY.compareAndSet(null, early)) {
-            Thread thread = new Thread(() -> {
-                try {
-                    early.complete(warmedContext());
-                } catch (RuntimeException | Error e) {
-                    early.completeExceptionally(e);
-                }
-            }, "fhir-warm-up");
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            early.complete(warmedContext());
+                        } catch (RuntimeException | Error e) {
+                            early.completeExceptionally(e);
+                        }
+                    },
+                    "fhir-warm-up");
             thread.setDaemon(true);
             thread.start();
         }
@@ -89,26 +91,38 @@ public class FhirConfiguration {
 
     private static Bundle representativeBundle() {
         Reference subject = new Reference("Patient/warm-up");
-        CodeableConcept code = new CodeableConcept().addCoding(
-                new org.hl7.fhir.r4.model.Coding("http://loinc.org", "warm-up", null));
+        CodeableConcept code =
+                new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding("http://loinc.org", "warm-up", null));
         Patient patient = new Patient();
         patient.setId("warm-up");
         patient.setGender(AdministrativeGender.UNKNOWN).setBirthDate(new Date(0));
         Condition condition = new Condition().setSubject(subject).setCode(code).setClinicalStatus(code);
-        Observation observation = new Observation().setSubject(subject).setCode(code)
+        Observation observation = new Observation()
+                .setSubject(subject)
+                .setCode(code)
                 .setEffective(new org.hl7.fhir.r4.model.DateTimeType(new Date(0)))
                 .setValue(new Quantity(1).setUnit("mg"));
         observation.addComponent().setCode(code).setValue(new Quantity(1));
-        Dosage dosage = new Dosage().setTiming(new Timing().setRepeat(
-                new Timing.TimingRepeatComponent().setFrequency(1).setPeriod(1).setPeriodUnit(Timing.UnitsOfTime.D)));
+        Dosage dosage = new Dosage()
+                .setTiming(new Timing()
+                        .setRepeat(new Timing.TimingRepeatComponent()
+                                .setFrequency(1)
+                                .setPeriod(1)
+                                .setPeriodUnit(Timing.UnitsOfTime.D)));
         dosage.addDoseAndRate().setDose(new Quantity(1).setUnit("mg"));
-        MedicationStatement statement = new MedicationStatement().setSubject(subject).setMedication(code)
-                .setEffective(new Period().setStart(new Date(0))).setDosage(List.of(dosage));
-        MedicationRequest request = new MedicationRequest().setSubject(subject).setMedication(code)
-                .setAuthoredOn(new Date(0)).setDosageInstruction(List.of(dosage));
+        MedicationStatement statement = new MedicationStatement()
+                .setSubject(subject)
+                .setMedication(code)
+                .setEffective(new Period().setStart(new Date(0)))
+                .setDosage(List.of(dosage));
+        MedicationRequest request = new MedicationRequest()
+                .setSubject(subject)
+                .setMedication(code)
+                .setAuthoredOn(new Date(0))
+                .setDosageInstruction(List.of(dosage));
         request.getDispenseRequest().setValidityPeriod(new Period().setStart(new Date(0)));
-        Procedure procedure = new Procedure().setSubject(subject).setCode(code)
-                .setPerformed(new Period().setStart(new Date(0)));
+        Procedure procedure =
+                new Procedure().setSubject(subject).setCode(code).setPerformed(new Period().setStart(new Date(0)));
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue().setDiagnostics("warm-up");
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);

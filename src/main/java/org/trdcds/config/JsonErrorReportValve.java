@@ -24,7 +24,8 @@ public final class JsonErrorReportValve extends ErrorReportValve {
             case 413, 431 -> "too-long";
             default -> status < 500 ? "invalid" : "exception";
         };
-        String diagnostics = status == 400 ? "the request cannot be read (malformed, or a header over the size limit)"
+        String diagnostics = status == 400
+                ? "the request cannot be read (malformed, or a header over the size limit)"
                 : "the request was refused with HTTP " + status;
         try {
             response.setContentType("application/json");

@@ -42,9 +42,10 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
     private final ObjectProvider<Refusals> refusals;
     private final long maxPostSize;
 
-    TomcatHardening(@Value("${cds.limits.body-read-timeout:10s}") Duration bodyReadTimeout,
-                    @Value("${cds.limits.max-body-bytes:10MB}") DataSize maxBodyBytes,
-                    ObjectProvider<Refusals> refusals) {
+    TomcatHardening(
+            @Value("${cds.limits.body-read-timeout:10s}") Duration bodyReadTimeout,
+            @Value("${cds.limits.max-body-bytes:10MB}") DataSize maxBodyBytes,
+            ObjectProvider<Refusals> refusals) {
         this.bodyReadTimeout = bodyReadTimeout;
         this.maxPostSize = Math.min(maxBodyBytes.toBytes(), 2L << 20); // Tomcat's default or less
         this.refusals = refusals;
@@ -58,7 +59,10 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
     private void refusedPath(String rawPath) {
         Refusals counter = refusals.getIfAvailable();
         if (counter != null) {
-            counter.refused(log, Refusals.Reason.INVALID, "refused with 400: a path with dot segments, //, ;parameters or another case ({})",
+            counter.refused(
+                    log,
+                    Refusals.Reason.INVALID,
+                    "refused with 400: a path with dot segments, //, ;parameters or another case ({})",
                     printable(rawPath));
         }
     }

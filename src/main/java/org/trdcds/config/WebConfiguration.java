@@ -25,7 +25,10 @@ public class WebConfiguration {
     FilterRegistrationBean<CorsFilter> corsFilter(@Value("${cds.cors.allowed-origins:}") List<String> allowedOrigins) {
         CorsConfiguration cors = new CorsConfiguration();
         // none unless configured: a page of any site could otherwise drive a loopback-only service from a browser
-        cors.setAllowedOrigins(allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList());
+        cors.setAllowedOrigins(allowedOrigins.stream()
+                .map(String::strip)
+                .filter(origin -> !origin.isEmpty())
+                .toList());
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
         cors.setMaxAge(3600L);

@@ -2,10 +2,10 @@ package org.trdcds.criteria;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.trdcds.terminology.Knowledge;
 import org.trdcds.terminology.ProtocolParameters;
 
@@ -20,15 +20,19 @@ import org.trdcds.terminology.ProtocolParameters;
  */
 final class Adequacy {
 
-    enum Status { ADEQUATE, INADEQUATE, UNKNOWN }
+    enum Status {
+        ADEQUATE,
+        INADEQUATE,
+        UNKNOWN
+    }
 
     /**
      * @param minimum the minimum dose used, null when the table has none
      * @param reason  plain words: why adequate, inadequate or unknown
      * @param missing what to document to decide (empty unless UNKNOWN)
      */
-    record Result(Status status, Knowledge.MinimumDose minimum, String reason, List<String> missing,
-                  Instant adequateFrom) {
+    record Result(
+            Status status, Knowledge.MinimumDose minimum, String reason, List<String> missing, Instant adequateFrom) {
 
         Result(Status status, Knowledge.MinimumDose minimum, String reason, List<String> missing) {
             this(status, minimum, reason, missing, null);
@@ -73,18 +77,25 @@ final class Adequacy {
         int days = parameters.adequateTrialDays();
         Optional<Knowledge.MinimumDose> found = table.apply(trial.ingredient());
         if (trial.segments().isEmpty()) {
-            return unknown(found.orElse(null), "start date missing", List.of("start date (" + trial.undated().size() + " record(s) have none)"));
+            return unknown(
+                    found.orElse(null),
+                    "start date missing",
+                    List.of("start date (" + trial.undated().size() + " record(s) have none)"));
         }
         if (found.isEmpty()) {
-            return unknown(null, "no minimum adequate dose in the dose table for " + trial.name(),
+            return unknown(
+                    null,
+                    "no minimum adequate dose in the dose table for " + trial.name(),
                     List.of("minimum adequate dose of " + trial.name() + " (knowledge table)"));
         }
         Knowledge.MinimumDose minimum = found.get();
         if (minimum.route() != null && trial.routes().stream().noneMatch(r -> r.contains(minimum.route()))) {
             String only = "the minimum dose of " + trial.name() + " applies to " + minimum.route() + " use only";
             return trial.routes().isEmpty()
-                    ? unknown(minimum, "route not documented; " + only, List.of("route of " + String.join(", ",
-                    trial.refs())))
+                    ? unknown(
+                            minimum,
+                            "route not documented; " + only,
+                            List.of("route of " + String.join(", ", trial.refs())))
                     : new Result(Status.INADEQUATE, minimum, only, List.of());
         }
         List<Segment> atDose = new ArrayList<>();
@@ -100,15 +111,19 @@ final class Adequacy {
         int gap = parameters.trialMergeGapDays();
         Instant from = atDose.isEmpty() ? null : spanStart(atDose, gap, days);
         if (from != null) {
-            return new Result(Status.ADEQUATE, minimum, ">= " + Details.number(minimum.mgPerDay()) + " mg/day for >= " + days
-                    + " days", List.of(), from);
+            return new Result(
+                    Status.ADEQUATE,
+                    minimum,
+                    ">= " + Details.number(minimum.mgPerDay()) + " mg/day for >= " + days + " days",
+                    List.of(),
+                    from);
         }
         if (!possible.isEmpty() && Episodes.longestSpanDays(possible, gap, s -> s.latestPossibleEnd(now)) >= days) {
             List<String> missing = new ArrayList<>();
             for (Segment s : possible) {
                 if (s.dailyMg() == null) {
-                    missing.add("daily dose (amount, unit, frequency) of the record started "
-                            + Details.date(s.start()));
+                    missing.add(
+                            "daily dose (amount, unit, frequency) of the record started " + Details.date(s.start()));
                 }
                 if (s.end() == null) {
                     missing.add("end date of the record started " + Details.date(s.start()));

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class AgeCheck {
 
-    private AgeCheck() {
-    }
+    private AgeCheck() {}
 
     /** Whole years at the instant (UTC date), null when the birth date is unknown or after the instant. */
     static Integer age(LocalDate birthDate, Instant now) {
@@ -23,7 +22,9 @@ final class AgeCheck {
             return null;
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return birthDate.isAfter(today) ? null : Period.between(birthDate, today).getYears();
+        return birthDate.isAfter(today)
+                ? null
+                : Period.between(birthDate, today).getYears();
     }
 
     /**

@@ -18,29 +18,58 @@ import org.trdcds.terminology.ProtocolParameters;
  * @param weight    the latest plausible body weight within weightWindowDays (ref null when none)
  * @param minor     the patient is younger than minAgeYears
  */
-record Assessment(Instant now, Terms terms, Diagnoses diagnoses, List<ConditionFact> depressed, Scores scores,
-                  Trd.Result trd, List<Course> courses, Score baseline, BloodPressure.Result bloodPressure,
-                  Weight.Result weight, Suicide.Result suicide, boolean minor) {
+record Assessment(
+        Instant now,
+        Terms terms,
+        Diagnoses diagnoses,
+        List<ConditionFact> depressed,
+        Scores scores,
+        Trd.Result trd,
+        List<Course> courses,
+        Score baseline,
+        BloodPressure.Result bloodPressure,
+        Weight.Result weight,
+        Suicide.Result suicide,
+        boolean minor) {
 
-    static Assessment of(PatientFacts facts, Knowledge knowledge, Terms terms, Diagnoses diagnoses, Trd trd,
-                         Suicide suicide, Instant now) {
+    static Assessment of(
+            PatientFacts facts,
+            Knowledge knowledge,
+            Terms terms,
+            Diagnoses diagnoses,
+            Trd trd,
+            Suicide suicide,
+            Instant now) {
         ProtocolParameters p = knowledge.parameters();
         Scores scores = Scores.of(facts.observations(), terms, now);
         boolean bipolar = diagnoses.bipolar();
-        List<Trial> trials = Trials.of(facts.medications(), terms,
-                bipolar ? Trials.BIPOLAR_TREATMENTS : Trials.ANTIDEPRESSANTS, p.trialMergeGapDays(), now);
+        List<Trial> trials = Trials.of(
+                facts.medications(),
+                terms,
+                bipolar ? Trials.BIPOLAR_TREATMENTS : Trials.ANTIDEPRESSANTS,
+                p.trialMergeGapDays(),
+                now);
         Score baseline = scores.latestBetween(now.minus(Duration.ofDays(p.severityWindowDays())), now);
         Weight.Result weight = Weight.latest(facts.observations(), terms, p, now);
         List<Course> courses = Courses.of(facts, terms, scores, p, now, weight.ref() == null ? null : weight.kg());
         boolean unavailable = facts.unavailable().contains("MedicationStatement")
                 || facts.unavailable().contains("MedicationRequest");
         LocalDate birth = facts.birthDate();
-        boolean minor = birth != null
-                && birth.plusYears(p.minAgeYears()).isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        return new Assessment(now, terms, diagnoses, diagnoses.depressed(), scores,
-                trd.assess(trials, scores, now, unavailable, bipolar, lithiumLevels(facts, terms)), courses, baseline,
+        boolean minor =
+                birth != null && birth.plusYears(p.minAgeYears()).isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        return new Assessment(
+                now,
+                terms,
+                diagnoses,
+                diagnoses.depressed(),
+                scores,
+                trd.assess(trials, scores, now, unavailable, bipolar, lithiumLevels(facts, terms)),
+                courses,
+                baseline,
                 BloodPressure.of(facts.observations(), terms, p, now, ketamineSessions(facts, terms, now)),
-                weight, suicide.assess(diagnoses, facts.observations(), facts.procedures(), terms, now, minor), minor);
+                weight,
+                suicide.assess(diagnoses, facts.observations(), facts.procedures(), terms, now, minor),
+                minor);
     }
 
     static final String LITHIUM_LEVEL = "lithium-level";

@@ -12,6 +12,7 @@ public record Blocks(Map<String, Set<String>> modalitiesByTopic, Map<String, Str
 
     /** Modality names of the templates' {@code blocks} field (not value-set ids). */
     public static final String KETAMINE = modality("ketamine");
+
     public static final String TMS = modality("tms");
 
     public Blocks {

@@ -25,9 +25,19 @@ final class BloodPressure {
     static final String SYSTOLIC = "systolic-bp";
     static final String DIASTOLIC = "diastolic-bp";
 
-    record Result(Double meanSystolic, Double meanDiastolic, int systolicCount, int diastolicCount,
-                  boolean uncontrolled, boolean elevated, Double maxSystolic, Double maxDiastolic, int excluded,
-                  List<String> refs, Instant from, Instant to) {
+    record Result(
+            Double meanSystolic,
+            Double meanDiastolic,
+            int systolicCount,
+            int diastolicCount,
+            boolean uncontrolled,
+            boolean elevated,
+            Double maxSystolic,
+            Double maxDiastolic,
+            int excluded,
+            List<String> refs,
+            Instant from,
+            Instant to) {
 
         /** Both means known (or already uncontrolled). */
         boolean known() {
@@ -35,16 +45,21 @@ final class BloodPressure {
         }
     }
 
-    private record Reading(Instant at, String ref, double value) {
-    }
+    private record Reading(Instant at, String ref, double value) {}
 
-    static Result of(List<ObservationFact> observations, Terms terms, ProtocolParameters p, Instant now,
-                     List<Segment> ketamineSessions) {
+    static Result of(
+            List<ObservationFact> observations,
+            Terms terms,
+            ProtocolParameters p,
+            Instant now,
+            List<Segment> ketamineSessions) {
         Instant from = now.minus(Duration.ofDays(p.bloodPressureWindowDays()));
         List<Reading> systolic = new ArrayList<>();
         List<Reading> diastolic = new ArrayList<>();
         for (ObservationFact o : observations) {
-            if (o.effective() == null || o.effective().isBefore(from) || o.effective().isAfter(now)) {
+            if (o.effective() == null
+                    || o.effective().isBefore(from)
+                    || o.effective().isAfter(now)) {
                 continue;
             }
             if (o.value() != null && terms.any(SYSTOLIC, o.codes())) {
@@ -79,8 +94,9 @@ final class BloodPressure {
                 || (meanDia != null && meanDia >= p.diastolicBlockLimit())
                 || (maxSys != null && maxSys >= p.systolicSingleLimit())
                 || (maxDia != null && maxDia >= p.diastolicSingleLimit());
-        boolean elevated = !uncontrolled && ((meanSys != null && meanSys >= p.systolicLimit())
-                || (meanDia != null && meanDia >= p.diastolicLimit()));
+        boolean elevated = !uncontrolled
+                && ((meanSys != null && meanSys >= p.systolicLimit())
+                        || (meanDia != null && meanDia >= p.diastolicLimit()));
         List<String> refs = new ArrayList<>();
         for (Reading r : sys) {
             refs.add(r.ref());
@@ -92,10 +108,23 @@ final class BloodPressure {
         }
         List<Reading> used = new ArrayList<>(sys);
         used.addAll(dia);
-        Instant first = used.stream().map(Reading::at).min(Comparator.naturalOrder()).orElse(null);
-        Instant last = used.stream().map(Reading::at).max(Comparator.naturalOrder()).orElse(null);
-        return new Result(meanSys, meanDia, sys.size(), dia.size(), uncontrolled, elevated, maxSys, maxDia, excluded,
-                refs, first, last);
+        Instant first =
+                used.stream().map(Reading::at).min(Comparator.naturalOrder()).orElse(null);
+        Instant last =
+                used.stream().map(Reading::at).max(Comparator.naturalOrder()).orElse(null);
+        return new Result(
+                meanSys,
+                meanDia,
+                sys.size(),
+                dia.size(),
+                uncontrolled,
+                elevated,
+                maxSys,
+                maxDia,
+                excluded,
+                refs,
+                first,
+                last);
     }
 
     private static Map<LocalDate, Instant> firstReadingOfDay(List<Reading> a, List<Reading> b) {
@@ -109,15 +138,16 @@ final class BloodPressure {
     }
 
     /** Taken during a ketamine session or within the exclusion hours after it. */
-    static boolean duringSession(Instant at, List<Segment> sessions, ProtocolParameters p,
-                                 Map<LocalDate, Instant> firstOfDay) {
+    static boolean duringSession(
+            Instant at, List<Segment> sessions, ProtocolParameters p, Map<LocalDate, Instant> firstOfDay) {
         Duration after = Duration.ofHours(p.postSessionExclusionHours());
         for (Segment s : sessions) {
             if (dateOnly(s.start())) {
                 LocalDate day = LocalDate.ofInstant(s.start(), ZoneOffset.UTC);
                 LocalDate lastDay = LocalDate.ofInstant(s.knownEnd(), ZoneOffset.UTC);
                 LocalDate readingDay = LocalDate.ofInstant(at, ZoneOffset.UTC);
-                if (!readingDay.isBefore(day) && !readingDay.isAfter(lastDay)
+                if (!readingDay.isBefore(day)
+                        && !readingDay.isAfter(lastDay)
                         && at.isAfter(firstOfDay.getOrDefault(readingDay, at))) {
                     return true;
                 }
@@ -161,6 +191,5 @@ final class BloodPressure {
         return max;
     }
 
-    private BloodPressure() {
-    }
+    private BloodPressure() {}
 }

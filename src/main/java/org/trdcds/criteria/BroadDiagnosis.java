@@ -12,8 +12,7 @@ final class BroadDiagnosis {
 
     static final String BROAD_ONLY = "broad-depression-only";
 
-    private BroadDiagnosis() {
-    }
+    private BroadDiagnosis() {}
 
     /** Null when no active broad-only code is on record. */
     static Finding incompleteData(Assessment a, Map<String, Object> trdDetails) {

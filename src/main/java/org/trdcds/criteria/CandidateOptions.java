@@ -22,8 +22,7 @@ final class CandidateOptions {
     static final String ECT = "ect-procedures";
     static final String AUGMENTATION = "augmentation-agents";
 
-    private CandidateOptions() {
-    }
+    private CandidateOptions() {}
 
     static void addTo(Map<String, Object> d, Assessment a, PatientFacts facts, ProtocolParameters p) {
         boolean ect = false;
@@ -41,8 +40,8 @@ final class CandidateOptions {
         d.put("ectCheckable", a.terms().has(ECT));
         d.put("tmsFailed", tmsFailed);
         d.put("esketamineTried", esketamine);
-        List<Map<String, Object>> untried = untried(a, facts, p, bipolar ? Trials.BIPOLAR_TREATMENTS : AUGMENTATION,
-                bipolar);
+        List<Map<String, Object>> untried =
+                untried(a, facts, p, bipolar ? Trials.BIPOLAR_TREATMENTS : AUGMENTATION, bipolar);
         d.put("untriedOptions", untried);
         d.put("anyUntriedOption", !untried.isEmpty());
         d.put("conditionCount", facts.conditions().size());
@@ -53,8 +52,8 @@ final class CandidateOptions {
         d.put("pregnancyTestRecorded", test);
     }
 
-    private static List<Map<String, Object>> untried(Assessment a, PatientFacts facts, ProtocolParameters p,
-                                                     String valueSetId, boolean bipolar) {
+    private static List<Map<String, Object>> untried(
+            Assessment a, PatientFacts facts, ProtocolParameters p, String valueSetId, boolean bipolar) {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!a.terms().has(valueSetId)) {
             return rows;
@@ -79,17 +78,21 @@ final class CandidateOptions {
     }
 
     /** "tried", "unknown" (recorded, adequacy unknown) or "none". */
-    private static String status(String ingredient, List<Trial> trials, Knowledge k, ProtocolParameters p,
-                                 boolean bipolar) {
+    private static String status(
+            String ingredient, List<Trial> trials, Knowledge k, ProtocolParameters p, boolean bipolar) {
         String status = "none";
         for (Trial t : trials) {
             if (!ingredient.equals(t.ingredient())) {
                 continue;
             }
-            Optional<Knowledge.MinimumDose> min = bipolar ? k.bipolarMinimumDailyDose(ingredient)
+            Optional<Knowledge.MinimumDose> min = bipolar
+                    ? k.bipolarMinimumDailyDose(ingredient)
                     : k.minimumDailyDose(ingredient).or(() -> k.bipolarMinimumDailyDose(ingredient));
             Double mg = t.maxDailyMg();
-            if (min.isPresent() && mg != null && mg >= min.get().mgPerDay() && t.knownDays() >= p.failureMinDaysOnDose()) {
+            if (min.isPresent()
+                    && mg != null
+                    && mg >= min.get().mgPerDay()
+                    && t.knownDays() >= p.failureMinDaysOnDose()) {
                 return "tried";
             }
             status = "unknown";

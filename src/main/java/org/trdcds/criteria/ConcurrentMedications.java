@@ -14,8 +14,17 @@ import org.trdcds.terminology.ProtocolParameters;
 final class ConcurrentMedications {
 
     /** Value-set id -> detail key of the card. */
-    static final Map<String, String> CLASSES = Map.of("benzodiazepines", "benzodiazepines", "opioids", "opioids",
-            "mao-inhibitors", "maoInhibitors", "stimulants", "stimulants", "clozapine", "clozapine");
+    static final Map<String, String> CLASSES = Map.of(
+            "benzodiazepines",
+            "benzodiazepines",
+            "opioids",
+            "opioids",
+            "mao-inhibitors",
+            "maoInhibitors",
+            "stimulants",
+            "stimulants",
+            "clozapine",
+            "clozapine");
 
     private final ProtocolParameters p;
 
@@ -31,7 +40,8 @@ final class ConcurrentMedications {
                 continue;
             }
             for (Map.Entry<String, String> c : CLASSES.entrySet()) {
-                if (terms.any(c.getKey(), m.codes()) || terms.ingredient(c.getKey(), m.codes(), null).isPresent()) {
+                if (terms.any(c.getKey(), m.codes())
+                        || terms.ingredient(c.getKey(), m.codes(), null).isPresent()) {
                     row(d, c.getValue(), m, null);
                     evidence.add(m.ref());
                 }

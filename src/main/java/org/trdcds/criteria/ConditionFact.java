@@ -15,16 +15,34 @@ import java.util.List;
  * @param recorded            recordedDate or null (the condition's date when it has no onset)
  * @param bodySites           codings of Condition.bodySite (e.g. the site of an implanted stimulator), empty when none
  */
-public record ConditionFact(String ref, List<Code> codes, String clinicalStatus, String verificationStatus,
-                            Instant onset, Instant abatement, Instant recorded, List<Code> bodySites) {
+public record ConditionFact(
+        String ref,
+        List<Code> codes,
+        String clinicalStatus,
+        String verificationStatus,
+        Instant onset,
+        Instant abatement,
+        Instant recorded,
+        List<Code> bodySites) {
 
-    public ConditionFact(String ref, List<Code> codes, String clinicalStatus, String verificationStatus,
-                         Instant onset, Instant abatement, Instant recorded) {
+    public ConditionFact(
+            String ref,
+            List<Code> codes,
+            String clinicalStatus,
+            String verificationStatus,
+            Instant onset,
+            Instant abatement,
+            Instant recorded) {
         this(ref, codes, clinicalStatus, verificationStatus, onset, abatement, recorded, List.of());
     }
 
-    public ConditionFact(String ref, List<Code> codes, String clinicalStatus, String verificationStatus,
-                         Instant onset, Instant abatement) {
+    public ConditionFact(
+            String ref,
+            List<Code> codes,
+            String clinicalStatus,
+            String verificationStatus,
+            Instant onset,
+            Instant abatement) {
         this(ref, codes, clinicalStatus, verificationStatus, onset, abatement, null);
     }
 

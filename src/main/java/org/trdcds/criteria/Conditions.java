@@ -8,8 +8,8 @@ final class Conditions {
     static final String FULL_REMISSION = "full-remission";
 
     private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
-    private static final Set<String> NOT_CONFIRMED = Set.of("unconfirmed", "provisional", "differential", "refuted",
-            "entered-in-error");
+    private static final Set<String> NOT_CONFIRMED =
+            Set.of("unconfirmed", "provisional", "differential", "refuted", "entered-in-error");
 
     /**
      * Active: clinicalStatus active, recurrence or relapse (a missing status counts as active), no abatement, not
@@ -32,6 +32,5 @@ final class Conditions {
         return condition.verificationStatus() == null || !NOT_CONFIRMED.contains(condition.verificationStatus());
     }
 
-    private Conditions() {
-    }
+    private Conditions() {}
 }

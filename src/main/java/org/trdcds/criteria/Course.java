@@ -15,8 +15,13 @@ import java.util.List;
  *                    the latest after it became adequate (or shortly after its end); null when not documented
  * @param responded   the change shows at least responseReduction
  */
-record Course(String kind, List<Segment> segments, boolean active, Instant adequateAt, Scores.Change change,
-              boolean responded) {
+record Course(
+        String kind,
+        List<Segment> segments,
+        boolean active,
+        Instant adequateAt,
+        Scores.Change change,
+        boolean responded) {
 
     Instant start() {
         return segments.get(0).start();

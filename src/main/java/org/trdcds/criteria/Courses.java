@@ -14,8 +14,7 @@ final class Courses {
     static final String TMS = "tms-procedures";
     static final String TMS_KIND = "TMS";
 
-    private Courses() {
-    }
+    private Courses() {}
 
     static boolean isKetamineOrEsketamine(List<Code> codes, Terms terms) {
         return kindOf(codes, terms) != null;
@@ -27,14 +26,20 @@ final class Courses {
             return KETAMINE;
         }
         return terms.ingredient(ESKETAMINE, codes, null).isPresent() || terms.any(ESKETAMINE, codes)
-                ? ESKETAMINE : null;
+                ? ESKETAMINE
+                : null;
     }
 
     /**
      * @param weightKg the latest plausible weight (to recognise a single dose above the ceiling), null when unknown
      */
-    static List<Course> of(PatientFacts facts, Terms terms, Scores scores, ProtocolParameters parameters,
-                           Instant now, Double weightKg) {
+    static List<Course> of(
+            PatientFacts facts,
+            Terms terms,
+            Scores scores,
+            ProtocolParameters parameters,
+            Instant now,
+            Double weightKg) {
         List<Segment> ketamine = new ArrayList<>();
         List<Segment> esketamine = new ArrayList<>();
         for (MedicationFact m : facts.medications()) {
@@ -46,8 +51,8 @@ final class Courses {
                 continue;
             }
             Instant end = m.end() == null && !"active".equals(m.status()) ? m.start() : m.end();
-            (KETAMINE.equals(kind) ? ketamine : esketamine).add(Segment.of(m.ref(), m.status(), m.start(), end, now,
-                    null));
+            (KETAMINE.equals(kind) ? ketamine : esketamine)
+                    .add(Segment.of(m.ref(), m.status(), m.start(), end, now, null));
         }
         List<Segment> tms = new ArrayList<>();
         for (ProcedureFact p : facts.procedures()) {
@@ -69,7 +74,8 @@ final class Courses {
      * dosed by weight) always counts (PROTOCOL-v2 sections 3 and 7).
      */
     static boolean forDepression(MedicationFact m, Terms terms, ProtocolParameters p, Double weightKg) {
-        if (!m.reasons().isEmpty() && !terms.anyOf(Diagnoses.SPECTRUM, m.reasons())
+        if (!m.reasons().isEmpty()
+                && !terms.anyOf(Diagnoses.SPECTRUM, m.reasons())
                 && !terms.any(Diagnoses.SUICIDE_ATTEMPT, m.reasons())) {
             return false;
         }
@@ -82,8 +88,13 @@ final class Courses {
         return true;
     }
 
-    private static void add(List<Course> courses, String kind, List<Segment> segments, Scores scores,
-                            ProtocolParameters p, Instant now) {
+    private static void add(
+            List<Course> courses,
+            String kind,
+            List<Segment> segments,
+            Scores scores,
+            ProtocolParameters p,
+            Instant now) {
         Instant recent = now.minus(Duration.ofDays(p.courseGapDays()));
         for (List<Segment> group : Episodes.merge(segments, p.courseGapDays())) {
             boolean active = false;
@@ -112,9 +123,11 @@ final class Courses {
 
     /** When the course became adequate: by its count of sessions, or by one record's (or the course's) span. */
     static Instant adequateAt(String kind, List<Segment> group, ProtocolParameters p) {
-        int minSessions = KETAMINE.equals(kind) ? p.ketamineCourseMinInfusions()
+        int minSessions = KETAMINE.equals(kind)
+                ? p.ketamineCourseMinInfusions()
                 : TMS_KIND.equals(kind) ? p.tmsCourseMinSessions() : Integer.MAX_VALUE;
-        int minDays = KETAMINE.equals(kind) ? p.ketamineCourseMinDays()
+        int minDays = KETAMINE.equals(kind)
+                ? p.ketamineCourseMinDays()
                 : TMS_KIND.equals(kind) ? p.tmsCourseMinDays() : p.esketamineCourseMinDays();
         Instant best = null;
         if (group.size() >= minSessions) {

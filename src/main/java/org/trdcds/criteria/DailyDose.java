@@ -7,8 +7,24 @@ import org.trdcds.terminology.Knowledge;
 /** Unit arithmetic of doses: amounts in mg, and daily doses from amount x frequency. Null means unknown. */
 final class DailyDose {
 
-    private static final Set<String> UNIT_FORMS = Set.of("{tbl}", "{tablet}", "{tablets}", "tablet", "tablets", "tab",
-            "tabs", "{cap}", "{capsule}", "{capsules}", "capsule", "capsules", "cap", "caps", "{pill}", "pill", "pills");
+    private static final Set<String> UNIT_FORMS = Set.of(
+            "{tbl}",
+            "{tablet}",
+            "{tablets}",
+            "tablet",
+            "tablets",
+            "tab",
+            "tabs",
+            "{cap}",
+            "{capsule}",
+            "{capsules}",
+            "capsule",
+            "capsules",
+            "cap",
+            "caps",
+            "{pill}",
+            "pill",
+            "pills");
 
     /** The amount in mg for mg, g, ug/mcg; null for any other unit or a non-finite or non-positive amount. */
     static Double toMg(Double value, String unit) {
@@ -33,9 +49,11 @@ final class DailyDose {
         if (mg != null) {
             return mg;
         }
-        boolean productUnit = product != null && product.doseUnit() != null
+        boolean productUnit = product != null
+                && product.doseUnit() != null
                 && product.doseUnit().equalsIgnoreCase(dose.unit());
-        if ((UNIT_FORMS.contains(dose.unit().toLowerCase()) || productUnit) && product != null
+        if ((UNIT_FORMS.contains(dose.unit().toLowerCase()) || productUnit)
+                && product != null
                 && product.strengthMg() != null) {
             double total = dose.value() * product.strengthMg();
             return Double.isFinite(total) && total > 0 ? total : null;
@@ -70,6 +88,5 @@ final class DailyDose {
         return any && Double.isFinite(total) ? total : null;
     }
 
-    private DailyDose() {
-    }
+    private DailyDose() {}
 }

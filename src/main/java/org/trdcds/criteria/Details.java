@@ -11,11 +11,12 @@ import java.util.Map;
 /** Small helpers to fill {@link Finding#details()}: dates, rounded numbers, condition rows. */
 final class Details {
 
-    private Details() {
-    }
+    private Details() {}
 
     static String date(Instant instant) {
-        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+        return instant == null
+                ? null
+                : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
     /** One decimal at most; null stays null (rendered "unknown"). */
@@ -28,7 +29,8 @@ final class Details {
         if (!Double.isFinite(value)) {
             return "unknown";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
                 : Double.toString(value);
     }
 
@@ -39,7 +41,8 @@ final class Details {
 
     /** A change of score as read: "5% reduction", or for a score that rose "increase of 10%" (PROTOCOL-v3 F). */
     static String change(double reduction) {
-        return !Double.isNaN(reduction) && reduction < 0 ? "increase of " + percent(-reduction)
+        return !Double.isNaN(reduction) && reduction < 0
+                ? "increase of " + percent(-reduction)
                 : percent(reduction) + " reduction";
     }
 

@@ -15,12 +15,13 @@ final class Diagnoses {
     static final String SUICIDAL_IDEATION = "suicidal-ideation";
     static final String SUICIDE_ATTEMPT = "suicide-attempt";
     /** The broad set, with the narrow ones (in case a knowledge edit left a code out of the broad list). */
-    static final List<String> SPECTRUM = List.of(DEPRESSIVE_SPECTRUM, DEPRESSIVE_DISORDERS, BIPOLAR_DEPRESSED,
-            SUICIDAL_IDEATION);
+    static final List<String> SPECTRUM =
+            List.of(DEPRESSIVE_SPECTRUM, DEPRESSIVE_DISORDERS, BIPOLAR_DEPRESSED, SUICIDAL_IDEATION);
 
     private final List<ConditionFact> conditions;
     /** The active conditions, judged once per call (every rule reads them). */
     private final List<ConditionFact> activeConditions;
+
     private final Terms terms;
 
     Diagnoses(List<ConditionFact> conditions, Terms terms) {
@@ -103,7 +104,8 @@ final class Diagnoses {
                 return true;
             }
         }
-        return !ever(SUICIDE_ATTEMPT, now.minus(Duration.ofDays(attemptWindowDays)), now).isEmpty();
+        return !ever(SUICIDE_ATTEMPT, now.minus(Duration.ofDays(attemptWindowDays)), now)
+                .isEmpty();
     }
 
     /** Any active bipolar diagnosis routes the patient to the bipolar pathway. */

@@ -13,8 +13,15 @@ package org.trdcds.criteria;
  * @param route           the route as text, lower-cased (route.text, else a coding's display, else its code); null when none
  * @param single          a single administration: timing.repeat.count 1, or timing.code ONCE or STAT (PROTOCOL-v3 E)
  */
-public record Dose(Double value, String unit, Double perDay, Double durationMinutes, boolean asNeeded, String text,
-                   String route, boolean single) {
+public record Dose(
+        Double value,
+        String unit,
+        Double perDay,
+        Double durationMinutes,
+        boolean asNeeded,
+        String text,
+        String route,
+        boolean single) {
 
     /** A non-finite, zero or negative amount, frequency or duration is unknown (null). */
     public Dose {
@@ -27,8 +34,14 @@ public record Dose(Double value, String unit, Double perDay, Double durationMinu
         return number == null || !Double.isFinite(number) || number <= 0 ? null : number;
     }
 
-    public Dose(Double value, String unit, Double perDay, Double durationMinutes, boolean asNeeded, String text,
-                String route) {
+    public Dose(
+            Double value,
+            String unit,
+            Double perDay,
+            Double durationMinutes,
+            boolean asNeeded,
+            String text,
+            String route) {
         this(value, unit, perDay, durationMinutes, asNeeded, text, route, false);
     }
 

@@ -62,8 +62,13 @@ final class DoseCheck {
      * @param withholdSuggestion no dose-deviation suggestion (a patient under the minimum age, PROTOCOL-v3 E)
      * @param ageUnknown         no birth date: the card says the age could not be checked
      */
-    Finding check(DraftOrder order, Weight.Result weight, boolean blocked, Knowledge.Product product,
-                  boolean withholdSuggestion, boolean ageUnknown) {
+    Finding check(
+            DraftOrder order,
+            Weight.Result weight,
+            boolean blocked,
+            Knowledge.Product product,
+            boolean withholdSuggestion,
+            boolean ageUnknown) {
         Dose dose = scheduled(order);
         Double kg = weight == null ? null : weight.kg();
         Double perKg = mgPerKg(dose, kg, product);
@@ -79,8 +84,8 @@ final class DoseCheck {
             ordered = perKg * kg;
         }
         Double target = kg == null ? null : p.ketamineMgPerKg() * kg;
-        boolean doseOff = target == null || ordered == null
-                || Math.abs(ordered - target) > p.doseTolerance() * target + EPSILON;
+        boolean doseOff =
+                target == null || ordered == null || Math.abs(ordered - target) > p.doseTolerance() * target + EPSILON;
         Double minutes = dose == null ? null : dose.durationMinutes();
         boolean durationOff = minutes == null || minutes < p.infusionMinMinutes() || minutes > p.infusionMaxMinutes();
         Double perWeek = dose == null || dose.perDay() == null ? null : dose.perDay() * 7;

@@ -16,15 +16,28 @@ import java.util.List;
  *                     or the code standing for a procedure named TMS), and an unresolved medicationReference; never
  *                     null
  */
-public record DraftOrder(String ref, String resourceType, List<Code> codes, String text, List<Dose> doses,
-                         boolean selected, List<Code> reasons, Recognition recognition) {
+public record DraftOrder(
+        String ref,
+        String resourceType,
+        List<Code> codes,
+        String text,
+        List<Dose> doses,
+        boolean selected,
+        List<Code> reasons,
+        Recognition recognition) {
 
     public DraftOrder {
         recognition = recognition == null ? Recognition.NONE : recognition;
     }
 
-    public DraftOrder(String ref, String resourceType, List<Code> codes, String text, List<Dose> doses,
-                      boolean selected, List<Code> reasons) {
+    public DraftOrder(
+            String ref,
+            String resourceType,
+            List<Code> codes,
+            String text,
+            List<Dose> doses,
+            boolean selected,
+            List<Code> reasons) {
         this(ref, resourceType, codes, text, doses, selected, reasons, Recognition.NONE);
     }
 

@@ -46,11 +46,11 @@ final class Episodes {
                     end = e;
                 }
             }
-            longest = Math.max(longest, Duration.between(group.get(0).start(), end).toDays());
+            longest = Math.max(
+                    longest, Duration.between(group.get(0).start(), end).toDays());
         }
         return longest;
     }
 
-    private Episodes() {
-    }
+    private Episodes() {}
 }

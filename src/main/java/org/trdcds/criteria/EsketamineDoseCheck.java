@@ -49,13 +49,18 @@ final class EsketamineDoseCheck {
      * @param withholdSuggestion no dose-deviation suggestion (a patient under the minimum age)
      * @return null when the order follows the label
      */
-    Finding check(DraftOrder order, Integer age, List<Instant> sessions, boolean urgent, Instant now,
-                  boolean withholdSuggestion) {
+    Finding check(
+            DraftOrder order,
+            Integer age,
+            List<Instant> sessions,
+            boolean urgent,
+            Instant now,
+            boolean withholdSuggestion) {
         Dose dose = DoseCheck.scheduled(order);
         Double mg = sessionMg(dose);
         boolean older = age != null && age >= o.esketamineOlderAdultAge();
-        List<Double> allowed = new ArrayList<>(OrderParameters.numbers(urgent ? o.esketamineSuicidalIdeationDosesMg()
-                : o.esketamineDosesMg()));
+        List<Double> allowed = new ArrayList<>(
+                OrderParameters.numbers(urgent ? o.esketamineSuicidalIdeationDosesMg() : o.esketamineDosesMg()));
         if (older) {
             allowed.addAll(OrderParameters.numbers(o.esketamineOlderAdultDosesMg()));
         }
@@ -67,7 +72,8 @@ final class EsketamineDoseCheck {
         double firstMax = older ? o.esketamineOlderFirstDoseMaxMg() : o.esketamineFirstDoseMaxMg();
         boolean firstDoseOff = firstDose && !urgent && mg != null && mg > firstMax + EPSILON;
         long week = first == null ? 1 : Duration.between(first, now).toDays() / 7 + 1;
-        int maxPer7 = week <= o.esketamineEarlyWeeks() ? o.esketamineEarlyMaxPer7Days() : o.esketamineLaterMaxPer7Days();
+        int maxPer7 =
+                week <= o.esketamineEarlyWeeks() ? o.esketamineEarlyMaxPer7Days() : o.esketamineLaterMaxPer7Days();
         Double perWeek = dose == null || dose.perDay() == null || dose.single() ? null : dose.perDay() * 7;
         int inLast7 = 1 + countSince(sessions, now.minus(Duration.ofDays(7)), now);
         boolean frequencyOff = perWeek != null ? perWeek > maxPer7 + EPSILON : inLast7 > maxPer7;
@@ -79,8 +85,11 @@ final class EsketamineDoseCheck {
         d.put("draftOrderRef", order.ref());
         d.put("order", order.text() != null ? order.text() : Details.label(order.codes()));
         d.put("orderedDoseMg", Details.round(mg));
-        d.put("orderedAs", mg != null || dose == null || dose.value() == null ? null
-                : Details.number(dose.value()) + (dose.unit() == null ? "" : " " + dose.unit()));
+        d.put(
+                "orderedAs",
+                mg != null || dose == null || dose.value() == null
+                        ? null
+                        : Details.number(dose.value()) + (dose.unit() == null ? "" : " " + dose.unit()));
         d.put("orderedPerWeek", perWeek == null ? null : Details.round(perWeek));
         d.put("sessionsInLast7Days", perWeek == null ? inLast7 : null);
         d.put("labelDoses", joined(allowed));

@@ -15,15 +15,18 @@ import org.trdcds.terminology.ProtocolParameters;
  */
 final class Failure {
 
-    enum Status { FAILED, NOT_FAILED, UNKNOWN }
+    enum Status {
+        FAILED,
+        NOT_FAILED,
+        UNKNOWN
+    }
 
     /**
      * @param how    "score", "switch", or null when not failed
      * @param change the scores judged, null when none
      * @param reason plain words for the card
      */
-    record Result(Status status, String how, Scores.Change change, String reason) {
-    }
+    record Result(Status status, String how, Scores.Change change, String reason) {}
 
     private final ProtocolParameters parameters;
     private final Adequacy adequacy;
@@ -40,29 +43,44 @@ final class Failure {
         Instant onDose = adequate.adequateFrom() != null ? adequate.adequateFrom() : trial.start();
         Instant from = onDose.plus(Duration.ofDays(parameters.failureMinDaysOnDose()));
         Instant windowEnd = trial.knownEnd().plus(Duration.ofDays(parameters.failureScoreWindowDaysAfterEnd()));
-        Scores.Change change = scores.change(trial.start(), from, windowEnd.isAfter(now) ? now : windowEnd,
-                parameters.baselineWindowDays());
+        Scores.Change change = scores.change(
+                trial.start(), from, windowEnd.isAfter(now) ? now : windowEnd, parameters.baselineWindowDays());
         if (change != null) {
             double reduction = change.reduction();
-            String judged = change.latest().scaleLabel() + " " + Details.number(change.baseline().value()) + " → "
+            String judged = change.latest().scaleLabel() + " "
+                    + Details.number(change.baseline().value()) + " → "
                     + Details.number(change.latest().value()) + " (" + Details.change(reduction) + ", "
                     + parameters.failureMinDaysOnDose() + "+ days on the dose)";
             return reduction < parameters.failureMaxReduction() || Double.isNaN(reduction)
-                    ? new Result(Double.isNaN(reduction) ? Status.UNKNOWN : Status.FAILED,
-                    Double.isNaN(reduction) ? null : "score", change, judged)
+                    ? new Result(
+                            Double.isNaN(reduction) ? Status.UNKNOWN : Status.FAILED,
+                            Double.isNaN(reduction) ? null : "score",
+                            change,
+                            judged)
                     : new Result(Status.NOT_FAILED, null, change, judged);
         }
         if (trial.ongoing()) {
-            return new Result(Status.UNKNOWN, null, null, "ongoing; no score after " + parameters.failureMinDaysOnDose()
-                    + " days on the dose yet");
+            return new Result(
+                    Status.UNKNOWN,
+                    null,
+                    null,
+                    "ongoing; no score after " + parameters.failureMinDaysOnDose() + " days on the dose yet");
         }
         Trial next = switchedTo(trial, adequate, all);
         if (next != null) {
-            return new Result(Status.FAILED, "switch", null, "no score to judge by; switched to " + next.name()
-                    + " at an adequate dose within " + parameters.switchGapDays() + " days (the switch is the evidence)");
+            return new Result(
+                    Status.FAILED,
+                    "switch",
+                    null,
+                    "no score to judge by; switched to " + next.name() + " at an adequate dose within "
+                            + parameters.switchGapDays() + " days (the switch is the evidence)");
         }
-        return new Result(Status.UNKNOWN, null, null, "ended with no score after " + parameters.failureMinDaysOnDose()
-                + " days on the dose and no switch to another antidepressant at an adequate dose");
+        return new Result(
+                Status.UNKNOWN,
+                null,
+                null,
+                "ended with no score after " + parameters.failureMinDaysOnDose()
+                        + " days on the dose and no switch to another antidepressant at an adequate dose");
     }
 
     private Trial switchedTo(Trial trial, Adequacy.Result adequate, List<Trial> all) {
@@ -73,13 +91,16 @@ final class Failure {
         Instant latestStart = end.plus(Duration.ofDays(parameters.switchGapDays()));
         Instant earliestCrossTaper = adequate.adequateFrom().plus(Duration.ofDays(parameters.failureMinDaysOnDose()));
         for (Trial other : all) {
-            if (other.ingredient().equals(trial.ingredient()) || other.start() == null
-                    || !other.start().isAfter(trial.start()) || other.start().isAfter(latestStart)
+            if (other.ingredient().equals(trial.ingredient())
+                    || other.start() == null
+                    || !other.start().isAfter(trial.start())
+                    || other.start().isAfter(latestStart)
                     || !adequacy.reachesMinimum(other)) {
                 continue;
             }
             boolean afterEnd = !other.start().isBefore(end);
-            boolean crossTaper = !afterEnd && !other.start().isBefore(earliestCrossTaper)
+            boolean crossTaper = !afterEnd
+                    && !other.start().isBefore(earliestCrossTaper)
                     && Duration.between(other.start(), end).toDays() <= parameters.switchGapDays();
             if (afterEnd || crossTaper) {
                 return other;

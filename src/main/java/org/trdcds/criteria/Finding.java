@@ -11,5 +11,4 @@ import java.util.Map;
  *                 the names per topic are documented in cds-cards/README.md
  * @param evidence references of the resources the finding rests on ("Observation/obs-9", ...)
  */
-public record Finding(String topic, Map<String, Object> details, List<String> evidence) {
-}
+public record Finding(String topic, Map<String, Object> details, List<String> evidence) {}

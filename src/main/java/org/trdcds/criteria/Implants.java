@@ -17,8 +17,7 @@ final class Implants {
     static final String TMS_IMPLANT_PROCEDURES = "tms-implant-procedures";
     static final String BELOW_NECK = "neurostimulator-below-neck";
 
-    private Implants() {
-    }
+    private Implants() {}
 
     static Finding assess(Assessment a, PatientFacts facts) {
         Terms terms = a.terms();

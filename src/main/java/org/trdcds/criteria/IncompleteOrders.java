@@ -19,8 +19,7 @@ import org.trdcds.terminology.ProtocolParameters;
  */
 final class IncompleteOrders {
 
-    private IncompleteOrders() {
-    }
+    private IncompleteOrders() {}
 
     /** The findings with the order-check-incomplete findings appended (the decision's own list is not changed). */
     static List<Finding> append(List<Finding> findings, Assessment a, PatientFacts facts, ProtocolParameters p) {
@@ -33,8 +32,8 @@ final class IncompleteOrders {
         Set<String> doseStated = new HashSet<>();
         for (Finding f : findings) {
             shown.addAll(f.evidence());
-            if (f.details().get("draftOrderRefs") instanceof List<?> refs && Boolean.TRUE.equals(f.details()
-                    .get("deletes"))) {
+            if (f.details().get("draftOrderRefs") instanceof List<?> refs
+                    && Boolean.TRUE.equals(f.details().get("deletes"))) {
                 refs.forEach(r -> deleted.add(String.valueOf(r)));
             }
             if (Topics.KETAMINE_DOSE_CHECK.equals(f.topic()) && f.details().get("draftOrderRef") != null) {
@@ -53,7 +52,12 @@ final class IncompleteOrders {
             } else if (!OrderScope.inScope(order, modality, a, facts)) {
                 d = null;
             } else {
-                d = reasons(order, modality, recognition, a.terms(), doseStated.contains(order.ref()),
+                d = reasons(
+                        order,
+                        modality,
+                        recognition,
+                        a.terms(),
+                        doseStated.contains(order.ref()),
                         shown.contains(order.ref()));
             }
             if (d != null) {
@@ -63,29 +67,40 @@ final class IncompleteOrders {
         return all;
     }
 
-    private static Map<String, Object> reasons(DraftOrder order, String modality, MedicationRecognition recognition,
-                                               Terms terms, boolean doseStated, boolean otherCard) {
+    private static Map<String, Object> reasons(
+            DraftOrder order,
+            String modality,
+            MedicationRecognition recognition,
+            Terms terms,
+            boolean doseStated,
+            boolean otherCard) {
         Map<String, Object> d = base(order);
         boolean any = false;
         String route = route(order);
         if (Courses.KETAMINE.equals(modality)) {
             Dose dose = DoseCheck.scheduled(order);
-            var product = terms.ingredient(Courses.KETAMINE, order.codes(), null).map(Terms.Ingredient::product)
+            var product = terms.ingredient(Courses.KETAMINE, order.codes(), null)
+                    .map(Terms.Ingredient::product)
                     .orElse(null);
-            boolean usable = dose != null && dose.value() != null && dose.unit() != null
+            boolean usable = dose != null
+                    && dose.value() != null
+                    && dose.unit() != null
                     && ("mg/kg".equalsIgnoreCase(dose.unit()) || DailyDose.perAdministrationMg(dose, product) != null);
             if (!usable && !doseStated) {
                 d.put("noMgDose", true);
                 d.put("orderedAs", orderedAs(dose));
                 any = true;
             }
-            if (route != null && recognition.intravenousRoutes().size() > 0
+            if (route != null
+                    && recognition.intravenousRoutes().size() > 0
                     && !recognition.intravenousRoutes().namedIn(route)) {
                 d.put("routeNotIntravenous", true);
                 any = true;
             }
         } else if (Courses.ESKETAMINE.equals(modality)) {
-            if (route != null && recognition.nasalRoutes().size() > 0 && !recognition.nasalRoutes().namedIn(route)) {
+            if (route != null
+                    && recognition.nasalRoutes().size() > 0
+                    && !recognition.nasalRoutes().namedIn(route)) {
                 d.put("routeNotNasal", true);
                 any = true;
             }

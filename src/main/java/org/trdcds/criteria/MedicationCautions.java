@@ -15,8 +15,7 @@ final class MedicationCautions {
     static final String MOUD = "moud";
     static final String OPIOID_USE_DISORDER = "opioid-use-disorder";
 
-    private MedicationCautions() {
-    }
+    private MedicationCautions() {}
 
     /** Active MOUD prescriptions or statements (by a code of the set; single-ingredient products by ingredient). */
     static List<MedicationFact> activeMoud(PatientFacts facts, Terms terms, Instant now) {
@@ -30,8 +29,8 @@ final class MedicationCautions {
     }
 
     /** The active substance use disorders that block: an opioid use disorder on MOUD does not. */
-    static List<ConditionFact> blockingSubstanceUse(List<ConditionFact> active, List<MedicationFact> moud,
-                                                    Terms terms) {
+    static List<ConditionFact> blockingSubstanceUse(
+            List<ConditionFact> active, List<MedicationFact> moud, Terms terms) {
         if (moud.isEmpty()) {
             return active;
         }
@@ -45,8 +44,12 @@ final class MedicationCautions {
     }
 
     /** The concurrent-medication finding with the v3 lines added (created when only they apply); null when none. */
-    static Finding withV3Lines(Finding concurrent, Assessment a, PatientFacts facts, List<MedicationFact> moud,
-                               double seizureThresholdMgPerDay) {
+    static Finding withV3Lines(
+            Finding concurrent,
+            Assessment a,
+            PatientFacts facts,
+            List<MedicationFact> moud,
+            double seizureThresholdMgPerDay) {
         Map<String, Object> d = concurrent == null ? new LinkedHashMap<>() : new LinkedHashMap<>(concurrent.details());
         List<String> evidence = concurrent == null ? new ArrayList<>() : new ArrayList<>(concurrent.evidence());
         List<ConditionFact> oud = a.diagnoses().active(OPIOID_USE_DISORDER);
@@ -63,8 +66,10 @@ final class MedicationCautions {
         List<String> esketamine = new ArrayList<>();
         for (Course c : a.courses()) {
             if (c.active()) {
-                (Courses.KETAMINE.equals(c.kind()) ? ketamine : Courses.ESKETAMINE.equals(c.kind()) ? esketamine
-                        : new ArrayList<String>()).addAll(c.refs());
+                (Courses.KETAMINE.equals(c.kind())
+                                ? ketamine
+                                : Courses.ESKETAMINE.equals(c.kind()) ? esketamine : new ArrayList<String>())
+                        .addAll(c.refs());
             }
         }
         for (MedicationFact m : facts.medications()) {
@@ -75,8 +80,10 @@ final class MedicationCautions {
         }
         for (DraftOrder o : facts.draftOrders()) {
             String kind = Courses.kindOf(o.codes(), a.terms());
-            (Courses.KETAMINE.equals(kind) ? ketamine : Courses.ESKETAMINE.equals(kind) ? esketamine
-                    : new ArrayList<String>()).add(o.ref());
+            (Courses.KETAMINE.equals(kind)
+                            ? ketamine
+                            : Courses.ESKETAMINE.equals(kind) ? esketamine : new ArrayList<String>())
+                    .add(o.ref());
         }
         if (!ketamine.isEmpty() && !esketamine.isEmpty()) {
             d.put("twoNmdaAntagonists", true);

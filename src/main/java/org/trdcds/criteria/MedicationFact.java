@@ -18,21 +18,37 @@ import java.util.List;
  * @param recognition how the medication was identified (by name: its codes include the named ingredient's RxNorm
  *                    code), and an unresolved medicationReference; never null
  */
-public record MedicationFact(String ref, List<Code> codes, String text, String status,
-                             Instant start, Instant end, List<Dose> doses, String intent, List<Code> reasons,
-                             Recognition recognition) {
+public record MedicationFact(
+        String ref,
+        List<Code> codes,
+        String text,
+        String status,
+        Instant start,
+        Instant end,
+        List<Dose> doses,
+        String intent,
+        List<Code> reasons,
+        Recognition recognition) {
 
     public MedicationFact {
         recognition = recognition == null ? Recognition.NONE : recognition;
     }
 
-    public MedicationFact(String ref, List<Code> codes, String text, String status, Instant start, Instant end,
-                          List<Dose> doses, String intent, List<Code> reasons) {
+    public MedicationFact(
+            String ref,
+            List<Code> codes,
+            String text,
+            String status,
+            Instant start,
+            Instant end,
+            List<Dose> doses,
+            String intent,
+            List<Code> reasons) {
         this(ref, codes, text, status, start, end, doses, intent, reasons, Recognition.NONE);
     }
 
-    public MedicationFact(String ref, List<Code> codes, String text, String status, Instant start, Instant end,
-                          Dose dose) {
+    public MedicationFact(
+            String ref, List<Code> codes, String text, String status, Instant start, Instant end, Dose dose) {
         this(ref, codes, text, status, start, end, dose == null ? List.of() : List.of(dose), null, List.of());
     }
 

@@ -17,8 +17,7 @@ final class NamedRecords {
 
     static final String DETAIL = "identifiedByName";
 
-    private NamedRecords() {
-    }
+    private NamedRecords() {}
 
     static List<Finding> annotate(List<Finding> findings, PatientFacts facts) {
         Map<String, String> named = new HashMap<>();

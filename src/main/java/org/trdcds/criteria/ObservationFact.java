@@ -17,16 +17,30 @@ import java.util.List;
  *                   only when final)
  * @param valueText  valueString, or the text (else first display) of valueCodeableConcept; null otherwise
  */
-public record ObservationFact(String ref, List<Code> codes, Instant effective, Double value, String unit,
-                              List<Code> valueCodes, List<Component> components, String status, String valueText) {
+public record ObservationFact(
+        String ref,
+        List<Code> codes,
+        Instant effective,
+        Double value,
+        String unit,
+        List<Code> valueCodes,
+        List<Component> components,
+        String status,
+        String valueText) {
 
     /** A non-finite value is unknown (null). */
     public ObservationFact {
         value = value == null || !Double.isFinite(value) ? null : value;
     }
 
-    public ObservationFact(String ref, List<Code> codes, Instant effective, Double value, String unit,
-                           List<Code> valueCodes, List<Component> components) {
+    public ObservationFact(
+            String ref,
+            List<Code> codes,
+            Instant effective,
+            Double value,
+            String unit,
+            List<Code> valueCodes,
+            List<Component> components) {
         this(ref, codes, effective, value, unit, valueCodes, components, null, null);
     }
 

@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class OffSpectrum {
 
-    private OffSpectrum() {
-    }
+    private OffSpectrum() {}
 
     static List<Finding> suicideOnly(Assessment a, PatientFacts facts, HookKind kind) {
         Suicide.Result risk = a.suicide();

@@ -29,8 +29,10 @@ final class OlderAdults {
 
     /** The facts (age at or above the limit, dementia rows), or null when neither applies. */
     Map<String, Object> facts(Assessment a, LocalDate birthDate) {
-        Integer age = birthDate == null ? null
-                : Period.between(birthDate, LocalDate.ofInstant(a.now(), ZoneOffset.UTC)).getYears();
+        Integer age = birthDate == null
+                ? null
+                : Period.between(birthDate, LocalDate.ofInstant(a.now(), ZoneOffset.UTC))
+                        .getYears();
         List<ConditionFact> dementia = a.diagnoses().active(DEMENTIA);
         boolean older = age != null && age >= s.olderAdultAgeYears();
         if (!older && dementia.isEmpty()) {

@@ -46,8 +46,8 @@ final class OrderChecks {
         List<OrderScope.Scoped> scoped = new ArrayList<>();
         for (DraftOrder order : facts.draftOrders()) {
             String modality = order.selected() ? OrderScope.modality(order, a.terms()) : null;
-            if (modality != null && OrderScope.inScope(order, modality, a.terms(), a.courses(), o, a.now(), withTms,
-                    kg)) {
+            if (modality != null
+                    && OrderScope.inScope(order, modality, a.terms(), a.courses(), o, a.now(), withTms, kg)) {
                 scoped.add(new OrderScope.Scoped(order, modality));
             }
         }
@@ -92,9 +92,10 @@ final class OrderChecks {
         boolean isBlocked = blocked.contains(Blocks.KETAMINE);
         for (OrderScope.Scoped s : scoped) {
             if (Courses.ESKETAMINE.equals(s.modality())) {
-                Finding check = esketamineCheck.check(s.order(), age, esketamineSessions(a), urgent(a, s.order()),
-                        a.now(), a.minor());
-                if (check != null && (!isBlocked || Boolean.TRUE.equals(check.details().get("aboveCritical")))) {
+                Finding check = esketamineCheck.check(
+                        s.order(), age, esketamineSessions(a), urgent(a, s.order()), a.now(), a.minor());
+                if (check != null
+                        && (!isBlocked || Boolean.TRUE.equals(check.details().get("aboveCritical")))) {
                     check.details().put("blocked", isBlocked);
                     findings.add(check);
                 }
@@ -111,11 +112,19 @@ final class OrderChecks {
                 d.put("ignoredWeights", a.weight().ignored());
                 d.put("weightMinKg", Details.number(p.weightMinKg()));
                 d.put("weightMaxKg", Details.number(p.weightMaxKg()));
-                findings.add(new Finding(Topics.WEIGHT_MISSING, d, List.of(s.order().ref())));
+                findings.add(
+                        new Finding(Topics.WEIGHT_MISSING, d, List.of(s.order().ref())));
             }
-            Finding check = doseCheck.check(s.order(), weight, isBlocked, a.terms()
-                    .ingredient(Courses.KETAMINE, s.order().codes(), null).map(Terms.Ingredient::product).orElse(null),
-                    a.minor(), age == null);
+            Finding check = doseCheck.check(
+                    s.order(),
+                    weight,
+                    isBlocked,
+                    a.terms()
+                            .ingredient(Courses.KETAMINE, s.order().codes(), null)
+                            .map(Terms.Ingredient::product)
+                            .orElse(null),
+                    a.minor(),
+                    age == null);
             if (check != null) {
                 findings.add(check);
             }
@@ -191,8 +200,8 @@ final class OrderChecks {
     }
 
     /** Once per course and per modality: only orders of a modality with no session in the last courseGapDays. */
-    private Finding monitoring(Assessment a, PatientFacts facts, List<OrderScope.Scoped> scoped,
-                               Set<String> blocked, Integer age) {
+    private Finding monitoring(
+            Assessment a, PatientFacts facts, List<OrderScope.Scoped> scoped, Set<String> blocked, Integer age) {
         Instant recent = a.now().minus(Duration.ofDays(p.courseGapDays()));
         Set<String> modalities = new LinkedHashSet<>();
         List<String> refs = new ArrayList<>();
@@ -224,14 +233,16 @@ final class OrderChecks {
 
     /** PROTOCOL-v3 E: female, pregnancyPossibleMinAge to pregnancyPossibleMaxAge years (unknown age counts). */
     private boolean couldBePregnant(PatientFacts facts, Integer age) {
-        return "female".equals(facts.gender()) && (age == null
-                || age >= o.pregnancyPossibleMinAge() && age <= o.pregnancyPossibleMaxAge());
+        return "female".equals(facts.gender())
+                && (age == null || age >= o.pregnancyPossibleMinAge() && age <= o.pregnancyPossibleMaxAge());
     }
 
     private boolean pregnancyTestSince(Assessment a, PatientFacts facts) {
         Instant from = a.now().minus(Duration.ofDays(o.pregnancyTestWindowDays()));
         for (ObservationFact obs : facts.observations()) {
-            if (obs.effective() != null && !obs.effective().isBefore(from) && !obs.effective().isAfter(a.now())
+            if (obs.effective() != null
+                    && !obs.effective().isBefore(from)
+                    && !obs.effective().isAfter(a.now())
                     && a.terms().any(PREGNANCY_TEST, obs.codes())) {
                 return true;
             }

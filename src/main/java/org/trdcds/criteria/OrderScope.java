@@ -27,8 +27,7 @@ final class OrderScope {
         }
     }
 
-    private OrderScope() {
-    }
+    private OrderScope() {}
 
     /** The modality of an order, or null when it is neither ketamine, esketamine nor TMS. */
     static String modality(DraftOrder order, Terms terms) {
@@ -56,18 +55,25 @@ final class OrderScope {
             withTms |= Courses.TMS_KIND.equals(modality(other, a.terms()));
         }
         Double kg = a.weight().ref() == null ? null : a.weight().kg();
-        return inScope(order, modality, a.terms(), a.courses(), a.terms().knowledge().orderParameters(), a.now(),
-                withTms, kg);
+        return inScope(
+                order, modality, a.terms(), a.courses(), a.terms().knowledge().orderParameters(), a.now(), withTms, kg);
     }
 
-    static boolean inScope(DraftOrder order, String modality, Terms terms, List<Course> courses, OrderParameters o,
-                           Instant now, boolean withTms, Double weightKg) {
+    static boolean inScope(
+            DraftOrder order,
+            String modality,
+            Terms terms,
+            List<Course> courses,
+            OrderParameters o,
+            Instant now,
+            boolean withTms,
+            Double weightKg) {
         if (!Courses.KETAMINE.equals(modality)) {
             return true;
         }
         if (!order.reasons().isEmpty()) {
-            return terms.anyOf(Diagnoses.SPECTRUM, order.reasons()) || terms.any(Diagnoses.SUICIDE_ATTEMPT,
-                    order.reasons());
+            return terms.anyOf(Diagnoses.SPECTRUM, order.reasons())
+                    || terms.any(Diagnoses.SUICIDE_ATTEMPT, order.reasons());
         }
         if (withTms || recentSession(courses, o.scopeSessionWindowDays(), now)) {
             return true;
@@ -95,14 +101,16 @@ final class OrderScope {
             return true;
         }
         Knowledge.Product product = terms.ingredient(Courses.KETAMINE, order.codes(), null)
-                .map(Terms.Ingredient::product).orElse(null);
+                .map(Terms.Ingredient::product)
+                .orElse(null);
         Double perKg = DoseCheck.mgPerKg(dose, weightKg, product);
         return perKg != null && perKg > o.scopeSingleDoseMaxMgPerKg() + 1e-9;
     }
 
     /** The route text (lower case) is one of the listed routes (a comma-separated parameter). */
     static boolean isRoute(String route, String routes) {
-        return route != null && OrderParameters.items(routes).contains(route.trim().toLowerCase(Locale.ROOT));
+        return route != null
+                && OrderParameters.items(routes).contains(route.trim().toLowerCase(Locale.ROOT));
     }
 
     private static boolean recentSession(List<Course> courses, int windowDays, Instant now) {
@@ -114,5 +122,4 @@ final class OrderScope {
         }
         return false;
     }
-
 }

@@ -12,18 +12,26 @@ import java.util.Set;
  * @param unavailable FHIR resource types the service could not obtain (fetch failed); the decision treats them as unknown
  * @param gender      Patient.gender (administrative), null when absent
  */
-public record PatientFacts(String patientId, LocalDate birthDate,
-                           List<ConditionFact> conditions,
-                           List<MedicationFact> medications,
-                           List<ObservationFact> observations,
-                           List<ProcedureFact> procedures,
-                           List<DraftOrder> draftOrders,
-                           Set<String> unavailable,
-                           String gender) {
+public record PatientFacts(
+        String patientId,
+        LocalDate birthDate,
+        List<ConditionFact> conditions,
+        List<MedicationFact> medications,
+        List<ObservationFact> observations,
+        List<ProcedureFact> procedures,
+        List<DraftOrder> draftOrders,
+        Set<String> unavailable,
+        String gender) {
 
-    public PatientFacts(String patientId, LocalDate birthDate, List<ConditionFact> conditions,
-                        List<MedicationFact> medications, List<ObservationFact> observations,
-                        List<ProcedureFact> procedures, List<DraftOrder> draftOrders, Set<String> unavailable) {
+    public PatientFacts(
+            String patientId,
+            LocalDate birthDate,
+            List<ConditionFact> conditions,
+            List<MedicationFact> medications,
+            List<ObservationFact> observations,
+            List<ProcedureFact> procedures,
+            List<DraftOrder> draftOrders,
+            Set<String> unavailable) {
         this(patientId, birthDate, conditions, medications, observations, procedures, draftOrders, unavailable, null);
     }
 }

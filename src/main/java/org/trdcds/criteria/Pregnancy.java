@@ -31,10 +31,15 @@ final class Pregnancy {
     static final String EXCLUDED_TESTS = "hcg-excluded-tests";
     static final String TUMOURS = "hcg-tumours";
 
-    enum Reading { POSITIVE, NEGATIVE, EQUIVOCAL, UNCHECKED, UNKNOWN }
-
-    private record Test(ObservationFact o, Reading reading, Double iuPerL) {
+    enum Reading {
+        POSITIVE,
+        NEGATIVE,
+        EQUIVOCAL,
+        UNCHECKED,
+        UNKNOWN
     }
+
+    private record Test(ObservationFact o, Reading reading, Double iuPerL) {}
 
     private final ProtocolParameters p;
     private final SafetyParameters s;
@@ -45,8 +50,7 @@ final class Pregnancy {
     }
 
     /** The finding (null when nothing to say) and the facts of the candidate card's list of checks. */
-    record Result(Finding finding, Map<String, Object> check) {
-    }
+    record Result(Finding finding, Map<String, Object> check) {}
 
     Result assess(Assessment a, PatientFacts facts) {
         Instant now = a.now();
@@ -89,7 +93,7 @@ final class Pregnancy {
             if (!positive.o().effective().isBefore(testFrom)) {
                 positiveTests.add(testRow(positive));
                 evidence.add(positive.o().ref());
-                } else if (!positive.o().effective().isBefore(conditionFrom)) {
+            } else if (!positive.o().effective().isBefore(conditionFrom)) {
                 oldPositive = testRow(positive);
                 evidence.add(positive.o().ref());
             }
@@ -105,13 +109,13 @@ final class Pregnancy {
                 evidence.add(latestTest.o().ref());
             }
         }
-        if (end != null && (!conditions.isEmpty() || !statuses.isEmpty() || !positiveTests.isEmpty()
-                || oldPositive != null)) {
+        if (end != null
+                && (!conditions.isEmpty() || !statuses.isEmpty() || !positiveTests.isEmpty() || oldPositive != null)) {
             olderEnds = List.of(Map.of("date", end.toString())); // an end older than the evidence still standing
         }
         boolean withTumour = !tumours.isEmpty() && !positiveTests.isEmpty();
-        boolean blocking = !conditions.isEmpty() || !statuses.isEmpty() || (!positiveTests.isEmpty()
-                && tumours.isEmpty());
+        boolean blocking =
+                !conditions.isEmpty() || !statuses.isEmpty() || (!positiveTests.isEmpty() && tumours.isEmpty());
         boolean warning = !positiveTests.isEmpty() || oldPositive != null || equivocal != null || unchecked != null;
         Map<String, Object> check = new LinkedHashMap<>();
         check.put("conditionCount", facts.conditions().size());
@@ -149,13 +153,18 @@ final class Pregnancy {
     private LocalDate latestEnd(Assessment a, PatientFacts facts) {
         Instant latest = null;
         for (ConditionFact c : a.diagnoses().ever(END, null, a.now())) {
-            if (c.date() != null && !c.date().isAfter(a.now()) && (latest == null || c.date().isAfter(latest))) {
+            if (c.date() != null
+                    && !c.date().isAfter(a.now())
+                    && (latest == null || c.date().isAfter(latest))) {
                 latest = c.date();
             }
         }
         for (ProcedureFact pr : facts.procedures()) {
-            if (pr.start() != null && !pr.start().isAfter(a.now()) && Segment.taken(pr.status())
-                    && a.terms().any(END_PROCEDURES, pr.codes()) && (latest == null || pr.start().isAfter(latest))) {
+            if (pr.start() != null
+                    && !pr.start().isAfter(a.now())
+                    && Segment.taken(pr.status())
+                    && a.terms().any(END_PROCEDURES, pr.codes())
+                    && (latest == null || pr.start().isAfter(latest))) {
                 latest = pr.start();
             }
         }
@@ -166,7 +175,9 @@ final class Pregnancy {
         Instant from = now.minus(Duration.ofDays(p.pregnancyStatusWindowDays()));
         ObservationFact latest = null;
         for (ObservationFact o : facts.observations()) {
-            if (o.effective() != null && !o.effective().isBefore(from) && !o.effective().isAfter(now)
+            if (o.effective() != null
+                    && !o.effective().isBefore(from)
+                    && !o.effective().isAfter(now)
                     && terms.any(PREGNANCY_STATUS, o.codes())
                     && (latest == null || o.effective().isAfter(latest.effective()))) {
                 latest = o;
@@ -179,7 +190,9 @@ final class Pregnancy {
     private List<Test> tests(PatientFacts facts, Terms terms, Instant now) {
         List<Test> tests = new ArrayList<>();
         for (ObservationFact o : facts.observations()) {
-            if (o.effective() == null || o.effective().isAfter(now) || !terms.any(TEST, o.codes())
+            if (o.effective() == null
+                    || o.effective().isAfter(now)
+                    || !terms.any(TEST, o.codes())
                     || terms.any(EXCLUDED_TESTS, o.codes())) {
                 continue;
             }
@@ -204,7 +217,8 @@ final class Pregnancy {
             return new Test(o, Reading.UNCHECKED, null);
         }
         double iu = o.value() * factor;
-        Reading reading = iu >= s.hcgPositiveIuPerL() ? Reading.POSITIVE
+        Reading reading = iu >= s.hcgPositiveIuPerL()
+                ? Reading.POSITIVE
                 : iu >= s.hcgEquivocalFromIuPerL() ? Reading.EQUIVOCAL : Reading.NEGATIVE;
         return new Test(o, reading, iu);
     }
@@ -213,8 +227,11 @@ final class Pregnancy {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("test", Details.label(t.o().codes()));
         row.put("code", t.o().codes().isEmpty() ? null : t.o().codes().get(0).code());
-        row.put("result", t.o().value() != null ? Details.number(t.o().value()) + " " + (t.o().unit() == null ? ""
-                : t.o().unit()) : t.o().valueText() != null ? t.o().valueText() : Details.label(t.o().valueCodes()));
+        row.put(
+                "result",
+                t.o().value() != null
+                        ? Details.number(t.o().value()) + " " + (t.o().unit() == null ? "" : t.o().unit())
+                        : t.o().valueText() != null ? t.o().valueText() : Details.label(t.o().valueCodes()));
         row.put("iuPerL", Details.round(t.iuPerL()));
         row.put("date", Details.date(t.o().effective()));
         row.put("ref", t.o().ref());

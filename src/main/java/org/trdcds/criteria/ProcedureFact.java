@@ -14,8 +14,14 @@ import java.util.List;
  * @param outcomes    codings of Procedure.outcome (e.g. a suicide risk level), empty when none
  * @param outcomeText Procedure.outcome.text, else its first display; null when none
  */
-public record ProcedureFact(String ref, List<Code> codes, String status, Instant start, Instant end,
-                            List<Code> outcomes, String outcomeText) {
+public record ProcedureFact(
+        String ref,
+        List<Code> codes,
+        String status,
+        Instant start,
+        Instant end,
+        List<Code> outcomes,
+        String outcomeText) {
 
     public ProcedureFact(String ref, List<Code> codes, String status, Instant start, Instant end) {
         this(ref, codes, status, start, end, List.of(), null);

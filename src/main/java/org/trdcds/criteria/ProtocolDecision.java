@@ -40,13 +40,17 @@ public final class ProtocolDecision implements Decision {
         if (!diagnoses.onSpectrum(now, knowledge.parameters().suicideAttemptWindowDays())) {
             // decided before any trial, course or vital sign is read, unless suicide risk is on record (v3 section C)
             Suicide.Result risk = suicide.assess(diagnoses, facts.observations(), facts.procedures(), terms, now);
-            return risk.finding() == null ? List.of() : OffSpectrum.suicideOnly(
-                    Assessment.of(facts, knowledge, terms, diagnoses, trd, suicide, now), facts, kind);
+            return risk.finding() == null
+                    ? List.of()
+                    : OffSpectrum.suicideOnly(
+                            Assessment.of(facts, knowledge, terms, diagnoses, trd, suicide, now), facts, kind);
         }
         Assessment assessment = Assessment.of(facts, knowledge, terms, diagnoses, trd, suicide, now);
-        return NamedRecords.annotate(kind == HookKind.SCREENING
-                ? screening.decide(assessment, facts)
-                : IncompleteOrders.append(orderChecks.decide(assessment, facts), assessment, facts,
-                        knowledge.parameters()), facts);
+        return NamedRecords.annotate(
+                kind == HookKind.SCREENING
+                        ? screening.decide(assessment, facts)
+                        : IncompleteOrders.append(
+                                orderChecks.decide(assessment, facts), assessment, facts, knowledge.parameters()),
+                facts);
     }
 }

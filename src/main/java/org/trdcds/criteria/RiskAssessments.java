@@ -23,15 +23,13 @@ final class RiskAssessments {
     private static final List<String> FINAL = List.of("final", "amended", "corrected");
 
     /** @param result the result as the card names it; {@code high}: high or imminent risk */
-    record Assessed(String ref, Instant at, String result, boolean high) {
-    }
+    record Assessed(String ref, Instant at, String result, boolean high) {}
 
     /**
      * @param decisive   the latest readable assessment after the trigger, or null
      * @param unreadable the latest unreadable Observation after the trigger and after the decisive one, or null
      */
-    record Found(Assessed decisive, Assessed unreadable) {
-    }
+    record Found(Assessed decisive, Assessed unreadable) {}
 
     private final SafetyParameters s;
 
@@ -39,8 +37,12 @@ final class RiskAssessments {
         this.s = parameters;
     }
 
-    Found after(Instant trigger, List<ProcedureFact> procedures, List<ObservationFact> observations, Terms terms,
-                Instant now) {
+    Found after(
+            Instant trigger,
+            List<ProcedureFact> procedures,
+            List<ObservationFact> observations,
+            Terms terms,
+            Instant now) {
         Assessed decisive = null;
         Assessed unreadable = null;
         if (trigger == null) {
@@ -48,26 +50,35 @@ final class RiskAssessments {
         }
         for (ProcedureFact pr : procedures) {
             Instant at = pr.start();
-            if (at == null || !at.isAfter(trigger) || at.isAfter(now) || !"completed".equals(pr.status())
+            if (at == null
+                    || !at.isAfter(trigger)
+                    || at.isAfter(now)
+                    || !"completed".equals(pr.status())
                     || !terms.any(RISK_ASSESSMENT, pr.codes())) {
                 continue;
             }
-            boolean high = terms.any(HIGH, pr.outcomes()) || words(pr.outcomeText(), s.suicideRiskHighWords())
+            boolean high = terms.any(HIGH, pr.outcomes())
+                    || words(pr.outcomeText(), s.suicideRiskHighWords())
                     || anyDisplay(pr.outcomes(), s.suicideRiskHighWords());
             String result = pr.outcomeText() != null ? pr.outcomeText() : "no high or imminent risk recorded";
             decisive = later(decisive, new Assessed(pr.ref(), at, result, high));
         }
         for (ObservationFact o : observations) {
             Instant at = o.effective();
-            if (at == null || !at.isAfter(trigger) || at.isAfter(now) || (o.status() == null || !FINAL.contains(o.status()))
+            if (at == null
+                    || !at.isAfter(trigger)
+                    || at.isAfter(now)
+                    || (o.status() == null || !FINAL.contains(o.status()))
                     || !terms.any(INSTRUMENTS, o.codes())) {
                 continue;
             }
             String text = o.valueText();
-            boolean high = terms.any(HIGH, o.valueCodes()) || words(text, s.suicideRiskHighWords())
+            boolean high = terms.any(HIGH, o.valueCodes())
+                    || words(text, s.suicideRiskHighWords())
                     || anyDisplay(o.valueCodes(), s.suicideRiskHighWords());
-            boolean low = !high && (words(text, s.suicideRiskNotHighWords())
-                    || anyDisplay(o.valueCodes(), s.suicideRiskNotHighWords()));
+            boolean low = !high
+                    && (words(text, s.suicideRiskNotHighWords())
+                            || anyDisplay(o.valueCodes(), s.suicideRiskNotHighWords()));
             if (high || low) {
                 decisive = later(decisive, new Assessed(o.ref(), at, text, high));
             } else {

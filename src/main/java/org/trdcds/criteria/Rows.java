@@ -10,8 +10,7 @@ import java.util.Map;
 /** Table rows of trials and courses for {@link Finding#details()}. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static List<Map<String, Object>> trials(List<TrialAssessment> assessments) {
         List<Map<String, Object>> rows = new ArrayList<>(assessments.size());
@@ -20,9 +19,20 @@ final class Rows {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("drug", t.name());
             row.put("dailyDoseMg", Details.round(t.maxDailyMg()));
-            row.put("minimumDoseMg", a.adequacy().minimum() == null ? null : a.adequacy().minimum().mgPerDay());
-            row.put("minimumDoseStatus", a.adequacy().minimum() == null ? null : a.adequacy().minimum().status());
-            row.put("minimumDosePending", a.adequacy().minimum() != null && pending(a.adequacy().minimum().status()));
+            row.put(
+                    "minimumDoseMg",
+                    a.adequacy().minimum() == null
+                            ? null
+                            : a.adequacy().minimum().mgPerDay());
+            row.put(
+                    "minimumDoseStatus",
+                    a.adequacy().minimum() == null
+                            ? null
+                            : a.adequacy().minimum().status());
+            row.put(
+                    "minimumDosePending",
+                    a.adequacy().minimum() != null
+                            && pending(a.adequacy().minimum().status()));
             row.put("start", Details.date(t.start()));
             row.put("end", t.ongoing() ? "ongoing" : Details.date(t.end()));
             row.put("weeks", t.segments().isEmpty() ? null : t.knownDays() / 7);
@@ -60,7 +70,9 @@ final class Rows {
         row.put("kind", c.kind());
         row.put("start", Details.date(c.start()));
         row.put("end", c.active() ? "ongoing" : Details.date(c.lastDate()));
-        long weeks = Duration.between(c.start(), c.lastDate().isAfter(now) ? now : c.lastDate()).toDays() / 7;
+        long weeks = Duration.between(c.start(), c.lastDate().isAfter(now) ? now : c.lastDate())
+                        .toDays()
+                / 7;
         row.put("weeks", weeks);
         row.put("oneWeek", weeks == 1);
         Scores.Change change = c.change();
@@ -70,9 +82,15 @@ final class Rows {
         row.put("increase", change != null && change.reduction() < 0);
         row.put("changeAbsPercent", change == null ? null : Details.percent(Math.abs(change.reduction())));
         row.put("responded", c.responded());
-        row.put("outcome", change == null ? "no documented response (no score since the course began)"
-                : c.responded() ? "response" : "no response: " + change.latest().scaleLabel() + " "
-                + Details.number(change.baseline().value()) + " → " + Details.number(change.latest().value()));
+        row.put(
+                "outcome",
+                change == null
+                        ? "no documented response (no score since the course began)"
+                        : c.responded()
+                                ? "response"
+                                : "no response: " + change.latest().scaleLabel() + " "
+                                        + Details.number(change.baseline().value()) + " → "
+                                        + Details.number(change.latest().value()));
         row.put("refs", String.join(", ", c.refs()));
         return row;
     }

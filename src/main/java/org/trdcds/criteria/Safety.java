@@ -45,8 +45,8 @@ final class Safety {
         Instant now = a.now();
         List<Finding> findings = new ArrayList<>();
         BloodPressure.Result bp = a.bloodPressure();
-        List<ConditionFact> crisis = dx.activeSince(HYPERTENSIVE_CRISIS,
-                now.minus(Duration.ofDays(p.bloodPressureWindowDays())));
+        List<ConditionFact> crisis =
+                dx.activeSince(HYPERTENSIVE_CRISIS, now.minus(Duration.ofDays(p.bloodPressureWindowDays())));
         if (!crisis.isEmpty() || bp.uncontrolled()) {
             Map<String, Object> d = bpDetails(bp);
             d.put("conditions", Details.conditionRows(crisis));
@@ -57,7 +57,9 @@ final class Safety {
             findings.add(new Finding(Topics.UNCONTROLLED_HYPERTENSION, d, evidence));
         }
         List<MedicationFact> moud = MedicationCautions.activeMoud(facts, a.terms(), now);
-        conditions(findings, Topics.ACTIVE_SUBSTANCE_USE,
+        conditions(
+                findings,
+                Topics.ACTIVE_SUBSTANCE_USE,
                 MedicationCautions.blockingSubstanceUse(dx.active(SUBSTANCE_USE), moud, a.terms()));
         List<ConditionFact> intractable = dx.active(INTRACTABLE_EPILEPSY);
         conditions(findings, Topics.UNCONTROLLED_SEIZURES, intractable);
@@ -65,8 +67,8 @@ final class Safety {
         List<ConditionFact> vascular = new ArrayList<>(dx.present(ANEURYSM));
         addNew(vascular, dx.ever(HEMORRHAGE, null, now));
         List<ConditionFact> onsetUnknown = new ArrayList<>();
-        for (ConditionFact mi : dx.ever(MYOCARDIAL_INFARCTION,
-                now.minus(Duration.ofDays(p.myocardialInfarctionWindowDays())), now)) {
+        for (ConditionFact mi :
+                dx.ever(MYOCARDIAL_INFARCTION, now.minus(Duration.ofDays(p.myocardialInfarctionWindowDays())), now)) {
             (mi.onset() == null ? onsetUnknown : vascular).add(mi); // known only by its recordedDate: a warning line
         }
         addNew(vascular, dx.active(CEREBRAL_EDEMA));
@@ -81,8 +83,14 @@ final class Safety {
         }
         conditions(findings, Topics.PSYCHOSIS_CAUTION, dx.active(PSYCHOTIC));
         conditions(findings, Topics.BIPOLAR_MANIC_SWITCH, dx.present(BIPOLAR));
-        add(findings, MedicationCautions.withV3Lines(concurrent.assess(facts.medications(), a.terms(), now), a, facts,
-                moud, p.seizureThresholdMgPerDay()));
+        add(
+                findings,
+                MedicationCautions.withV3Lines(
+                        concurrent.assess(facts.medications(), a.terms(), now),
+                        a,
+                        facts,
+                        moud,
+                        p.seizureThresholdMgPerDay()));
         return findings;
     }
 
@@ -93,7 +101,8 @@ final class Safety {
     }
 
     /** The vascular block; a myocardial infarction known only by its recordedDate is a warning line, not a block. */
-    private static void vascular(List<Finding> findings, List<ConditionFact> blocking, List<ConditionFact> onsetUnknown) {
+    private static void vascular(
+            List<Finding> findings, List<ConditionFact> blocking, List<ConditionFact> onsetUnknown) {
         if (blocking.isEmpty() && onsetUnknown.isEmpty()) {
             return;
         }
@@ -149,10 +158,12 @@ final class Safety {
         d.put("diastolicWarning", Details.number(p.diastolicLimit()));
         d.put("systolicSingleLimit", Details.number(p.systolicSingleLimit()));
         d.put("diastolicSingleLimit", Details.number(p.diastolicSingleLimit()));
-        d.put("meanAboveLimit", above(bp.meanSystolic(), p.systolicBlockLimit())
-                || above(bp.meanDiastolic(), p.diastolicBlockLimit()));
-        d.put("readingAboveLimit", above(bp.maxSystolic(), p.systolicSingleLimit())
-                || above(bp.maxDiastolic(), p.diastolicSingleLimit()));
+        d.put(
+                "meanAboveLimit",
+                above(bp.meanSystolic(), p.systolicBlockLimit()) || above(bp.meanDiastolic(), p.diastolicBlockLimit()));
+        d.put(
+                "readingAboveLimit",
+                above(bp.maxSystolic(), p.systolicSingleLimit()) || above(bp.maxDiastolic(), p.diastolicSingleLimit()));
         d.put("readingsFrom", Details.date(bp.from()));
         d.put("readingsTo", Details.date(bp.to()));
         return d;

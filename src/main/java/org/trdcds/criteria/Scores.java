@@ -35,7 +35,8 @@ final class Scores {
         return new Scores(scores);
     }
 
-    private static boolean add(List<Score> scores, String ref, List<Code> codes, double value, Instant at, Terms terms) {
+    private static boolean add(
+            List<Score> scores, String ref, List<Code> codes, double value, Instant at, Terms terms) {
         String scale = terms.any(Score.PHQ9, codes) ? Score.PHQ9 : terms.any(Score.MADRS, codes) ? Score.MADRS : null;
         if (scale != null) {
             scores.add(new Score(ref, scale, value, at));

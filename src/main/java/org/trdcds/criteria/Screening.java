@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import org.trdcds.terminology.ProtocolParameters;
 
 /** The patient-view findings of docs/protocol.md section 5. */
@@ -66,7 +66,10 @@ final class Screening {
                 findings.add(incompleteData(a, unknownCourses));
             } else if (failed.isEmpty() && !a.anyActiveCourse() && blocked.size() < 2) {
                 findings.add(monotherapyFirst(a, blocked));
-            } else if (!failed.isEmpty() && blocked.isEmpty() && !psychosis && !a.anyActiveCourse()
+            } else if (!failed.isEmpty()
+                    && blocked.isEmpty()
+                    && !psychosis
+                    && !a.anyActiveCourse()
                     && !a.suicide().holdsCandidate()) {
                 candidacy(a, facts, findings);
                 safety.candidateLines(a, facts, findings);
@@ -86,16 +89,20 @@ final class Screening {
             d.put("windowDays", p.bloodPressureWindowDays());
             d.put("systolicReadings", a.bloodPressure().systolicCount());
             d.put("diastolicReadings", a.bloodPressure().diastolicCount());
-            findings.add(new Finding(Topics.BLOOD_PRESSURE_UNKNOWN, d, a.bloodPressure().refs()));
+            findings.add(new Finding(
+                    Topics.BLOOD_PRESSURE_UNKNOWN, d, a.bloodPressure().refs()));
         }
-        if (a.baseline() != null && a.bloodPressure().known() && !a.bloodPressure().uncontrolled()) {
+        if (a.baseline() != null
+                && a.bloodPressure().known()
+                && !a.bloodPressure().uncontrolled()) {
             findings.add(candidate(a, facts));
         }
     }
 
     /** At or above the severity threshold of its instrument. */
     private boolean severe(Score score) {
-        return Score.PHQ9.equals(score.scale()) ? score.value() >= p.phqSeverityThreshold()
+        return Score.PHQ9.equals(score.scale())
+                ? score.value() >= p.phqSeverityThreshold()
                 : score.value() >= p.madrsSeverityThreshold();
     }
 
@@ -130,7 +137,9 @@ final class Screening {
         if (a.weight().ref() != null) {
             d.put("weightKg", Details.round(a.weight().kg()));
             d.put("weightDate", Details.date(a.weight().at()));
-            d.put("weightBasedDoseMg", Details.round(p.ketamineMgPerKg() * a.weight().kg()));
+            d.put(
+                    "weightBasedDoseMg",
+                    Details.round(p.ketamineMgPerKg() * a.weight().kg()));
             evidence.add(a.weight().ref());
         }
         evidence.add(a.baseline().ref());
@@ -158,9 +167,12 @@ final class Screening {
         List<Map<String, Object>> missing = missing(a.trd());
         List<String> courseRefs = new ArrayList<>();
         for (Course c : unknownCourses) {
-            missing.add(Map.of("item", "a PHQ-9 or MADRS score at the end of the course (and one within "
-                    + p.baselineWindowDays() + " days before it)", "drug", c.kind() + " course from "
-                    + Details.date(c.start())));
+            missing.add(Map.of(
+                    "item",
+                    "a PHQ-9 or MADRS score at the end of the course (and one within " + p.baselineWindowDays()
+                            + " days before it)",
+                    "drug",
+                    c.kind() + " course from " + Details.date(c.start())));
             courseRefs.addAll(c.refs());
         }
         d.put("missing", missing);
@@ -184,7 +196,8 @@ final class Screening {
     }
 
     private boolean remission(Score score) {
-        return Score.PHQ9.equals(score.scale()) ? score.value() < p.phqRemissionBelow()
+        return Score.PHQ9.equals(score.scale())
+                ? score.value() < p.phqRemissionBelow()
                 : score.value() <= p.madrsRemissionAtMost();
     }
 
@@ -231,7 +244,10 @@ final class Screening {
     private List<Map<String, Object>> missing(Trd.Result trd) {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (trd.historyUnavailable()) {
-            rows.add(Map.of("item", "the medication history (it could not be fetched from the EHR)", "drug",
+            rows.add(Map.of(
+                    "item",
+                    "the medication history (it could not be fetched from the EHR)",
+                    "drug",
                     "all antidepressants"));
         }
         for (TrialAssessment t : trd.uncertain()) {
@@ -239,8 +255,11 @@ final class Screening {
                 rows.add(Map.of("item", item, "drug", t.trial().name()));
             }
             if (t.failure().status() == Failure.Status.UNKNOWN) {
-                rows.add(Map.of("item", "a PHQ-9 or MADRS score within " + p.baselineWindowDays() + " days before the "
-                        + "trial and one after " + p.failureMinDaysOnDose() + " days on the dose", "drug",
+                rows.add(Map.of(
+                        "item",
+                        "a PHQ-9 or MADRS score within " + p.baselineWindowDays() + " days before the "
+                                + "trial and one after " + p.failureMinDaysOnDose() + " days on the dose",
+                        "drug",
                         t.trial().name()));
             }
         }

@@ -13,8 +13,8 @@ import java.util.Set;
  */
 record Segment(String ref, Instant start, Instant end, boolean ongoing, Double dailyMg) {
 
-    private static final Set<String> NOT_TAKEN = Set.of("entered-in-error", "not-taken", "cancelled", "draft",
-            "intended", "not-done", "preparation");
+    private static final Set<String> NOT_TAKEN =
+            Set.of("entered-in-error", "not-taken", "cancelled", "draft", "intended", "not-done", "preparation");
     private static final Set<String> RUNNING = Set.of("active", "in-progress");
 
     /** False for records that say the drug or procedure was not (yet) given. */

@@ -22,7 +22,11 @@ final class Suicide {
     static final String PHQ9_ITEM9 = "phq9-item9";
     static final String HISTORY = "suicidal-behaviour-history";
 
-    enum Tier { NONE, SCREEN_POSITIVE, URGENT }
+    enum Tier {
+        NONE,
+        SCREEN_POSITIVE,
+        URGENT
+    }
 
     /**
      * @param holdsCandidate urgent, and no suicide risk assessment with a readable result that is not high documented
@@ -37,8 +41,7 @@ final class Suicide {
         }
     }
 
-    private record Answer(double score, Instant at, String ref) {
-    }
+    private record Answer(double score, Instant at, String ref) {}
 
     private final Knowledge knowledge;
     private final ProtocolParameters p;
@@ -50,14 +53,23 @@ final class Suicide {
         this.assessments = new RiskAssessments(knowledge.safetyParameters());
     }
 
-    Result assess(Diagnoses diagnoses, List<ObservationFact> observations, List<ProcedureFact> procedures, Terms terms,
-                  Instant now) {
+    Result assess(
+            Diagnoses diagnoses,
+            List<ObservationFact> observations,
+            List<ProcedureFact> procedures,
+            Terms terms,
+            Instant now) {
         return assess(diagnoses, observations, procedures, terms, now, false);
     }
 
     /** @param minor the patient is known to be under the minimum age (the esketamine sentence is for adults only) */
-    Result assess(Diagnoses diagnoses, List<ObservationFact> observations, List<ProcedureFact> procedures, Terms terms,
-                  Instant now, boolean minor) {
+    Result assess(
+            Diagnoses diagnoses,
+            List<ObservationFact> observations,
+            List<ProcedureFact> procedures,
+            Terms terms,
+            Instant now,
+            boolean minor) {
         Answer latest = latestAnswer(observations, terms, now, 0);
         Answer urgentAnswer = latestAnswer(observations, terms, now, p.phqItem9UrgentThreshold());
         Instant itemFrom = now.minus(Duration.ofDays(p.suicideItemWindowDays()));
@@ -67,8 +79,8 @@ final class Suicide {
                 ideation.add(c);
             }
         }
-        List<ConditionFact> attempts = diagnoses.ever(Diagnoses.SUICIDE_ATTEMPT,
-                now.minus(Duration.ofDays(p.suicideAttemptWindowDays())), now);
+        List<ConditionFact> attempts = diagnoses.ever(
+                Diagnoses.SUICIDE_ATTEMPT, now.minus(Duration.ofDays(p.suicideAttemptWindowDays())), now);
         boolean urgent = urgentAnswer != null || !ideation.isEmpty() || !attempts.isEmpty();
         boolean positive = latest != null && latest.score() >= p.phqItem9Threshold();
         if (!urgent && !positive) {
@@ -77,7 +89,8 @@ final class Suicide {
         List<ConditionFact> history = diagnoses.present(HISTORY);
         Map<String, Object> d = new LinkedHashMap<>();
         List<String> evidence = new ArrayList<>();
-        Answer shown = urgentAnswer != null ? urgentAnswer
+        Answer shown = urgentAnswer != null
+                ? urgentAnswer
                 : latest != null && latest.score() >= p.phqItem9Threshold() ? latest : null;
         if (shown != null) {
             d.put("item9Answer", Details.number(shown.score()));
@@ -99,7 +112,8 @@ final class Suicide {
         evidence.addAll(Diagnoses.refs(attempts));
         evidence.addAll(Diagnoses.refs(history));
         if (!urgent) {
-            return new Result(Tier.SCREEN_POSITIVE, new Finding(Topics.SUICIDE_RISK_SCREEN_POSITIVE, d, evidence), false);
+            return new Result(
+                    Tier.SCREEN_POSITIVE, new Finding(Topics.SUICIDE_RISK_SCREEN_POSITIVE, d, evidence), false);
         }
         Instant trigger = urgentAnswer != null ? urgentAnswer.at() : null;
         for (ConditionFact c : concat(ideation, attempts)) {
@@ -107,7 +121,9 @@ final class Suicide {
         }
         RiskAssessments.Found found = assessments.after(trigger, procedures, observations, terms, now);
         if (found.unreadable() != null) {
-            d.put("assessmentUnreadable", Map.of("date", Details.date(found.unreadable().at())));
+            d.put(
+                    "assessmentUnreadable",
+                    Map.of("date", Details.date(found.unreadable().at())));
             evidence.add(found.unreadable().ref());
         }
         if (found.decisive() != null) {
@@ -116,8 +132,11 @@ final class Suicide {
             evidence.add(a.ref());
             if (!a.high()) {
                 d.put("assessed", true);
-                return new Result(Tier.SCREEN_POSITIVE, new Finding(Topics.SUICIDE_RISK_SCREEN_POSITIVE, d, evidence),
-                        false, true);
+                return new Result(
+                        Tier.SCREEN_POSITIVE,
+                        new Finding(Topics.SUICIDE_RISK_SCREEN_POSITIVE, d, evidence),
+                        false,
+                        true);
             }
         }
         d.put("heldBack", true);

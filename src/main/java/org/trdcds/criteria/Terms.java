@@ -83,6 +83,5 @@ final class Terms {
     }
 
     /** An RxNorm ingredient with the product it was recorded as (null when the ingredient itself was recorded). */
-    record Ingredient(String rxcui, String name, Knowledge.Product product) {
-    }
+    record Ingredient(String rxcui, String name, Knowledge.Product product) {}
 }

@@ -16,7 +16,11 @@ import org.trdcds.terminology.Knowledge;
  */
 final class Trd {
 
-    enum Status { ESTABLISHED, UNKNOWN, NOT_ESTABLISHED }
+    enum Status {
+        ESTABLISHED,
+        UNKNOWN,
+        NOT_ESTABLISHED
+    }
 
     /**
      * @param failed    one failed adequate trial per ingredient (the ones that establish TRD)
@@ -25,8 +29,14 @@ final class Trd {
      * @param historyUnavailable the medication history could not be fetched: "not established" becomes unknown
      * @param bipolar   the bipolar pathway was applied
      */
-    record Result(Status status, List<TrialAssessment> failed, List<TrialAssessment> uncertain,
-                  List<TrialAssessment> all, boolean historyUnavailable, List<Trial> older, boolean bipolar) {
+    record Result(
+            Status status,
+            List<TrialAssessment> failed,
+            List<TrialAssessment> uncertain,
+            List<TrialAssessment> all,
+            boolean historyUnavailable,
+            List<Trial> older,
+            boolean bipolar) {
 
         /** At least one trial already counts, or could: the patient is near the criteria. */
         boolean anyEvidence() {
@@ -51,22 +61,27 @@ final class Trd {
     }
 
     /** A serum lithium level (value set lithium-level). */
-    record Level(Instant at, double value, String ref) {
-    }
+    record Level(Instant at, double value, String ref) {}
 
     /**
      * @param historyUnavailable MedicationStatement or MedicationRequest could not be fetched: unknown is not false
      * @param bipolar            trials are bipolar-depression treatments (judged with the bipolar dose table)
      */
-    Result assess(List<Trial> trials, Scores scores, Instant now, boolean historyUnavailable, boolean bipolar,
-                  List<Level> lithiumLevels) {
+    Result assess(
+            List<Trial> trials,
+            Scores scores,
+            Instant now,
+            boolean historyUnavailable,
+            boolean bipolar,
+            List<Level> lithiumLevels) {
         Adequacy adequacy = bipolar ? bipolarTreatments : antidepressants;
         Failure failure = new Failure(knowledge.parameters(), adequacy);
         Instant windowStart = now.minus(Duration.ofDays(knowledge.parameters().trdWindowDays()));
         List<Trial> recent = new ArrayList<>();
         List<Trial> older = new ArrayList<>();
         for (Trial t : trials) {
-            boolean old = !t.segments().isEmpty() && !t.ongoing() && t.knownEnd().isBefore(windowStart);
+            boolean old =
+                    !t.segments().isEmpty() && !t.ongoing() && t.knownEnd().isBefore(windowStart);
             (old ? older : recent).add(t);
         }
         List<TrialAssessment> all = new ArrayList<>(recent.size());
@@ -87,14 +102,17 @@ final class Trd {
         List<TrialAssessment> uncertain = new ArrayList<>();
         Set<String> uncertainIngredients = new LinkedHashSet<>();
         for (TrialAssessment a : all) {
-            if (a.couldBeFailedAdequate() && !failedIngredients.contains(a.trial().ingredient())) {
+            if (a.couldBeFailedAdequate()
+                    && !failedIngredients.contains(a.trial().ingredient())) {
                 uncertain.add(a);
                 uncertainIngredients.add(a.trial().ingredient());
             }
         }
-        Status status = failed.size() >= minFailedTrials ? Status.ESTABLISHED
+        Status status = failed.size() >= minFailedTrials
+                ? Status.ESTABLISHED
                 : failed.size() + uncertainIngredients.size() >= minFailedTrials || historyUnavailable
-                ? Status.UNKNOWN : Status.NOT_ESTABLISHED;
+                        ? Status.UNKNOWN
+                        : Status.NOT_ESTABLISHED;
         return new Result(status, failed, uncertain, all, historyUnavailable, older, bipolar);
     }
 
@@ -104,7 +122,8 @@ final class Trd {
      */
     private Adequacy.Result lithium(Trial trial, List<Level> levels, Instant now) {
         var p = knowledge.parameters();
-        if (!trial.ingredient().equals(p.lithiumIngredient()) || trial.segments().isEmpty()) {
+        if (!trial.ingredient().equals(p.lithiumIngredient())
+                || trial.segments().isEmpty()) {
             return null;
         }
         Instant end = trial.segments().get(trial.segments().size() - 1).latestPossibleEnd(now);
@@ -119,13 +138,23 @@ final class Trd {
         }
         String level = "serum level " + Details.number(best.value()) + " mmol/L on " + Details.date(best.at());
         if (best.value() < p.lithiumLevelMin()) {
-            return new Adequacy.Result(Adequacy.Status.INADEQUATE, null, level + ", below "
-                    + Details.number(p.lithiumLevelMin()), List.of());
+            return new Adequacy.Result(
+                    Adequacy.Status.INADEQUATE,
+                    null,
+                    level + ", below " + Details.number(p.lithiumLevelMin()),
+                    List.of());
         }
         return trial.knownDays() >= p.adequateTrialDays()
-                ? new Adequacy.Result(Adequacy.Status.ADEQUATE, null, level + " (at least "
-                + Details.number(p.lithiumLevelMin()) + ")", List.of(), trial.start())
-                : new Adequacy.Result(Adequacy.Status.INADEQUATE, null, level + ", but shorter than "
-                + p.adequateTrialDays() + " days", List.of());
+                ? new Adequacy.Result(
+                        Adequacy.Status.ADEQUATE,
+                        null,
+                        level + " (at least " + Details.number(p.lithiumLevelMin()) + ")",
+                        List.of(),
+                        trial.start())
+                : new Adequacy.Result(
+                        Adequacy.Status.INADEQUATE,
+                        null,
+                        level + ", but shorter than " + p.adequateTrialDays() + " days",
+                        List.of());
     }
 }

@@ -9,7 +9,8 @@ record TrialAssessment(Trial trial, Adequacy.Result adequacy, Failure.Result fai
 
     /** Could count as a failed adequate trial once the missing data is documented. */
     boolean couldBeFailedAdequate() {
-        return !failedAdequate() && adequacy.status() != Adequacy.Status.INADEQUATE
+        return !failedAdequate()
+                && adequacy.status() != Adequacy.Status.INADEQUATE
                 && failure.status() != Failure.Status.NOT_FAILED
                 && (adequacy.status() == Adequacy.Status.UNKNOWN || failure.status() == Failure.Status.UNKNOWN);
     }

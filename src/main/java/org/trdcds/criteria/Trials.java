@@ -13,8 +13,7 @@ final class Trials {
     static final String ANTIDEPRESSANTS = "antidepressants";
     static final String BIPOLAR_TREATMENTS = "bipolar-depression-treatments";
 
-    private Trials() {
-    }
+    private Trials() {}
 
     static List<Trial> of(List<MedicationFact> medications, Terms terms, int gapDays, Instant now) {
         return of(medications, terms, ANTIDEPRESSANTS, gapDays, now);
@@ -43,9 +42,11 @@ final class Trials {
             String name = ingredient.name();
             var product = ingredient.product();
             // a combination product with its own dose-table row (dextromethorphan-bupropion) is its own trial
-            var ownRow = product == null ? java.util.Optional.<org.trdcds.terminology.Knowledge.MinimumDose>empty()
-                    : bipolar ? terms.knowledge().bipolarMinimumDailyDose(product.rxnormCode())
-                    : terms.knowledge().minimumDailyDose(product.rxnormCode());
+            var ownRow = product == null
+                    ? java.util.Optional.<org.trdcds.terminology.Knowledge.MinimumDose>empty()
+                    : bipolar
+                            ? terms.knowledge().bipolarMinimumDailyDose(product.rxnormCode())
+                            : terms.knowledge().minimumDailyDose(product.rxnormCode());
             if (ownRow.isPresent()) {
                 key = product.rxnormCode();
                 name = ownRow.get().name();
@@ -75,8 +76,8 @@ final class Trials {
             }
         });
         trials.sort((a, b) -> a.start().compareTo(b.start()));
-        undated.forEach((rxcui, refs) -> trials.add(new Trial(rxcui, names.get(rxcui), List.of(), refs,
-                routes.get(rxcui))));
+        undated.forEach(
+                (rxcui, refs) -> trials.add(new Trial(rxcui, names.get(rxcui), List.of(), refs, routes.get(rxcui))));
         return trials;
     }
 }

@@ -43,11 +43,14 @@ final class Weight {
         ignored.sort((a, b) -> b.effective().compareTo(a.effective()));
         for (ObservationFact o : ignored) {
             if (latest == null || o.effective().isAfter(latest.at())) {
-                lines.add((o.value() == null ? "no value" : Details.number(o.value()) + " "
-                        + (o.unit() == null ? "(no unit)" : o.unit())) + " on " + Details.date(o.effective()));
+                lines.add((o.value() == null
+                                ? "no value"
+                                : Details.number(o.value()) + " " + (o.unit() == null ? "(no unit)" : o.unit()))
+                        + " on " + Details.date(o.effective()));
             }
         }
-        return latest == null ? new Result(null, 0, null, lines)
+        return latest == null
+                ? new Result(null, 0, null, lines)
                 : new Result(latest.ref(), latest.kg(), latest.at(), lines);
     }
 
@@ -63,6 +66,5 @@ final class Weight {
         };
     }
 
-    private Weight() {
-    }
+    private Weight() {}
 }

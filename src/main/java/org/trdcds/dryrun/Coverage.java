@@ -57,9 +57,10 @@ final class Coverage {
 
     /** Counts a coding the knowledge does not hold, when it looks relevant. */
     void count(String resourceType, LineScan.Coding coding) {
-        if (inValueSet(coding) || (RXNORM.equals(coding.system())
-                && (knowledge.product(coding.code()).isPresent()
-                || knowledge.ingredientName(coding.code()).isPresent()))) {
+        if (inValueSet(coding)
+                || (RXNORM.equals(coding.system())
+                        && (knowledge.product(coding.code()).isPresent()
+                                || knowledge.ingredientName(coding.code()).isPresent()))) {
             return;
         }
         String key = resourceType + '|' + coding.system() + '|' + coding.code();
@@ -69,15 +70,16 @@ final class Coverage {
                 beyondCap.increment();
                 return;
             }
-            code = codes.computeIfAbsent(key, k -> new Code(resourceType, coding,
-                    rules.near(coding.system(), coding.code(), coding.display())));
+            code = codes.computeIfAbsent(
+                    key,
+                    k -> new Code(resourceType, coding, rules.near(coding.system(), coding.code(), coding.display())));
         }
         code.count.increment();
     }
 
     void problem(String resourceType, String reason, String where) {
-        Problem problem = problems.computeIfAbsent((resourceType == null ? "" : resourceType) + '|' + reason,
-                k -> new Problem(resourceType, reason));
+        Problem problem = problems.computeIfAbsent(
+                (resourceType == null ? "" : resourceType) + '|' + reason, k -> new Problem(resourceType, reason));
         long n = problem.count.incrementAndGet();
         if (n <= EXAMPLES && where != null) {
             synchronized (problem.examples) {
@@ -93,8 +95,10 @@ final class Coverage {
     /** The relevant unrecognised codes, most frequent first. */
     List<Map<String, Object>> unrecognised() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        codes.values().stream().filter(code -> code.near != null)
-                .sorted(Comparator.comparingLong((Code code) -> code.count.sum()).reversed()
+        codes.values().stream()
+                .filter(code -> code.near != null)
+                .sorted(Comparator.comparingLong((Code code) -> code.count.sum())
+                        .reversed()
                         .thenComparing(code -> code.coding.code()))
                 .forEach(code -> {
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -117,7 +121,8 @@ final class Coverage {
 
     List<Map<String, Object>> unreadable() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        problems.values().stream().sorted(Comparator.comparingLong((Problem p) -> p.count.get()).reversed())
+        problems.values().stream()
+                .sorted(Comparator.comparingLong((Problem p) -> p.count.get()).reversed())
                 .forEach(p -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("resourceType", p.resourceType);

@@ -59,59 +59,90 @@ public final class DryRun {
         long start = System.nanoTime();
         FhirContext fhir = FhirContext.forR4();
         KnowledgeFiles knowledgeFiles = options.knowledgeDir() == null
-                ? KnowledgeFiles.fromClasspath(new PathMatchingResourcePatternResolver(getClass().getClassLoader()))
+                ? KnowledgeFiles.fromClasspath(
+                        new PathMatchingResourcePatternResolver(getClass().getClassLoader()))
                 : KnowledgeFiles.fromDirectory(options.knowledgeDir());
         Knowledge knowledge = FileKnowledge.load(knowledgeFiles, fhir);
-        TemplateCardRenderer renderer = new TemplateCardRenderer(knowledge,
+        TemplateCardRenderer renderer = new TemplateCardRenderer(
+                knowledge,
                 options.knowledgeDir() == null ? "" : options.knowledgeDir().toString());
-        PatientCards patientCards = new PatientCards(new HapiFactExtractor(),
+        PatientCards patientCards = new PatientCards(
+                new HapiFactExtractor(),
                 new ProtocolDecision(knowledge, Clock.fixed(options.asOf(), ZoneOffset.UTC), renderer.blocks()),
                 renderer);
         Files.createDirectories(options.out());
         Coverage coverage = new Coverage(knowledge, 200_000);
         Tally tally = new Tally();
-        int partitionCount = options.partitions() > 0 ? options.partitions()
+        int partitionCount = options.partitions() > 0
+                ? options.partitions()
                 : (int) Math.max(4, Math.min(1024, files.estimatedBytes() / PARTITION_TARGET_BYTES + 1));
         Path temp = Files.createTempDirectory(options.out().toAbsolutePath(), ".dry-run-partitions-");
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
-            console.printf(Locale.ROOT, "dry run as of %s, knowledge %s: %d files (%,d MB), %d partitions, %d threads%n",
-                    options.asOf(), knowledge.version(), files.read().size(),
-                    files.read().stream().mapToLong(ExportFiles.ExportFile::size).sum() >> 20, partitionCount,
+            console.printf(
+                    Locale.ROOT,
+                    "dry run as of %s, knowledge %s: %d files (%,d MB), %d partitions, %d threads%n",
+                    options.asOf(),
+                    knowledge.version(),
+                    files.read().size(),
+                    files.read().stream()
+                                    .mapToLong(ExportFiles.ExportFile::size)
+                                    .sum()
+                            >> 20,
+                    partitionCount,
                     options.threads());
             Partitions partitions = new Partitions(temp, partitionCount);
             ExportScan scan = new ExportScan(coverage, partitions, options.maxLineBytes());
             try (partitions) {
                 AtomicInteger filesDone = new AtomicInteger();
-                try (Progress progress = new Progress(console, 5000, millis -> Progress.scanned(scan.lines.sum(),
-                        scan.bytes.sum(), millis, () -> filesDone.get() + " of " + files.read().size() + " files"))) {
-                    all(pool, files.read().stream().map(file -> (Runnable) () -> {
-                        scan.scan(file);
-                        filesDone.incrementAndGet();
-                    }).toList());
+                try (Progress progress = new Progress(
+                        console,
+                        5000,
+                        millis -> Progress.scanned(
+                                scan.lines.sum(),
+                                scan.bytes.sum(),
+                                millis,
+                                () -> filesDone.get() + " of " + files.read().size() + " files"))) {
+                    all(
+                            pool,
+                            files.read().stream()
+                                    .map(file -> (Runnable) () -> {
+                                        scan.scan(file);
+                                        filesDone.incrementAndGet();
+                                    })
+                                    .toList());
                 }
             }
             cpuAfterPass1 = processCpuSeconds();
             long total = scan.patients.sum();
-            console.printf(Locale.ROOT, "pass 1 done: %,d lines read, %,d kept for %,d patients%n",
-                    scan.lines.sum(), scan.kept.sum(), total);
-            try (Writer cardsOut = new BufferedWriter(Files.newBufferedWriter(options.out().resolve("cards.ndjson"),
-                    StandardCharsets.UTF_8), 1 << 16)) {
-                PatientPass pass = new PatientPass(fhir, patientCards, coverage, tally, cardsOut,
-                        options.maxResourcesPerPatient());
+            console.printf(
+                    Locale.ROOT,
+                    "pass 1 done: %,d lines read, %,d kept for %,d patients%n",
+                    scan.lines.sum(),
+                    scan.kept.sum(),
+                    total);
+            try (Writer cardsOut = new BufferedWriter(
+                    Files.newBufferedWriter(options.out().resolve("cards.ndjson"), StandardCharsets.UTF_8), 1 << 16)) {
+                PatientPass pass = new PatientPass(
+                        fhir, patientCards, coverage, tally, cardsOut, options.maxResourcesPerPatient());
                 long pass2 = System.nanoTime();
-                try (Progress progress = new Progress(console, 5000, millis -> Progress.patients(
-                        tally.patients.sum(), total, millis))) {
-                    all(pool, PatientPass.order(partitions).stream().map(i -> (Runnable) () -> {
-                        try {
-                            pass.process(partitions.file(i));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }).toList());
+                try (Progress progress =
+                        new Progress(console, 5000, millis -> Progress.patients(tally.patients.sum(), total, millis))) {
+                    all(
+                            pool,
+                            PatientPass.order(partitions).stream()
+                                    .map(i -> (Runnable) () -> {
+                                        try {
+                                            pass.process(partitions.file(i));
+                                        } catch (IOException e) {
+                                            throw new UncheckedIOException(e);
+                                        }
+                                    })
+                                    .toList());
                 }
-                console.println(Progress.patients(tally.patients.sum(), tally.patients.sum(),
-                        (System.nanoTime() - pass2) / 1_000_000L).replace("about 0 s left", "done"));
+                console.println(Progress.patients(
+                                tally.patients.sum(), tally.patients.sum(), (System.nanoTime() - pass2) / 1_000_000L)
+                        .replace("about 0 s left", "done"));
                 cardsOut.flush();
                 return finish(scan, pass, coverage, tally, knowledge, files, start);
             }
@@ -121,8 +152,15 @@ public final class DryRun {
         }
     }
 
-    private Map<String, Object> finish(ExportScan scan, PatientPass pass, Coverage coverage, Tally tally,
-                                       Knowledge knowledge, ExportFiles files, long start) throws IOException {
+    private Map<String, Object> finish(
+            ExportScan scan,
+            PatientPass pass,
+            Coverage coverage,
+            Tally tally,
+            Knowledge knowledge,
+            ExportFiles files,
+            long start)
+            throws IOException {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("resourcesRead", scan.lines.sum());
         run.put("observationsAndProceduresNotQueried", scan.notQueried.sum());
@@ -136,11 +174,12 @@ public final class DryRun {
         run.put("patientsPerSecond", Math.round(tally.patients.sum() / Math.max(elapsed, 1e-3)));
         run.put("peakHeapMB", peakHeapMegabytes());
         double cpu = processCpuSeconds();
-        run.put("cpuSeconds", Map.of("scanAndSpill", Math.round(cpuAfterPass1 * 10) / 10.0, "total",
-                Math.round(cpu * 10) / 10.0));
+        run.put(
+                "cpuSeconds",
+                Map.of("scanAndSpill", Math.round(cpuAfterPass1 * 10) / 10.0, "total", Math.round(cpu * 10) / 10.0));
         Map<String, Tally.Counts> byTopic = tally.byTopic();
-        Map<String, Object> summary = Report.summary(tally.patients.sum(), options.asOf().toString(),
-                knowledge.version(), byTopic, coverage, run);
+        Map<String, Object> summary = Report.summary(
+                tally.patients.sum(), options.asOf().toString(), knowledge.version(), byTopic, coverage, run);
         Report.writeSummary(options.out().resolve("summary.json"), summary);
         Report.writeHtml(options.out().resolve("report.html"), summary, byTopic);
         return summary;
@@ -168,20 +207,25 @@ public final class DryRun {
 
     /** The sum of the heap pools' peaks (an upper bound of the heap in use at any one time). */
     static long peakHeapMegabytes() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .map(MemoryPoolMXBean::getPeakUsage).mapToLong(usage -> usage == null ? 0 : usage.getUsed())
-                .sum() >> 20;
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(pool -> pool.getType() == MemoryType.HEAP)
+                        .map(MemoryPoolMXBean::getPeakUsage)
+                        .mapToLong(usage -> usage == null ? 0 : usage.getUsed())
+                        .sum()
+                >> 20;
     }
 
     /** CPU seconds of the whole process so far (all threads, GC and JIT included), or 0 when not available. */
     static double processCpuSeconds() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() / 1e9 : 0;
+                ? os.getProcessCpuTime() / 1e9
+                : 0;
     }
 
     private static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // best effort: the folder is named .dry-run-partitions-* under --out
         }

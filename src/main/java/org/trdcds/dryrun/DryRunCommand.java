@@ -19,8 +19,7 @@ public final class DryRunCommand {
 
     public static final String NAME = "dry-run";
 
-    private DryRunCommand() {
-    }
+    private DryRunCommand() {}
 
     /** @param args the arguments after "dry-run" */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -43,15 +42,24 @@ public final class DryRunCommand {
                 return 1;
             }
             Map<String, Object> summary = new DryRun(options, out).run(files);
-            long unreadable = ((java.util.List<?>) summary.get("unreadable")).stream()
-                    .mapToLong(row -> ((Number) ((Map<?, ?>) row).get("count")).longValue()).sum();
-            out.printf(Locale.ROOT, "done: %,d patients in %s s (%s patients/s, peak heap %s MB); %s in %s%n",
-                    summary.get("patients"), summary.get("elapsedSeconds"), summary.get("patientsPerSecond"),
-                    summary.get("peakHeapMB"), "summary.json, report.html, cards.ndjson",
+            long unreadable = ((java.util.List<?>) summary.get("unreadable"))
+                    .stream()
+                            .mapToLong(row -> ((Number) ((Map<?, ?>) row).get("count")).longValue())
+                            .sum();
+            out.printf(
+                    Locale.ROOT,
+                    "done: %,d patients in %s s (%s patients/s, peak heap %s MB); %s in %s%n",
+                    summary.get("patients"),
+                    summary.get("elapsedSeconds"),
+                    summary.get("patientsPerSecond"),
+                    summary.get("peakHeapMB"),
+                    "summary.json, report.html, cards.ndjson",
                     options.out().toAbsolutePath());
             if (unreadable > 0) {
-                out.printf(Locale.ROOT, "%,d records could not be read and were skipped: see \"unreadable\" in "
-                        + "summary.json%n", unreadable);
+                out.printf(
+                        Locale.ROOT,
+                        "%,d records could not be read and were skipped: see \"unreadable\" in " + "summary.json%n",
+                        unreadable);
             }
             return 0;
         } catch (KnowledgeLoadException e) {
@@ -72,8 +80,7 @@ public final class DryRunCommand {
 
     /** Only warnings and errors of the libraries on the console; the progress lines are the dry run's own. */
     private static void quietLogging() {
-        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                instanceof ch.qos.logback.classic.Logger root) {
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }

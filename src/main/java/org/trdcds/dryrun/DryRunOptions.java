@@ -8,8 +8,15 @@ import java.time.format.DateTimeParseException;
  * The command line of {@code dry-run}. {@link #parse} throws {@link IllegalArgumentException} with a one-line
  * message for anything wrong (the command prints it with the usage and exits 2).
  */
-record DryRunOptions(Path input, Path out, Instant asOf, int maxResourcesPerPatient, int partitions, int threads,
-                     int maxLineBytes, Path knowledgeDir) {
+record DryRunOptions(
+        Path input,
+        Path out,
+        Instant asOf,
+        int maxResourcesPerPatient,
+        int partitions,
+        int threads,
+        int maxLineBytes,
+        Path knowledgeDir) {
 
     static final String USAGE = """
             usage: java -jar trd-cds-hooks.jar dry-run --input DIR --out DIR [--as-of INSTANT]
@@ -58,16 +65,16 @@ record DryRunOptions(Path input, Path out, Instant asOf, int maxResourcesPerPati
         if (input == null || out == null) {
             throw new IllegalArgumentException("--input and --out are required");
         }
-        return new DryRunOptions(input, out, asOf != null ? asOf : Instant.now(), cap, partitions, threads, maxLine,
-                knowledge);
+        return new DryRunOptions(
+                input, out, asOf != null ? asOf : Instant.now(), cap, partitions, threads, maxLine, knowledge);
     }
 
     private static Instant instant(String value) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--as-of must be an ISO instant such as 2026-11-27T04:22:50Z, not '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    "--as-of must be an ISO instant such as 2026-11-27T04:22:50Z, not '" + value + "'");
         }
     }
 

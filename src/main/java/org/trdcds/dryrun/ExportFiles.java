@@ -19,10 +19,24 @@ import java.util.stream.Stream;
 record ExportFiles(List<ExportFile> read, List<String> ignored) {
 
     /** Medication has no patient: its codes count for coverage, its lines are not joined to patients (see docs). */
-    static final List<String> TYPES = List.of("Patient", "Condition", "MedicationStatement", "MedicationRequest",
-            "MedicationAdministration", "Procedure", "Observation", "Medication");
-    static final Set<String> PATIENT_TYPES = Set.of("Patient", "Condition", "MedicationStatement",
-            "MedicationRequest", "MedicationAdministration", "Procedure", "Observation");
+    static final List<String> TYPES = List.of(
+            "Patient",
+            "Condition",
+            "MedicationStatement",
+            "MedicationRequest",
+            "MedicationAdministration",
+            "Procedure",
+            "Observation",
+            "Medication");
+
+    static final Set<String> PATIENT_TYPES = Set.of(
+            "Patient",
+            "Condition",
+            "MedicationStatement",
+            "MedicationRequest",
+            "MedicationAdministration",
+            "Procedure",
+            "Observation");
     private static final Pattern NAME = Pattern.compile("([A-Z][A-Za-z]+)(\\.[^/]*)?\\.ndjson(\\.gz)?");
 
     record ExportFile(Path path, String type, boolean gzip, long size) {
@@ -44,7 +58,8 @@ record ExportFiles(List<ExportFile> read, List<String> ignored) {
                 }
             }
         }
-        read.sort(Comparator.comparingInt((ExportFile f) -> TYPES.indexOf(f.type())).thenComparing(ExportFile::name));
+        read.sort(Comparator.comparingInt((ExportFile f) -> TYPES.indexOf(f.type()))
+                .thenComparing(ExportFile::name));
         return new ExportFiles(List.copyOf(read), List.copyOf(ignored));
     }
 

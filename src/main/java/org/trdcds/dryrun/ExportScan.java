@@ -36,13 +36,15 @@ final class ExportScan {
     void scan(ExportFiles.ExportFile file) {
         long lineNumber = 0;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16);
-             InputStream in = file.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw) {
+                InputStream in = file.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw) {
             NdjsonLines reader = new NdjsonLines(in, maxLineBytes);
             for (int len = reader.next(); len != NdjsonLines.END; len = reader.next()) {
                 lineNumber = reader.lineNumber();
                 lines.increment();
                 if (len == NdjsonLines.TOO_LONG) {
-                    coverage.problem(file.type(), "line longer than " + maxLineBytes + " bytes (skipped)",
+                    coverage.problem(
+                            file.type(),
+                            "line longer than " + maxLineBytes + " bytes (skipped)",
                             where(file, lineNumber));
                     continue;
                 }
@@ -52,13 +54,17 @@ final class ExportScan {
                 }
             }
         } catch (EOFException e) {
-            coverage.problem(file.type(), "file ends early (truncated gzip): the rest of the file is not read",
+            coverage.problem(
+                    file.type(),
+                    "file ends early (truncated gzip): the rest of the file is not read",
                     where(file, lineNumber + 1));
         } catch (ZipException e) {
-            coverage.problem(file.type(), "not a readable gzip file (" + e.getMessage() + ")",
-                    where(file, lineNumber + 1));
+            coverage.problem(
+                    file.type(), "not a readable gzip file (" + e.getMessage() + ")", where(file, lineNumber + 1));
         } catch (IOException e) {
-            coverage.problem(file.type(), "cannot read the file (" + e.getClass().getSimpleName() + ")",
+            coverage.problem(
+                    file.type(),
+                    "cannot read the file (" + e.getClass().getSimpleName() + ")",
                     where(file, lineNumber + 1));
         }
     }
@@ -77,7 +83,9 @@ final class ExportScan {
             return;
         }
         if (!ExportFiles.PATIENT_TYPES.contains(type)) {
-            coverage.problem(type, "a resource type the decision does not read (in " + file.type() + " file)",
+            coverage.problem(
+                    type,
+                    "a resource type the decision does not read (in " + file.type() + " file)",
                     where(file, lineNumber));
             return;
         }

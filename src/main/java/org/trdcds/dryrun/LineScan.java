@@ -13,17 +13,22 @@ import java.util.regex.Pattern;
  * and the codings of its code (or medicationCodeableConcept), read with Jackson's streaming parser, everything else
  * skipped. A line that is not one JSON object, or whose owner cannot be told, has a {@link #problem()}.
  */
-record LineScan(String resourceType, String id, String patientId, List<Coding> codings, boolean medicationReference,
-                String problem) {
+record LineScan(
+        String resourceType,
+        String id,
+        String patientId,
+        List<Coding> codings,
+        boolean medicationReference,
+        String problem) {
 
     /** Problems of a line that was read but whose owner cannot be told (a Medication needs none). */
     static final String NO_OWNER = "no subject or patient";
+
     static final String NOT_A_PATIENT = "subject is not a Patient/id reference";
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
-    record Coding(String system, String code, String display) {
-    }
+    record Coding(String system, String code, String display) {}
 
     static LineScan of(byte[] bytes, int len) {
         String type = null;
@@ -63,7 +68,8 @@ record LineScan(String resourceType, String id, String patientId, List<Coding> c
         }
         if ("Patient".equals(type)) {
             return id != null && FHIR_ID.matcher(id).matches()
-                    ? new LineScan(type, id, id, codings, false, null) : failed(type, "Patient without a valid id");
+                    ? new LineScan(type, id, id, codings, false, null)
+                    : failed(type, "Patient without a valid id");
         }
         String owner = subject != null ? subject : patient;
         if (owner == null) {
@@ -127,8 +133,9 @@ record LineScan(String resourceType, String id, String patientId, List<Coding> c
                 p.skipChildren();
                 continue;
             }
-            for (JsonToken element = p.nextToken(); element != null && element != JsonToken.END_ARRAY;
-                 element = p.nextToken()) {
+            for (JsonToken element = p.nextToken();
+                    element != null && element != JsonToken.END_ARRAY;
+                    element = p.nextToken()) {
                 if (element != JsonToken.START_OBJECT) {
                     p.skipChildren();
                     continue;

@@ -31,6 +31,7 @@ final class PatientPass {
 
     /** The patient-view service of the catalog (the cards' source label). */
     static final String SERVICE_ID = "ketamine-tms-screening";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FhirContext fhir;
@@ -42,8 +43,7 @@ final class PatientPass {
     final LongAdder dropped = new LongAdder();
     final LongAdder patientsOverCap = new LongAdder();
 
-    PatientPass(FhirContext fhir, PatientCards patientCards, Coverage coverage, Tally tally, Writer cardsOut,
-                int cap) {
+    PatientPass(FhirContext fhir, PatientCards patientCards, Coverage coverage, Tally tally, Writer cardsOut, int cap) {
         this.fhir = fhir;
         this.patientCards = patientCards;
         this.coverage = coverage;
@@ -77,8 +77,7 @@ final class PatientPass {
                 }
             }
         }
-        IParser parser = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)
-                .disableAllErrors());
+        IParser parser = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false).disableAllErrors());
         for (Map.Entry<String, Group> entry : groups.entrySet()) {
             patient(parser, entry.getKey(), entry.getValue());
             entry.setValue(null); // let the patient's lines go
@@ -88,8 +87,8 @@ final class PatientPass {
 
     private void patient(IParser parser, String patientId, Group group) throws IOException {
         if (group.patient == null) {
-            group.types.forEach(type -> coverage.problem(type,
-                    "its subject has no Patient resource in the export (not decided)", null));
+            group.types.forEach(type ->
+                    coverage.problem(type, "its subject has no Patient resource in the export (not decided)", null));
             return;
         }
         List<IBaseResource> resources = new ArrayList<>(group.types.size() + 1);
@@ -99,19 +98,24 @@ final class PatientPass {
         }
         List<Card> cards;
         try {
-            cards = patientCards.patientView(RecordedResources.patientData(patientId, resources), SERVICE_ID,
-                    patientId);
+            cards = patientCards.patientView(
+                    RecordedResources.patientData(patientId, resources), SERVICE_ID, patientId);
         } catch (RuntimeException e) {
-            coverage.problem("Patient", "the decision failed on this record (" + e.getClass().getSimpleName()
-                    + "): no cards", null);
+            coverage.problem(
+                    "Patient",
+                    "the decision failed on this record (" + e.getClass().getSimpleName() + "): no cards",
+                    null);
             return;
         }
         tally.add(cards);
         if (!cards.isEmpty()) {
             StringBuilder lines = new StringBuilder();
             for (Card card : cards) {
-                ObjectNode line = JSON.createObjectNode().put("patient", patientId).put("topic", Tally.topic(card))
-                        .put("indicator", card.indicator()).put("summary", card.summary());
+                ObjectNode line = JSON.createObjectNode()
+                        .put("patient", patientId)
+                        .put("topic", Tally.topic(card))
+                        .put("indicator", card.indicator())
+                        .put("summary", card.summary());
                 lines.append(JSON.writeValueAsString(line)).append('\n');
             }
             synchronized (cardsOut) {
@@ -141,7 +145,9 @@ final class PatientPass {
         for (int i = 0; i < partitions.count(); i++) {
             sizes.put(i, partitions.bytes(i));
         }
-        return sizes.entrySet().stream().sorted(Map.Entry.<Integer, Long>comparingByValue().reversed())
-                .map(Map.Entry::getKey).toList();
+        return sizes.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

@@ -46,13 +46,16 @@ final class Tally {
     /** By topic, sorted by topic code. */
     Map<String, Counts> byTopic() {
         Map<String, Counts> sorted = new TreeMap<>();
-        topics.forEach((topic, t) -> sorted.put(topic, new Counts(t.patients.sum(), t.indicators[0].sum(),
-                t.indicators[1].sum(), t.indicators[2].sum())));
+        topics.forEach((topic, t) -> sorted.put(
+                topic,
+                new Counts(t.patients.sum(), t.indicators[0].sum(), t.indicators[1].sum(), t.indicators[2].sum())));
         return sorted;
     }
 
     static String topic(Card card) {
-        return card.source() == null || card.source().topic() == null ? "(no topic)" : card.source().topic().code();
+        return card.source() == null || card.source().topic() == null
+                ? "(no topic)"
+                : card.source().topic().code();
     }
 
     private static final class Topic {

@@ -12,8 +12,14 @@ package org.trdcds.feedback;
  * @param shadow        true when the card was only recorded (the service runs in shadow mode), not shown
  * @param client        the client it was issued to: the JWT issuer, or "loopback"; feedback only from that client
  */
-public record CardAudit(String patientLink, String hook, String encounterLink, String indicator,
-                        String knowledgeVersion, boolean shadow, String client) {
+public record CardAudit(
+        String patientLink,
+        String hook,
+        String encounterLink,
+        String indicator,
+        String knowledgeVersion,
+        boolean shadow,
+        String client) {
 
     /** Nothing known (cards issued before the audit columns existed, warm-up rows). */
     public static final CardAudit NONE = new CardAudit(null, null, null, null, null, false, null);

@@ -45,9 +45,11 @@ public class CardFeedback {
      * @param entriesPerMinute feedback entries one client may post per minute (0: no quota)
      */
     @Autowired
-    public CardFeedback(FeedbackStore store, IssuedCardWriter writer,
-                        @Value("${cds.feedback.issued-card-wait:1s}") Duration issuedCardWait,
-                        @Value("${cds.feedback.entries-per-minute:600}") int entriesPerMinute) {
+    public CardFeedback(
+            FeedbackStore store,
+            IssuedCardWriter writer,
+            @Value("${cds.feedback.issued-card-wait:1s}") Duration issuedCardWait,
+            @Value("${cds.feedback.entries-per-minute:600}") int entriesPerMinute) {
         this(store, writer, issuedCardWait, Clock.systemUTC(), entriesPerMinute);
     }
 
@@ -60,8 +62,8 @@ public class CardFeedback {
         this(store, writer, issuedCardWait, clock, 0);
     }
 
-    CardFeedback(FeedbackStore store, IssuedCardWriter writer, Duration issuedCardWait, Clock clock,
-                 int entriesPerMinute) {
+    CardFeedback(
+            FeedbackStore store, IssuedCardWriter writer, Duration issuedCardWait, Clock clock, int entriesPerMinute) {
         this.store = store;
         this.writer = writer;
         this.issuedCardWait = issuedCardWait;
@@ -81,18 +83,24 @@ public class CardFeedback {
      */
     public void record(String serviceId, String client, List<FeedbackEntry> entries) {
         if (!quota.take(client, entries.size(), System.nanoTime())) {
-            throw new FeedbackRefusedException(FeedbackRefusedException.Reason.QUOTA, "more than "
-                    + quota.entriesPerMinute() + " feedback entries in one minute from this client: try again later");
+            throw new FeedbackRefusedException(
+                    FeedbackRefusedException.Reason.QUOTA,
+                    "more than " + quota.entriesPerMinute()
+                            + " feedback entries in one minute from this client: try again later");
         }
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             FeedbackEntry entry = entries.get(i);
             String where = "feedback[" + i + "]";
-            IssuedCard card = issued(entry.card()).filter(found -> found.serviceId().equals(serviceId))
+            IssuedCard card = issued(entry.card())
+                    .filter(found -> found.serviceId().equals(serviceId))
                     .filter(found -> !found.audit().shadow())
-                    .filter(found -> found.audit().client() == null || found.audit().client().equals(client))
-                    .orElseThrow(() -> new FeedbackRefusedException(true, where + ".card " + entry.card()
-                            + " is not a card service '" + serviceId + "' issued to this client"));
+                    .filter(found -> found.audit().client() == null
+                            || found.audit().client().equals(client))
+                    .orElseThrow(() -> new FeedbackRefusedException(
+                            true,
+                            where + ".card " + entry.card() + " is not a card service '" + serviceId
+                                    + "' issued to this client"));
             check(where, entry, card, problems);
         }
         if (!problems.isEmpty()) {
@@ -102,7 +110,8 @@ public class CardFeedback {
     }
 
     private void check(String where, FeedbackEntry entry, IssuedCard card, List<String> problems) {
-        FeedbackEntry.Coding reason = entry.overrideReason() == null ? null : entry.overrideReason().reason();
+        FeedbackEntry.Coding reason =
+                entry.overrideReason() == null ? null : entry.overrideReason().reason();
         if (reason != null
                 && !card.overrideReasons().contains(IssuedCard.overrideReason(reason.system(), reason.code()))) {
             problems.add(where + ".overrideReason.reason " + reason.system() + "|" + reason.code()
@@ -114,8 +123,8 @@ public class CardFeedback {
             }
         }
         Instant at = entry.outcomeTimestamp();
-        if (at.isBefore(card.issuedAt().minus(BEFORE_ISSUE_TOLERANCE)) || at.isAfter(clock.instant()
-                .plus(FUTURE_TOLERANCE))) {
+        if (at.isBefore(card.issuedAt().minus(BEFORE_ISSUE_TOLERANCE))
+                || at.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
             problems.add(where + ".outcomeTimestamp must be between 7 days before the card was issued ("
                     + card.issuedAt() + ") and 5 minutes from now");
         }

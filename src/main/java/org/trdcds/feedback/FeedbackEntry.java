@@ -10,11 +10,16 @@ import java.util.UUID;
  * @param acceptedSuggestions suggestion uuids (only with outcome accepted)
  * @param overrideReason      only with outcome overridden; may be null
  */
-public record FeedbackEntry(UUID card, Outcome outcome, Set<UUID> acceptedSuggestions, OverrideReason overrideReason,
-                            Instant outcomeTimestamp) {
+public record FeedbackEntry(
+        UUID card,
+        Outcome outcome,
+        Set<UUID> acceptedSuggestions,
+        OverrideReason overrideReason,
+        Instant outcomeTimestamp) {
 
     public enum Outcome {
-        ACCEPTED, OVERRIDDEN;
+        ACCEPTED,
+        OVERRIDDEN;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -22,9 +27,7 @@ public record FeedbackEntry(UUID card, Outcome outcome, Set<UUID> acceptedSugges
     }
 
     /** @param reason the Coding the clinician chose (may be null); userComment free text (may be null) */
-    public record OverrideReason(Coding reason, String userComment) {
-    }
+    public record OverrideReason(Coding reason, String userComment) {}
 
-    public record Coding(String system, String code, String display) {
-    }
+    public record Coding(String system, String code, String display) {}
 }

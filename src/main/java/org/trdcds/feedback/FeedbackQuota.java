@@ -27,8 +27,10 @@ final class FeedbackQuota {
         if (windows.size() >= MAX_CLIENTS && !windows.containsKey(client)) {
             windows.clear();
         }
-        Window window = windows.compute(client, (key, current) ->
-                current == null || nowNanos - current.start >= WINDOW_NANOS ? new Window(nowNanos) : current);
+        Window window = windows.compute(
+                client,
+                (key, current) ->
+                        current == null || nowNanos - current.start >= WINDOW_NANOS ? new Window(nowNanos) : current);
         while (true) {
             long used = window.used.get();
             if (used + entries > entriesPerMinute) {

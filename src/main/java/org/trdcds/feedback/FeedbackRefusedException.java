@@ -7,7 +7,11 @@ package org.trdcds.feedback;
 public class FeedbackRefusedException extends RuntimeException {
 
     /** Why feedback was refused; the edge maps each to its status (404, 400, 429). */
-    public enum Reason { UNKNOWN_CARD, INVALID, QUOTA }
+    public enum Reason {
+        UNKNOWN_CARD,
+        INVALID,
+        QUOTA
+    }
 
     private final Reason reason;
 

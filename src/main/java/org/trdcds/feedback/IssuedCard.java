@@ -12,8 +12,15 @@ import java.util.UUID;
  * @param overrideReasons the override reasons it offered, each {@code system|code} (feedback may give only these)
  * @param audit           the case-review columns (patient link, hook, indicator as issued, shadow, client)
  */
-public record IssuedCard(UUID cardUuid, String serviceId, String topic, UUID hookInstance, Instant issuedAt,
-                         List<UUID> suggestions, List<String> overrideReasons, CardAudit audit) {
+public record IssuedCard(
+        UUID cardUuid,
+        String serviceId,
+        String topic,
+        UUID hookInstance,
+        Instant issuedAt,
+        List<UUID> suggestions,
+        List<String> overrideReasons,
+        CardAudit audit) {
 
     public IssuedCard {
         suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
@@ -22,8 +29,14 @@ public record IssuedCard(UUID cardUuid, String serviceId, String topic, UUID hoo
     }
 
     /** A card without audit columns. */
-    public IssuedCard(UUID cardUuid, String serviceId, String topic, UUID hookInstance, Instant issuedAt,
-                      List<UUID> suggestions, List<String> overrideReasons) {
+    public IssuedCard(
+            UUID cardUuid,
+            String serviceId,
+            String topic,
+            UUID hookInstance,
+            Instant issuedAt,
+            List<UUID> suggestions,
+            List<String> overrideReasons) {
         this(cardUuid, serviceId, topic, hookInstance, issuedAt, suggestions, overrideReasons, CardAudit.NONE);
     }
 

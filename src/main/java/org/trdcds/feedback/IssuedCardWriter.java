@@ -50,11 +50,12 @@ public class IssuedCardWriter implements SmartLifecycle {
      *               (one transaction) per linger at most, instead of one per call when calls come one at a time
      */
     @Autowired
-    public IssuedCardWriter(FeedbackStore store,
-                            @Value("${cds.feedback.queue-capacity:10000}") int queueCapacity,
-                            @Value("${cds.feedback.batch-size:200}") int batchSize,
-                            @Value("${cds.feedback.offer-timeout:50ms}") Duration offerTimeout,
-                            @Value("${cds.feedback.linger:20ms}") Duration linger) {
+    public IssuedCardWriter(
+            FeedbackStore store,
+            @Value("${cds.feedback.queue-capacity:10000}") int queueCapacity,
+            @Value("${cds.feedback.batch-size:200}") int batchSize,
+            @Value("${cds.feedback.offer-timeout:50ms}") Duration offerTimeout,
+            @Value("${cds.feedback.linger:20ms}") Duration linger) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.batchSize = batchSize;

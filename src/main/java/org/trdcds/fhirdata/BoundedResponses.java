@@ -25,7 +25,8 @@ final class BoundedResponses implements HttpResponseInterceptor {
 
     BoundedResponses(long maxBytes, int maxEntries) {
         if (maxBytes <= 0 || maxEntries <= 0) {
-            throw new IllegalArgumentException("cds.fhir.max-response-bytes and cds.fhir.max-entries-per-page must be positive");
+            throw new IllegalArgumentException(
+                    "cds.fhir.max-response-bytes and cds.fhir.max-entries-per-page must be positive");
         }
         this.maxBytes = maxBytes;
         this.maxEntries = maxEntries;
@@ -63,7 +64,9 @@ final class BoundedResponses implements HttpResponseInterceptor {
     private static boolean isXml(HttpEntity entity) {
         try {
             ContentType type = ContentType.get(entity);
-            return type != null && type.getMimeType() != null && type.getMimeType().toLowerCase().contains("xml");
+            return type != null
+                    && type.getMimeType() != null
+                    && type.getMimeType().toLowerCase().contains("xml");
         } catch (RuntimeException e) {
             return false;
         }

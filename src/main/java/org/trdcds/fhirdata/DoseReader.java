@@ -21,19 +21,31 @@ import org.trdcds.criteria.Dose;
 final class DoseReader {
 
     /** Days per UCUM unit of time (mo and a are UCUM's mean Julian month and year). */
-    private static final Map<String, Double> DAYS = Map.of(
-            "s", 1 / 86400.0, "min", 1 / 1440.0, "h", 1 / 24.0, "d", 1.0, "wk", 7.0, "mo", 30.4375, "a", 365.25);
+    private static final Map<String, Double> DAYS =
+            Map.of("s", 1 / 86400.0, "min", 1 / 1440.0, "h", 1 / 24.0, "d", 1.0, "wk", 7.0, "mo", 30.4375, "a", 365.25);
 
     /** Minutes per UCUM unit of an administration's duration. */
     private static final Map<String, Double> MINUTES = Map.of("s", 1 / 60.0, "min", 1.0, "h", 60.0, "d", 1440.0);
 
     /** Administrations per day of the HL7 timing abbreviations (v3 GTSAbbreviation). */
     private static final Map<String, Double> PER_DAY_BY_CODE = Map.ofEntries(
-            Map.entry("QD", 1.0), Map.entry("BID", 2.0), Map.entry("TID", 3.0), Map.entry("QID", 4.0),
-            Map.entry("QOD", 0.5), Map.entry("AM", 1.0), Map.entry("PM", 1.0), Map.entry("BED", 1.0),
-            Map.entry("Q1H", 24.0), Map.entry("Q2H", 12.0), Map.entry("Q3H", 8.0), Map.entry("Q4H", 6.0),
-            Map.entry("Q6H", 4.0), Map.entry("Q8H", 3.0), Map.entry("Q12H", 2.0),
-            Map.entry("WK", 1 / 7.0), Map.entry("MO", 1 / 30.4375));
+            Map.entry("QD", 1.0),
+            Map.entry("BID", 2.0),
+            Map.entry("TID", 3.0),
+            Map.entry("QID", 4.0),
+            Map.entry("QOD", 0.5),
+            Map.entry("AM", 1.0),
+            Map.entry("PM", 1.0),
+            Map.entry("BED", 1.0),
+            Map.entry("Q1H", 24.0),
+            Map.entry("Q2H", 12.0),
+            Map.entry("Q3H", 8.0),
+            Map.entry("Q4H", 6.0),
+            Map.entry("Q6H", 4.0),
+            Map.entry("Q8H", 3.0),
+            Map.entry("Q12H", 2.0),
+            Map.entry("WK", 1 / 7.0),
+            Map.entry("MO", 1 / 30.4375));
 
     /** Timing abbreviations of one administration (v3 GTSAbbreviation ONCE; STAT of v3 ActPriority, as EHRs send it). */
     private static final java.util.Set<String> SINGLE_CODES = java.util.Set.of("ONCE", "STAT");
@@ -41,8 +53,7 @@ final class DoseReader {
     /** More administrations per day than this is not a dosing schedule. */
     private static final double MAX_PER_DAY = 1440;
 
-    private DoseReader() {
-    }
+    private DoseReader() {}
 
     static List<Dose> readAll(List<Dosage> dosages) {
         List<Dose> doses = new ArrayList<>(dosages.size());
@@ -59,14 +70,24 @@ final class DoseReader {
         if (dosage == null) {
             return null;
         }
-        var quantity = dosage.getDoseAndRate().stream().filter(doseAndRate -> doseAndRate.hasDoseQuantity())
-                .map(doseAndRate -> doseAndRate.getDoseQuantity()).findFirst().orElse(null);
+        var quantity = dosage.getDoseAndRate().stream()
+                .filter(doseAndRate -> doseAndRate.hasDoseQuantity())
+                .map(doseAndRate -> doseAndRate.getDoseQuantity())
+                .findFirst()
+                .orElse(null);
         Timing timing = dosage.hasTiming() ? dosage.getTiming() : null;
         Double value = FhirValues.number(quantity);
-        boolean asNeeded = dosage.getAsNeeded() instanceof BooleanType flag ? Boolean.TRUE.equals(flag.getValue())
+        boolean asNeeded = dosage.getAsNeeded() instanceof BooleanType flag
+                ? Boolean.TRUE.equals(flag.getValue())
                 : dosage.getAsNeeded() != null && !dosage.getAsNeeded().isEmpty();
-        return new Dose(value == null || value <= 0 ? null : value, FhirValues.unit(quantity), perDay(timing),
-                durationMinutes(timing), asNeeded, dosage.hasText() ? dosage.getText() : null, route(dosage),
+        return new Dose(
+                value == null || value <= 0 ? null : value,
+                FhirValues.unit(quantity),
+                perDay(timing),
+                durationMinutes(timing),
+                asNeeded,
+                dosage.hasText() ? dosage.getText() : null,
+                route(dosage),
                 single(timing));
     }
 
@@ -75,7 +96,8 @@ final class DoseReader {
         if (timing == null) {
             return false;
         }
-        if (timing.hasRepeat() && timing.getRepeat().getCountElement().getValue() != null
+        if (timing.hasRepeat()
+                && timing.getRepeat().getCountElement().getValue() != null
                 && timing.getRepeat().getCountElement().getValue() == 1) {
             return true;
         }
@@ -97,7 +119,8 @@ final class DoseReader {
                 return coding.getDisplay().toLowerCase(Locale.ROOT);
             }
         }
-        return route.getCoding().isEmpty() || !route.getCodingFirstRep().hasCode() ? null
+        return route.getCoding().isEmpty() || !route.getCodingFirstRep().hasCode()
+                ? null
                 : route.getCodingFirstRep().getCode().toLowerCase(Locale.ROOT);
     }
 

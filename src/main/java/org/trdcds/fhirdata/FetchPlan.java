@@ -17,8 +17,12 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * @param prefetch    the prefetch object as received, parsed: a key may be absent (not sent), map to null (JSON null),
  *                    or to a resource (Bundle, Patient, OperationOutcome, ...)
  */
-public record FetchPlan(String patientId, String fhirServer, String bearerToken,
-                        Map<String, String> queries, Map<String, IBaseResource> prefetch) {
+public record FetchPlan(
+        String patientId,
+        String fhirServer,
+        String bearerToken,
+        Map<String, String> queries,
+        Map<String, IBaseResource> prefetch) {
 
     /** Whether the prefetch answers every query in full, so that loading needs no FHIR server. */
     public boolean prefetchComplete() {

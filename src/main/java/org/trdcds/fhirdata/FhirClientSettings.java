@@ -22,14 +22,15 @@ import org.springframework.util.unit.DataSize;
  *                          for its share without holding a thread, so a slow server cannot take another's threads
  */
 @ConfigurationProperties("cds.fhir")
-public record FhirClientSettings(@DefaultValue("5s") Duration deadline,
-                                 @DefaultValue("2s") Duration connectTimeout,
-                                 @DefaultValue("4s") Duration readTimeout,
-                                 @DefaultValue("50") int maxPages,
-                                 @DefaultValue("8") int poolSize,
-                                 @DefaultValue("128MB") DataSize maxResponseBytes,
-                                 @DefaultValue("60000") int maxEntriesPerPage,
-                                 @DefaultValue("4") int poolSizePerServer) {
+public record FhirClientSettings(
+        @DefaultValue("5s") Duration deadline,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("4s") Duration readTimeout,
+        @DefaultValue("50") int maxPages,
+        @DefaultValue("8") int poolSize,
+        @DefaultValue("128MB") DataSize maxResponseBytes,
+        @DefaultValue("60000") int maxEntriesPerPage,
+        @DefaultValue("4") int poolSizePerServer) {
 
     public static final DataSize DEFAULT_MAX_RESPONSE_BYTES = DataSize.ofMegabytes(128);
     public static final int DEFAULT_MAX_ENTRIES_PER_PAGE = 60_000;
@@ -50,9 +51,16 @@ public record FhirClientSettings(@DefaultValue("5s") Duration deadline,
     }
 
     /** The first five settings; the response bounds and the share per server at their defaults. */
-    public FhirClientSettings(Duration deadline, Duration connectTimeout, Duration readTimeout, int maxPages,
-                              int poolSize) {
-        this(deadline, connectTimeout, readTimeout, maxPages, poolSize, DEFAULT_MAX_RESPONSE_BYTES,
-                DEFAULT_MAX_ENTRIES_PER_PAGE, DEFAULT_POOL_SIZE_PER_SERVER);
+    public FhirClientSettings(
+            Duration deadline, Duration connectTimeout, Duration readTimeout, int maxPages, int poolSize) {
+        this(
+                deadline,
+                connectTimeout,
+                readTimeout,
+                maxPages,
+                poolSize,
+                DEFAULT_MAX_RESPONSE_BYTES,
+                DEFAULT_MAX_ENTRIES_PER_PAGE,
+                DEFAULT_POOL_SIZE_PER_SERVER);
     }
 }

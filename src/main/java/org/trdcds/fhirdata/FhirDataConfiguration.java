@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds the cds.fhir.* settings of the data layer. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FhirClientSettings.class)
-class FhirDataConfiguration {
-}
+class FhirDataConfiguration {}

@@ -61,9 +61,12 @@ final class FhirServerScope implements IClientInterceptor {
         }
         String basePath = base.getRawPath() == null ? "" : base.getRawPath();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        return lower(base.getScheme()).equals(lower(uri.getScheme())) && lower(base.getHost()).equals(lower(uri.getHost()))
-                && port(base) == port(uri) && uri.getRawUserInfo() == null
-                && (path.equals(basePath) || path.startsWith(basePath + "/")) && !path.contains("/../");
+        return lower(base.getScheme()).equals(lower(uri.getScheme()))
+                && lower(base.getHost()).equals(lower(uri.getHost()))
+                && port(base) == port(uri)
+                && uri.getRawUserInfo() == null
+                && (path.equals(basePath) || path.startsWith(basePath + "/"))
+                && !path.contains("/../");
     }
 
     private static String lower(String value) {

@@ -22,8 +22,7 @@ final class FhirValues {
     private static final String UCUM = "http://unitsofmeasure.org";
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
-    private FhirValues() {
-    }
+    private FhirValues() {}
 
     /** A concept's text, else the display of its first coding that has one, else null. */
     static String text(CodeableConcept concept) {
@@ -33,16 +32,21 @@ final class FhirValues {
         if (concept.hasText()) {
             return concept.getText();
         }
-        return concept.getCoding().stream().filter(coding -> coding.hasDisplay()).map(coding -> coding.getDisplay())
-                .findFirst().orElse(null);
+        return concept.getCoding().stream()
+                .filter(coding -> coding.hasDisplay())
+                .map(coding -> coding.getDisplay())
+                .findFirst()
+                .orElse(null);
     }
 
     static List<Code> codes(CodeableConcept concept) {
         if (concept == null) {
             return List.of();
         }
-        return concept.getCoding().stream().filter(coding -> coding.hasCode())
-                .map(coding -> new Code(coding.getSystem(), coding.getCode(), coding.getDisplay())).toList();
+        return concept.getCoding().stream()
+                .filter(coding -> coding.hasCode())
+                .map(coding -> new Code(coding.getSystem(), coding.getCode(), coding.getDisplay()))
+                .toList();
     }
 
     /** The code of the first coding, e.g. a clinical or verification status; null when none. */
@@ -58,8 +62,10 @@ final class FhirValues {
             number = quantity.getValueElement().getValue().doubleValue();
         } else if (value instanceof IntegerType integer && integer.getValue() != null) {
             number = integer.getValue().doubleValue();
-        } else if (value instanceof StringType text && text.getValue() != null
-                && text.getValue().length() < 40 && NUMBER.matcher(text.getValue().trim()).matches()) {
+        } else if (value instanceof StringType text
+                && text.getValue() != null
+                && text.getValue().length() < 40
+                && NUMBER.matcher(text.getValue().trim()).matches()) {
             number = Double.valueOf(text.getValue().trim());
         }
         return number == null || !Double.isFinite(number) ? null : number;
@@ -103,7 +109,9 @@ final class FhirValues {
      * last millisecond in UTC (PROTOCOL-v3 F: a trial from 5 May 10:00 to "16 June" lasted 42 days).
      */
     static Instant end(Period period) {
-        if (period == null || period.getEndElement() == null || period.getEndElement().getValue() == null) {
+        if (period == null
+                || period.getEndElement() == null
+                || period.getEndElement().getValue() == null) {
             return null;
         }
         BaseDateTimeType end = period.getEndElement();

@@ -77,13 +77,19 @@ public class HapiFactExtractor implements FactExtractor {
                 medications,
                 facts(data.observations(), this::observation),
                 facts(data.procedures(), this::procedure),
-                orders.stream().map(resource -> draftOrder(resource, selections, reader)).toList(),
+                orders.stream()
+                        .map(resource -> draftOrder(resource, selections, reader))
+                        .toList(),
                 Set.of(),
-                patient == null || !patient.hasGender() ? null : patient.getGender().toCode());
+                patient == null || !patient.hasGender()
+                        ? null
+                        : patient.getGender().toCode());
     }
 
     private static <R, F> List<F> facts(List<R> resources, Function<R, F> extract) {
-        return resources == null ? List.of() : resources.stream().map(extract).filter(Objects::nonNull).toList();
+        return resources == null
+                ? List.of()
+                : resources.stream().map(extract).filter(Objects::nonNull).toList();
     }
 
     private ConditionFact condition(Condition condition) {
@@ -91,32 +97,49 @@ public class HapiFactExtractor implements FactExtractor {
         if (ENTERED_IN_ERROR.equals(verification) || "refuted".equals(verification)) {
             return null;
         }
-        return new ConditionFact(ref(condition), FhirValues.codes(condition.getCode()),
-                FhirValues.firstCode(condition.getClinicalStatus()), verification,
-                condition.hasOnsetDateTimeType() ? FhirValues.instant(condition.getOnsetDateTimeType())
+        return new ConditionFact(
+                ref(condition),
+                FhirValues.codes(condition.getCode()),
+                FhirValues.firstCode(condition.getClinicalStatus()),
+                verification,
+                condition.hasOnsetDateTimeType()
+                        ? FhirValues.instant(condition.getOnsetDateTimeType())
                         : condition.hasOnsetPeriod() ? FhirValues.start(condition.getOnsetPeriod()) : null,
-                condition.hasAbatementDateTimeType() ? FhirValues.instant(condition.getAbatementDateTimeType())
-                        : condition.hasAbatementPeriod() ? FhirValues.start(condition.getAbatementPeriod())
-                        : condition.hasAbatement() ? Instant.EPOCH : null,
+                condition.hasAbatementDateTimeType()
+                        ? FhirValues.instant(condition.getAbatementDateTimeType())
+                        : condition.hasAbatementPeriod()
+                                ? FhirValues.start(condition.getAbatementPeriod())
+                                : condition.hasAbatement() ? Instant.EPOCH : null,
                 FhirValues.instant(condition.getRecordedDateElement()),
-                condition.getBodySite().stream().flatMap(site -> FhirValues.codes(site).stream()).toList());
+                condition.getBodySite().stream()
+                        .flatMap(site -> FhirValues.codes(site).stream())
+                        .toList());
     }
 
     private ObservationFact observation(Observation observation) {
-        if (observation.hasStatus() && (observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
-                || observation.getStatus() == Observation.ObservationStatus.CANCELLED)) {
+        if (observation.hasStatus()
+                && (observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
+                        || observation.getStatus() == Observation.ObservationStatus.CANCELLED)) {
             return null;
         }
         Type value = observation.getValue();
-        return new ObservationFact(ref(observation), FhirValues.codes(observation.getCode()), effective(observation),
-                FhirValues.number(value), FhirValues.unit(value),
+        return new ObservationFact(
+                ref(observation),
+                FhirValues.codes(observation.getCode()),
+                effective(observation),
+                FhirValues.number(value),
+                FhirValues.unit(value),
                 value instanceof CodeableConcept concept ? FhirValues.codes(concept) : List.of(),
-                observation.getComponent().stream().map(component -> new ObservationFact.Component(
-                        FhirValues.codes(component.getCode()), FhirValues.number(component.getValue()),
-                        FhirValues.unit(component.getValue()), component.getValue() instanceof CodeableConcept c
-                        ? FhirValues.codes(c) : List.of())).toList(),
+                observation.getComponent().stream()
+                        .map(component -> new ObservationFact.Component(
+                                FhirValues.codes(component.getCode()),
+                                FhirValues.number(component.getValue()),
+                                FhirValues.unit(component.getValue()),
+                                component.getValue() instanceof CodeableConcept c ? FhirValues.codes(c) : List.of()))
+                        .toList(),
                 observation.hasStatus() ? observation.getStatusElement().getValueAsString() : null,
-                value instanceof CodeableConcept text ? FhirValues.text(text)
+                value instanceof CodeableConcept text
+                        ? FhirValues.text(text)
                         : value instanceof StringType string ? string.getValue() : null);
     }
 
@@ -139,14 +162,24 @@ public class HapiFactExtractor implements FactExtractor {
             return null;
         }
         if (procedure.hasPerformedPeriod()) {
-            return new ProcedureFact(ref(procedure), FhirValues.codes(procedure.getCode()), status,
-                    FhirValues.start(procedure.getPerformedPeriod()), FhirValues.end(procedure.getPerformedPeriod()),
-                    FhirValues.codes(procedure.getOutcome()), FhirValues.text(procedure.getOutcome()));
+            return new ProcedureFact(
+                    ref(procedure),
+                    FhirValues.codes(procedure.getCode()),
+                    status,
+                    FhirValues.start(procedure.getPerformedPeriod()),
+                    FhirValues.end(procedure.getPerformedPeriod()),
+                    FhirValues.codes(procedure.getOutcome()),
+                    FhirValues.text(procedure.getOutcome()));
         }
-        Instant performed = procedure.hasPerformedDateTimeType()
-                ? FhirValues.instant(procedure.getPerformedDateTimeType()) : null;
-        return new ProcedureFact(ref(procedure), FhirValues.codes(procedure.getCode()), status, performed,
-                "completed".equals(status) ? performed : null, FhirValues.codes(procedure.getOutcome()),
+        Instant performed =
+                procedure.hasPerformedDateTimeType() ? FhirValues.instant(procedure.getPerformedDateTimeType()) : null;
+        return new ProcedureFact(
+                ref(procedure),
+                FhirValues.codes(procedure.getCode()),
+                status,
+                performed,
+                "completed".equals(status) ? performed : null,
+                FhirValues.codes(procedure.getOutcome()),
                 FhirValues.text(procedure.getOutcome()));
     }
 
@@ -155,18 +188,32 @@ public class HapiFactExtractor implements FactExtractor {
         boolean selected = selections == null || selections.contains(ref);
         if (resource instanceof MedicationRequest request) {
             MedicationRecognizer.Identified id = reader.identify(request.getMedication());
-            return new DraftOrder(ref, resource.fhirType(), id.codes(), id.text(),
-                    reader.doses(request.getMedication(), DoseReader.readAll(request.getDosageInstruction())), selected,
-                    reader.reasons(request.getReasonCode(), request.getReasonReference()), id.recognition());
+            return new DraftOrder(
+                    ref,
+                    resource.fhirType(),
+                    id.codes(),
+                    id.text(),
+                    reader.doses(request.getMedication(), DoseReader.readAll(request.getDosageInstruction())),
+                    selected,
+                    reader.reasons(request.getReasonCode(), request.getReasonReference()),
+                    id.recognition());
         }
         CodeableConcept code = code(resource);
         List<Code> reasons = resource instanceof ServiceRequest service
                 ? reader.reasons(service.getReasonCode(), service.getReasonReference())
                 : resource instanceof Procedure procedure
-                ? reader.reasons(procedure.getReasonCode(), procedure.getReasonReference()) : List.of();
+                        ? reader.reasons(procedure.getReasonCode(), procedure.getReasonReference())
+                        : List.of();
         ProcedureNames.Named named = ProcedureNames.identify(code, knowledge);
-        return new DraftOrder(ref, resource.fhirType(), named.codes(), FhirValues.text(code), List.of(), selected,
-                reasons, named.recognition());
+        return new DraftOrder(
+                ref,
+                resource.fhirType(),
+                named.codes(),
+                FhirValues.text(code),
+                List.of(),
+                selected,
+                reasons,
+                named.recognition());
     }
 
     /** The element named "code" of any other ordered resource (ServiceRequest.code, DeviceRequest has none). */
@@ -177,7 +224,6 @@ public class HapiFactExtractor implements FactExtractor {
         }
         return null;
     }
-
 
     private static String ref(Resource resource) {
         return resource.fhirType() + "/" + resource.getIdElement().getIdPart();

@@ -32,7 +32,6 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,8 +67,7 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     private final MedicationFetch medicationFetch;
     private volatile MedicationRecognition recognition = MedicationRecognition.NONE;
 
-    public HapiPatientDataLoader(FhirContext fhirContext, FhirClientSettings settings,
-                                 @Nullable MeterRegistry meters) {
+    public HapiPatientDataLoader(FhirContext fhirContext, FhirClientSettings settings, @Nullable MeterRegistry meters) {
         this.settings = settings;
         this.meters = meters;
         connections = new PoolingHttpClientConnectionManager();
@@ -81,12 +79,16 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
                 .setSocketTimeout(millis(settings.readTimeout()))
                 .setRedirectsEnabled(false)
                 .build();
-        httpClient = HttpClients.custom().setConnectionManager(connections).setDefaultRequestConfig(requestConfig)
-                .disableAutomaticRetries().disableCookieManagement()
-                .disableRedirectHandling() // a 3xx is a failed fetch (412): a redirect must not take the token elsewhere
+        httpClient = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(requestConfig)
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableRedirectHandling() // a 3xx is a failed fetch (412): a redirect must not take the token
+                // elsewhere
                 // after content decoding: bytes and entries bounded as HAPI reads them (412 beyond)
-                .addInterceptorLast(new BoundedResponses(settings.maxResponseBytes().toBytes(),
-                        settings.maxEntriesPerPage()))
+                .addInterceptorLast(
+                        new BoundedResponses(settings.maxResponseBytes().toBytes(), settings.maxEntriesPerPage()))
                 .build();
         clientFactory = new ApacheRestfulClientFactory(fhirContext);
         clientFactory.setHttpClient(httpClient);
@@ -94,20 +96,31 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         // HAPI builds each request with the FhirContext's own factory, not the one a client was made by: without this
         // the pool, timeouts and no-redirect rule above would not apply (each request also carries requestConfig)
         fhirContext.setRestfulClientFactory(clientFactory);
-        executor = new ThreadPoolExecutor(settings.poolSize(), settings.poolSize(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(settings.poolSize() * 16), daemonThreads(threadNamePrefix), new ThreadPoolExecutor.AbortPolicy());
+        executor = new ThreadPoolExecutor(
+                settings.poolSize(),
+                settings.poolSize(),
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.poolSize() * 16),
+                daemonThreads(threadNamePrefix),
+                new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
-        shares = new ServerShares(executor, Math.min(settings.poolSizePerServer(), settings.poolSize()),
-                settings.poolSize() * 16);
+        shares = new ServerShares(
+                executor, Math.min(settings.poolSizePerServer(), settings.poolSize()), settings.poolSize() * 16);
         medicationFetch = new MedicationFetch(executor, this::scopedClient);
         fhirContext.getResourceDefinition("Medication"); // scanned now: the fetch by reference has a 300 ms budget
         fetchedTimer = meters == null ? null : fetchTimer(meters, "ok");
         unavailableTimer = meters == null ? null : fetchTimer(meters, "unavailable");
         if (meters != null) {
-            Gauge.builder("cds.fhir.connections.leased", connections, pool -> pool.getTotalStats().getLeased())
-                    .description("FHIR server connections in use").register(meters);
+            Gauge.builder(
+                            "cds.fhir.connections.leased",
+                            connections,
+                            pool -> pool.getTotalStats().getLeased())
+                    .description("FHIR server connections in use")
+                    .register(meters);
             Gauge.builder("cds.fhir.fetch.active", executor, ThreadPoolExecutor::getActiveCount)
-                    .description("FHIR fetches running").register(meters);
+                    .description("FHIR fetches running")
+                    .register(meters);
             Gauge.builder("cds.fhir.fetch.waiting", shares, ServerShares::waiting)
                     .description("FHIR fetches waiting for their server's share (cds.fhir.pool-size-per-server)")
                     .register(meters);
@@ -121,9 +134,10 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     }
 
     @Override
-    public PatientData withReferencedMedications(FetchPlan plan, PatientData data, Bundle draftOrders,
-                                                 long callStartedNanos) {
-        long deadline = Math.min(System.nanoTime() + recognition.referenceFetchBudget().toNanos(),
+    public PatientData withReferencedMedications(
+            FetchPlan plan, PatientData data, Bundle draftOrders, long callStartedNanos) {
+        long deadline = Math.min(
+                System.nanoTime() + recognition.referenceFetchBudget().toNanos(),
                 callStartedNanos + settings.deadline().toNanos());
         return medicationFetch.resolve(plan, data, draftOrders, deadline, recognition.maxReferencesPerFetch());
     }
@@ -163,7 +177,9 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         plan.queries().forEach((key, query) -> {
             IBaseResource value = plan.prefetched(key);
             if (FetchPlan.missing(value)) {
-                missingKeysByQuery.computeIfAbsent(query, q -> new ArrayList<>()).add(key);
+                missingKeysByQuery
+                        .computeIfAbsent(query, q -> new ArrayList<>())
+                        .add(key);
                 return;
             }
             collector.add(value);
@@ -195,7 +211,8 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         });
         runAll(tasks, deadline, inFlight, shares.forServer(base)).forEach(collector::add);
         if (collector.otherPatients() > 0) {
-            log.info("dropped {} fetched resource(s) of another patient than context.patientId",
+            log.info(
+                    "dropped {} fetched resource(s) of another patient than context.patientId",
                     collector.otherPatients());
         }
         return collector.build();
@@ -204,9 +221,11 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
     private List<? extends IBaseResource> fetch(IGenericClient client, String base, String query, String keys) {
         Matcher read = READ.matcher(query);
         if (read.matches()) {
-            return List.of(client.read().resource(read.group(1)).withId(read.group(2)).execute());
+            return List.of(
+                    client.read().resource(read.group(1)).withId(read.group(2)).execute());
         }
-        Bundle firstPage = client.search().byUrl(query).returnBundle(Bundle.class).execute();
+        Bundle firstPage =
+                client.search().byUrl(query).returnBundle(Bundle.class).execute();
         List<Bundle> pages = new ArrayList<>(List.of(firstPage));
         pages.addAll(nextPages(client, base, firstPage, keys));
         return pages;
@@ -229,19 +248,24 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
         return pages;
     }
 
-    private List<IBaseResource> runAll(Map<String, Supplier<List<? extends IBaseResource>>> tasks, long deadline,
-                                       InFlightRequests inFlight, java.util.concurrent.Executor serverShare) {
+    private List<IBaseResource> runAll(
+            Map<String, Supplier<List<? extends IBaseResource>>> tasks,
+            long deadline,
+            InFlightRequests inFlight,
+            java.util.concurrent.Executor serverShare) {
         Map<String, CompletableFuture<List<? extends IBaseResource>>> running = new LinkedHashMap<>();
         CompletableFuture<Object> firstFailure = new CompletableFuture<>();
         try {
             tasks.forEach((keys, task) -> {
-                CompletableFuture<List<? extends IBaseResource>> future = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return task.get();
-                    } catch (RuntimeException e) {
-                        throw FetchFailure.of(keys, e);
-                    }
-                }, serverShare);
+                CompletableFuture<List<? extends IBaseResource>> future = CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return task.get();
+                            } catch (RuntimeException e) {
+                                throw FetchFailure.of(keys, e);
+                            }
+                        },
+                        serverShare);
                 future.whenComplete((result, error) -> {
                     if (error != null) {
                         firstFailure.completeExceptionally(error);
@@ -249,16 +273,19 @@ public class HapiPatientDataLoader implements PatientDataLoader, AutoCloseable {
                 });
                 running.put(keys, future);
             });
-            CompletableFuture.anyOf(CompletableFuture.allOf(running.values().toArray(CompletableFuture[]::new)),
-                    firstFailure).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            CompletableFuture.anyOf(
+                            CompletableFuture.allOf(running.values().toArray(CompletableFuture[]::new)), firstFailure)
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             List<IBaseResource> resources = new ArrayList<>();
             running.values().forEach(future -> resources.addAll(future.join()));
             return resources;
         } catch (RejectedExecutionException e) {
             throw new DataUnavailableException("FHIR fetch capacity exhausted");
         } catch (TimeoutException e) {
-            List<String> pending = running.entrySet().stream().filter(entry -> !entry.getValue().isDone())
-                    .map(Map.Entry::getKey).toList();
+            List<String> pending = running.entrySet().stream()
+                    .filter(entry -> !entry.getValue().isDone())
+                    .map(Map.Entry::getKey)
+                    .toList();
             throw new DataUnavailableException(String.join(", ", pending) + ": no answer within the deadline of "
                     + settings.deadline().toMillis() + " ms");
         } catch (ExecutionException e) {

@@ -49,13 +49,15 @@ final class MedicationFetch {
         CompletableFuture<List<Medication>> search = null;
         try {
             search = CompletableFuture.supplyAsync(() -> search(clients.apply(plan, inFlight), ids), executor);
-            return MedicationReferences.with(data,
-                    search.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            return MedicationReferences.with(
+                    data, search.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return data;
         } catch (Exception e) { // timeout, HTTP error, rejected: the references stay unresolved
-            log.info("Medication fetch by reference: {} reference(s) left unresolved ({})", ids.size(),
+            log.info(
+                    "Medication fetch by reference: {} reference(s) left unresolved ({})",
+                    ids.size(),
                     e.getClass().getSimpleName());
             return data;
         } finally {
@@ -67,12 +69,15 @@ final class MedicationFetch {
     }
 
     private static List<Medication> search(IGenericClient client, List<String> ids) {
-        Bundle bundle = client.search().byUrl("Medication?_id=" + String.join(",", ids))
-                .returnBundle(Bundle.class).execute();
+        Bundle bundle = client.search()
+                .byUrl("Medication?_id=" + String.join(",", ids))
+                .returnBundle(Bundle.class)
+                .execute();
         Set<String> wanted = new HashSet<>(ids);
         List<Medication> found = new ArrayList<>();
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-            if (entry.getResource() instanceof Medication m && wanted.remove(m.getIdElement().getIdPart())) {
+            if (entry.getResource() instanceof Medication m
+                    && wanted.remove(m.getIdElement().getIdPart())) {
                 found.add(m);
             }
         }

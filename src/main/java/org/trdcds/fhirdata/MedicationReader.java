@@ -33,8 +33,8 @@ final class MedicationReader {
     private static final Set<String> REQUEST_NOT_TAKEN_INTENT = Set.of("plan", "proposal");
     private static final Set<String> STATEMENT_NOT_TAKEN = Set.of("entered-in-error", "not-taken", "intended");
     private static final Set<String> ADMINISTRATION_NOT_TAKEN = Set.of("not-done", "entered-in-error");
-    private static final Map<String, Double> DAYS = Map.of("s", 1 / 86400.0, "min", 1 / 1440.0, "h", 1 / 24.0,
-            "d", 1.0, "wk", 7.0, "mo", 30.4375, "a", 365.25);
+    private static final Map<String, Double> DAYS =
+            Map.of("s", 1 / 86400.0, "min", 1 / 1440.0, "h", 1 / 24.0, "d", 1.0, "wk", 7.0, "mo", 30.4375, "a", 365.25);
 
     private final Map<String, Medication> medications = new HashMap<>();
     private final Map<String, Condition> conditions = new HashMap<>();
@@ -67,12 +67,21 @@ final class MedicationReader {
         }
         boolean period = statement.hasEffectivePeriod();
         MedicationRecognizer.Identified id = identify(statement.getMedication());
-        return new MedicationFact(ref(statement), id.codes(), id.text(),
-                status, period ? FhirValues.start(statement.getEffectivePeriod())
-                : statement.hasEffectiveDateTimeType() ? FhirValues.instant(statement.getEffectiveDateTimeType()) : null,
+        return new MedicationFact(
+                ref(statement),
+                id.codes(),
+                id.text(),
+                status,
+                period
+                        ? FhirValues.start(statement.getEffectivePeriod())
+                        : statement.hasEffectiveDateTimeType()
+                                ? FhirValues.instant(statement.getEffectiveDateTimeType())
+                                : null,
                 period ? FhirValues.end(statement.getEffectivePeriod()) : null,
-                doses(statement.getMedication(), DoseReader.readAll(statement.getDosage())), null,
-                reasons(statement.getReasonCode(), statement.getReasonReference()), id.recognition());
+                doses(statement.getMedication(), DoseReader.readAll(statement.getDosage())),
+                null,
+                reasons(statement.getReasonCode(), statement.getReasonReference()),
+                id.recognition());
     }
 
     MedicationFact request(MedicationRequest request) {
@@ -87,40 +96,63 @@ final class MedicationReader {
         if (start == null && dispense != null && dispense.hasValidityPeriod()) {
             start = FhirValues.start(dispense.getValidityPeriod());
         }
-        Instant end = dispense != null && dispense.hasValidityPeriod() ? FhirValues.end(dispense.getValidityPeriod())
-                : null;
+        Instant end =
+                dispense != null && dispense.hasValidityPeriod() ? FhirValues.end(dispense.getValidityPeriod()) : null;
         Instant supplied = start == null || dispense == null ? null : suppliedUntil(start, dispense);
         if (supplied != null && (end == null || supplied.isBefore(end))) {
             end = supplied;
         }
         MedicationRecognizer.Identified id = identify(request.getMedication());
-        return new MedicationFact(ref(request), id.codes(), id.text(), status,
-                start, end, doses(request.getMedication(), DoseReader.readAll(request.getDosageInstruction())), intent,
-                reasons(request.getReasonCode(), request.getReasonReference()), id.recognition());
+        return new MedicationFact(
+                ref(request),
+                id.codes(),
+                id.text(),
+                status,
+                start,
+                end,
+                doses(request.getMedication(), DoseReader.readAll(request.getDosageInstruction())),
+                intent,
+                reasons(request.getReasonCode(), request.getReasonReference()),
+                id.recognition());
     }
 
     MedicationFact administration(MedicationAdministration administration) {
-        String status = administration.hasStatus() ? administration.getStatusElement().getValueAsString() : null;
+        String status =
+                administration.hasStatus() ? administration.getStatusElement().getValueAsString() : null;
         if (status != null && ADMINISTRATION_NOT_TAKEN.contains(status)) {
             return null;
         }
         boolean period = administration.hasEffectivePeriod();
-        Instant start = period ? FhirValues.start(administration.getEffectivePeriod())
+        Instant start = period
+                ? FhirValues.start(administration.getEffectivePeriod())
                 : administration.hasEffectiveDateTimeType()
-                ? FhirValues.instant(administration.getEffectiveDateTimeType()) : null;
+                        ? FhirValues.instant(administration.getEffectiveDateTimeType())
+                        : null;
         Instant end = period ? FhirValues.end(administration.getEffectivePeriod()) : start;
         List<Dose> doses = new ArrayList<>();
         if (administration.hasDosage()) {
             var dosage = administration.getDosage();
             Double value = FhirValues.number(dosage.getDose());
-            doses.add(new Dose(value == null || value <= 0 ? null : value, FhirValues.unit(dosage.getDose()), null,
-                    null, false, dosage.hasText() ? dosage.getText() : null));
+            doses.add(new Dose(
+                    value == null || value <= 0 ? null : value,
+                    FhirValues.unit(dosage.getDose()),
+                    null,
+                    null,
+                    false,
+                    dosage.hasText() ? dosage.getText() : null));
         }
         MedicationRecognizer.Identified id = identify(administration.getMedication());
-        return new MedicationFact(ref(administration), id.codes(),
-                id.text(), status == null ? "completed" : status, start,
-                end == null ? start : end, doses(administration.getMedication(), doses), null,
-                reasons(administration.getReasonCode(), administration.getReasonReference()), id.recognition());
+        return new MedicationFact(
+                ref(administration),
+                id.codes(),
+                id.text(),
+                status == null ? "completed" : status,
+                start,
+                end == null ? start : end,
+                doses(administration.getMedication(), doses),
+                null,
+                reasons(administration.getReasonCode(), administration.getReasonReference()),
+                id.recognition());
     }
 
     /** PROTOCOL-v3 section A: the codes (incl. ingredients named by the text), text and recognition of a medication[x]. */
@@ -154,8 +186,8 @@ final class MedicationReader {
         Double mgPerUnit = null;
         String unit = null;
         Medication resolved = resolve(medication);
-        for (var ingredient : resolved == null ? List.<Medication.MedicationIngredientComponent>of()
-                : resolved.getIngredient()) {
+        for (var ingredient :
+                resolved == null ? List.<Medication.MedicationIngredientComponent>of() : resolved.getIngredient()) {
             if (ingredient.hasStrength()) {
                 if (unit != null) {
                     return doses;
@@ -174,9 +206,16 @@ final class MedicationReader {
         }
         List<Dose> converted = new ArrayList<>(doses.size());
         for (Dose d : doses) {
-            converted.add(d.value() != null && unit.equalsIgnoreCase(d.unit())
-                    ? new Dose(d.value() * mgPerUnit, "mg", d.perDay(), d.durationMinutes(), d.asNeeded(), d.text())
-                    : d);
+            converted.add(
+                    d.value() != null && unit.equalsIgnoreCase(d.unit())
+                            ? new Dose(
+                                    d.value() * mgPerUnit,
+                                    "mg",
+                                    d.perDay(),
+                                    d.durationMinutes(),
+                                    d.asNeeded(),
+                                    d.text())
+                            : d);
         }
         return converted;
     }
@@ -184,7 +223,8 @@ final class MedicationReader {
     private static final Map<String, Double> MG_FACTOR = Map.of("mg", 1.0, "g", 1000.0, "ug", 0.001, "mcg", 0.001);
 
     String text(Type medication) {
-        CodeableConcept concept = medication instanceof CodeableConcept c ? c
+        CodeableConcept concept = medication instanceof CodeableConcept c
+                ? c
                 : resolve(medication) == null ? null : resolve(medication).getCode();
         return FhirValues.text(concept);
     }
@@ -195,7 +235,8 @@ final class MedicationReader {
             reasons.addAll(FhirValues.codes(c));
         }
         for (Reference r : references) {
-            Condition condition = r.getResource() instanceof Condition c ? c
+            Condition condition = r.getResource() instanceof Condition c
+                    ? c
                     : r.hasReference() ? conditions.get(r.getReference()) : null;
             if (condition != null) {
                 reasons.addAll(FhirValues.codes(condition.getCode()));

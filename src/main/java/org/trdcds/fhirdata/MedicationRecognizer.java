@@ -36,7 +36,9 @@ final class MedicationRecognizer {
     /** @param knowledge null: codes only, as recorded (no names, nothing said about how) */
     MedicationRecognizer(Knowledge knowledge) {
         this.knowledge = knowledge;
-        this.names = knowledge == null ? NameTable.EMPTY : knowledge.medicationRecognition().medications();
+        this.names = knowledge == null
+                ? NameTable.EMPTY
+                : knowledge.medicationRecognition().medications();
     }
 
     /**
@@ -46,7 +48,8 @@ final class MedicationRecognizer {
         if (medication instanceof CodeableConcept concept) {
             List<Code> codes = FhirValues.codes(concept);
             Recognition.By by = byCode(codes);
-            return by != null ? new Identified(codes, FhirValues.text(concept), recognition(by, null, null))
+            return by != null
+                    ? new Identified(codes, FhirValues.text(concept), recognition(by, null, null))
                     : byName(codes, FhirValues.text(concept), null, texts(concept, null));
         }
         if (!(medication instanceof Reference reference)) {
@@ -70,7 +73,8 @@ final class MedicationRecognizer {
         if (text == null) {
             text = display;
         }
-        return known ? new Identified(codes, text, recognition(Recognition.By.MEDICATION_RESOURCE, null, null))
+        return known
+                ? new Identified(codes, text, recognition(Recognition.By.MEDICATION_RESOURCE, null, null))
                 : byName(codes, text, null, texts(resolved.getCode(), display));
     }
 
@@ -110,11 +114,13 @@ final class MedicationRecognizer {
             }
             List<Code> all = new ArrayList<>(codes);
             all.addAll(named);
-            return new Identified(List.copyOf(all), text != null ? text : candidate,
+            return new Identified(
+                    List.copyOf(all),
+                    text != null ? text : candidate,
                     new Recognition(Recognition.By.NAME, candidate, unresolved));
         }
-        return new Identified(codes, text, unresolved == null ? Recognition.NONE
-                : new Recognition(null, null, unresolved));
+        return new Identified(
+                codes, text, unresolved == null ? Recognition.NONE : new Recognition(null, null, unresolved));
     }
 
     /** The concept's text, its codings' displays, then the reference's display. */

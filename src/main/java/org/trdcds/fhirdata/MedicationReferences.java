@@ -25,12 +25,13 @@ public final class MedicationReferences {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final String PREFIX = "Medication/";
 
-    private MedicationReferences() {
-    }
+    private MedicationReferences() {}
 
     /** Whether there is anything to fetch: a fhirServer to ask and at least one unresolved reference. */
     public static boolean toFetch(FetchPlan plan, PatientData data, Bundle draftOrders) {
-        return plan != null && plan.fhirServer() != null && !unresolved(data, draftOrders, 1).isEmpty();
+        return plan != null
+                && plan.fhirServer() != null
+                && !unresolved(data, draftOrders, 1).isEmpty();
     }
 
     /** Up to max unresolved Medication ids, in the order the records name them. */
@@ -62,7 +63,8 @@ public final class MedicationReferences {
 
     /** The id of a relative reference Medication/{id} that is not contained; else null. */
     static String id(Type medication) {
-        if (!(medication instanceof Reference reference) || reference.getResource() != null
+        if (!(medication instanceof Reference reference)
+                || reference.getResource() != null
                 || !reference.hasReference()) {
             return null;
         }
@@ -101,8 +103,14 @@ public final class MedicationReferences {
         }
         List<Medication> medications = new ArrayList<>(data.medications());
         medications.addAll(fetched);
-        return new PatientData(data.patient(), data.conditions(), data.observations(), data.medicationStatements(),
-                data.medicationRequests(), data.procedures(), data.medicationAdministrations(),
+        return new PatientData(
+                data.patient(),
+                data.conditions(),
+                data.observations(),
+                data.medicationStatements(),
+                data.medicationRequests(),
+                data.procedures(),
+                data.medicationAdministrations(),
                 List.copyOf(medications));
     }
 }

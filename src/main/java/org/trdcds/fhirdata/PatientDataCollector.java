@@ -56,10 +56,15 @@ final class PatientDataCollector {
 
     PatientData build() {
         List<Patient> patients = ofType(Patient.class);
-        return new PatientData(patients.isEmpty() ? null : patients.get(0),
-                ofType(Condition.class), ofType(Observation.class), ofType(MedicationStatement.class),
-                ofType(MedicationRequest.class), ofType(Procedure.class),
-                ofType(MedicationAdministration.class), ofType(Medication.class));
+        return new PatientData(
+                patients.isEmpty() ? null : patients.get(0),
+                ofType(Condition.class),
+                ofType(Observation.class),
+                ofType(MedicationStatement.class),
+                ofType(MedicationRequest.class),
+                ofType(Procedure.class),
+                ofType(MedicationAdministration.class),
+                ofType(Medication.class));
     }
 
     private <T extends IBaseResource> List<T> ofType(Class<T> type) {

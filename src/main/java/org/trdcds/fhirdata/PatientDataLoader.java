@@ -19,8 +19,8 @@ public interface PatientDataLoader {
      *
      * @param callStartedNanos System.nanoTime() when the call started loading (its deadline counts from there)
      */
-    default PatientData withReferencedMedications(FetchPlan plan, PatientData data, org.hl7.fhir.r4.model.Bundle
-            draftOrders, long callStartedNanos) {
+    default PatientData withReferencedMedications(
+            FetchPlan plan, PatientData data, org.hl7.fhir.r4.model.Bundle draftOrders, long callStartedNanos) {
         return data;
     }
 }

@@ -11,8 +11,8 @@ import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -28,8 +28,7 @@ public final class PatientScope {
     /** Never modified: HAPI's getSubject() would add an empty subject to a resource that has none. */
     private static final Reference NO_SUBJECT = new Reference();
 
-    private PatientScope() {
-    }
+    private PatientScope() {}
 
     /** The resource and, for a Bundle, every entry's resource (nested Bundles too), Bundles themselves left out. */
     public static List<IBaseResource> resources(IBaseResource value) {
@@ -101,6 +100,8 @@ public final class PatientScope {
             return false;
         }
         IIdType id = reference.getReferenceElement();
-        return "Patient".equals(id.getResourceType()) && id.getIdPart() != null && !id.getIdPart().equals(patientId);
+        return "Patient".equals(id.getResourceType())
+                && id.getIdPart() != null
+                && !id.getIdPart().equals(patientId);
     }
 }

@@ -17,11 +17,9 @@ import org.trdcds.terminology.NameTable;
  */
 final class ProcedureNames {
 
-    record Named(List<Code> codes, Recognition recognition) {
-    }
+    record Named(List<Code> codes, Recognition recognition) {}
 
-    private ProcedureNames() {
-    }
+    private ProcedureNames() {}
 
     static Named identify(CodeableConcept code, Knowledge knowledge) {
         List<Code> codes = FhirValues.codes(code);

@@ -41,8 +41,12 @@ public class CdsRequestFilter extends OncePerRequestFilter {
     private final HookCalls hookCalls;
     private final Refusals refusals;
 
-    public CdsRequestFilter(CdsLimits limits, ObjectMapper objectMapper, HookCalls hookCalls, Refusals refusals,
-                            @Value("${cds.limits.body-read-timeout:10s}") Duration bodyReadTimeout) {
+    public CdsRequestFilter(
+            CdsLimits limits,
+            ObjectMapper objectMapper,
+            HookCalls hookCalls,
+            Refusals refusals,
+            @Value("${cds.limits.body-read-timeout:10s}") Duration bodyReadTimeout) {
         this.refusals = refusals;
         this.maxBodyBytes = limits.maxBodyBytes().toBytes();
         this.bodyReadNanos = bodyReadTimeout.toNanos();
@@ -74,7 +78,10 @@ public class CdsRequestFilter extends OncePerRequestFilter {
             }
             byte[] body;
             try {
-                body = readAtMost(request.getInputStream(), request.getContentLengthLong(), maxBodyBytes,
+                body = readAtMost(
+                        request.getInputStream(),
+                        request.getContentLengthLong(),
+                        maxBodyBytes,
                         System.nanoTime() + bodyReadNanos);
             } catch (BodyTooSlow e) {
                 refuseSlowBody(response);
@@ -143,13 +150,18 @@ public class CdsRequestFilter extends OncePerRequestFilter {
     }
 
     private void refuseSlowBody(HttpServletResponse response) throws IOException {
-        refusals.refused(log, Refusals.Reason.TIMEOUT, "refused with 408: the body did not arrive within {} ms",
+        refusals.refused(
+                log,
+                Refusals.Reason.TIMEOUT,
+                "refused with 408: the body did not arrive within {} ms",
                 bodyReadNanos / 1_000_000);
         response.setStatus(HttpStatus.REQUEST_TIMEOUT.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Connection", "close");
-        objectMapper.writeValue(response.getOutputStream(), OperationOutcome.error("timeout",
-                "the request body did not arrive within cds.limits.body-read-timeout"));
+        objectMapper.writeValue(
+                response.getOutputStream(),
+                OperationOutcome.error(
+                        "timeout", "the request body did not arrive within cds.limits.body-read-timeout"));
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
@@ -157,8 +169,10 @@ public class CdsRequestFilter extends OncePerRequestFilter {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Connection", "close");
-        objectMapper.writeValue(response.getOutputStream(), OperationOutcome.error("too-long",
-                "request body exceeds " + maxBodyBytes + " bytes (cds.limits.max-body-bytes)"));
+        objectMapper.writeValue(
+                response.getOutputStream(),
+                OperationOutcome.error(
+                        "too-long", "request body exceeds " + maxBodyBytes + " bytes (cds.limits.max-body-bytes)"));
     }
 
     private static final class BufferedRequest extends HttpServletRequestWrapper {

@@ -12,8 +12,14 @@ import java.util.Set;
  *                  send: when such a key is absent and there is no fhirServer, it counts as empty instead of 412
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CdsService(String hook, String id, String title, String description, String usageRequirements,
-                         Map<String, String> prefetch, Map<String, Object> extension) {
+public record CdsService(
+        String hook,
+        String id,
+        String title,
+        String description,
+        String usageRequirements,
+        Map<String, String> prefetch,
+        Map<String, Object> extension) {
 
     static final String SUPPLEMENTARY = "org.trdcds.supplementary-prefetch";
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.HttpStatus;
 import org.trdcds.feedback.CardFeedback;
 import org.trdcds.feedback.FeedbackEntry;
 import org.trdcds.feedback.FeedbackRefusedException;
@@ -30,9 +30,11 @@ public class CdsServicesController {
     private final CardFeedback cardFeedback;
     private final HookCalls hookCalls;
 
-    public CdsServicesController(ServiceCatalog catalog,
-                                 FeedbackRequestParser feedbackParser, CardFeedback cardFeedback,
-                                 HookCalls hookCalls) {
+    public CdsServicesController(
+            ServiceCatalog catalog,
+            FeedbackRequestParser feedbackParser,
+            CardFeedback cardFeedback,
+            HookCalls hookCalls) {
         this.catalog = catalog;
         this.feedbackParser = feedbackParser;
         this.cardFeedback = cardFeedback;
@@ -48,19 +50,24 @@ public class CdsServicesController {
      * The hook call, for the requests {@link HookCalls} leaves to Spring MVC (it answers the usual ones from the
      * filter chain); the same answer either way.
      */
-    @PostMapping(path = "/{id}", consumes = {JSON, ANY_JSON})
+    @PostMapping(
+            path = "/{id}",
+            consumes = {JSON, ANY_JSON})
     public void invoke(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        hookCalls.writeCards(response, hookCalls.cards(id, request.getInputStream().readAllBytes(), request));
+        hookCalls.writeCards(
+                response, hookCalls.cards(id, request.getInputStream().readAllBytes(), request));
     }
 
     /**
      * Feedback on cards this service issued (404 for any other card, 400 when it names a reason or suggestion the
      * card did not offer); identical feedback posted again is 200 and stored once.
      */
-    @PostMapping(path = "/{id}/feedback", consumes = {JSON, ANY_JSON})
-    public ResponseEntity<Void> feedback(@PathVariable String id, @RequestBody(required = false) byte[] body,
-                                         HttpServletRequest request) {
+    @PostMapping(
+            path = "/{id}/feedback",
+            consumes = {JSON, ANY_JSON})
+    public ResponseEntity<Void> feedback(
+            @PathVariable String id, @RequestBody(required = false) byte[] body, HttpServletRequest request) {
         catalog.find(id).orElseThrow(() -> CdsException.unknownService(id));
         List<FeedbackEntry> entries = feedbackParser.parse(body == null ? new byte[0] : body);
         try {

@@ -18,7 +18,8 @@ public class CpuGate {
     private final Semaphore permits;
 
     public CpuGate(@Value("${cds.limits.cpu-concurrency:0}") int concurrency) {
-        this.permits = new Semaphore(concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors(), true);
+        this.permits = new Semaphore(
+                concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors(), true);
     }
 
     <T> T run(Supplier<T> work) {

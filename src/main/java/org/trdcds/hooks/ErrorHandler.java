@@ -30,7 +30,11 @@ public class ErrorHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CdsException.class)
     ResponseEntity<Object> refused(CdsException e) {
-        refusals.refused(log, Refusals.Reason.of(e.status().value()), "refused with {}: {}", e.status().value(),
+        refusals.refused(
+                log,
+                Refusals.Reason.of(e.status().value()),
+                "refused with {}: {}",
+                e.status().value(),
                 LogText.line(e.getMessage()));
         return outcome(e.status(), e.issueCode(), e.getMessage(), new HttpHeaders());
     }
@@ -49,18 +53,27 @@ public class ErrorHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("unexpected failure", e);
-        return outcome(HttpStatus.INTERNAL_SERVER_ERROR, "exception",
-                "internal error; the service logged it and keeps serving", new HttpHeaders());
+        return outcome(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "exception",
+                "internal error; the service logged it and keeps serving",
+                new HttpHeaders());
     }
 
     /** Spring MVC's own refusals (405, 415, 404 of unmapped paths, unreadable body, ...). */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
-        String detail = e instanceof ErrorResponse response && response.getBody().getDetail() != null
-                ? response.getBody().getDetail() : HttpStatus.valueOf(status.value()).getReasonPhrase();
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail =
+                e instanceof ErrorResponse response && response.getBody().getDetail() != null
+                        ? response.getBody().getDetail()
+                        : HttpStatus.valueOf(status.value()).getReasonPhrase();
         if (status.is4xxClientError()) {
-            refusals.refused(log, Refusals.Reason.of(status.value()), "refused with {}: {}", status.value(),
+            refusals.refused(
+                    log,
+                    Refusals.Reason.of(status.value()),
+                    "refused with {}: {}",
+                    status.value(),
                     LogText.line(detail));
         }
         return outcome(status, issueCode(status), detail, headers);

@@ -22,10 +22,12 @@ public class FeedbackRequestParser {
     static final int MAX_COMMENT_LENGTH = 4000;
     /** The lengths of the stored columns (db/migration): longer text is refused, never truncated or a 500. */
     static final int MAX_SYSTEM_LENGTH = 500;
+
     static final int MAX_CODE_LENGTH = 200;
     static final int MAX_DISPLAY_LENGTH = 500;
     /** Entries in one call, and accepted suggestions in one entry, at most (a card has a handful of suggestions). */
     static final int MAX_ENTRIES = 100;
+
     static final int MAX_ACCEPTED_SUGGESTIONS = 20;
 
     private final RequestJson requestJson;
@@ -40,8 +42,8 @@ public class FeedbackRequestParser {
             throw CdsException.required("feedback is required: a non-empty array of feedback entries");
         }
         if (feedback.size() > MAX_ENTRIES) {
-            throw CdsException.invalid("feedback holds " + feedback.size() + " entries; at most " + MAX_ENTRIES
-                    + " in one call");
+            throw CdsException.invalid(
+                    "feedback holds " + feedback.size() + " entries; at most " + MAX_ENTRIES + " in one call");
         }
         List<FeedbackEntry> entries = new ArrayList<>();
         for (int i = 0; i < feedback.size(); i++) {
@@ -68,7 +70,11 @@ public class FeedbackRequestParser {
         if (overrideReason != null && outcome != Outcome.OVERRIDDEN) {
             throw CdsException.invalid(where + ".overrideReason is only allowed when outcome is overridden");
         }
-        return new FeedbackEntry(card, outcome, accepted, overrideReason,
+        return new FeedbackEntry(
+                card,
+                outcome,
+                accepted,
+                overrideReason,
                 timestamp(node.get("outcomeTimestamp"), where + ".outcomeTimestamp"));
     }
 
@@ -108,10 +114,19 @@ public class FeedbackRequestParser {
                 throw CdsException.invalid(where + ".overrideReason.reason.display must be a string");
             }
             coding = new Coding(
-                    text(reason.get("system").asText(), MAX_SYSTEM_LENGTH, false, where + ".overrideReason.reason.system"),
+                    text(
+                            reason.get("system").asText(),
+                            MAX_SYSTEM_LENGTH,
+                            false,
+                            where + ".overrideReason.reason.system"),
                     text(reason.get("code").asText(), MAX_CODE_LENGTH, false, where + ".overrideReason.reason.code"),
-                    display == null || display.isNull() ? null
-                            : text(display.asText(), MAX_DISPLAY_LENGTH, false, where + ".overrideReason.reason.display"));
+                    display == null || display.isNull()
+                            ? null
+                            : text(
+                                    display.asText(),
+                                    MAX_DISPLAY_LENGTH,
+                                    false,
+                                    where + ".overrideReason.reason.display"));
         }
         JsonNode comment = node.get("userComment");
         if (comment != null && !comment.isNull()) {
@@ -136,8 +151,10 @@ public class FeedbackRequestParser {
             char c = value.charAt(i);
             boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
             boolean control = Character.isISOControl(c) && !(lineBreaksAllowed && lineBreak);
-            boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c)
-                    && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(++i)));
+            boolean loneSurrogate = Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(++i)));
             if (control || loneSurrogate) {
                 throw CdsException.invalid(where + " must not contain control characters or broken Unicode (U+"
                         + String.format("%04X", (int) c) + ")");

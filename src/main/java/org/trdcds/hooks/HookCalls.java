@@ -44,10 +44,15 @@ class HookCalls {
     /** The protocol page's URL from cds.security.audience-base-url, or null to take it from each call's socket. */
     private final String protocolUrl;
 
-    HookCalls(HookInvocation invocation, WarmUpKey warmUpKey, ErrorHandler errors, ObjectMapper objectMapper,
-              @Value("${cds.security.audience-base-url:}") String externalBaseUrl) {
+    HookCalls(
+            HookInvocation invocation,
+            WarmUpKey warmUpKey,
+            ErrorHandler errors,
+            ObjectMapper objectMapper,
+            @Value("${cds.security.audience-base-url:}") String externalBaseUrl) {
         this.invocation = invocation;
-        this.protocolUrl = externalBaseUrl == null || externalBaseUrl.isBlank() ? null
+        this.protocolUrl = externalBaseUrl == null || externalBaseUrl.isBlank()
+                ? null
                 : SourceUrls.protocolUrl(externalBaseUrl.strip());
         this.warmUpKey = warmUpKey;
         this.errors = errors;
@@ -92,21 +97,26 @@ class HookCalls {
      * its issuer's FHIR servers; without one (loopback-only or open mode) any http(s) URL may be named.
      */
     CardsResponse cards(String serviceId, byte[] body, HttpServletRequest request) {
-        Predicate<String> fhirServerAllowed = request.getAttribute(AuthenticatedClient.ATTRIBUTE)
-                instanceof AuthenticatedClient client ? client::mayName : server -> true;
+        Predicate<String> fhirServerAllowed =
+                request.getAttribute(AuthenticatedClient.ATTRIBUTE) instanceof AuthenticatedClient client
+                        ? client::mayName
+                        : server -> true;
         CardsResponse answer = warmUpKey.matches(request.getHeader(WarmUpKey.HEADER))
                 ? invocation.rehearse(serviceId, body)
                 : invocation.invoke(serviceId, body, fhirServerAllowed, client(request));
         // never from the Host header: the configured external URL, else the socket the call came in on
-        String protocol = protocolUrl != null ? protocolUrl : SourceUrls.protocolUrl(SourceUrls.base(
-                request.getScheme(), request.getLocalAddr(), request.getLocalPort(), request.getContextPath()));
+        String protocol = protocolUrl != null
+                ? protocolUrl
+                : SourceUrls.protocolUrl(SourceUrls.base(
+                        request.getScheme(), request.getLocalAddr(), request.getLocalPort(), request.getContextPath()));
         return new CardsResponse(SourceUrls.withProtocolAnchors(answer.cards(), protocol));
     }
 
     /** The client a call comes from: its JWT issuer, or "loopback" for an unsigned call (loopback-only mode). */
     static String client(HttpServletRequest request) {
         return request.getAttribute(AuthenticatedClient.ATTRIBUTE) instanceof AuthenticatedClient client
-                ? client.issuer() : CardAudit.LOOPBACK_CLIENT;
+                ? client.issuer()
+                : CardAudit.LOOPBACK_CLIENT;
     }
 
     /** A 200 with the cards. */

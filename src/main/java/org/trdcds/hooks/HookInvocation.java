@@ -11,8 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.MDC;
-import org.springframework.stereotype.Service;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
 import org.trdcds.audit.AuditConfiguration;
 import org.trdcds.audit.AuditProperties;
 import org.trdcds.audit.PatientLinks;
@@ -52,22 +52,50 @@ public class HookInvocation {
      * pay for their registration) and looked up, not registered again, on every call.
      */
     private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
+
     private final Map<String, Counter> cardCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> unavailableCounters = new ConcurrentHashMap<>();
 
     /** Every service live, no patient link (tests, benchmarks). */
-    public HookInvocation(ServiceCatalog catalog, HookRequestParser parser, PatientDataLoader loader,
-                          FactExtractor extractor, Decision decision, CardRenderer renderer,
-                          IssuedCardWriter issuedCards, MeterRegistry meters, CpuGate cpu) {
-        this(catalog, parser, loader, extractor, decision, renderer, issuedCards, meters, cpu,
-                new ServiceModes(Map.of()), new PatientLinks(AuditProperties.PatientLinkMode.NONE, null), null);
+    public HookInvocation(
+            ServiceCatalog catalog,
+            HookRequestParser parser,
+            PatientDataLoader loader,
+            FactExtractor extractor,
+            Decision decision,
+            CardRenderer renderer,
+            IssuedCardWriter issuedCards,
+            MeterRegistry meters,
+            CpuGate cpu) {
+        this(
+                catalog,
+                parser,
+                loader,
+                extractor,
+                decision,
+                renderer,
+                issuedCards,
+                meters,
+                cpu,
+                new ServiceModes(Map.of()),
+                new PatientLinks(AuditProperties.PatientLinkMode.NONE, null),
+                null);
     }
 
     @Autowired
-    public HookInvocation(ServiceCatalog catalog, HookRequestParser parser, PatientDataLoader loader,
-                          FactExtractor extractor, Decision decision, CardRenderer renderer,
-                          IssuedCardWriter issuedCards, MeterRegistry meters, CpuGate cpu, ServiceModes modes,
-                          PatientLinks links, Knowledge knowledge) {
+    public HookInvocation(
+            ServiceCatalog catalog,
+            HookRequestParser parser,
+            PatientDataLoader loader,
+            FactExtractor extractor,
+            Decision decision,
+            CardRenderer renderer,
+            IssuedCardWriter issuedCards,
+            MeterRegistry meters,
+            CpuGate cpu,
+            ServiceModes modes,
+            PatientLinks links,
+            Knowledge knowledge) {
         this.catalog = catalog;
         this.parser = parser;
         this.loader = loader;
@@ -78,8 +106,12 @@ public class HookInvocation {
         this.modes = modes;
         this.links = links;
         this.knowledgeVersion = knowledge == null ? null : knowledge.version();
-        AuditConfiguration.publishModes(modes, catalog.services().stream().map(CdsService::id)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)), meters);
+        AuditConfiguration.publishModes(
+                modes,
+                catalog.services().stream()
+                        .map(CdsService::id)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                meters);
         catalog.services().forEach(service -> {
             latencyTimer(service.id());
             unavailableCounter(service.id());
@@ -117,7 +149,8 @@ public class HookInvocation {
     /** The whole call except that nothing is recorded or counted: for warming the code paths at start-up. */
     CardsResponse rehearse(String serviceId, byte[] body) {
         CdsService service = catalog.find(serviceId).orElseThrow(() -> CdsException.unknownService(serviceId));
-        return new CardsResponse(answer(service, body, fhirServer -> true, false).cards());
+        return new CardsResponse(
+                answer(service, body, fhirServer -> true, false).cards());
     }
 
     /**
@@ -133,7 +166,10 @@ public class HookInvocation {
             }
             Map<String, String> queries = catalog.prefetchTemplates(service)
                     .substitute(request.patientId(), request.userId(), request.encounterId());
-            FetchPlan plan = new FetchPlan(request.patientId(), request.fhirServer(), request.bearerToken(),
+            FetchPlan plan = new FetchPlan(
+                    request.patientId(),
+                    request.fhirServer(),
+                    request.bearerToken(),
                     withoutUnsentSupplementary(catalog.supplementaryPrefetch(service), request, queries),
                     request.prefetch());
             if (!plan.prefetchComplete()) {
@@ -150,8 +186,8 @@ public class HookInvocation {
         }
         long started = System.nanoTime();
         PatientData loaded = answer.data() != null ? answer.data() : load(service.id(), answer.plan());
-        PatientData data = loader.withReferencedMedications(answer.plan(), loaded, answer.request().draftOrders(),
-                started);
+        PatientData data = loader.withReferencedMedications(
+                answer.plan(), loaded, answer.request().draftOrders(), started);
         return new Answer(answer.request(), null, cpu.run(() -> cards(answer.request(), data)), null);
     }
 
@@ -160,9 +196,11 @@ public class HookInvocation {
      * built, e.g. medicationAdministrations) is answered from what it sent rather than 412; with a fhirServer, the key
      * is fetched as usual, and a key sent as null or an OperationOutcome still counts as missing.
      */
-    private static Map<String, String> withoutUnsentSupplementary(java.util.Set<String> supplementary,
-                                                                  HookRequest request, Map<String, String> queries) {
-        if (request.fhirServer() != null || request.prefetch() == null || request.prefetch().isEmpty()) {
+    private static Map<String, String> withoutUnsentSupplementary(
+            java.util.Set<String> supplementary, HookRequest request, Map<String, String> queries) {
+        if (request.fhirServer() != null
+                || request.prefetch() == null
+                || request.prefetch().isEmpty()) {
             return queries;
         }
         Map<String, String> kept = new java.util.LinkedHashMap<>(queries);
@@ -184,9 +222,18 @@ public class HookInvocation {
     }
 
     private List<Card> cards(HookRequest request, PatientData data) {
-        return patientCards.cards(data, request.draftOrders(), request.selections(), request.hook().kind(),
-                        request.service().id(), request.patientId(), request.draftOrderJson())
-                .stream().map(HookInvocation::withUuid).toList();
+        return patientCards
+                .cards(
+                        data,
+                        request.draftOrders(),
+                        request.selections(),
+                        request.hook().kind(),
+                        request.service().id(),
+                        request.patientId(),
+                        request.draftOrderJson())
+                .stream()
+                .map(HookInvocation::withUuid)
+                .toList();
     }
 
     private void record(HookRequest request, List<Card> cards, boolean shadow, String client) {
@@ -198,9 +245,21 @@ public class HookInvocation {
         UUID hookInstance = UUID.fromString(request.hookInstance());
         String patientLink = links.link(request.patientId());
         String encounterLink = links.link(request.encounterId());
-        issuedCards.submit(cards.stream().map(card -> issued(card, serviceId, hookInstance, now,
-                new CardAudit(patientLink, request.hook().id(), encounterLink, card.indicator(), knowledgeVersion,
-                        shadow, client))).toList());
+        issuedCards.submit(cards.stream()
+                .map(card -> issued(
+                        card,
+                        serviceId,
+                        hookInstance,
+                        now,
+                        new CardAudit(
+                                patientLink,
+                                request.hook().id(),
+                                encounterLink,
+                                card.indicator(),
+                                knowledgeVersion,
+                                shadow,
+                                client)))
+                .toList());
         if (!shadow) {
             cards.forEach(card -> cardCounter(Objects.toString(topic(card))).increment());
         }
@@ -208,29 +267,55 @@ public class HookInvocation {
 
     /** What feedback on the card may name (its suggestions and override reasons), and its audit columns. */
     private static IssuedCard issued(Card card, String serviceId, UUID hookInstance, Instant now, CardAudit audit) {
-        List<UUID> suggestions = card.suggestions() == null ? List.of() : card.suggestions().stream()
-                .map(suggestion -> Uuids.parse(suggestion.uuid())).filter(Objects::nonNull).toList();
-        List<String> overrideReasons = card.overrideReasons() == null ? List.of() : card.overrideReasons().stream()
-                .map(reason -> IssuedCard.overrideReason(reason.system(), reason.code())).toList();
-        return new IssuedCard(UUID.fromString(card.uuid()), serviceId, topic(card), hookInstance, now, suggestions,
-                overrideReasons, audit);
+        List<UUID> suggestions = card.suggestions() == null
+                ? List.of()
+                : card.suggestions().stream()
+                        .map(suggestion -> Uuids.parse(suggestion.uuid()))
+                        .filter(Objects::nonNull)
+                        .toList();
+        List<String> overrideReasons = card.overrideReasons() == null
+                ? List.of()
+                : card.overrideReasons().stream()
+                        .map(reason -> IssuedCard.overrideReason(reason.system(), reason.code()))
+                        .toList();
+        return new IssuedCard(
+                UUID.fromString(card.uuid()),
+                serviceId,
+                topic(card),
+                hookInstance,
+                now,
+                suggestions,
+                overrideReasons,
+                audit);
     }
 
     private Timer latencyTimer(String serviceId) {
-        return latencyTimers.computeIfAbsent(serviceId, id -> Timer.builder("cds.service.latency").tag("service", id)
-                .description("Time to answer a hook call, from the parsed body to the cards").register(meters));
+        return latencyTimers.computeIfAbsent(
+                serviceId,
+                id -> Timer.builder("cds.service.latency")
+                        .tag("service", id)
+                        .description("Time to answer a hook call, from the parsed body to the cards")
+                        .register(meters));
     }
 
     private Counter cardCounter(String topic) {
-        return cardCounters.computeIfAbsent(topic, code -> Counter.builder("cds.cards").tag("topic", code)
-                .description("Cards issued, by topic").register(meters));
+        return cardCounters.computeIfAbsent(
+                topic,
+                code -> Counter.builder("cds.cards")
+                        .tag("topic", code)
+                        .description("Cards issued, by topic")
+                        .register(meters));
     }
 
     /** Registered at 0 at start-up, so that dashboards and alerts exist before the first failure. */
     private Counter unavailableCounter(String serviceId) {
-        return unavailableCounters.computeIfAbsent(serviceId, id -> Counter.builder("cds.prefetch.unavailable")
-                .tag("service", id).description("Hook calls answered 412: the FHIR data was neither in the prefetch "
-                        + "nor obtainable from fhirServer").register(meters));
+        return unavailableCounters.computeIfAbsent(
+                serviceId,
+                id -> Counter.builder("cds.prefetch.unavailable")
+                        .tag("service", id)
+                        .description("Hook calls answered 412: the FHIR data was neither in the prefetch "
+                                + "nor obtainable from fhirServer")
+                        .register(meters));
     }
 
     /** Feedback refers to cards by uuid: a card without one (or with one that is not a UUID) gets a fresh one. */
@@ -238,20 +323,28 @@ public class HookInvocation {
         if (Uuids.parse(card.uuid()) != null) {
             return card;
         }
-        return new Card(UUID.randomUUID().toString(), card.summary(), card.detail(), card.indicator(), card.source(),
-                card.suggestions(), card.selectionBehavior(), card.overrideReasons(), card.links());
+        return new Card(
+                UUID.randomUUID().toString(),
+                card.summary(),
+                card.detail(),
+                card.indicator(),
+                card.source(),
+                card.suggestions(),
+                card.selectionBehavior(),
+                card.overrideReasons(),
+                card.links());
     }
 
     private static String topic(Card card) {
-        return card.source() == null || card.source().topic() == null ? null : card.source().topic().code();
+        return card.source() == null || card.source().topic() == null
+                ? null
+                : card.source().topic().code();
     }
 
     /** A call's request and either its cards, or the fetch it must make first. */
     /** @param data the prefetched data when only Medications named by reference are still to be fetched */
-    private record Answer(HookRequest request, FetchPlan plan, List<Card> cards, PatientData data) {
-    }
+    private record Answer(HookRequest request, FetchPlan plan, List<Card> cards, PatientData data) {}
 
     /** The CDS Hooks response body. */
-    public record CardsResponse(List<Card> cards) {
-    }
+    public record CardsResponse(List<Card> cards) {}
 }

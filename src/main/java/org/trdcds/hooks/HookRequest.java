@@ -13,10 +13,19 @@ import org.hl7.fhir.r4.model.Bundle;
  * @param draftOrderJson raw FHIR JSON of each draft order by "Type/id" (for update suggestions); empty if none
  * @param prefetch       the service's prefetch keys as received: absent, null, or the parsed resource
  */
-public record HookRequest(CdsService service, Hook hook, String hookInstance, String fhirServer, String bearerToken,
-                          String userId, String patientId, String encounterId, List<String> selections,
-                          Bundle draftOrders, Map<String, String> draftOrderJson,
-                          Map<String, IBaseResource> prefetch) {
+public record HookRequest(
+        CdsService service,
+        Hook hook,
+        String hookInstance,
+        String fhirServer,
+        String bearerToken,
+        String userId,
+        String patientId,
+        String encounterId,
+        List<String> selections,
+        Bundle draftOrders,
+        Map<String, String> draftOrderJson,
+        Map<String, IBaseResource> prefetch) {
 
     /** Names the call without the access token or anything about the patient. */
     @Override

@@ -88,10 +88,19 @@ public class HookRequestParser {
         if (orders != null) {
             RequestScope.checkDraftOrders(orders, patientId);
         }
-        return new HookRequest(service, hook, hookInstance, fhirServer, bearerToken,
-                contextText(context, "userId"), patientId, optionalContextText(context, "encounterId"),
-                selections(context), orders, draftOrderJson(draftOrders), prefetched(parser, service, prefetch,
-                patientId));
+        return new HookRequest(
+                service,
+                hook,
+                hookInstance,
+                fhirServer,
+                bearerToken,
+                contextText(context, "userId"),
+                patientId,
+                optionalContextText(context, "encounterId"),
+                selections(context),
+                orders,
+                draftOrderJson(draftOrders),
+                prefetched(parser, service, prefetch, patientId));
     }
 
     private static String accessToken(JsonNode root, String fhirServer) {
@@ -107,7 +116,8 @@ public class HookRequestParser {
         }
         for (String field : AUTHORIZATION_FIELDS) {
             JsonNode value = authorization.get(field);
-            boolean present = "expires_in".equals(field) ? value != null && value.isNumber()
+            boolean present = "expires_in".equals(field)
+                    ? value != null && value.isNumber()
                     : value != null && value.isTextual() && !value.asText().isBlank();
             if (!present) {
                 throw CdsException.required("fhirAuthorization." + field + " is required"
@@ -156,8 +166,11 @@ public class HookRequestParser {
         if (draftOrders != null) {
             for (JsonNode entry : draftOrders.path("entry")) {
                 JsonNode resource = entry.path("resource");
-                if (resource.path("resourceType").isTextual() && resource.path("id").isTextual()) {
-                    json.put(resource.get("resourceType").asText() + "/" + resource.get("id").asText(),
+                if (resource.path("resourceType").isTextual()
+                        && resource.path("id").isTextual()) {
+                    json.put(
+                            resource.get("resourceType").asText() + "/"
+                                    + resource.get("id").asText(),
                             resource.toString());
                 }
             }
@@ -183,8 +196,8 @@ public class HookRequestParser {
         return List.copyOf(selections);
     }
 
-    private static Map<String, IBaseResource> prefetched(IJsonLikeParser parser, CdsService service,
-                                                         JsonNode prefetch, String patientId) {
+    private static Map<String, IBaseResource> prefetched(
+            IJsonLikeParser parser, CdsService service, JsonNode prefetch, String patientId) {
         Map<String, IBaseResource> resources = new LinkedHashMap<>();
         if (prefetch != null && !prefetch.isNull()) {
             for (String key : service.prefetch().keySet()) {

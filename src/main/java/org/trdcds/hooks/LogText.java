@@ -8,8 +8,7 @@ final class LogText {
 
     static final int MAX_LENGTH = 64;
 
-    private LogText() {
-    }
+    private LogText() {}
 
     /** A whole message (ours, possibly with neutralised caller text in it): control characters out, 300 at most. */
     static String line(String value) {

@@ -15,8 +15,14 @@ import java.util.regex.Pattern;
  */
 public final class PrefetchTemplates {
 
-    static final Set<String> TOKENS = Set.of("context.patientId", "context.encounterId", "context.userId",
-            "userPractitionerId", "userPractitionerRoleId", "userPatientId", "userRelatedPersonId");
+    static final Set<String> TOKENS = Set.of(
+            "context.patientId",
+            "context.encounterId",
+            "context.userId",
+            "userPractitionerId",
+            "userPractitionerRoleId",
+            "userPatientId",
+            "userRelatedPersonId");
 
     private static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
 
@@ -70,8 +76,8 @@ public final class PrefetchTemplates {
         templates.forEach((key, parts) -> {
             StringBuilder query = new StringBuilder(64);
             for (Part part : parts) {
-                String value = part.token() == null ? part.literal() : value(part.token(), patientId, userId,
-                        encounterId);
+                String value =
+                        part.token() == null ? part.literal() : value(part.token(), patientId, userId, encounterId);
                 if (value == null) {
                     return;
                 }
@@ -99,6 +105,5 @@ public final class PrefetchTemplates {
         return reference != null && reference.startsWith(typePrefix) ? reference.substring(typePrefix.length()) : null;
     }
 
-    private record Part(String literal, String token) {
-    }
+    private record Part(String literal, String token) {}
 }

@@ -21,8 +21,7 @@ final class RequestScope {
     private static final Pattern INCLUDE = Pattern.compile("[?&]_(include|revinclude)(?::iterate)?=([^&]+)");
     private static final Map<String, Set<String>> QUERIED_TYPES = new ConcurrentHashMap<>();
 
-    private RequestScope() {
-    }
+    private RequestScope() {}
 
     /** @throws CdsException 400 when the key holds another patient's resource or a type its template does not query */
     static void checkPrefetch(String key, IBaseResource value, String template, String patientId) {
@@ -33,8 +32,8 @@ final class RequestScope {
                         + " resource, a type its prefetch template does not query");
             }
             if (PatientScope.ofAnotherPatient(resource, patientId)) {
-                throw CdsException.invalid("prefetch." + key + " holds a resource of another patient than "
-                        + "context.patientId");
+                throw CdsException.invalid(
+                        "prefetch." + key + " holds a resource of another patient than " + "context.patientId");
             }
         }
     }

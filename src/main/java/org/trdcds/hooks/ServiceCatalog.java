@@ -38,17 +38,20 @@ public class ServiceCatalog {
 
     @Autowired
     public ServiceCatalog(ObjectMapper objectMapper, Knowledge knowledge) {
-        this(read(objectMapper).stream().map(service -> expandValueSets(service, knowledge)).toList());
+        this(read(objectMapper).stream()
+                .map(service -> expandValueSets(service, knowledge))
+                .toList());
     }
 
     ServiceCatalog(List<CdsService> services) {
         services.forEach(ServiceCatalog::check);
         this.services = List.copyOf(services);
         this.byId = services.stream().collect(Collectors.toUnmodifiableMap(CdsService::id, Function.identity()));
-        this.prefetchTemplates = services.stream().collect(Collectors.toUnmodifiableMap(CdsService::id,
-                service -> PrefetchTemplates.of(service.prefetch())));
-        this.supplementaryPrefetch = services.stream().collect(Collectors.toUnmodifiableMap(CdsService::id,
-                CdsService::supplementaryPrefetch));
+        this.prefetchTemplates = services.stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        CdsService::id, service -> PrefetchTemplates.of(service.prefetch())));
+        this.supplementaryPrefetch = services.stream()
+                .collect(Collectors.toUnmodifiableMap(CdsService::id, CdsService::supplementaryPrefetch));
     }
 
     public List<CdsService> services() {
@@ -81,39 +84,50 @@ public class ServiceCatalog {
         Map<String, String> prefetch = new LinkedHashMap<>();
         service.prefetch().forEach((key, template) -> {
             Matcher matcher = VALUE_SET_CODES.matcher(template);
-            prefetch.put(key, matcher.replaceAll(match -> Matcher.quoteReplacement(codeTokens(match.group(1), knowledge))));
+            prefetch.put(
+                    key, matcher.replaceAll(match -> Matcher.quoteReplacement(codeTokens(match.group(1), knowledge))));
         });
-        return new CdsService(service.hook(), service.id(), service.title(), service.description(),
-                service.usageRequirements(), prefetch, service.extension());
+        return new CdsService(
+                service.hook(),
+                service.id(),
+                service.title(),
+                service.description(),
+                service.usageRequirements(),
+                prefetch,
+                service.extension());
     }
 
     private static String codeTokens(String valueSetIds, Knowledge knowledge) {
         StringBuilder tokens = new StringBuilder();
         for (String id : valueSetIds.split(",")) {
-            knowledge.expansion(id.trim()).forEach((system, codes) -> codes.forEach(code -> {
-                String token = system + "|" + code;
-                if (tokens.indexOf(token) < 0) {
-                    tokens.append(tokens.isEmpty() ? "" : ",").append(token);
-                }
-            }));
+            knowledge
+                    .expansion(id.trim())
+                    .forEach((system, codes) -> codes.forEach(code -> {
+                        String token = system + "|" + code;
+                        if (tokens.indexOf(token) < 0) {
+                            tokens.append(tokens.isEmpty() ? "" : ",").append(token);
+                        }
+                    }));
         }
         return tokens.toString();
     }
 
     private static void check(CdsService service) {
-        if (service.id() == null || service.description() == null || Hook.of(service.hook()).isEmpty()) {
+        if (service.id() == null
+                || service.description() == null
+                || Hook.of(service.hook()).isEmpty()) {
             throw new IllegalStateException(RESOURCE + ": service " + service.id()
                     + " needs an id, a description and a hook this application answers");
         }
         service.prefetch().forEach((key, template) -> {
             if (!PrefetchTemplates.unsupportedTokens(template).isEmpty()) {
                 throw new IllegalStateException(RESOURCE + ": prefetch " + service.id() + "." + key
-                        + " uses tokens that are not CDS Hooks 2.0.1: " + PrefetchTemplates.unsupportedTokens(template));
+                        + " uses tokens that are not CDS Hooks 2.0.1: "
+                        + PrefetchTemplates.unsupportedTokens(template));
             }
         });
     }
 
     /** The discovery response: {"services": [...]}. */
-    public record Discovery(List<CdsService> services) {
-    }
+    public record Discovery(List<CdsService> services) {}
 }

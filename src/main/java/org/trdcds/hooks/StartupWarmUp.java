@@ -44,9 +44,14 @@ class StartupWarmUp implements ApplicationRunner {
     private final int rounds;
     private final long budgetNanos;
 
-    StartupWarmUp(ServiceCatalog catalog, HookInvocation invocation, ObjectMapper objectMapper,
-                  ApplicationContext context, WarmUpKey warmUpKey, @Value("${cds.warm-up.rounds:300}") int rounds,
-                  @Value("${cds.warm-up.budget:1500ms}") Duration budget) {
+    StartupWarmUp(
+            ServiceCatalog catalog,
+            HookInvocation invocation,
+            ObjectMapper objectMapper,
+            ApplicationContext context,
+            WarmUpKey warmUpKey,
+            @Value("${cds.warm-up.rounds:300}") int rounds,
+            @Value("${cds.warm-up.budget:1500ms}") Duration budget) {
         this.catalog = catalog;
         this.invocation = invocation;
         this.objectMapper = objectMapper;
@@ -71,7 +76,10 @@ class StartupWarmUp implements ApplicationRunner {
                 }
             }
             overHttp(requests, start + budgetNanos);
-            log.info("warmed up in {} ms ({} rounds of {} hooks)", (System.nanoTime() - start) / 1_000_000, round,
+            log.info(
+                    "warmed up in {} ms ({} rounds of {} hooks)",
+                    (System.nanoTime() - start) / 1_000_000,
+                    round,
                     requests.size());
         } catch (IOException | RuntimeException e) {
             log.warn("start-up warm-up failed; the first calls will be slower ({})", e.toString());
@@ -115,8 +123,10 @@ class StartupWarmUp implements ApplicationRunner {
      * would only be refused, and an operator would read "Refused ... no bearer token" at every start as an attack).
      */
     private boolean mustBeSigned() {
-        SecurityProperties security = context.getBeanProvider(SecurityProperties.class).getIfAvailable();
-        return security != null && security.mode() == SecurityProperties.Mode.VERIFY
+        SecurityProperties security =
+                context.getBeanProvider(SecurityProperties.class).getIfAvailable();
+        return security != null
+                && security.mode() == SecurityProperties.Mode.VERIFY
                 && !security.trustedIssuers().isEmpty();
     }
 
@@ -125,7 +135,8 @@ class StartupWarmUp implements ApplicationRunner {
     }
 
     private int send(String url, String method, byte[] body) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setRequestMethod(method);
         connection.setConnectTimeout(2000);
         connection.setReadTimeout(5000);

@@ -46,9 +46,10 @@ public class AuditPages {
     }
 
     @GetMapping(path = "/admin/shadow")
-    public ResponseEntity<String> shadow(@RequestParam(required = false) String topic,
-                                         @RequestParam(required = false) String indicator,
-                                         @RequestParam(required = false) String patient) {
+    public ResponseEntity<String> shadow(
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String patient) {
         String problem = problem(topic, indicator, patient);
         if (problem != null) {
             return refused(problem);
@@ -58,48 +59,70 @@ public class AuditPages {
                 + "service runs in shadow mode (<code>cds.services.&lt;id&gt;.mode=shadow</code>): the EHR showed "
                 + "nothing. Chart-review the cases below before switching a service to live.</p>");
         out.append("<table id=\"service-modes\"><tr><th>Service</th><th>Mode</th></tr>");
-        modes.services().keySet().forEach(id -> out.append("<tr><td><code>").append(esc(id)).append("</code></td><td>")
-                .append(esc(modes.mode(id).name().toLowerCase())).append("</td></tr>"));
+        modes.services()
+                .keySet()
+                .forEach(id -> out.append("<tr><td><code>")
+                        .append(esc(id))
+                        .append("</code></td><td>")
+                        .append(esc(modes.mode(id).name().toLowerCase()))
+                        .append("</td></tr>"));
         out.append("<tr><td colspan=\"2\" class=\"muted\">every other service: live</td></tr></table>");
         weeks(out, cases.perWeek(true, Instant.now(), WEEKS));
         filterForm(out, "/admin/shadow", topic, indicator, patient);
-        out.append("<p><a id=\"csv\" href=\"/admin/shadow.csv").append(query(topic, indicator, patient))
-                .append("\">Download these cases as CSV</a> (up to ").append(AuditCases.MAX_ROWS).append(")</p>");
+        out.append("<p><a id=\"csv\" href=\"/admin/shadow.csv")
+                .append(query(topic, indicator, patient))
+                .append("\">Download these cases as CSV</a> (up to ")
+                .append(AuditCases.MAX_ROWS)
+                .append(")</p>");
         caseTable(out, cases.cases(filter, false, PAGE_ROWS));
         return html("Shadow mode", out);
     }
 
     @GetMapping(path = "/admin/shadow.csv")
-    public ResponseEntity<String> shadowCsv(@RequestParam(required = false) String topic,
-                                            @RequestParam(required = false) String indicator,
-                                            @RequestParam(required = false) String patient) {
+    public ResponseEntity<String> shadowCsv(
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String patient) {
         String problem = problem(topic, indicator, patient);
         if (problem != null) {
             return refused(problem);
         }
-        StringBuilder csv = new StringBuilder("issued_at,service,hook,topic,indicator,patient_link,encounter_link,"
-                + "knowledge_version,card\r\n");
-        for (AuditCases.Case c : cases.cases(new AuditCases.Filter(true, topic, indicator, link(patient)), false,
-                AuditCases.MAX_ROWS)) {
-            csv.append(String.join(",", csv(c.issuedAt()), csv(c.serviceId()), csv(c.hook()), csv(c.topic()),
-                    csv(c.indicator()), csv(c.patientLink()), csv(c.encounterLink()), csv(c.knowledgeVersion()),
-                    csv(c.cardUuid()))).append("\r\n");
+        StringBuilder csv = new StringBuilder(
+                "issued_at,service,hook,topic,indicator,patient_link,encounter_link," + "knowledge_version,card\r\n");
+        for (AuditCases.Case c :
+                cases.cases(new AuditCases.Filter(true, topic, indicator, link(patient)), false, AuditCases.MAX_ROWS)) {
+            csv.append(String.join(
+                            ",",
+                            csv(c.issuedAt()),
+                            csv(c.serviceId()),
+                            csv(c.hook()),
+                            csv(c.topic()),
+                            csv(c.indicator()),
+                            csv(c.patientLink()),
+                            csv(c.encounterLink()),
+                            csv(c.knowledgeVersion()),
+                            csv(c.cardUuid())))
+                    .append("\r\n");
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"shadow-cases.csv\"").body(csv.toString());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"shadow-cases.csv\"")
+                .body(csv.toString());
     }
 
     @GetMapping(path = "/admin/feedback/cases")
-    public ResponseEntity<String> feedbackCases(@RequestParam(required = false) String topic,
-                                                @RequestParam(required = false) String indicator,
-                                                @RequestParam(required = false) String patient) {
+    public ResponseEntity<String> feedbackCases(
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String patient) {
         String problem = problem(topic, indicator, patient);
         if (problem != null) {
             return refused(problem);
         }
         StringBuilder out = new StringBuilder("<h1>Cases behind the cards</h1><p>Cards the EHR showed, the "
-                + "overridden critical cards first, then newest first; the patient as the audit link "
-                + "(<code>cds.audit.patient-link=").append(esc(links.mode().name().toLowerCase()))
+                        + "overridden critical cards first, then newest first; the patient as the audit link "
+                        + "(<code>cds.audit.patient-link=")
+                .append(esc(links.mode().name().toLowerCase()))
                 .append("</code>).</p>");
         filterForm(out, "/admin/feedback/cases", topic, indicator, patient);
         caseTable(out, cases.cases(new AuditCases.Filter(false, topic, indicator, link(patient)), true, PAGE_ROWS));
@@ -114,7 +137,9 @@ public class AuditPages {
         if (topic != null && !topic.isEmpty() && !WORD.matcher(topic).matches()) {
             return "topic must be a card topic code (lower-case letters, digits and '-', at most 100)";
         }
-        if (indicator != null && !indicator.isEmpty() && !List.of("info", "warning", "critical").contains(indicator)) {
+        if (indicator != null
+                && !indicator.isEmpty()
+                && !List.of("info", "warning", "critical").contains(indicator)) {
             return "indicator must be info, warning or critical";
         }
         if (patient != null && !patient.isEmpty() && !FHIR_ID.matcher(patient).matches()) {
@@ -126,51 +151,77 @@ public class AuditPages {
     private static void weeks(StringBuilder out, List<AuditCases.WeekCount> counts) {
         out.append("<h2>Would-be cards per week</h2>");
         if (counts.isEmpty()) {
-            out.append("<p id=\"no-shadow-cards\">No shadow card in the last ").append(WEEKS).append(" weeks.</p>");
+            out.append("<p id=\"no-shadow-cards\">No shadow card in the last ")
+                    .append(WEEKS)
+                    .append(" weeks.</p>");
             return;
         }
         Map<String, Map<Instant, Long>> rows = new TreeMap<>();
         Map<Instant, Boolean> weeks = new TreeMap<>(java.util.Comparator.reverseOrder());
         for (AuditCases.WeekCount c : counts) {
-            rows.computeIfAbsent(c.topic() + " · " + c.indicator(), k -> new LinkedHashMap<>()).put(c.weekStart(),
-                    c.count());
+            rows.computeIfAbsent(c.topic() + " · " + c.indicator(), k -> new LinkedHashMap<>())
+                    .put(c.weekStart(), c.count());
             weeks.put(c.weekStart(), true);
         }
         out.append("<table id=\"shadow-weeks\"><tr><th>Topic · indicator</th>");
-        weeks.keySet().forEach(w -> out.append("<th>week from ").append(LocalDate.ofInstant(w, ZoneOffset.UTC))
-                .append("</th>"));
+        weeks.keySet()
+                .forEach(w -> out.append("<th>week from ")
+                        .append(LocalDate.ofInstant(w, ZoneOffset.UTC))
+                        .append("</th>"));
         out.append("</tr>");
         rows.forEach((key, perWeek) -> {
             out.append("<tr><td>").append(esc(key)).append("</td>");
-            weeks.keySet().forEach(w -> out.append("<td class=\"n\">").append(perWeek.getOrDefault(w, 0L))
-                    .append("</td>"));
+            weeks.keySet()
+                    .forEach(w -> out.append("<td class=\"n\">")
+                            .append(perWeek.getOrDefault(w, 0L))
+                            .append("</td>"));
             out.append("</tr>");
         });
         out.append("</table>");
     }
 
     private static void filterForm(StringBuilder out, String action, String topic, String indicator, String patient) {
-        out.append("<form method=\"get\" action=\"").append(action).append("\"><label>Topic <input name=\"topic\" "
-                + "value=\"").append(esc(topic)).append("\"></label> <label>Indicator <input name=\"indicator\" "
-                + "value=\"").append(esc(indicator)).append("\"></label> <label>Patient FHIR id <input "
-                + "name=\"patient\" value=\"").append(esc(patient)).append("\"></label> <button>Filter</button>"
-                + "</form>");
+        out.append("<form method=\"get\" action=\"")
+                .append(action)
+                .append("\"><label>Topic <input name=\"topic\" " + "value=\"")
+                .append(esc(topic))
+                .append("\"></label> <label>Indicator <input name=\"indicator\" " + "value=\"")
+                .append(esc(indicator))
+                .append("\"></label> <label>Patient FHIR id <input " + "name=\"patient\" value=\"")
+                .append(esc(patient))
+                .append("\"></label> <button>Filter</button>" + "</form>");
     }
 
     private static void caseTable(StringBuilder out, List<AuditCases.Case> list) {
-        out.append("<h2>Cases (").append(list.size()).append(list.size() >= PAGE_ROWS ? ", the first " + PAGE_ROWS
-                : "").append(")</h2>");
+        out.append("<h2>Cases (")
+                .append(list.size())
+                .append(list.size() >= PAGE_ROWS ? ", the first " + PAGE_ROWS : "")
+                .append(")</h2>");
         out.append("<table id=\"cases\"><tr><th>Issued</th><th>Service · hook</th><th>Topic</th><th>Indicator</th>"
                 + "<th>Patient link</th><th>Encounter link</th><th>Outcome</th><th>Knowledge</th></tr>");
         for (AuditCases.Case c : list) {
-            out.append("<tr class=\"case\"><td>").append(esc(c.issuedAt())).append("</td><td>")
-                    .append(esc(c.serviceId())).append("<br>").append(esc(c.hook())).append("</td><td><code>")
-                    .append(esc(c.topic())).append("</code></td><td><span class=\"badge ").append(esc(c.indicator()))
-                    .append("\">").append(esc(c.indicator())).append("</span></td><td><code>")
-                    .append(esc(c.patientLink())).append("</code></td><td><code>").append(esc(c.encounterLink()))
-                    .append("</code></td><td>").append(esc(c.outcome() == null ? "—" : c.outcome()))
-                    .append(c.overrideCode() == null ? "" : " (" + esc(c.overrideCode()) + ")").append("</td><td>")
-                    .append(esc(c.knowledgeVersion())).append("</td></tr>");
+            out.append("<tr class=\"case\"><td>")
+                    .append(esc(c.issuedAt()))
+                    .append("</td><td>")
+                    .append(esc(c.serviceId()))
+                    .append("<br>")
+                    .append(esc(c.hook()))
+                    .append("</td><td><code>")
+                    .append(esc(c.topic()))
+                    .append("</code></td><td><span class=\"badge ")
+                    .append(esc(c.indicator()))
+                    .append("\">")
+                    .append(esc(c.indicator()))
+                    .append("</span></td><td><code>")
+                    .append(esc(c.patientLink()))
+                    .append("</code></td><td><code>")
+                    .append(esc(c.encounterLink()))
+                    .append("</code></td><td>")
+                    .append(esc(c.outcome() == null ? "—" : c.outcome()))
+                    .append(c.overrideCode() == null ? "" : " (" + esc(c.overrideCode()) + ")")
+                    .append("</td><td>")
+                    .append(esc(c.knowledgeVersion()))
+                    .append("</td></tr>");
         }
         out.append("</table>");
     }
@@ -202,12 +253,14 @@ public class AuditPages {
     }
 
     private static ResponseEntity<String> html(String title, StringBuilder body) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(Html.CONTENT_TYPE))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(Html.CONTENT_TYPE))
                 .body(Html.page(title, body.toString()));
     }
 
     private static ResponseEntity<String> refused(String problem) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"error\": \"" + problem.replace("\"", "'") + "\"}");
     }
 }

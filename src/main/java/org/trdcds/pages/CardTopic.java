@@ -11,14 +11,19 @@ import java.util.List;
  *
  * @param blocks the modality a contraindication blocks (the template's {@code blocks}: a string or a list), or null
  */
-record CardTopic(String code, String display, String indicator, String summary, String blocks, List<Link> links,
-                 List<Reason> overrideReasons, String file) {
+record CardTopic(
+        String code,
+        String display,
+        String indicator,
+        String summary,
+        String blocks,
+        List<Link> links,
+        List<Reason> overrideReasons,
+        String file) {
 
-    record Link(String label, String url) {
-    }
+    record Link(String label, String url) {}
 
-    record Reason(String system, String code, String display) {
-    }
+    record Reason(String system, String code, String display) {}
 
     /** The info cards: dismissing one is not an override (the feedback page counts dismissals apart). */
     boolean info() {
@@ -48,11 +53,20 @@ record CardTopic(String code, String display, String indicator, String summary, 
         }
         List<Reason> reasons = new ArrayList<>();
         for (JsonNode r : t.path("overrideReasons")) {
-            reasons.add(new Reason(r.path("system").asText(null), r.path("code").asText(), r.path("display").asText()));
+            reasons.add(new Reason(
+                    r.path("system").asText(null),
+                    r.path("code").asText(),
+                    r.path("display").asText()));
         }
-        return new CardTopic(t.path("topic").asText(), t.path("display").asText(t.path("topic").asText()),
-                t.path("indicator").asText(""), text(t.path("summary")), blocks(t.path("blocks")), List.copyOf(links),
-                List.copyOf(reasons), file);
+        return new CardTopic(
+                t.path("topic").asText(),
+                t.path("display").asText(t.path("topic").asText()),
+                t.path("indicator").asText(""),
+                text(t.path("summary")),
+                blocks(t.path("blocks")),
+                List.copyOf(links),
+                List.copyOf(reasons),
+                file);
     }
 
     private static String blocks(JsonNode blocks) {

@@ -41,8 +41,8 @@ public class FeedbackPages {
         List<FeedbackReport.TopicReport> rows = new java.util.ArrayList<>(report.topics());
         for (CardTopic t : templates) {
             if (rows.stream().noneMatch(r -> t.code().equals(r.topic()))) {
-                rows.add(new FeedbackReport.TopicReport(t.code(), t.display(), t.indicator(), 0, 0, 0, 0, null, null,
-                        List.of()));
+                rows.add(new FeedbackReport.TopicReport(
+                        t.code(), t.display(), t.indicator(), 0, 0, 0, 0, null, null, List.of()));
             }
         }
         StringBuilder out = new StringBuilder("<h1>Card feedback</h1><p>What clinicians did with the cards the "
@@ -57,23 +57,46 @@ public class FeedbackPages {
                     + "<th>Accepted</th><th>Overridden</th><th>Dismissed (info)</th><th>Override rate</th>"
                     + "<th>Top override reasons</th><th>Chart</th></tr>");
             for (FeedbackReport.TopicReport t : rows) {
-                out.append("<tr id=\"fb-").append(esc(t.topic())).append("\"><td>").append(esc(t.display()))
-                        .append("<br><code>").append(esc(t.topic())).append("</code></td><td>")
-                        .append(esc(t.indicator() == null ? "—" : t.indicator())).append("</td><td class=\"n\">")
-                        .append(t.issued()).append("</td><td class=\"n\">").append(t.accepted())
-                        .append("</td><td class=\"n\">").append(t.overridden()).append("</td><td class=\"n\">")
-                        .append(t.dismissed()).append("</td><td class=\"n rate\">").append(rate(t.overrideRate()))
+                out.append("<tr id=\"fb-")
+                        .append(esc(t.topic()))
+                        .append("\"><td>")
+                        .append(esc(t.display()))
+                        .append("<br><code>")
+                        .append(esc(t.topic()))
+                        .append("</code></td><td>")
+                        .append(esc(t.indicator() == null ? "—" : t.indicator()))
+                        .append("</td><td class=\"n\">")
+                        .append(t.issued())
+                        .append("</td><td class=\"n\">")
+                        .append(t.accepted())
+                        .append("</td><td class=\"n\">")
+                        .append(t.overridden())
+                        .append("</td><td class=\"n\">")
+                        .append(t.dismissed())
+                        .append("</td><td class=\"n rate\">")
+                        .append(rate(t.overrideRate()))
                         .append("</td><td>");
-                t.topOverrideReasons().forEach(r -> out.append(esc(r.display())).append(" (").append(r.count())
-                        .append(")<br>"));
-                out.append("</td><td>").append(t.issued() + t.accepted() + t.overridden() + t.dismissed() == 0
-                        ? "<span class=\"muted\">no cards yet</span>" : chart(t)).append("</td></tr>");
+                t.topOverrideReasons()
+                        .forEach(r -> out.append(esc(r.display()))
+                                .append(" (")
+                                .append(r.count())
+                                .append(")<br>"));
+                out.append("</td><td>")
+                        .append(
+                                t.issued() + t.accepted() + t.overridden() + t.dismissed() == 0
+                                        ? "<span class=\"muted\">no cards yet</span>"
+                                        : chart(t))
+                        .append("</td></tr>");
             }
             out.append("</table>");
         }
         out.append("<h2>Definitions</h2><dl>");
-        report.definitions().forEach((name, meaning) -> out.append("<dt><code>").append(esc(name))
-                .append("</code></dt><dd>").append(esc(meaning)).append("</dd>"));
+        report.definitions()
+                .forEach((name, meaning) -> out.append("<dt><code>")
+                        .append(esc(name))
+                        .append("</code></dt><dd>")
+                        .append(esc(meaning))
+                        .append("</dd>"));
         out.append("</dl>");
         return Html.page("Card feedback", out.toString());
     }
@@ -86,23 +109,46 @@ public class FeedbackPages {
     static String chart(FeedbackReport.TopicReport t) {
         long max = Math.max(1, Math.max(t.issued(), t.accepted() + t.overridden() + t.dismissed()));
         String[][] bars = {
-                {"issued", String.valueOf(t.issued()), "#7a8599"},
-                {"accepted", String.valueOf(t.accepted()), "#2f855a"},
-                {t.dismissed() > 0 ? "dismissed" : "overridden",
-                        String.valueOf(t.dismissed() > 0 ? t.dismissed() : t.overridden()), "#c05621"}};
+            {"issued", String.valueOf(t.issued()), "#7a8599"},
+            {"accepted", String.valueOf(t.accepted()), "#2f855a"},
+            {
+                t.dismissed() > 0 ? "dismissed" : "overridden",
+                String.valueOf(t.dismissed() > 0 ? t.dismissed() : t.overridden()),
+                "#c05621"
+            }
+        };
         StringBuilder svg = new StringBuilder("<svg class=\"chart\" role=\"img\" width=\"230\" height=\"58\" "
-                + "viewBox=\"0 0 230 58\" xmlns=\"http://www.w3.org/2000/svg\"><title>").append(esc(t.topic()))
-                .append(": issued ").append(t.issued()).append(", accepted ").append(t.accepted())
-                .append(", overridden ").append(t.overridden()).append(", dismissed ").append(t.dismissed())
+                        + "viewBox=\"0 0 230 58\" xmlns=\"http://www.w3.org/2000/svg\"><title>")
+                .append(esc(t.topic()))
+                .append(": issued ")
+                .append(t.issued())
+                .append(", accepted ")
+                .append(t.accepted())
+                .append(", overridden ")
+                .append(t.overridden())
+                .append(", dismissed ")
+                .append(t.dismissed())
                 .append("</title>");
         for (int i = 0; i < bars.length; i++) {
             long n = Long.parseLong(bars[i][1]);
             int width = (int) Math.round(130.0 * n / max);
             int y = 2 + i * 19;
-            svg.append("<text x=\"0\" y=\"").append(y + 12).append("\" font-size=\"11\">").append(bars[i][0])
-                    .append("</text><rect x=\"70\" y=\"").append(y).append("\" width=\"").append(Math.max(width, 1))
-                    .append("\" height=\"15\" fill=\"").append(bars[i][2]).append("\"/><text x=\"")
-                    .append(74 + width).append("\" y=\"").append(y + 12).append("\" font-size=\"11\">").append(n)
+            svg.append("<text x=\"0\" y=\"")
+                    .append(y + 12)
+                    .append("\" font-size=\"11\">")
+                    .append(bars[i][0])
+                    .append("</text><rect x=\"70\" y=\"")
+                    .append(y)
+                    .append("\" width=\"")
+                    .append(Math.max(width, 1))
+                    .append("\" height=\"15\" fill=\"")
+                    .append(bars[i][2])
+                    .append("\"/><text x=\"")
+                    .append(74 + width)
+                    .append("\" y=\"")
+                    .append(y + 12)
+                    .append("\" font-size=\"11\">")
+                    .append(n)
                     .append("</text>");
         }
         return svg.append("</svg>").toString();

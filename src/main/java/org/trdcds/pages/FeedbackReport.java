@@ -20,8 +20,8 @@ import org.trdcds.feedback.FeedbackSummary;
  * @param topics      per topic: see {@link TopicReport}
  * @param definitions what the figures mean
  */
-public record FeedbackReport(List<FeedbackSummary.FeedbackCount> feedback, List<TopicReport> topics,
-                             Map<String, String> definitions) {
+public record FeedbackReport(
+        List<FeedbackSummary.FeedbackCount> feedback, List<TopicReport> topics, Map<String, String> definitions) {
 
     static final int TOP_REASONS = 3;
     static final Map<String, String> DEFINITIONS = defineFigures();
@@ -37,13 +37,19 @@ public record FeedbackReport(List<FeedbackSummary.FeedbackCount> feedback, List<
      *                           any card
      * @param topOverrideReasons the most given override reasons, most first (at most 3)
      */
-    public record TopicReport(String topic, String display, String indicator, long issued, long accepted,
-                              long overridden, long dismissed, Double overrideRate, Double overrideRateOfIssued,
-                              List<ReasonCount> topOverrideReasons) {
-    }
+    public record TopicReport(
+            String topic,
+            String display,
+            String indicator,
+            long issued,
+            long accepted,
+            long overridden,
+            long dismissed,
+            Double overrideRate,
+            Double overrideRateOfIssued,
+            List<ReasonCount> topOverrideReasons) {}
 
-    public record ReasonCount(String system, String code, String display, long count) {
-    }
+    public record ReasonCount(String system, String code, String display, long count) {}
 
     static FeedbackReport of(FeedbackSummary summary, List<CardTopic> templates) {
         Map<String, CardTopic> byCode = templates.stream()
@@ -54,21 +60,30 @@ public record FeedbackReport(List<FeedbackSummary.FeedbackCount> feedback, List<
             boolean info = template != null && template.info();
             long overridden = info ? 0 : count.overridden();
             long dismissed = info ? count.overridden() : 0;
-            Double rate = info || count.accepted() + overridden == 0 ? null
+            Double rate = info || count.accepted() + overridden == 0
+                    ? null
                     : (double) overridden / (count.accepted() + overridden);
-            topics.add(new TopicReport(count.topic(), template == null ? count.topic() : template.display(),
-                    template == null ? null : template.indicator(), count.issued(), count.accepted(), overridden,
-                    dismissed, rate, info || count.issued() == 0 ? null : (double) overridden / count.issued(),
+            topics.add(new TopicReport(
+                    count.topic(),
+                    template == null ? count.topic() : template.display(),
+                    template == null ? null : template.indicator(),
+                    count.issued(),
+                    count.accepted(),
+                    overridden,
+                    dismissed,
+                    rate,
+                    info || count.issued() == 0 ? null : (double) overridden / count.issued(),
                     topReasons(summary.feedback(), count.topic(), template)));
         }
         return new FeedbackReport(summary.feedback(), List.copyOf(topics), DEFINITIONS);
     }
 
-    private static List<ReasonCount> topReasons(List<FeedbackSummary.FeedbackCount> feedback, String topic,
-                                                CardTopic template) {
+    private static List<ReasonCount> topReasons(
+            List<FeedbackSummary.FeedbackCount> feedback, String topic, CardTopic template) {
         Map<FeedbackSummary.OverrideReasonCode, Long> counts = new LinkedHashMap<>();
         for (FeedbackSummary.FeedbackCount count : feedback) {
-            if (Objects.equals(topic, count.topic()) && count.overrideReason() != null
+            if (Objects.equals(topic, count.topic())
+                    && count.overrideReason() != null
                     && FeedbackEntry.Outcome.OVERRIDDEN.code().equals(count.outcome())) {
                 counts.merge(count.overrideReason(), count.count(), Long::sum);
             }
@@ -76,8 +91,8 @@ public record FeedbackReport(List<FeedbackSummary.FeedbackCount> feedback, List<
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<FeedbackSummary.OverrideReasonCode, Long>comparingByValue(Comparator.reverseOrder()))
                 .limit(TOP_REASONS)
-                .map(e -> new ReasonCount(e.getKey().system(), e.getKey().code(), display(template, e.getKey()),
-                        e.getValue()))
+                .map(e -> new ReasonCount(
+                        e.getKey().system(), e.getKey().code(), display(template, e.getKey()), e.getValue()))
                 .toList();
     }
 
@@ -97,12 +112,18 @@ public record FeedbackReport(List<FeedbackSummary.FeedbackCount> feedback, List<
         d.put("issued", "cards of the topic the service returned (rehearsals at start-up are not counted)");
         d.put("accepted", "feedback entries with outcome accepted");
         d.put("overridden", "feedback entries with outcome overridden on a warning or critical card");
-        d.put("dismissed", "feedback entries with outcome overridden on an info card: the clinician closed it; "
-                + "nothing was overridden");
-        d.put("overrideRate", "overridden / (accepted + overridden), for warning and critical cards only: of the "
-                + "cards clinicians answered, the share they overrode; null for info cards and while there is no feedback");
-        d.put("overrideRateOfIssued", "overridden / issued, for warning and critical cards only: of all cards shown, "
-                + "the share overridden; null for info cards and before any card");
+        d.put(
+                "dismissed",
+                "feedback entries with outcome overridden on an info card: the clinician closed it; "
+                        + "nothing was overridden");
+        d.put(
+                "overrideRate",
+                "overridden / (accepted + overridden), for warning and critical cards only: of the "
+                        + "cards clinicians answered, the share they overrode; null for info cards and while there is no feedback");
+        d.put(
+                "overrideRateOfIssued",
+                "overridden / issued, for warning and critical cards only: of all cards shown, "
+                        + "the share overridden; null for info cards and before any card");
         return java.util.Collections.unmodifiableMap(d);
     }
 }

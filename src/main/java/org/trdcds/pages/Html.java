@@ -31,8 +31,7 @@ final class Html {
             background:#fff;color:#2b5db0;border-radius:3px}
             """;
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Text as HTML text or attribute value: &amp; &lt; &gt; &quot; &#39; escaped; null as the empty string. */
     static String esc(Object value) {

@@ -47,12 +47,23 @@ public class KnowledgePage {
 
     static String build(Knowledge knowledge, KnowledgeSource source, org.trdcds.audit.ServiceModes modes) {
         StringBuilder out = new StringBuilder("<h1>Knowledge in use</h1>");
-        out.append("<table><tr><th>Knowledge version</th><td id=\"knowledge-version\">").append(esc(knowledge.version()))
-                .append("</td></tr><tr><th>Folder</th><td id=\"knowledge-folder\">").append(esc(source.origin()))
+        out.append("<table><tr><th>Knowledge version</th><td id=\"knowledge-version\">")
+                .append(esc(knowledge.version()))
+                .append("</td></tr><tr><th>Folder</th><td id=\"knowledge-folder\">")
+                .append(esc(source.origin()))
                 .append("</td></tr><tr><th>Services in shadow mode</th><td id=\"shadow-services\">")
-                .append(esc(modes.services().keySet().stream().filter(modes::shadow).toList().isEmpty()
-                        ? "none: every service is live" : String.join(", ", modes.services().keySet().stream()
-                        .filter(modes::shadow).toList()) + " (cards recorded for review, not shown: /admin/shadow)"))
+                .append(esc(
+                        modes.services().keySet().stream()
+                                        .filter(modes::shadow)
+                                        .toList()
+                                        .isEmpty()
+                                ? "none: every service is live"
+                                : String.join(
+                                                ", ",
+                                                modes.services().keySet().stream()
+                                                        .filter(modes::shadow)
+                                                        .toList())
+                                        + " (cards recorded for review, not shown: /admin/shadow)"))
                 .append("</td></tr></table><p class=\"muted\"><a href=\"#value-sets\">value sets</a> · "
                         + "<a href=\"#minimum-doses\">minimum-dose tables</a> · <a href=\"#parameters\">protocol "
                         + "parameters</a> · <a href=\"#card-templates\">card templates</a></p>");
@@ -68,23 +79,37 @@ public class KnowledgePage {
         source.in(KnowledgeSource.VALUE_SETS).values().stream()
                 .filter(json -> "ValueSet".equals(json.path("resourceType").asText()))
                 .forEach(json -> byId.put(json.path("id").asText(), json));
-        out.append("<h2 id=\"value-sets\">Value sets (").append(knowledge.valueSetIds().size()).append(")</h2>")
+        out.append("<h2 id=\"value-sets\">Value sets (")
+                .append(knowledge.valueSetIds().size())
+                .append(")</h2>")
                 .append("<table><tr><th>Value set</th><th>Name</th><th>Code systems</th><th>Codes</th>"
                         + "<th>Marked unverified</th></tr>");
         for (String id : new TreeSet<>(knowledge.valueSetIds())) {
             SortedMap<String, SortedSet<String>> expansion = knowledge.expansion(id);
             JsonNode json = byId.getOrDefault(id, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
             int count = expansion.values().stream().mapToInt(SortedSet::size).sum();
-            out.append("<tr id=\"vs-").append(esc(id)).append("\"><td><code>").append(esc(id)).append("</code></td><td>")
+            out.append("<tr id=\"vs-")
+                    .append(esc(id))
+                    .append("\"><td><code>")
+                    .append(esc(id))
+                    .append("</code></td><td>")
                     .append(esc(json.path("title").asText(json.path("name").asText(id))))
-                    .append("<details><summary>description</summary>").append(esc(json.path("description").asText()))
+                    .append("<details><summary>description</summary>")
+                    .append(esc(json.path("description").asText()))
                     .append("</details></td><td>");
             expansion.keySet().forEach(system -> out.append(esc(system)).append("<br>"));
-            out.append("</td><td class=\"codes\"><details><summary>").append(count)
-                    .append(count == 1 ? " code" : " codes").append("</summary><div class=\"code-list\">");
-            expansion.forEach((system, codes) -> out.append("<div><em>").append(esc(system)).append("</em>: ")
-                    .append(esc(String.join(", ", codes))).append("</div>"));
-            out.append("</div></details></td><td class=\"n\">").append(unverified(json)).append("</td></tr>");
+            out.append("</td><td class=\"codes\"><details><summary>")
+                    .append(count)
+                    .append(count == 1 ? " code" : " codes")
+                    .append("</summary><div class=\"code-list\">");
+            expansion.forEach((system, codes) -> out.append("<div><em>")
+                    .append(esc(system))
+                    .append("</em>: ")
+                    .append(esc(String.join(", ", codes)))
+                    .append("</div>"));
+            out.append("</div></details></td><td class=\"n\">")
+                    .append(unverified(json))
+                    .append("</td></tr>");
         }
         out.append("</table>");
     }
@@ -122,18 +147,31 @@ public class KnowledgePage {
                 statuses.merge(status.isEmpty() ? "(none)" : status, 1, Integer::sum);
                 String name = ingredient.path("display").asText(row.path("name").asText());
                 String route = value(parts.get("route"));
-                rows.put(name + "\u0000" + route + "\u0000" + rows.size(), "<tr><td>" + esc(name) + "</td><td><code>"
-                        + esc(ingredient.path("code").asText()) + "</code></td><td class=\"n\">"
-                        + esc(value(parts.get("minDailyDoseMg"))) + "</td><td>" + (route.isEmpty() ? "any" : esc(route))
-                        + "</td><td>" + esc(status) + "</td><td>" + esc(value(parts.get("source"))) + "</td></tr>");
+                rows.put(
+                        name + "\u0000" + route + "\u0000" + rows.size(),
+                        "<tr><td>" + esc(name) + "</td><td><code>"
+                                + esc(ingredient.path("code").asText()) + "</code></td><td class=\"n\">"
+                                + esc(value(parts.get("minDailyDoseMg"))) + "</td><td>"
+                                + (route.isEmpty() ? "any" : esc(route))
+                                + "</td><td>" + esc(status) + "</td><td>" + esc(value(parts.get("source")))
+                                + "</td></tr>");
             }
-            out.append("<h3 id=\"table-").append(esc(json.path("id").asText())).append("\">")
-                    .append(esc(json.path("id").asText())).append(" <span class=\"muted\">(").append(esc(file))
+            out.append("<h3 id=\"table-")
+                    .append(esc(json.path("id").asText()))
+                    .append("\">")
+                    .append(esc(json.path("id").asText()))
+                    .append(" <span class=\"muted\">(")
+                    .append(esc(file))
                     .append(")</span></h3><p class=\"review-status\">Review status: ");
-            statuses.forEach((status, n) -> out.append("<strong>").append(esc(status)).append("</strong> ")
-                    .append(n).append(" rows; "));
+            statuses.forEach((status, n) -> out.append("<strong>")
+                    .append(esc(status))
+                    .append("</strong> ")
+                    .append(n)
+                    .append(" rows; "));
             out.append("</p><table><tr><th>Ingredient</th><th>RxCUI</th><th>Minimum mg/day</th><th>Route</th>"
-                    + "<th>Review status</th><th>Source</th></tr>").append(String.join("", rows.values())).append("</table>");
+                            + "<th>Review status</th><th>Source</th></tr>")
+                    .append(String.join("", rows.values()))
+                    .append("</table>");
         });
     }
 
@@ -158,8 +196,9 @@ public class KnowledgePage {
             var field = fields.next();
             if (field.getKey().startsWith("value")) {
                 JsonNode v = field.getValue();
-                return v.isNumber() ? ParameterValues.format(v.asDouble()) : v.isValueNode() ? v.asText()
-                        : v.path("code").asText(v.toString());
+                return v.isNumber()
+                        ? ParameterValues.format(v.asDouble())
+                        : v.isValueNode() ? v.asText() : v.path("code").asText(v.toString());
             }
         }
         return "";
@@ -169,9 +208,16 @@ public class KnowledgePage {
         ProtocolText text = new ProtocolText(source, Map.of());
         out.append("<h2 id=\"parameters\">Protocol parameters</h2><table><tr><th>Name</th><th>Value</th>"
                 + "<th>Meaning</th></tr>");
-        ParameterValues.of(knowledge.parameters()).forEach((name, value) -> out.append("<tr><td><code>")
-                .append(esc(name)).append("</code></td><td class=\"n\">").append(esc(value)).append(' ')
-                .append(esc(text.unit(name))).append("</td><td>").append(esc(text.label(name))).append("</td></tr>"));
+        ParameterValues.of(knowledge.parameters())
+                .forEach((name, value) -> out.append("<tr><td><code>")
+                        .append(esc(name))
+                        .append("</code></td><td class=\"n\">")
+                        .append(esc(value))
+                        .append(' ')
+                        .append(esc(text.unit(name)))
+                        .append("</td><td>")
+                        .append(esc(text.label(name)))
+                        .append("</td></tr>"));
         out.append("</table>");
     }
 
@@ -179,13 +225,26 @@ public class KnowledgePage {
         out.append("<h2 id=\"card-templates\">Card templates</h2><table><tr><th>Topic</th><th>Indicator</th>"
                 + "<th>Summary</th><th>Blocks</th><th>Override reasons</th></tr>");
         for (CardTopic topic : CardTopic.all(source)) {
-            out.append("<tr id=\"tpl-").append(esc(topic.code())).append("\"><td><code>").append(esc(topic.code()))
-                    .append("</code><br>").append(esc(topic.display())).append("</td><td><span class=\"badge ")
-                    .append(esc(topic.indicator())).append("\">").append(esc(topic.indicator()))
-                    .append("</span></td><td>").append(esc(topic.summary())).append("</td><td>")
-                    .append(topic.blocks() == null ? "—" : esc(topic.blocks())).append("</td><td>");
-            topic.overrideReasons().forEach(r -> out.append(esc(r.display())).append(" <code>").append(esc(r.code()))
-                    .append("</code><br>"));
+            out.append("<tr id=\"tpl-")
+                    .append(esc(topic.code()))
+                    .append("\"><td><code>")
+                    .append(esc(topic.code()))
+                    .append("</code><br>")
+                    .append(esc(topic.display()))
+                    .append("</td><td><span class=\"badge ")
+                    .append(esc(topic.indicator()))
+                    .append("\">")
+                    .append(esc(topic.indicator()))
+                    .append("</span></td><td>")
+                    .append(esc(topic.summary()))
+                    .append("</td><td>")
+                    .append(topic.blocks() == null ? "—" : esc(topic.blocks()))
+                    .append("</td><td>");
+            topic.overrideReasons()
+                    .forEach(r -> out.append(esc(r.display()))
+                            .append(" <code>")
+                            .append(esc(r.code()))
+                            .append("</code><br>"));
             out.append("</td></tr>");
         }
         out.append("</table>");

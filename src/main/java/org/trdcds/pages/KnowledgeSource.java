@@ -50,8 +50,10 @@ public class KnowledgeSource {
 
     /** Where the knowledge comes from, for governance: the folder of cds.knowledge.dir or the jar's copy. */
     public String origin() {
-        return knowledgeDir.isEmpty() ? "the copy shipped in the jar (cds.knowledge.dir is not set)"
-                : "cds.knowledge.dir = " + Path.of(knowledgeDir).toAbsolutePath().normalize();
+        return knowledgeDir.isEmpty()
+                ? "the copy shipped in the jar (cds.knowledge.dir is not set)"
+                : "cds.knowledge.dir = "
+                        + Path.of(knowledgeDir).toAbsolutePath().normalize();
     }
 
     /** The files directly in one folder (e.g. {@link #CARDS}), path -> JSON, in path order. */
@@ -66,12 +68,13 @@ public class KnowledgeSource {
     }
 
     private Map<String, JsonNode> read(String folder, String knowledgeDir) {
-        String location = knowledgeDir.isEmpty() ? "classpath*:" + folder + "*.json"
+        String location = knowledgeDir.isEmpty()
+                ? "classpath*:" + folder + "*.json"
                 : Path.of(knowledgeDir).toAbsolutePath().normalize().toUri() + folder + "*.json";
         Map<String, JsonNode> read = new TreeMap<>();
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver(getClass().getClassLoader())
-                    .getResources(location)) {
+            for (Resource resource :
+                    new PathMatchingResourcePatternResolver(getClass().getClassLoader()).getResources(location)) {
                 try (InputStream in = resource.getInputStream()) {
                     read.putIfAbsent(folder + resource.getFilename(), JSON.readTree(in));
                 }

@@ -14,8 +14,7 @@ import org.trdcds.terminology.ProtocolParameters;
  */
 final class ParameterValues {
 
-    private ParameterValues() {
-    }
+    private ParameterValues() {}
 
     static Map<String, String> of(ProtocolParameters parameters) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -32,7 +31,9 @@ final class ParameterValues {
     static String format(Object value) {
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : value.toString();
+            return Double.isFinite(d)
+                    ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+                    : value.toString();
         }
         return value == null ? "" : value.toString();
     }

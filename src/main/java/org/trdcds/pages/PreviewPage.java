@@ -42,8 +42,12 @@ public class PreviewPage {
     private final List<Samples.Sample> samples;
     private final String externalBaseUrl;
 
-    public PreviewPage(Knowledge knowledge, FactExtractor extractor, CardRenderer renderer, FhirContext fhir,
-                       @Value("${cds.security.audience-base-url:}") String externalBaseUrl) {
+    public PreviewPage(
+            Knowledge knowledge,
+            FactExtractor extractor,
+            CardRenderer renderer,
+            FhirContext fhir,
+            @Value("${cds.security.audience-base-url:}") String externalBaseUrl) {
         this.knowledge = knowledge;
         this.extractor = extractor;
         this.renderer = renderer;
@@ -54,13 +58,24 @@ public class PreviewPage {
     @GetMapping(path = "/admin/preview", produces = Html.CONTENT_TYPE)
     @ResponseBody
     public String preview(HttpServletRequest request) {
-        String protocolUrl = SourceUrls.protocolUrl(externalBaseUrl.isEmpty() ? SourceUrls.base(request.getScheme(),
-                request.getServerName(), request.getServerPort(), request.getContextPath()) : externalBaseUrl);
-        StringBuilder out = new StringBuilder("<h1>Card preview</h1><p>The cards of ").append(samples.size())
+        String protocolUrl = SourceUrls.protocolUrl(
+                externalBaseUrl.isEmpty()
+                        ? SourceUrls.base(
+                                request.getScheme(),
+                                request.getServerName(),
+                                request.getServerPort(),
+                                request.getContextPath())
+                        : externalBaseUrl);
+        StringBuilder out = new StringBuilder("<h1>Card preview</h1><p>The cards of ")
+                .append(samples.size())
                 .append(" sample patients (the worked scenarios), rendered now with knowledge version <strong>")
-                .append(esc(knowledge.version())).append("</strong> at each sample's date, as an EHR shows them."
+                .append(esc(knowledge.version()))
+                .append("</strong> at each sample's date, as an EHR shows them."
                         + " Nothing is recorded.</p><ul class=\"muted\">");
-        samples.forEach(s -> out.append("<li><a href=\"#").append(esc(s.name())).append("\">").append(esc(s.name()))
+        samples.forEach(s -> out.append("<li><a href=\"#")
+                .append(esc(s.name()))
+                .append("\">")
+                .append(esc(s.name()))
                 .append("</a></li>"));
         out.append("</ul>");
         for (Samples.Sample sample : samples) {
@@ -70,27 +85,38 @@ public class PreviewPage {
     }
 
     String section(Samples.Sample sample, String protocolUrl) {
-        StringBuilder out = new StringBuilder("<section class=\"sample\" id=\"").append(esc(sample.name()))
-                .append("\"><h2>").append(esc(sample.name())).append("</h2><p class=\"muted\">")
-                .append(esc(sample.hook())).append(" · ").append(esc(sample.service())).append(" · as of ")
-                .append(esc(sample.asOf())).append("</p>");
+        StringBuilder out = new StringBuilder("<section class=\"sample\" id=\"")
+                .append(esc(sample.name()))
+                .append("\"><h2>")
+                .append(esc(sample.name()))
+                .append("</h2><p class=\"muted\">")
+                .append(esc(sample.hook()))
+                .append(" · ")
+                .append(esc(sample.service()))
+                .append(" · as of ")
+                .append(esc(sample.asOf()))
+                .append("</p>");
         List<Card> cards;
         try {
             cards = SourceUrls.withProtocolAnchors(cards(sample), protocolUrl);
         } catch (RuntimeException e) {
             log.warn("Preview of sample {} failed: {}", sample.name(), e.toString());
-            return out.append("<p class=\"error\">These cards could not be rendered (").append(esc(e.getClass()
-                    .getSimpleName())).append("): check the knowledge files.</p></section>").toString();
+            return out.append("<p class=\"error\">These cards could not be rendered (")
+                    .append(esc(e.getClass().getSimpleName()))
+                    .append("): check the knowledge files.</p></section>")
+                    .toString();
         }
         List<String> topics = cards.stream().map(CardHtml::topic).toList();
-        List<String> missing = sample.expected().stream().filter(t -> !topics.contains(t)).toList();
-        List<String> unexpected = sample.excluded().stream().filter(topics::contains).toList();
-        out.append("<p class=\"expect\">Scenario expects: ").append(sample.expected().isEmpty() ? "no particular card"
-                : esc(String.join(", ", sample.expected())));
+        List<String> missing =
+                sample.expected().stream().filter(t -> !topics.contains(t)).toList();
+        List<String> unexpected =
+                sample.excluded().stream().filter(topics::contains).toList();
+        out.append("<p class=\"expect\">Scenario expects: ")
+                .append(sample.expected().isEmpty() ? "no particular card" : esc(String.join(", ", sample.expected())));
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            out.append(" — <strong>differs</strong>: ").append(missing.isEmpty() ? "" : "missing "
-                    + esc(String.join(", ", missing)) + " ").append(unexpected.isEmpty() ? "" : "unexpected "
-                    + esc(String.join(", ", unexpected)));
+            out.append(" — <strong>differs</strong>: ")
+                    .append(missing.isEmpty() ? "" : "missing " + esc(String.join(", ", missing)) + " ")
+                    .append(unexpected.isEmpty() ? "" : "unexpected " + esc(String.join(", ", unexpected)));
         }
         out.append("</p>");
         if (cards.isEmpty()) {
@@ -103,10 +129,10 @@ public class PreviewPage {
     /** The real path of a hook call from the record on: facts, decision at asOf, cards. */
     List<Card> cards(Samples.Sample sample) {
         HookKind kind = Hook.of(sample.hook()).map(Hook::kind).orElse(HookKind.SCREENING);
-        PatientFacts facts = extractor.extract(RecordedResources.patientData(sample.record()), sample.draftOrders(),
-                null);
-        List<Finding> findings = new ProtocolDecision(knowledge, Clock.fixed(sample.asOf(), ZoneOffset.UTC),
-                renderer.blocks())
+        PatientFacts facts =
+                extractor.extract(RecordedResources.patientData(sample.record()), sample.draftOrders(), null);
+        List<Finding> findings = new ProtocolDecision(
+                        knowledge, Clock.fixed(sample.asOf(), ZoneOffset.UTC), renderer.blocks())
                 .decide(facts, kind);
         return renderer.render(findings, sample.service(), sample.patientId(), sample.draftOrderJson());
     }

@@ -38,18 +38,27 @@ public class ProtocolPage {
         JsonNode json = text.json();
         StringBuilder out = new StringBuilder();
         out.append("<h1>").append(esc(json.path("title").asText("Protocol"))).append("</h1>");
-        out.append("<p>Knowledge version <strong id=\"knowledge-version\">").append(esc(knowledge.version()))
-                .append("</strong>. ").append(esc(json.path("intro").asText(""))).append("</p>");
+        out.append("<p>Knowledge version <strong id=\"knowledge-version\">")
+                .append(esc(knowledge.version()))
+                .append("</strong>. ")
+                .append(esc(json.path("intro").asText("")))
+                .append("</p>");
         out.append("<p class=\"muted\">On this page: <a href=\"#parameters\">parameters</a> · ");
         for (JsonNode section : json.path("sections")) {
-            out.append("<a href=\"#").append(esc(section.path("id").asText())).append("\">")
-                    .append(esc(section.path("title").asText().toLowerCase())).append("</a> · ");
+            out.append("<a href=\"#")
+                    .append(esc(section.path("id").asText()))
+                    .append("\">")
+                    .append(esc(section.path("title").asText().toLowerCase()))
+                    .append("</a> · ");
         }
         out.append("<a href=\"#contraindications\">contraindications</a> · <a href=\"#evidence\">evidence</a> · "
                 + "<a href=\"#cards\">cards</a></p>");
         for (JsonNode section : json.path("sections")) {
-            out.append("<h2 id=\"").append(esc(section.path("id").asText())).append("\">")
-                    .append(esc(section.path("title").asText())).append("</h2><ul>");
+            out.append("<h2 id=\"")
+                    .append(esc(section.path("id").asText()))
+                    .append("\">")
+                    .append(esc(section.path("title").asText()))
+                    .append("</h2><ul>");
             for (JsonNode item : section.path("items")) {
                 out.append("<li>").append(inline(text.fill(item.asText()))).append("</li>");
             }
@@ -65,10 +74,14 @@ public class ProtocolPage {
     private static void parameters(StringBuilder out, Map<String, String> values, ProtocolText text) {
         out.append("<h2 id=\"parameters\">Protocol parameters</h2><table><tr><th>Parameter</th><th>Value</th>"
                 + "<th>Name in the knowledge file</th></tr>");
-        values.forEach((name, value) -> out.append("<tr><td>").append(esc(text.label(name).isEmpty() ? name
-                        : text.label(name))).append("</td><td class=\"n\">").append(esc(value))
-                .append(text.unit(name).isEmpty() ? "" : " " + esc(text.unit(name))).append("</td><td><code>")
-                .append(esc(name)).append("</code></td></tr>"));
+        values.forEach((name, value) -> out.append("<tr><td>")
+                .append(esc(text.label(name).isEmpty() ? name : text.label(name)))
+                .append("</td><td class=\"n\">")
+                .append(esc(value))
+                .append(text.unit(name).isEmpty() ? "" : " " + esc(text.unit(name)))
+                .append("</td><td><code>")
+                .append(esc(name))
+                .append("</code></td></tr>"));
         out.append("</table>");
     }
 
@@ -78,9 +91,15 @@ public class ProtocolPage {
                 + "<table><tr><th>Contraindication</th><th>Indicator</th><th>Blocks</th></tr>");
         for (CardTopic topic : topics) {
             if (topic.contraindication()) {
-                out.append("<tr><td><a href=\"#").append(esc(topic.code())).append("\">").append(esc(topic.display()))
-                        .append("</a></td><td>").append(esc(topic.indicator())).append("</td><td>")
-                        .append(topic.blocks() == null ? "—" : esc(topic.blocks())).append("</td></tr>");
+                out.append("<tr><td><a href=\"#")
+                        .append(esc(topic.code()))
+                        .append("\">")
+                        .append(esc(topic.display()))
+                        .append("</a></td><td>")
+                        .append(esc(topic.indicator()))
+                        .append("</td><td>")
+                        .append(topic.blocks() == null ? "—" : esc(topic.blocks()))
+                        .append("</td></tr>");
             }
         }
         out.append("</table>");
@@ -89,13 +108,20 @@ public class ProtocolPage {
     private static void evidence(StringBuilder out, JsonNode json, ProtocolText text) {
         out.append("<h2 id=\"evidence\">Evidence</h2>");
         if (json.hasNonNull("evidenceSummary")) {
-            out.append("<p>").append(inline(text.fill(json.path("evidenceSummary").asText()))).append("</p>");
+            out.append("<p>")
+                    .append(inline(text.fill(json.path("evidenceSummary").asText())))
+                    .append("</p>");
         }
         out.append("<table><tr><th>Source</th><th>What it shows</th><th>Strength</th></tr>");
         for (JsonNode e : json.path("evidence")) {
-            out.append("<tr><td>").append(Html.link(e.path("url").asText(null), e.path("label").asText()))
-                    .append("</td><td>").append(esc(e.path("shows").asText())).append("</td><td>")
-                    .append(esc(e.path("strength").asText())).append("</td></tr>");
+            out.append("<tr><td>")
+                    .append(Html.link(
+                            e.path("url").asText(null), e.path("label").asText()))
+                    .append("</td><td>")
+                    .append(esc(e.path("shows").asText()))
+                    .append("</td><td>")
+                    .append(esc(e.path("strength").asText()))
+                    .append("</td></tr>");
         }
         out.append("</table>");
     }
@@ -104,23 +130,38 @@ public class ProtocolPage {
         out.append("<h2 id=\"cards\">Cards</h2><p>What each card of the service means. A card's source link opens "
                 + "its section here.</p>");
         for (CardTopic topic : topics) {
-            out.append("<section class=\"topic\" id=\"").append(esc(topic.code())).append("\"><h3>")
-                    .append(esc(topic.display())).append(" <span class=\"badge ").append(esc(topic.indicator()))
-                    .append("\">").append(esc(topic.indicator())).append("</span></h3><p>")
-                    .append(esc(text.fill(topic.summary()))).append("</p><p class=\"muted\">Topic <code>")
-                    .append(esc(topic.code())).append("</code>");
+            out.append("<section class=\"topic\" id=\"")
+                    .append(esc(topic.code()))
+                    .append("\"><h3>")
+                    .append(esc(topic.display()))
+                    .append(" <span class=\"badge ")
+                    .append(esc(topic.indicator()))
+                    .append("\">")
+                    .append(esc(topic.indicator()))
+                    .append("</span></h3><p>")
+                    .append(esc(text.fill(topic.summary())))
+                    .append("</p><p class=\"muted\">Topic <code>")
+                    .append(esc(topic.code()))
+                    .append("</code>");
             if (topic.blocks() != null) {
                 out.append(" · blocks ").append(esc(topic.blocks()));
             }
             out.append("</p>");
             if (!topic.links().isEmpty()) {
                 out.append("<ul>");
-                topic.links().forEach(l -> out.append("<li>").append(Html.link(l.url(), l.label())).append("</li>"));
+                topic.links()
+                        .forEach(l -> out.append("<li>")
+                                .append(Html.link(l.url(), l.label()))
+                                .append("</li>"));
                 out.append("</ul>");
             }
             if (!topic.overrideReasons().isEmpty()) {
                 out.append("<p>Override reasons: ");
-                out.append(String.join("; ", topic.overrideReasons().stream().map(r -> esc(r.display())).toList()));
+                out.append(String.join(
+                        "; ",
+                        topic.overrideReasons().stream()
+                                .map(r -> esc(r.display()))
+                                .toList()));
                 out.append("</p>");
             }
             out.append("</section>");

@@ -17,7 +17,8 @@ final class ProtocolText {
 
     static final String FILE = KnowledgeSource.PROTOCOL + "protocol.json";
 
-    private static final Mustache.Compiler MUSTACHE = Mustache.compiler().defaultValue("‹{{name}}›").escapeHTML(false);
+    private static final Mustache.Compiler MUSTACHE =
+            Mustache.compiler().defaultValue("‹{{name}}›").escapeHTML(false);
 
     private final JsonNode json;
     private final Map<String, String> values;
@@ -58,7 +59,9 @@ final class ProtocolText {
             try {
                 BigDecimal number = new BigDecimal(value);
                 if (number.signum() > 0 && number.compareTo(BigDecimal.ONE) < 0) {
-                    all.put(name + "Percent", number.movePointRight(2).stripTrailingZeros().toPlainString());
+                    all.put(
+                            name + "Percent",
+                            number.movePointRight(2).stripTrailingZeros().toPlainString());
                 }
             } catch (NumberFormatException notANumber) {
                 // text parameters have no percentage

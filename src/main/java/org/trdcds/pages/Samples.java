@@ -29,19 +29,25 @@ final class Samples {
      * @param draftOrderJson raw JSON of each draft order by "Type/id" (for update suggestions)
      * @param expected       topics the worked scenario expects among the cards
      */
-    record Sample(String name, String hook, String service, String patientId, Instant asOf, Bundle record,
-                  Bundle draftOrders, Map<String, String> draftOrderJson, List<String> expected,
-                  List<String> excluded) {
-    }
+    record Sample(
+            String name,
+            String hook,
+            String service,
+            String patientId,
+            Instant asOf,
+            Bundle record,
+            Bundle draftOrders,
+            Map<String, String> draftOrderJson,
+            List<String> expected,
+            List<String> excluded) {}
 
-    private Samples() {
-    }
+    private Samples() {}
 
     static List<Sample> load(FhirContext fhir) {
         List<Sample> samples = new ArrayList<>();
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver(Samples.class.getClassLoader())
-                    .getResources(LOCATION)) {
+            for (Resource resource :
+                    new PathMatchingResourcePatternResolver(Samples.class.getClassLoader()).getResources(LOCATION)) {
                 try (InputStream in = resource.getInputStream()) {
                     samples.add(parse(JSON.readTree(in), fhir));
                 }
@@ -62,12 +68,20 @@ final class Samples {
             drafts = parser.parseResource(Bundle.class, json.path("draftOrders").toString());
             for (JsonNode entry : json.path("draftOrders").path("entry")) {
                 JsonNode r = entry.path("resource");
-                draftJson.put(r.path("resourceType").asText() + "/" + r.path("id").asText(), r.toString());
+                draftJson.put(
+                        r.path("resourceType").asText() + "/" + r.path("id").asText(), r.toString());
             }
         }
-        return new Sample(json.path("name").asText(), json.path("hook").asText(), json.path("service").asText(),
-                json.path("patientId").asText(), Instant.parse(json.path("asOf").asText()), record, drafts,
-                Map.copyOf(draftJson), texts(json.path("expect").path("topicsIncluded")),
+        return new Sample(
+                json.path("name").asText(),
+                json.path("hook").asText(),
+                json.path("service").asText(),
+                json.path("patientId").asText(),
+                Instant.parse(json.path("asOf").asText()),
+                record,
+                drafts,
+                Map.copyOf(draftJson),
+                texts(json.path("expect").path("topicsIncluded")),
                 texts(json.path("expect").path("topicsExcluded")));
     }
 

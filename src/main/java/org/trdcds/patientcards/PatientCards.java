@@ -35,8 +35,14 @@ public final class PatientCards {
      * @param selections     context.selections of order-select, else null
      * @param draftOrderJson raw JSON of each draft order by "Type/id"; empty on patient-view
      */
-    public List<Card> cards(PatientData data, Bundle draftOrders, List<String> selections, HookKind kind,
-                            String serviceId, String patientId, Map<String, String> draftOrderJson) {
+    public List<Card> cards(
+            PatientData data,
+            Bundle draftOrders,
+            List<String> selections,
+            HookKind kind,
+            String serviceId,
+            String patientId,
+            Map<String, String> draftOrderJson) {
         PatientFacts facts = extractor.extract(data, draftOrders, selections);
         List<Finding> findings = decision.decide(facts, kind);
         return renderer.render(findings, serviceId, patientId, draftOrderJson);

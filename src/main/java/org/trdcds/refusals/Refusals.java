@@ -64,15 +64,22 @@ public class Refusals {
 
     public Refusals(MeterRegistry meters) {
         for (Reason reason : Reason.values()) {
-            counters.put(reason, Counter.builder("cds.refusals").tag("reason", reason.tag)
-                    .description("Calls refused with a 4xx, by reason (" + describeAll() + ")").register(meters));
+            counters.put(
+                    reason,
+                    Counter.builder("cds.refusals")
+                            .tag("reason", reason.tag)
+                            .description("Calls refused with a 4xx, by reason (" + describeAll() + ")")
+                            .register(meters));
         }
     }
 
     private static String describeAll() {
         StringBuilder all = new StringBuilder();
         for (Reason reason : Reason.values()) {
-            all.append(all.isEmpty() ? "" : "; ").append(reason.tag).append(" = ").append(reason.description);
+            all.append(all.isEmpty() ? "" : "; ")
+                    .append(reason.tag)
+                    .append(" = ")
+                    .append(reason.description);
         }
         return all.toString();
     }

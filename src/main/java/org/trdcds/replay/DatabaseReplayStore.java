@@ -54,11 +54,16 @@ public final class DatabaseReplayStore implements ReplayStore, SmartLifecycle {
                 jdbc.update(insert(), hash, expiry);
                 return true;
             } catch (DuplicateKeyException e) {
-                return jdbc.update("UPDATE jti_used SET expires_at = ? WHERE jti_hash = ? AND expires_at < ?",
-                        expiry, hash, clock.instant().getEpochSecond()) == 1;
+                return jdbc.update(
+                                "UPDATE jti_used SET expires_at = ? WHERE jti_hash = ? AND expires_at < ?",
+                                expiry,
+                                hash,
+                                clock.instant().getEpochSecond())
+                        == 1;
             }
         } catch (DataAccessException e) {
-            throw new Unavailable("replay store database unavailable: " + e.getClass().getSimpleName(), e);
+            throw new Unavailable(
+                    "replay store database unavailable: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -66,8 +71,8 @@ public final class DatabaseReplayStore implements ReplayStore, SmartLifecycle {
     private String insert() {
         String statement = insert;
         if (statement == null) {
-            boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
+            boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
+                    connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
             statement = postgres
                     ? "WITH async AS (SELECT set_config('synchronous_commit', 'off', true)) "
                             + "INSERT INTO jti_used (jti_hash, expires_at) SELECT ?, ? FROM async"
@@ -79,7 +84,8 @@ public final class DatabaseReplayStore implements ReplayStore, SmartLifecycle {
 
     /** Deletes the rows past their expiry; returns how many. */
     public int purgeExpired() {
-        return jdbc.update("DELETE FROM jti_used WHERE expires_at < ?", clock.instant().getEpochSecond());
+        return jdbc.update(
+                "DELETE FROM jti_used WHERE expires_at < ?", clock.instant().getEpochSecond());
     }
 
     private void purgeQuietly() {
@@ -87,7 +93,9 @@ public final class DatabaseReplayStore implements ReplayStore, SmartLifecycle {
             int deleted = purgeExpired();
             log.debug("deleted {} expired jti rows", deleted);
         } catch (DataAccessException e) {
-            log.warn("could not delete expired jti rows ({}); trying again in {}", e.getClass().getSimpleName(),
+            log.warn(
+                    "could not delete expired jti rows ({}); trying again in {}",
+                    e.getClass().getSimpleName(),
                     purgeInterval);
         }
     }

@@ -33,8 +33,8 @@ public final class MemoryReplayStore implements ReplayStore {
             throw new IllegalArgumentException("the replay store needs room for at least one jti");
         }
         this.capacity = capacity;
-        this.maxSlots = Math.max(INITIAL_SLOTS, Integer.highestOneBit((int) Math.min(1 << 30,
-                (long) capacity * 4 / 3 + 1) - 1) << 1);
+        this.maxSlots = Math.max(
+                INITIAL_SLOTS, Integer.highestOneBit((int) Math.min(1 << 30, (long) capacity * 4 / 3 + 1) - 1) << 1);
         this.skewSeconds = clockSkew.toSeconds();
         this.clock = clock;
         this.baseSecond = clock.instant().getEpochSecond() - 1;

@@ -24,8 +24,7 @@ public final class PerIssuerReplayStore implements ReplayStore {
     private final MeterRegistry meters;
     private final Map<String, Issuer> issuers = new ConcurrentHashMap<>();
 
-    private record Issuer(MemoryReplayStore store, Counter full) {
-    }
+    private record Issuer(MemoryReplayStore store, Counter full) {}
 
     /** @param meters where the per-issuer gauges and counters go, or null */
     public PerIssuerReplayStore(int capacityPerIssuer, Duration clockSkew, Clock clock, MeterRegistry meters) {
@@ -47,8 +46,10 @@ public final class PerIssuerReplayStore implements ReplayStore {
             if (tables.full() != null) {
                 tables.full().increment();
             }
-            throw new Unavailable("replay store of this issuer full: " + capacityPerIssuer
-                    + " live jtis (cds.security.jti-cache-size-per-issuer)", null);
+            throw new Unavailable(
+                    "replay store of this issuer full: " + capacityPerIssuer
+                            + " live jtis (cds.security.jti-cache-size-per-issuer)",
+                    null);
         }
     }
 
@@ -62,11 +63,15 @@ public final class PerIssuerReplayStore implements ReplayStore {
         MemoryReplayStore store = new MemoryReplayStore(capacityPerIssuer, clockSkew, clock);
         Counter full = null;
         if (meters != null) {
-            Gauge.builder("cds.replay.jtis", store, MemoryReplayStore::size).tag("issuer", issuer)
-                    .description("Live jtis remembered for this issuer (at most cds.security.jti-cache-size-per-issuer)")
+            Gauge.builder("cds.replay.jtis", store, MemoryReplayStore::size)
+                    .tag("issuer", issuer)
+                    .description(
+                            "Live jtis remembered for this issuer (at most cds.security.jti-cache-size-per-issuer)")
                     .register(meters);
-            full = Counter.builder("cds.replay.full").tag("issuer", issuer)
-                    .description("New jtis of this issuer refused (503): its replay table was full").register(meters);
+            full = Counter.builder("cds.replay.full")
+                    .tag("issuer", issuer)
+                    .description("New jtis of this issuer refused (503): its replay table was full")
+                    .register(meters);
         }
         return new Issuer(store, full);
     }

@@ -20,13 +20,13 @@ final class ReplayHash {
         }
     });
 
-    private ReplayHash() {
-    }
+    private ReplayHash() {}
 
     static long of(String issuer, String jti) {
         MessageDigest digest = SHA_256.get();
         digest.update(issuer.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '\n');
-        return ByteBuffer.wrap(digest.digest(jti.getBytes(StandardCharsets.UTF_8))).getLong();
+        return ByteBuffer.wrap(digest.digest(jti.getBytes(StandardCharsets.UTF_8)))
+                .getLong();
     }
 }

@@ -28,5 +28,8 @@ public record ReplayProperties(
         }
     }
 
-    public enum Store { MEMORY, DATABASE }
+    public enum Store {
+        MEMORY,
+        DATABASE
+    }
 }

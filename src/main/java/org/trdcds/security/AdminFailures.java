@@ -16,8 +16,7 @@ final class AdminFailures {
     private static final long WINDOW_NANOS = 60_000_000_000L;
     private static final String OVERFLOW = "(every other peer)";
 
-    private record Window(long start, int failures) {
-    }
+    private record Window(long start, int failures) {}
 
     private final int perMinute;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -41,8 +40,11 @@ final class AdminFailures {
         if (windows.size() >= MAX_PEERS && !windows.containsKey(peer)) {
             windows.values().removeIf(window -> now - window.start() >= WINDOW_NANOS);
         }
-        windows.compute(key(peer), (key, window) -> window == null || now - window.start() >= WINDOW_NANOS
-                ? new Window(now, 1) : new Window(window.start(), window.failures() + 1));
+        windows.compute(
+                key(peer),
+                (key, window) -> window == null || now - window.start() >= WINDOW_NANOS
+                        ? new Window(now, 1)
+                        : new Window(window.start(), window.failures() + 1));
     }
 
     private String key(String peer) {

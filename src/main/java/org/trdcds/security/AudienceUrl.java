@@ -21,7 +21,8 @@ final class AudienceUrl {
     }
 
     String of(HttpServletRequest request) {
-        return baseUrl + request.getRequestURI().substring(request.getContextPath().length());
+        return baseUrl
+                + request.getRequestURI().substring(request.getContextPath().length());
     }
 
     static boolean same(String audience, String expected) {
@@ -37,8 +38,8 @@ final class AudienceUrl {
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80)
-                    || ("https".equals(scheme) && port == 443);
+            boolean defaultPort =
+                    port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
             return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port)
                     + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         } catch (URISyntaxException e) {

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class BaseUrl {
 
-    private BaseUrl() {
-    }
+    private BaseUrl() {}
 
     /** The canonical spelling, or null when the text is not an absolute http(s) base URL. */
     static String normalize(String url) {
@@ -21,13 +20,16 @@ final class BaseUrl {
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            if (!("http".equals(scheme) || "https".equals(scheme))
+                    || uri.getHost() == null
+                    || uri.getRawUserInfo() != null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
                 return null;
             }
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80)
-                    || ("https".equals(scheme) && port == 443);
+            boolean defaultPort =
+                    port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
             String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
             return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path;
         } catch (URISyntaxException e) {

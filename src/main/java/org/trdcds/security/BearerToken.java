@@ -9,8 +9,7 @@ final class BearerToken {
 
     private static final String SCHEME = "Bearer ";
 
-    private BearerToken() {
-    }
+    private BearerToken() {}
 
     static Optional<String> of(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);

@@ -2,9 +2,9 @@ package org.trdcds.security;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,18 +32,15 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(CdsAuthenticationFilter.class);
     private static final byte[] UNAUTHORIZED_BODY = """
             {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"login",\
-            "diagnostics":"authentication failed"}]}"""
-            .getBytes(StandardCharsets.UTF_8);
+            "diagnostics":"authentication failed"}]}""".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNAVAILABLE_BODY = """
             {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient",\
-            "diagnostics":"the token could not be checked for replay now; retry later"}]}"""
-            .getBytes(StandardCharsets.UTF_8);
+            "diagnostics":"the token could not be checked for replay now; retry later"}]}""".getBytes(StandardCharsets.UTF_8);
 
     private static final String TOO_MANY = CdsAuthenticationFilter.class.getName() + ".tooMany";
     private static final byte[] TOO_MANY_BODY = """
             {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"throttled",\
-            "diagnostics":"too many failed admin authentications from this address; retry later"}]}"""
-            .getBytes(StandardCharsets.UTF_8);
+            "diagnostics":"too many failed admin authentications from this address; retry later"}]}""".getBytes(StandardCharsets.UTF_8);
 
     private final boolean open;
     private final Optional<JwtVerifier> verifier;
@@ -63,14 +60,20 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /** With this replay store and token lifetime cap (null for a process-local store and 5 minutes). */
-    CdsAuthenticationFilter(SecurityProperties properties, Clock clock, Refusals refusals, ReplayStore replayStore,
-                            java.time.Duration maxTokenLifetime) {
+    CdsAuthenticationFilter(
+            SecurityProperties properties,
+            Clock clock,
+            Refusals refusals,
+            ReplayStore replayStore,
+            java.time.Duration maxTokenLifetime) {
         this.refusals = refusals;
         this.open = properties.mode() == SecurityProperties.Mode.OPEN;
         this.verifier = properties.trustedIssuers().isEmpty()
                 ? Optional.empty()
-                : Optional.of(replayStore == null ? new JwtVerifier(properties, clock)
-                        : new JwtVerifier(properties, clock, replayStore, maxTokenLifetime));
+                : Optional.of(
+                        replayStore == null
+                                ? new JwtVerifier(properties, clock)
+                                : new JwtVerifier(properties, clock, replayStore, maxTokenLifetime));
         this.audienceUrl = Optional.ofNullable(properties.audienceBaseUrl()).map(AudienceUrl::new);
         this.adminCredential = Optional.ofNullable(properties.adminToken()).map(AdminCredential::new);
     }
@@ -90,14 +93,18 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         boolean allowed;
         try {
-            allowed = CorsUtils.isPreFlightRequest(request) || switch (ProtectedArea.of(request)) {
-                case CDS -> cdsClientAllowed(request);
-                case ADMIN -> adminAllowed(request);
-                case PUBLIC -> true;
-            };
+            allowed = CorsUtils.isPreFlightRequest(request)
+                    || switch (ProtectedArea.of(request)) {
+                        case CDS -> cdsClientAllowed(request);
+                        case ADMIN -> adminAllowed(request);
+                        case PUBLIC -> true;
+                    };
         } catch (ReplayStore.Unavailable e) {
-            log.warn("Refused {} {} with 503: {}", LogSafe.text(request.getMethod()),
-                    LogSafe.text(request.getRequestURI()), e.getMessage());
+            log.warn(
+                    "Refused {} {} with 503: {}",
+                    LogSafe.text(request.getMethod()),
+                    LogSafe.text(request.getRequestURI()),
+                    e.getMessage());
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.CONNECTION, "close"); // the body is never read (see UnreadBodyValve)
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -134,9 +141,13 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
             return refused(request, "no bearer token", null, null);
         }
         try {
-            AuthenticatedClient client = verifier.get().verify(token.get(), audienceUrl.orElseThrow().of(request));
+            AuthenticatedClient client =
+                    verifier.get().verify(token.get(), audienceUrl.orElseThrow().of(request));
             request.setAttribute(AuthenticatedClient.ATTRIBUTE, client);
-            log.debug("Accepted CDS client {} on {} {}", LogSafe.text(client.issuer()), request.getMethod(),
+            log.debug(
+                    "Accepted CDS client {} on {} {}",
+                    LogSafe.text(client.issuer()),
+                    request.getMethod(),
                     LogSafe.text(request.getRequestURI()));
             return true;
         } catch (AuthenticationFailure failure) {
@@ -149,14 +160,19 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
         AdminFailures failures = adminFailures;
         if (failures.blocked(peer)) {
             request.setAttribute(TOO_MANY, Boolean.TRUE);
-            return refused(request, "more than " + failures.perMinute() + " admin failures in a minute from this "
-                    + "peer (429, token not checked)", null, null);
+            return refused(
+                    request,
+                    "more than " + failures.perMinute() + " admin failures in a minute from this "
+                            + "peer (429, token not checked)",
+                    null,
+                    null);
         }
         boolean allowed;
         if (adminCredential.isEmpty()) {
             allowed = loopbackAllowed(request, "no admin token is configured");
         } else {
-            boolean matches = BearerToken.of(request).map(adminCredential.get()::matches).orElse(false);
+            boolean matches =
+                    BearerToken.of(request).map(adminCredential.get()::matches).orElse(false);
             allowed = matches || refused(request, "admin token missing or wrong", null, null);
         }
         if (!allowed) {
@@ -170,15 +186,22 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
             return refused(request, why + " and the caller is not on loopback", null, null);
         }
         // a browser page of another site whose name resolves to 127.0.0.1 (DNS rebinding) sends its own Host name
-        String host = request.getServerName() == null ? "" : request.getServerName().toLowerCase(java.util.Locale.ROOT);
-        return loopbackHostNames.contains(host) || loopbackHostNames.contains("[" + host + "]")
-                || refused(request, why + " and the Host name is not one of cds.security.loopback-host-names ("
-                        + LogSafe.text(host) + ")", null, null);
+        String host =
+                request.getServerName() == null ? "" : request.getServerName().toLowerCase(java.util.Locale.ROOT);
+        return loopbackHostNames.contains(host)
+                || loopbackHostNames.contains("[" + host + "]")
+                || refused(
+                        request,
+                        why + " and the Host name is not one of cds.security.loopback-host-names (" + LogSafe.text(host)
+                                + ")",
+                        null,
+                        null);
     }
 
     /** Host names a loopback-only call may carry (cds.security.loopback-host-names). */
     void loopbackHostNames(java.util.Collection<String> names) {
-        this.loopbackHostNames = names.stream().map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
+        this.loopbackHostNames = names.stream()
+                .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
@@ -195,9 +218,16 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private boolean refused(HttpServletRequest request, String reason, String issuer, String keyId) {
-        refusals.refused(log, Refusals.Reason.AUTHENTICATION, "Refused {} {} from {}: {} (iss={}, kid={})",
-                LogSafe.text(request.getMethod()), LogSafe.text(request.getRequestURI()), peerAddress(request), reason,
-                LogSafe.text(issuer), LogSafe.text(keyId));
+        refusals.refused(
+                log,
+                Refusals.Reason.AUTHENTICATION,
+                "Refused {} {} from {}: {} (iss={}, kid={})",
+                LogSafe.text(request.getMethod()),
+                LogSafe.text(request.getRequestURI()),
+                peerAddress(request),
+                reason,
+                LogSafe.text(issuer),
+                LogSafe.text(keyId));
         return false;
     }
 }

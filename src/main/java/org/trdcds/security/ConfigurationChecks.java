@@ -16,8 +16,7 @@ final class ConfigurationChecks {
 
     static final int ADMIN_TOKEN_BITS = 256;
 
-    private ConfigurationChecks() {
-    }
+    private ConfigurationChecks() {}
 
     /** @throws IllegalStateException naming the first setting that is wrong */
     static void check(SecurityProperties properties) {
@@ -33,7 +32,8 @@ final class ConfigurationChecks {
             plainHttp(prefix + "issuer", issuer.issuer());
             plainHttp(prefix + "jwks-url", issuer.jwksUrl().toString());
             for (int m = 0; m < issuer.fhirServers().size(); m++) {
-                plainHttp(prefix + "fhir-servers[" + m + "]", issuer.fhirServers().get(m));
+                plainHttp(
+                        prefix + "fhir-servers[" + m + "]", issuer.fhirServers().get(m));
             }
             if ("file".equalsIgnoreCase(issuer.jwksUrl().getScheme())) {
                 Path file;
@@ -72,19 +72,25 @@ final class ConfigurationChecks {
             }
         }
         boolean everyInterface = bound == null || bound.isAnyLocalAddress();
-        boolean isPublic = bound != null && !bound.isAnyLocalAddress() && !bound.isLoopbackAddress()
-                && !bound.isSiteLocalAddress() && !bound.isLinkLocalAddress()
+        boolean isPublic = bound != null
+                && !bound.isAnyLocalAddress()
+                && !bound.isLoopbackAddress()
+                && !bound.isSiteLocalAddress()
+                && !bound.isLinkLocalAddress()
                 && !(bound instanceof java.net.Inet6Address && (bound.getAddress()[0] & 0xfe) == 0xfc);
         if (isPublic && unsigned) {
             fail("server.address=" + address + " is a public address and no cds.security.trusted-issuers is "
                     + "configured: bind to loopback, or configure the issuers whose signed calls are accepted");
         }
-        org.slf4j.LoggerFactory.getLogger(ConfigurationChecks.class).warn("*** The service listens on {} (server.address"
-                + "{}), not on loopback only: {} ***", everyInterface ? "every network interface" : address,
-                everyInterface ? " unset" : "=" + address, unsigned
-                        ? "with no trusted issuer only loopback callers are served, but set server.address=127.0.0.1"
-                        + " unless other hosts must reach the protocol page"
-                        : "make sure only the EHRs' networks can reach it");
+        org.slf4j.LoggerFactory.getLogger(ConfigurationChecks.class)
+                .warn(
+                        "*** The service listens on {} (server.address" + "{}), not on loopback only: {} ***",
+                        everyInterface ? "every network interface" : address,
+                        everyInterface ? " unset" : "=" + address,
+                        unsigned
+                                ? "with no trusted issuer only loopback callers are served, but set server.address=127.0.0.1"
+                                        + " unless other hosts must reach the protocol page"
+                                : "make sure only the EHRs' networks can reach it");
     }
 
     private static void plainHttp(String setting, String url) {

@@ -14,7 +14,9 @@ public final class FhirServerAllowlist {
     private final Set<String> allowed;
 
     FhirServerAllowlist(List<String> baseUrls) {
-        this.allowed = baseUrls.stream().map(BaseUrl::normalize).filter(Objects::nonNull)
+        this.allowed = baseUrls.stream()
+                .map(BaseUrl::normalize)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -30,8 +30,7 @@ final class IssuerKeys {
 
     private static final Logger log = LoggerFactory.getLogger(IssuerKeys.class);
 
-    private record Cached(JWKSet keys, Instant fetchedAt) {
-    }
+    private record Cached(JWKSet keys, Instant fetchedAt) {}
 
     private final String issuer;
     private final URI jwksUrl;
@@ -44,7 +43,12 @@ final class IssuerKeys {
     private volatile Cached cached = new Cached(new JWKSet(), null);
     private volatile Instant lastAttempt;
 
-    IssuerKeys(String issuer, URI jwksUrl, JwksLoader loader, Clock clock, Duration minRefreshInterval,
+    IssuerKeys(
+            String issuer,
+            URI jwksUrl,
+            JwksLoader loader,
+            Clock clock,
+            Duration minRefreshInterval,
             Duration cacheTtl) {
         this.issuer = issuer;
         this.jwksUrl = jwksUrl;
@@ -86,7 +90,8 @@ final class IssuerKeys {
             await(running);
             return Optional.ofNullable(cached.keys().getKeyByKeyId(keyId));
         }
-        boolean stale = current.fetchedAt() == null || !now.isBefore(current.fetchedAt().plus(cacheTtl));
+        boolean stale =
+                current.fetchedAt() == null || !now.isBefore(current.fetchedAt().plus(cacheTtl));
         if (key != null && !stale) {
             return Optional.of(key);
         }
@@ -146,7 +151,10 @@ final class IssuerKeys {
             cached = new Cached(keys, now);
             log.info("Loaded {} key(s) for issuer {} from {}", keys.size(), LogSafe.text(issuer), jwksUrl);
         } catch (IOException | ParseException e) {
-            log.warn("Could not load the JWKS of issuer {} from {}: {}", LogSafe.text(issuer), jwksUrl,
+            log.warn(
+                    "Could not load the JWKS of issuer {} from {}: {}",
+                    LogSafe.text(issuer),
+                    jwksUrl,
                     LogSafe.text(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
         }
     }

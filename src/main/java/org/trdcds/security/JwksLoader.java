@@ -35,7 +35,10 @@ final class JwksLoader {
 
     JwksLoader(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout)
+                .build();
     }
 
     /** The public keys only, whatever the source holds. */
@@ -49,18 +52,23 @@ final class JwksLoader {
     }
 
     private String fetch(URI url) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET()
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request,
-                info -> info.statusCode() == 200 ? BodySubscribers.fromSubscriber(new Limited(), Limited::bytes)
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(
+                request,
+                info -> info.statusCode() == 200
+                        ? BodySubscribers.fromSubscriber(new Limited(), Limited::bytes)
                         : BodySubscribers.replacing(null));
         HttpResponse<byte[]> response;
         try {
             response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new IOException("JWKS fetch not complete within cds.security.jwks-timeout (" + timeout.toMillis()
-                    + " ms)");
+            throw new IOException(
+                    "JWKS fetch not complete within cds.security.jwks-timeout (" + timeout.toMillis() + " ms)");
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();

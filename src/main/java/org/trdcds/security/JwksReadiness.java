@@ -21,8 +21,8 @@ import org.springframework.context.ApplicationListener;
  * issuer whose keys could not be loaded: a WARN line naming it, and readiness REFUSING_TRAFFIC (its calls could not
  * be verified) until a retry, every cds.security.jwks-min-refresh-interval, has loaded them.
  */
-final class JwksReadiness implements ApplicationRunner, ApplicationListener<AvailabilityChangeEvent<?>>,
-        DisposableBean {
+final class JwksReadiness
+        implements ApplicationRunner, ApplicationListener<AvailabilityChangeEvent<?>>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JwksReadiness.class);
 
@@ -44,11 +44,17 @@ final class JwksReadiness implements ApplicationRunner, ApplicationListener<Avai
 
     @Override
     public void run(ApplicationArguments args) {
-        CompletableFuture.allOf(issuers.stream().map(keys -> CompletableFuture.runAsync(keys::loadIfMissing))
-                .toArray(CompletableFuture[]::new)).join();
-        missing().forEach(keys -> log.warn("Readiness: the keys of trusted issuer {} could not be loaded at start-up "
-                + "from {}; REFUSING_TRAFFIC until they are (retried every {} s)", LogSafe.text(keys.issuer()),
-                keys.jwksUrl(), retryInterval.toSeconds()));
+        CompletableFuture.allOf(issuers.stream()
+                        .map(keys -> CompletableFuture.runAsync(keys::loadIfMissing))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        missing()
+                .forEach(keys -> log.warn(
+                        "Readiness: the keys of trusted issuer {} could not be loaded at start-up "
+                                + "from {}; REFUSING_TRAFFIC until they are (retried every {} s)",
+                        LogSafe.text(keys.issuer()),
+                        keys.jwksUrl(),
+                        retryInterval.toSeconds()));
     }
 
     /** Spring Boot reports ACCEPTING_TRAFFIC once started: refused again (from another thread) while keys are missing. */
@@ -57,10 +63,12 @@ final class JwksReadiness implements ApplicationRunner, ApplicationListener<Avai
         if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && !missing().isEmpty() && !retrying) {
             retrying = true;
             // after Spring Boot's own ACCEPTING_TRAFFIC has reached every listener (the last state published wins)
-            retries.schedule(() -> AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC),
-                    200, TimeUnit.MILLISECONDS);
-            retries.scheduleWithFixedDelay(this::retry, retryInterval.toMillis(), retryInterval.toMillis(),
+            retries.schedule(
+                    () -> AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC),
+                    200,
                     TimeUnit.MILLISECONDS);
+            retries.scheduleWithFixedDelay(
+                    this::retry, retryInterval.toMillis(), retryInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

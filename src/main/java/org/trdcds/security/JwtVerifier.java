@@ -34,13 +34,18 @@ import org.trdcds.security.SecurityProperties.TrustedIssuer;
 final class JwtVerifier {
 
     static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(
-            JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512,
-            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512,
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512);
     private static final int MIN_RSA_BITS = 2048;
 
-    private record Issuer(TrustedIssuer config, IssuerKeys keys, FhirServerAllowlist fhirServers) {
-    }
+    private record Issuer(TrustedIssuer config, IssuerKeys keys, FhirServerAllowlist fhirServers) {}
 
     private final Map<String, Issuer> issuers;
     private final Clock clock;
@@ -50,7 +55,10 @@ final class JwtVerifier {
 
     /** With a process-local replay store of {@code cds.security.jti-cache-size} and the default 5 minute cap. */
     JwtVerifier(SecurityProperties properties, Clock clock) {
-        this(properties, clock, new MemoryReplayStore(properties.jtiCacheSize(), properties.clockSkew(), clock),
+        this(
+                properties,
+                clock,
+                new MemoryReplayStore(properties.jtiCacheSize(), properties.clockSkew(), clock),
                 Duration.ofMinutes(5));
     }
 
@@ -60,11 +68,19 @@ final class JwtVerifier {
      */
     JwtVerifier(SecurityProperties properties, Clock clock, ReplayStore replayStore, Duration maxLifetime) {
         JwksLoader loader = new JwksLoader(properties.jwksTimeout());
-        this.issuers = properties.trustedIssuers().stream().collect(Collectors.toUnmodifiableMap(
-                TrustedIssuer::issuer,
-                trusted -> new Issuer(trusted, new IssuerKeys(trusted.issuer(), trusted.jwksUrl(), loader, clock,
-                        properties.jwksMinRefreshInterval(), properties.jwksCacheTtl()),
-                        new FhirServerAllowlist(trusted.fhirServers()))));
+        this.issuers = properties.trustedIssuers().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        TrustedIssuer::issuer,
+                        trusted -> new Issuer(
+                                trusted,
+                                new IssuerKeys(
+                                        trusted.issuer(),
+                                        trusted.jwksUrl(),
+                                        loader,
+                                        clock,
+                                        properties.jwksMinRefreshInterval(),
+                                        properties.jwksCacheTtl()),
+                                new FhirServerAllowlist(trusted.fhirServers()))));
         this.clock = clock;
         this.clockSkew = properties.clockSkew();
         this.replayStore = replayStore;
@@ -159,7 +175,8 @@ final class JwtVerifier {
         if (JWSAlgorithm.Family.EC.contains(algorithm) && key instanceof ECKey ecKey) {
             return new ECDSAVerifier(ecKey);
         }
-        if (JWSAlgorithm.Family.RSA.contains(algorithm) && key instanceof RSAKey rsaKey
+        if (JWSAlgorithm.Family.RSA.contains(algorithm)
+                && key instanceof RSAKey rsaKey
                 && rsaKey.size() >= MIN_RSA_BITS) {
             return new RSASSAVerifier(rsaKey);
         }
@@ -195,8 +212,9 @@ final class JwtVerifier {
         return expiresAt;
     }
 
-    private static Instant instantClaim(JWTClaimsSet claims, String name,
-            Function<String, AuthenticationFailure> failure) throws AuthenticationFailure {
+    private static Instant instantClaim(
+            JWTClaimsSet claims, String name, Function<String, AuthenticationFailure> failure)
+            throws AuthenticationFailure {
         try {
             Date date = claims.getDateClaim(name);
             return date == null ? null : date.toInstant();
@@ -205,8 +223,8 @@ final class JwtVerifier {
         }
     }
 
-    private static String stringClaim(JWTClaimsSet claims, String name,
-            Function<String, AuthenticationFailure> failure) throws AuthenticationFailure {
+    private static String stringClaim(JWTClaimsSet claims, String name, Function<String, AuthenticationFailure> failure)
+            throws AuthenticationFailure {
         try {
             return claims.getStringClaim(name);
         } catch (ParseException e) {

@@ -5,8 +5,7 @@ final class LogSafe {
 
     private static final int MAX_LENGTH = 120;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     static String text(String value) {
         if (value == null) {

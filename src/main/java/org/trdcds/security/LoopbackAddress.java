@@ -11,8 +11,7 @@ final class LoopbackAddress {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    private LoopbackAddress() {
-    }
+    private LoopbackAddress() {}
 
     static boolean is(String remoteAddress) {
         if (remoteAddress == null) {

@@ -10,7 +10,9 @@ import org.springframework.web.util.UrlPathHelper;
  * read both as the container mapped it and as Spring MVC will; the stricter reading wins.
  */
 enum ProtectedArea {
-    PUBLIC, CDS, ADMIN;
+    PUBLIC,
+    CDS,
+    ADMIN;
 
     private static final Pattern MULTIPLE_SLASHES = Pattern.compile("/{2,}");
 
@@ -18,7 +20,8 @@ enum ProtectedArea {
         String containerPath = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String mvcPath = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         return Stream.of(containerPath, mvcPath)
-                .map(path -> ofPath(path.contains("//") ? MULTIPLE_SLASHES.matcher(path).replaceAll("/") : path))
+                .map(path -> ofPath(
+                        path.contains("//") ? MULTIPLE_SLASHES.matcher(path).replaceAll("/") : path))
                 .max(Enum::compareTo)
                 .orElseThrow();
     }

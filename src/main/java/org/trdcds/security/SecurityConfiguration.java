@@ -3,9 +3,9 @@ package org.trdcds.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -32,20 +32,24 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<CdsAuthenticationFilter> cdsAuthenticationFilter(SecurityProperties properties,
-            Refusals refusals, ReplayProperties replay, ReplayStore replayStore,
+    FilterRegistrationBean<CdsAuthenticationFilter> cdsAuthenticationFilter(
+            SecurityProperties properties,
+            Refusals refusals,
+            ReplayProperties replay,
+            ReplayStore replayStore,
             @org.springframework.beans.factory.annotation.Value("${cds.security.admin-failures-per-minute:10}")
-            int adminFailuresPerMinute,
-            @org.springframework.beans.factory.annotation.Value("${cds.security.loopback-host-names:localhost,127.0.0.1,[::1]}")
-            java.util.List<String> loopbackHostNames,
+                    int adminFailuresPerMinute,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${cds.security.loopback-host-names:localhost,127.0.0.1,[::1]}")
+                    java.util.List<String> loopbackHostNames,
             @org.springframework.beans.factory.annotation.Value("${server.address:}") String serverAddress) {
         ConfigurationChecks.check(properties);
         ConfigurationChecks.checkBinding(serverAddress, properties);
         announce(properties);
         // the system clock on purpose: a fixed clock bean (scenario asOf) must not judge token expiry
-        FilterRegistrationBean<CdsAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new CdsAuthenticationFilter(properties, Clock.systemUTC(), refusals, replayStore,
-                        replay.maxTokenLifetime()));
+        FilterRegistrationBean<CdsAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new CdsAuthenticationFilter(
+                        properties, Clock.systemUTC(), refusals, replayStore, replay.maxTokenLifetime()));
         registration.getFilter().adminFailuresPerMinute(adminFailuresPerMinute);
         registration.getFilter().loopbackHostNames(loopbackHostNames);
         registration.setName("cdsAuthenticationFilter");
@@ -58,8 +62,10 @@ public class SecurityConfiguration {
 
     /** Every trusted issuer's keys loaded at start-up; readiness refuses traffic while one issuer's are missing. */
     @Bean
-    JwksReadiness jwksReadiness(FilterRegistrationBean<CdsAuthenticationFilter> authentication,
-            SecurityProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+    JwksReadiness jwksReadiness(
+            FilterRegistrationBean<CdsAuthenticationFilter> authentication,
+            SecurityProperties properties,
+            org.springframework.context.ApplicationEventPublisher events) {
         return new JwksReadiness(authentication.getFilter().issuerKeys(), events, properties.jwksMinRefreshInterval());
     }
 
@@ -68,14 +74,17 @@ public class SecurityConfiguration {
      * replica ({@code database}, needs the datasource).
      */
     @Bean
-    ReplayStore replayStore(SecurityProperties properties, ReplayProperties replay, ObjectProvider<JdbcTemplate> jdbc,
+    ReplayStore replayStore(
+            SecurityProperties properties,
+            ReplayProperties replay,
+            ObjectProvider<JdbcTemplate> jdbc,
             ObjectProvider<MeterRegistry> meters,
             @org.springframework.beans.factory.annotation.Value("${cds.security.jti-cache-size-per-issuer:0}")
-            int jtiCacheSizePerIssuer) {
+                    int jtiCacheSizePerIssuer) {
         if (replay.replayStore() == ReplayProperties.Store.DATABASE) {
             log.info("Replay guard: used jtis kept in the database (cds.security.replay-store=database)");
-            return new DatabaseReplayStore(jdbc.getObject(), properties.clockSkew(), Clock.systemUTC(),
-                    replay.replayPurgeInterval());
+            return new DatabaseReplayStore(
+                    jdbc.getObject(), properties.clockSkew(), Clock.systemUTC(), replay.replayPurgeInterval());
         }
         int perIssuer = jtiCacheSizePerIssuer > 0 ? jtiCacheSizePerIssuer : properties.jtiCacheSize();
         return new PerIssuerReplayStore(perIssuer, properties.clockSkew(), Clock.systemUTC(), meters.getIfAvailable());
@@ -90,11 +99,16 @@ public class SecurityConfiguration {
                     + "loopback addresses only and refuses every other caller.");
         } else {
             properties.trustedIssuers().forEach(issuer -> {
-                log.info("Trusting CDS client {} (keys at {}{})", issuer.issuer(), issuer.jwksUrl(),
+                log.info(
+                        "Trusting CDS client {} (keys at {}{})",
+                        issuer.issuer(),
+                        issuer.jwksUrl(),
                         issuer.tenant() == null ? "" : ", tenant " + issuer.tenant());
                 if (issuer.fhirServers().isEmpty()) {
-                    log.info("CDS client {} has no cds.security.trusted-issuers[n].fhir-servers: its calls may name no "
-                            + "fhirServer (prefetch only)", issuer.issuer());
+                    log.info(
+                            "CDS client {} has no cds.security.trusted-issuers[n].fhir-servers: its calls may name no "
+                                    + "fhirServer (prefetch only)",
+                            issuer.issuer());
                 }
             });
         }

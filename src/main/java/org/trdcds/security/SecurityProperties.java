@@ -92,7 +92,10 @@ public record SecurityProperties(
         }
     }
 
-    public enum Mode { VERIFY, OPEN }
+    public enum Mode {
+        VERIFY,
+        OPEN
+    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

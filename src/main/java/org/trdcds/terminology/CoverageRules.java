@@ -27,15 +27,12 @@ public record CoverageRules(List<Range> ranges, List<Word> words, Map<String, St
     /** No rules: nothing looks relevant. */
     public static final CoverageRules NONE = new CoverageRules(List.of(), List.of(), Map.of());
 
-    public record Range(String system, String prefix, String valueSet) {
-    }
+    public record Range(String system, String prefix, String valueSet) {}
 
-    public record Word(String stem, String valueSet) {
-    }
+    public record Word(String stem, String valueSet) {}
 
     /** Why a code looks relevant: the value set it is near (null when the name matches no one set). */
-    public record Near(String valueSet, String because) {
-    }
+    public record Near(String valueSet, String because) {}
 
     /** Near a concept, or null when the code does not look relevant. */
     public Near near(String system, String code, String display) {
@@ -85,18 +82,20 @@ public record CoverageRules(List<Range> ranges, List<Word> words, Map<String, St
                 ParameterParts parts = new ParameterParts(parameter, path);
                 String valueSet = parts.text("valueSet");
                 if (!valueSets.contains(valueSet)) {
-                    throw new KnowledgeLoadException(path + ": " + parameter.getName() + " names value set '"
-                            + valueSet + "', which the knowledge does not hold");
+                    throw new KnowledgeLoadException(path + ": " + parameter.getName() + " names value set '" + valueSet
+                            + "', which the knowledge does not hold");
                 }
                 switch (parameter.getName()) {
                     case "range" -> ranges.add(new Range(parts.text("system"), parts.text("prefix"), valueSet));
                     case "word" -> words.add(new Word(normalise(parts.text("stem")), valueSet));
-                    default -> throw new KnowledgeLoadException(path + ": unknown parameter '" + parameter.getName()
-                            + "' (range or word)");
+                    default ->
+                        throw new KnowledgeLoadException(
+                                path + ": unknown parameter '" + parameter.getName() + "' (range or word)");
                 }
             }
         }
-        ranges.sort(Comparator.comparingInt((Range range) -> range.prefix().length()).reversed());
+        ranges.sort(Comparator.comparingInt((Range range) -> range.prefix().length())
+                .reversed());
         Map<String, String> byName = new java.util.TreeMap<>();
         displays.forEach((name, valueSet) -> {
             String key = normalise(name);
@@ -105,8 +104,11 @@ public record CoverageRules(List<Range> ranges, List<Word> words, Map<String, St
             }
         });
         Map<String, String> names = new LinkedHashMap<>(); // the longest (most specific) name first
-        byName.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey()
-                .length()).reversed()).forEach(e -> names.put(e.getKey(), e.getValue()));
+        byName.entrySet().stream()
+                .sorted(Comparator.comparingInt(
+                                (Map.Entry<String, String> e) -> e.getKey().length())
+                        .reversed())
+                .forEach(e -> names.put(e.getKey(), e.getValue()));
         return new CoverageRules(List.copyOf(ranges), List.copyOf(words), java.util.Collections.unmodifiableMap(names));
     }
 

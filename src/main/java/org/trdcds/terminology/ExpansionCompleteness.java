@@ -3,7 +3,6 @@ package org.trdcds.terminology;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionParameterComponent;
@@ -16,8 +15,7 @@ import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionParameterComponent;
  */
 final class ExpansionCompleteness {
 
-    private ExpansionCompleteness() {
-    }
+    private ExpansionCompleteness() {}
 
     /** @return the number of distinct (system, code) pairs held */
     static int check(ValueSet valueSet, String path) {
@@ -33,11 +31,13 @@ final class ExpansionCompleteness {
         }
         if (!expansion.hasTotal()) {
             for (ValueSetExpansionParameterComponent parameter : expansion.getParameter()) {
-                if ("count".equals(parameter.getName()) && parameter.getValue() != null
+                if ("count".equals(parameter.getName())
+                        && parameter.getValue() != null
                         && parameter.getValue().isPrimitive()
-                        && String.valueOf(codes.size()).equals(parameter.getValue().primitiveValue())) {
-                    throw new KnowledgeLoadException(path + ": the expansion holds exactly one page of "
-                            + codes.size() + " codes and no expansion.total: copy the whole expansion (all pages)");
+                        && String.valueOf(codes.size())
+                                .equals(parameter.getValue().primitiveValue())) {
+                    throw new KnowledgeLoadException(path + ": the expansion holds exactly one page of " + codes.size()
+                            + " codes and no expansion.total: copy the whole expansion (all pages)");
                 }
             }
         }

@@ -1,5 +1,10 @@
 package org.trdcds.terminology;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.FhirVersionEnum;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +13,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
@@ -19,12 +23,6 @@ import org.hl7.fhir.r4.model.ValueSet.ConceptReferenceComponent;
 import org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.FhirVersionEnum;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 
 /**
  * {@link Knowledge} loaded once from fhir-profiles/: the local ValueSets (expanded against the VSAC copies), the
@@ -64,41 +62,50 @@ public final class FileKnowledge implements Knowledge {
         this.valueSets = expandLocalValueSets(loaded);
         this.products = Map.copyOf(ProductMapReader.read(loaded.bundle(PRODUCTS), loaded.pathOf(PRODUCTS)));
         this.minimumDoses = MinimumDoseTable.read(loaded.parameters(MINIMUM_DOSES), loaded.pathOf(MINIMUM_DOSES));
-        this.bipolarMinimumDoses = MinimumDoseTable.read(loaded.parameters(BIPOLAR_MINIMUM_DOSES),
-                loaded.pathOf(BIPOLAR_MINIMUM_DOSES));
+        this.bipolarMinimumDoses =
+                MinimumDoseTable.read(loaded.parameters(BIPOLAR_MINIMUM_DOSES), loaded.pathOf(BIPOLAR_MINIMUM_DOSES));
         this.answerScores = answerScores(loaded.parameters(ANSWER_SCORES), loaded.pathOf(ANSWER_SCORES));
         this.ingredientNames = ingredientNames(loaded, products, minimumDoses, bipolarMinimumDoses);
-        this.coverageRules = CoverageRules.read(loaded.byId.get(CoverageRules.ID) instanceof Parameters table
-                ? table : null, loaded.pathOf(CoverageRules.ID), knownNames(loaded, valueSets, ingredientNames),
+        this.coverageRules = CoverageRules.read(
+                loaded.byId.get(CoverageRules.ID) instanceof Parameters table ? table : null,
+                loaded.pathOf(CoverageRules.ID),
+                knownNames(loaded, valueSets, ingredientNames),
                 valueSets.keySet());
-        this.safetyParameters = SafetyParametersReader.read(loaded.parameters(SafetyParametersReader.ID),
-                loaded.pathOf(SafetyParametersReader.ID));
+        this.safetyParameters = SafetyParametersReader.read(
+                loaded.parameters(SafetyParametersReader.ID), loaded.pathOf(SafetyParametersReader.ID));
         this.medicationRecognition = MedicationRecognitionReader.read(
                 loaded.optionalParameters(MedicationRecognitionReader.PARAMETERS),
                 loaded.pathOf(MedicationRecognitionReader.PARAMETERS),
                 loaded.optionalParameters(MedicationRecognitionReader.NAMES),
-                loaded.pathOf(MedicationRecognitionReader.NAMES), ingredientNames, products.keySet());
-        this.orderParameters = RecordParametersReader.read(OrderParameters.class,
-                loaded.parameters(ORDER_PARAMETERS), loaded.pathOf(ORDER_PARAMETERS));
+                loaded.pathOf(MedicationRecognitionReader.NAMES),
+                ingredientNames,
+                products.keySet());
+        this.orderParameters = RecordParametersReader.read(
+                OrderParameters.class, loaded.parameters(ORDER_PARAMETERS), loaded.pathOf(ORDER_PARAMETERS));
     }
 
     /** Parses and indexes the knowledge files; fails fast with the file and element named when one is wrong. */
     public static FileKnowledge load(KnowledgeFiles files, FhirContext fhirContext) {
         if (fhirContext.getVersion().getVersion() != FhirVersionEnum.R4) {
-            throw new KnowledgeLoadException("the knowledge files are FHIR R4; got a " + fhirContext.getVersion()
-                    .getVersion() + " FhirContext");
+            throw new KnowledgeLoadException("the knowledge files are FHIR R4; got a "
+                    + fhirContext.getVersion().getVersion() + " FhirContext");
         }
         long start = System.nanoTime();
         IParser parser = fhirContext.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
         Loaded loaded = new Loaded(files.origin());
         for (String folder : new String[] {"vocabulary/", "knowledge/"}) {
-            files.under(folder).forEach((path, json) -> loaded.add(KnowledgeFiles.ROOT + "/" + path, parse(parser,
-                    path, json)));
+            files.under(folder)
+                    .forEach((path, json) -> loaded.add(KnowledgeFiles.ROOT + "/" + path, parse(parser, path, json)));
         }
         FileKnowledge knowledge = new FileKnowledge(loaded);
-        log.info("Knowledge {} loaded from {} in {} ms: {} value sets, {} products, {} + {} minimum doses",
-                knowledge.version, files.origin(), (System.nanoTime() - start) / 1_000_000,
-                knowledge.valueSets.size(), knowledge.products.size(), knowledge.minimumDoses.size(),
+        log.info(
+                "Knowledge {} loaded from {} in {} ms: {} value sets, {} products, {} + {} minimum doses",
+                knowledge.version,
+                files.origin(),
+                (System.nanoTime() - start) / 1_000_000,
+                knowledge.valueSets.size(),
+                knowledge.products.size(),
+                knowledge.minimumDoses.size(),
                 knowledge.bipolarMinimumDoses.size());
         return knowledge;
     }
@@ -138,8 +145,8 @@ public final class FileKnowledge implements Knowledge {
     private Map<String, Set<String>> valueSet(String valueSetId) {
         Map<String, Set<String>> valueSet = valueSets.get(valueSetId);
         if (valueSet == null) {
-            throw new IllegalArgumentException("unknown value set id '" + valueSetId + "'; known: "
-                    + valueSets.keySet());
+            throw new IllegalArgumentException(
+                    "unknown value set id '" + valueSetId + "'; known: " + valueSets.keySet());
         }
         return valueSet;
     }
@@ -181,21 +188,33 @@ public final class FileKnowledge implements Knowledge {
     }
 
     /** The displays of the local value sets and the ingredient names, each -> a value set holding it. */
-    private static Map<String, String> knownNames(Loaded loaded, Map<String, Map<String, Set<String>>> valueSets,
-                                                  Map<String, String> ingredientNames) {
+    private static Map<String, String> knownNames(
+            Loaded loaded, Map<String, Map<String, Set<String>>> valueSets, Map<String, String> ingredientNames) {
         Map<String, String> names = new TreeMap<>();
         loaded.valueSetsByUrl.forEach((url, source) -> {
             if (url.startsWith(LOCAL_VALUE_SETS)) {
-                for (ConceptSetComponent include : source.valueSet().getCompose().getInclude()) {
-                    include.getConcept().stream().filter(ConceptReferenceComponent::hasDisplay).forEach(concept ->
-                            names.merge(concept.getDisplay(), source.valueSet().getIdElement().getIdPart(),
+                for (ConceptSetComponent include :
+                        source.valueSet().getCompose().getInclude()) {
+                    include.getConcept().stream()
+                            .filter(ConceptReferenceComponent::hasDisplay)
+                            .forEach(concept -> names.merge(
+                                    concept.getDisplay(),
+                                    source.valueSet().getIdElement().getIdPart(),
                                     (a, b) -> a.compareTo(b) <= 0 ? a : b));
                 }
             }
         });
-        new TreeMap<>(ingredientNames).forEach((rxcui, name) -> names.putIfAbsent(name,
-                new TreeSet<>(valueSets.keySet()).stream().filter(id -> valueSets.get(id)
-                        .getOrDefault(ProductMapReader.RXNORM, Set.of()).contains(rxcui)).findFirst().orElse("")));
+        new TreeMap<>(ingredientNames)
+                .forEach((rxcui, name) -> names.putIfAbsent(
+                        name,
+                        new TreeSet<>(valueSets.keySet())
+                                .stream()
+                                        .filter(id -> valueSets
+                                                .get(id)
+                                                .getOrDefault(ProductMapReader.RXNORM, Set.of())
+                                                .contains(rxcui))
+                                        .findFirst()
+                                        .orElse("")));
         return names;
     }
 
@@ -213,8 +232,8 @@ public final class FileKnowledge implements Knowledge {
         try {
             return parser.parseResource(json);
         } catch (DataFormatException e) {
-            throw new KnowledgeLoadException(KnowledgeFiles.ROOT + "/" + path + " is not a FHIR R4 resource: "
-                    + e.getMessage());
+            throw new KnowledgeLoadException(
+                    KnowledgeFiles.ROOT + "/" + path + " is not a FHIR R4 resource: " + e.getMessage());
         }
     }
 
@@ -248,8 +267,8 @@ public final class FileKnowledge implements Knowledge {
         for (ParametersParameterComponent parameter : table.getParameter()) {
             ParameterParts parts = new ParameterParts(parameter, path);
             Coding answer = parts.coding("code");
-            scores.computeIfAbsent(answer.getSystem(), s -> new HashMap<>()).put(answer.getCode(),
-                    parts.integer("score"));
+            scores.computeIfAbsent(answer.getSystem(), s -> new HashMap<>())
+                    .put(answer.getCode(), parts.integer("score"));
         }
         Map<String, Map<String, Integer>> immutable = new HashMap<>();
         scores.forEach((system, codes) -> immutable.put(system, Map.copyOf(codes)));
@@ -257,12 +276,16 @@ public final class FileKnowledge implements Knowledge {
     }
 
     /** Ingredient names from the RxNorm concepts listed in our value sets, the products and the dose table. */
-    private static Map<String, String> ingredientNames(Loaded loaded, Map<String, Product> products,
-            Map<String, MinimumDose> doses, Map<String, MinimumDose> bipolarDoses) {
+    private static Map<String, String> ingredientNames(
+            Loaded loaded,
+            Map<String, Product> products,
+            Map<String, MinimumDose> doses,
+            Map<String, MinimumDose> bipolarDoses) {
         Map<String, String> names = new HashMap<>();
         loaded.valueSetsByUrl.forEach((url, source) -> {
             if (url.startsWith(LOCAL_VALUE_SETS)) {
-                for (ConceptSetComponent include : source.valueSet().getCompose().getInclude()) {
+                for (ConceptSetComponent include :
+                        source.valueSet().getCompose().getInclude()) {
                     if (ProductMapReader.RXNORM.equals(include.getSystem())) {
                         for (ConceptReferenceComponent concept : include.getConcept()) {
                             if (concept.hasDisplay()) {
@@ -296,11 +319,11 @@ public final class FileKnowledge implements Knowledge {
                     throw new KnowledgeLoadException(path + ": ValueSet without url");
                 }
                 ExpansionCompleteness.check(valueSet, path);
-                ValueSetExpander.Source previous = valueSetsByUrl.put(valueSet.getUrl(),
-                        new ValueSetExpander.Source(valueSet, path));
+                ValueSetExpander.Source previous =
+                        valueSetsByUrl.put(valueSet.getUrl(), new ValueSetExpander.Source(valueSet, path));
                 if (previous != null) {
-                    throw new KnowledgeLoadException(path + " and " + previous.path() + " have the same url "
-                            + valueSet.getUrl());
+                    throw new KnowledgeLoadException(
+                            path + " and " + previous.path() + " have the same url " + valueSet.getUrl());
                 }
             } else if (resource instanceof Parameters || resource instanceof Bundle) {
                 String id = resource.getIdElement().getIdPart();
@@ -331,8 +354,8 @@ public final class FileKnowledge implements Knowledge {
         private <T extends IBaseResource> T resource(String id, Class<T> type) {
             IBaseResource resource = byId.get(id);
             if (!type.isInstance(resource)) {
-                throw new KnowledgeLoadException("no " + type.getSimpleName() + " with id '" + id + "' in "
-                        + origin + "/knowledge/");
+                throw new KnowledgeLoadException(
+                        "no " + type.getSimpleName() + " with id '" + id + "' in " + origin + "/knowledge/");
             }
             return type.cast(resource);
         }

@@ -81,8 +81,7 @@ public interface Knowledge {
      * @param strengthMg  mg per unit (tablet, capsule, mL, patch per 24 h) or null when not a mg strength
      * @param doseUnit    "tablet", "capsule", "mL", "patch", ... the unit the strength applies to
      */
-    record Product(String rxnormCode, String ingredient, String ingredientName, Double strengthMg, String doseUnit) {
-    }
+    record Product(String rxnormCode, String ingredient, String ingredientName, Double strengthMg, String doseUnit) {}
 
     /**
      * @param ingredient    RxCUI
@@ -92,6 +91,5 @@ public interface Knowledge {
      * @param source        where the number came from, for the card
      * @param route         the only route the row applies to (e.g. "transdermal"), or null for any route
      */
-    record MinimumDose(String ingredient, String name, double mgPerDay, String status, String source, String route) {
-    }
+    record MinimumDose(String ingredient, String name, double mgPerDay, String status, String source, String route) {}
 }

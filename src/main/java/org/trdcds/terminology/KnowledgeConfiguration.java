@@ -1,14 +1,12 @@
 package org.trdcds.terminology;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Path;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
-import ca.uhn.fhir.context.FhirContext;
 
 /**
  * The {@link Knowledge} bean: fhir-profiles/ from the folder named by {@code cds.knowledge.dir} (a folder that
@@ -18,10 +16,11 @@ import ca.uhn.fhir.context.FhirContext;
 public class KnowledgeConfiguration {
 
     @Bean
-    public Knowledge knowledge(ObjectProvider<FhirContext> fhirContext,
-            @Value("${cds.knowledge.dir:}") String knowledgeDir) {
+    public Knowledge knowledge(
+            ObjectProvider<FhirContext> fhirContext, @Value("${cds.knowledge.dir:}") String knowledgeDir) {
         KnowledgeFiles files = knowledgeDir.isBlank()
-                ? KnowledgeFiles.fromClasspath(new PathMatchingResourcePatternResolver(getClass().getClassLoader()))
+                ? KnowledgeFiles.fromClasspath(
+                        new PathMatchingResourcePatternResolver(getClass().getClassLoader()))
                 : KnowledgeFiles.fromDirectory(Path.of(knowledgeDir));
         return FileKnowledge.load(files, fhirContext.getIfAvailable(FhirContext::forR4));
     }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -37,13 +36,14 @@ public final class KnowledgeFiles {
     public static KnowledgeFiles fromDirectory(Path knowledgeDir) {
         Path root = knowledgeDir.resolve(ROOT).toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
-            throw new KnowledgeLoadException("cds.knowledge.dir must contain " + ROOT + "/, but " + root
-                    + " is not a directory");
+            throw new KnowledgeLoadException(
+                    "cds.knowledge.dir must contain " + ROOT + "/, but " + root + " is not a directory");
         }
         Map<String, String> contents = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.filter(p -> p.toString().endsWith(".json")).toList()) {
-                contents.put(root.relativize(path).toString().replace('\\', '/'),
+                contents.put(
+                        root.relativize(path).toString().replace('\\', '/'),
                         Files.readString(path, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
@@ -59,7 +59,8 @@ public final class KnowledgeFiles {
             for (Resource resource : resolver.getResources("classpath*:" + ROOT + "/**/*.json")) {
                 String url = resource.getURL().toString();
                 try (InputStream in = resource.getInputStream()) {
-                    contents.put(url.substring(url.lastIndexOf(marker) + marker.length()),
+                    contents.put(
+                            url.substring(url.lastIndexOf(marker) + marker.length()),
                             new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }

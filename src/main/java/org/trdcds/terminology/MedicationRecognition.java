@@ -14,10 +14,15 @@ import java.time.Duration;
  * @param intravenousRoutes     route names and codes that are intravenous
  * @param nasalRoutes           route names and codes that are nasal
  */
-public record MedicationRecognition(Duration referenceFetchBudget, int maxReferencesPerFetch, NameTable medications,
-                                    NameTable procedures, NameTable intravenousRoutes, NameTable nasalRoutes) {
+public record MedicationRecognition(
+        Duration referenceFetchBudget,
+        int maxReferencesPerFetch,
+        NameTable medications,
+        NameTable procedures,
+        NameTable intravenousRoutes,
+        NameTable nasalRoutes) {
 
     /** No names, the default budget: codes and Medication resources only. */
-    public static final MedicationRecognition NONE = new MedicationRecognition(Duration.ofMillis(300), 50,
-            NameTable.EMPTY, NameTable.EMPTY, NameTable.EMPTY, NameTable.EMPTY);
+    public static final MedicationRecognition NONE = new MedicationRecognition(
+            Duration.ofMillis(300), 50, NameTable.EMPTY, NameTable.EMPTY, NameTable.EMPTY, NameTable.EMPTY);
 }

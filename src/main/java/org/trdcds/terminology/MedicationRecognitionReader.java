@@ -19,8 +19,7 @@ final class MedicationRecognitionReader {
     static final String PARAMETERS = "medication-recognition";
     static final String NAMES = "medication-names";
 
-    private MedicationRecognitionReader() {
-    }
+    private MedicationRecognitionReader() {}
 
     /**
      * @param parameters      the parameters file, or null (then the defaults of {@link MedicationRecognition#NONE})
@@ -28,9 +27,13 @@ final class MedicationRecognitionReader {
      * @param ingredientNames RxCUI -> RxNorm name of every ingredient of the knowledge
      * @param productCodes    the product map's codes (their names are not ingredient names)
      */
-    static MedicationRecognition read(Parameters parameters, String parametersPath, Parameters names,
-                                      String namesPath, Map<String, String> ingredientNames,
-                                      java.util.Set<String> productCodes) {
+    static MedicationRecognition read(
+            Parameters parameters,
+            String parametersPath,
+            Parameters names,
+            String namesPath,
+            Map<String, String> ingredientNames,
+            java.util.Set<String> productCodes) {
         MedicationRecognition defaults = MedicationRecognition.NONE;
         Duration budget = defaults.referenceFetchBudget();
         int maxReferences = defaults.maxReferencesPerFetch();
@@ -47,15 +50,16 @@ final class MedicationRecognitionReader {
                         List<NameTable.Name> target = switch (kind) {
                             case "intravenous" -> intravenous;
                             case "nasal" -> nasal;
-                            default -> throw new KnowledgeLoadException(parametersPath + ": unknown route kind '"
-                                    + kind + "' (intravenous or nasal)");
+                            default ->
+                                throw new KnowledgeLoadException(
+                                        parametersPath + ": unknown route kind '" + kind + "' (intravenous or nasal)");
                         };
                         for (String name : texts(p, "name")) {
                             target.add(new NameTable.Name(null, kind, kind, name));
                         }
                     }
-                    default -> throw new KnowledgeLoadException(parametersPath + ": unknown parameter '"
-                            + p.getName() + "'");
+                    default ->
+                        throw new KnowledgeLoadException(parametersPath + ": unknown parameter '" + p.getName() + "'");
                 }
             }
         }
@@ -69,8 +73,9 @@ final class MedicationRecognitionReader {
                 List<NameTable.Name> target = switch (p.getName()) {
                     case "ingredient" -> medications;
                     case "procedure" -> procedures;
-                    default -> throw new KnowledgeLoadException(namesPath + ": unknown parameter '" + p.getName()
-                            + "' (ingredient or procedure)");
+                    default ->
+                        throw new KnowledgeLoadException(
+                                namesPath + ": unknown parameter '" + p.getName() + "' (ingredient or procedure)");
                 };
                 List<String> all = new ArrayList<>(texts(p, "name"));
                 all.addAll(texts(p, "brand"));
@@ -87,8 +92,13 @@ final class MedicationRecognitionReader {
                 medications.add(new NameTable.Name(ProductMapReader.RXNORM, rxcui, name, name));
             }
         });
-        return new MedicationRecognition(budget, maxReferences, new NameTable(medications),
-                new NameTable(procedures), new NameTable(intravenous), new NameTable(nasal));
+        return new MedicationRecognition(
+                budget,
+                maxReferences,
+                new NameTable(medications),
+                new NameTable(procedures),
+                new NameTable(intravenous),
+                new NameTable(nasal));
     }
 
     private static int positive(ParametersParameterComponent p, String path) {
@@ -101,7 +111,9 @@ final class MedicationRecognitionReader {
     private static List<String> texts(ParametersParameterComponent p, String part) {
         List<String> texts = new ArrayList<>();
         for (ParametersParameterComponent c : p.getPart()) {
-            if (part.equals(c.getName()) && c.getValue() instanceof PrimitiveType<?> v && v.hasValue()
+            if (part.equals(c.getName())
+                    && c.getValue() instanceof PrimitiveType<?> v
+                    && v.hasValue()
                     && !v.getValueAsString().isBlank()) {
                 texts.add(v.getValueAsString());
             }

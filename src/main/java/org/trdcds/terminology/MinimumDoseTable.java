@@ -2,7 +2,6 @@ package org.trdcds.terminology;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
@@ -15,8 +14,7 @@ import org.trdcds.terminology.Knowledge.MinimumDose;
  */
 final class MinimumDoseTable {
 
-    private MinimumDoseTable() {
-    }
+    private MinimumDoseTable() {}
 
     static Map<String, MinimumDose> read(Parameters table, String path) {
         Map<String, MinimumDose> doses = new HashMap<>();
@@ -29,8 +27,13 @@ final class MinimumDoseTable {
                 throw new KnowledgeLoadException(path + ": parameter '" + name + "', minDailyDoseMg must be a "
                         + "positive number, got " + mgPerDay);
             }
-            MinimumDose dose = new MinimumDose(ingredient.getCode(), name, mgPerDay, parts.text("status"),
-                    parts.text("source"), parts.optionalText("route"));
+            MinimumDose dose = new MinimumDose(
+                    ingredient.getCode(),
+                    name,
+                    mgPerDay,
+                    parts.text("status"),
+                    parts.text("source"),
+                    parts.optionalText("route"));
             if (doses.put(dose.ingredient(), dose) != null) {
                 throw new KnowledgeLoadException(path + ": ingredient " + dose.ingredient() + " appears twice");
             }

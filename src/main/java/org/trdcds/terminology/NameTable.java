@@ -27,15 +27,12 @@ public final class NameTable {
      * @param display the concept's own name (for cards)
      * @param name    the name as written in the table ("Ketalar")
      */
-    public record Name(String system, String code, String display, String name) {
-    }
+    public record Name(String system, String code, String display, String name) {}
 
     /** A name found in a text. */
-    public record Match(Name name, int firstToken, int tokenCount) {
-    }
+    public record Match(Name name, int firstToken, int tokenCount) {}
 
-    private record Entry(Name name, String[] tokens, int length) {
-    }
+    private record Entry(Name name, String[] tokens, int length) {}
 
     private final Map<String, List<Entry>> byFirstToken;
     private final int size;

@@ -29,16 +29,31 @@ package org.trdcds.terminology;
  * @param pregnancyPossibleMaxAge      ... up to this age
  * @param pregnancyTestWindowDays      a pregnancy test within these days confirms the status
  */
-public record OrderParameters(int scopeMinMinutes, int scopeMaxMinutes, double scopeSingleDoseMaxMgPerKg,
-                              int scopeSessionWindowDays, String ivRoutes, String nasalRoutes,
-                              String esketamineDosesMg, String esketamineOlderAdultDosesMg,
-                              int esketamineOlderAdultAge, double esketamineCriticalAboveMg,
-                              double esketamineFirstDoseMaxMg, double esketamineOlderFirstDoseMaxMg,
-                              int esketamineCourseGapDays, double esketamineDeviceMg, double esketamineSprayMg,
-                              String esketamineDeviceUnits, String esketamineSprayUnits, int esketamineEarlyWeeks,
-                              int esketamineEarlyMaxPer7Days, int esketamineLaterMaxPer7Days,
-                              String esketamineSuicidalIdeationDosesMg, int pregnancyPossibleMinAge,
-                              int pregnancyPossibleMaxAge, int pregnancyTestWindowDays) {
+public record OrderParameters(
+        int scopeMinMinutes,
+        int scopeMaxMinutes,
+        double scopeSingleDoseMaxMgPerKg,
+        int scopeSessionWindowDays,
+        String ivRoutes,
+        String nasalRoutes,
+        String esketamineDosesMg,
+        String esketamineOlderAdultDosesMg,
+        int esketamineOlderAdultAge,
+        double esketamineCriticalAboveMg,
+        double esketamineFirstDoseMaxMg,
+        double esketamineOlderFirstDoseMaxMg,
+        int esketamineCourseGapDays,
+        double esketamineDeviceMg,
+        double esketamineSprayMg,
+        String esketamineDeviceUnits,
+        String esketamineSprayUnits,
+        int esketamineEarlyWeeks,
+        int esketamineEarlyMaxPer7Days,
+        int esketamineLaterMaxPer7Days,
+        String esketamineSuicidalIdeationDosesMg,
+        int pregnancyPossibleMinAge,
+        int pregnancyPossibleMaxAge,
+        int pregnancyTestWindowDays) {
 
     /** A comma-separated list parameter as trimmed, lower-cased items. */
     public static java.util.List<String> items(String list) {

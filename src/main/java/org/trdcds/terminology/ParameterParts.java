@@ -1,7 +1,6 @@
 package org.trdcds.terminology;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -46,7 +45,8 @@ final class ParameterParts {
     }
 
     String text(String part) {
-        if (value(part) instanceof PrimitiveType<?> primitive && primitive.hasValue()
+        if (value(part) instanceof PrimitiveType<?> primitive
+                && primitive.hasValue()
                 && !primitive.getValueAsString().isBlank()) {
             return primitive.getValueAsString();
         }
@@ -60,7 +60,8 @@ final class ParameterParts {
 
     private Type value(String part) {
         List<ParametersParameterComponent> matches = parameter.getPart().stream()
-                .filter(p -> part.equals(p.getName())).toList();
+                .filter(p -> part.equals(p.getName()))
+                .toList();
         if (matches.size() != 1 || !matches.get(0).hasValue()) {
             throw fail(part, matches.isEmpty() ? "is missing" : "must appear once with a value");
         }
@@ -68,7 +69,7 @@ final class ParameterParts {
     }
 
     private KnowledgeLoadException fail(String part, String problem) {
-        return new KnowledgeLoadException(path + ": parameter '" + parameter.getName() + "', part '" + part + "' "
-                + problem);
+        return new KnowledgeLoadException(
+                path + ": parameter '" + parameter.getName() + "', part '" + part + "' " + problem);
     }
 }

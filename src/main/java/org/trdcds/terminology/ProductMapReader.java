@@ -3,7 +3,6 @@ package org.trdcds.terminology;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -24,8 +23,7 @@ final class ProductMapReader {
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     private static final double HOURS_PER_PATCH = 24;
 
-    private ProductMapReader() {
-    }
+    private ProductMapReader() {}
 
     static Map<String, Product> read(Bundle bundle, String path) {
         Map<String, Product> products = new HashMap<>();
@@ -35,9 +33,11 @@ final class ProductMapReader {
             }
             String where = path + " Medication/" + medication.getIdElement().getIdPart();
             String code = rxnorm(medication.getCode())
-                    .orElseThrow(() -> new KnowledgeLoadException(where + ": code has no RxNorm coding")).getCode();
+                    .orElseThrow(() -> new KnowledgeLoadException(where + ": code has no RxNorm coding"))
+                    .getCode();
             Product product = medication.getIngredient().stream()
-                    .filter(i -> i.hasItemCodeableConcept() && rxnorm(i.getItemCodeableConcept()).isPresent())
+                    .filter(i -> i.hasItemCodeableConcept()
+                            && rxnorm(i.getItemCodeableConcept()).isPresent())
                     .findFirst()
                     .map(i -> product(code, i))
                     .orElseThrow(() -> new KnowledgeLoadException(where + ": no ingredient with an RxNorm coding"));
@@ -50,11 +50,15 @@ final class ProductMapReader {
 
     private static Product product(String code, MedicationIngredientComponent ingredient) {
         Coding coding = rxnorm(ingredient.getItemCodeableConcept()).orElseThrow();
-        String name = coding.hasDisplay() ? coding.getDisplay() : ingredient.getItemCodeableConcept().getText();
+        String name = coding.hasDisplay()
+                ? coding.getDisplay()
+                : ingredient.getItemCodeableConcept().getText();
         Ratio strength = ingredient.getStrength();
         Quantity numerator = strength.getNumerator();
         Quantity denominator = strength.getDenominator();
-        if (!numerator.hasValue() || !"mg".equals(numerator.getCode()) || !denominator.hasValue()
+        if (!numerator.hasValue()
+                || !"mg".equals(numerator.getCode())
+                || !denominator.hasValue()
                 || denominator.getValue().signum() == 0) {
             return new Product(code, coding.getCode(), name, null, null);
         }
@@ -66,6 +70,8 @@ final class ProductMapReader {
     }
 
     private static Optional<Coding> rxnorm(CodeableConcept concept) {
-        return concept.getCoding().stream().filter(c -> RXNORM.equals(c.getSystem()) && c.hasCode()).findFirst();
+        return concept.getCoding().stream()
+                .filter(c -> RXNORM.equals(c.getSystem()) && c.hasCode())
+                .findFirst();
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -31,7 +30,8 @@ final class ProtocolParametersReader {
         this.parameters = parameters;
         this.path = path;
         Set<String> known = Arrays.stream(ProtocolParameters.class.getRecordComponents())
-                .map(RecordComponent::getName).collect(Collectors.toSet());
+                .map(RecordComponent::getName)
+                .collect(Collectors.toSet());
         known.add(VERSION);
         for (ParametersParameterComponent parameter : parameters.getParameter()) {
             if (!known.contains(parameter.getName())) {
@@ -108,7 +108,7 @@ final class ProtocolParametersReader {
     }
 
     private KnowledgeLoadException fail(String name, String problem) {
-        return new KnowledgeLoadException(path + " (Parameters/" + parameters.getIdElement().getIdPart()
-                + "): parameter '" + name + "' " + problem);
+        return new KnowledgeLoadException(path + " (Parameters/"
+                + parameters.getIdElement().getIdPart() + "): parameter '" + name + "' " + problem);
     }
 }

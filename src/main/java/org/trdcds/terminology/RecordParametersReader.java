@@ -3,7 +3,6 @@ package org.trdcds.terminology;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -17,8 +16,7 @@ import org.hl7.fhir.r4.model.StringType;
  */
 final class RecordParametersReader {
 
-    private RecordParametersReader() {
-    }
+    private RecordParametersReader() {}
 
     static <T extends Record> T read(Class<T> type, Parameters parameters, String path) {
         Map<String, ParametersParameterComponent> byName = new HashMap<>();
@@ -48,8 +46,8 @@ final class RecordParametersReader {
         }
     }
 
-    private static Object value(RecordComponent component, ParametersParameterComponent parameter,
-                                Parameters parameters, String path) {
+    private static Object value(
+            RecordComponent component, ParametersParameterComponent parameter, Parameters parameters, String path) {
         String name = component.getName();
         if (parameter == null || !parameter.hasValue()) {
             throw fail(parameters, path, name, "is missing");
@@ -81,7 +79,7 @@ final class RecordParametersReader {
     }
 
     private static KnowledgeLoadException fail(Parameters parameters, String path, String name, String problem) {
-        return new KnowledgeLoadException(path + " (Parameters/" + parameters.getIdElement().getIdPart()
-                + "): parameter '" + name + "' " + problem);
+        return new KnowledgeLoadException(path + " (Parameters/"
+                + parameters.getIdElement().getIdPart() + "): parameter '" + name + "' " + problem);
     }
 }

@@ -19,10 +19,17 @@ import java.util.Map;
  * @param suicideRiskHighWords         words of a suicide risk result that mean high or imminent risk
  * @param suicideRiskNotHighWords      words of a readable result that is not high or imminent
  */
-public record SafetyParameters(int pregnancyConditionWindowDays, int pregnancyTestWindowDays, double hcgPositiveIuPerL,
-                               double hcgEquivocalFromIuPerL, Map<String, Double> hcgUnitFactors,
-                               int lactationWindowDays, int olderAdultAgeYears, int olderAdultNewCourseDays,
-                               List<String> suicideRiskHighWords, List<String> suicideRiskNotHighWords) {
+public record SafetyParameters(
+        int pregnancyConditionWindowDays,
+        int pregnancyTestWindowDays,
+        double hcgPositiveIuPerL,
+        double hcgEquivocalFromIuPerL,
+        Map<String, Double> hcgUnitFactors,
+        int lactationWindowDays,
+        int olderAdultAgeYears,
+        int olderAdultNewCourseDays,
+        List<String> suicideRiskHighWords,
+        List<String> suicideRiskNotHighWords) {
 
     public SafetyParameters {
         hcgUnitFactors = Map.copyOf(hcgUnitFactors);

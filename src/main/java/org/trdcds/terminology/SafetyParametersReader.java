@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.PrimitiveType;
 
 /**
@@ -22,13 +21,17 @@ final class SafetyParametersReader {
 
     static final String ID = "safety-v3";
 
-    private static final Set<String> SCALARS = Set.of("pregnancyConditionWindowDays", "pregnancyTestWindowDays",
-            "hcgPositiveIuPerL", "hcgEquivocalFromIuPerL", "lactationWindowDays", "olderAdultAgeYears",
+    private static final Set<String> SCALARS = Set.of(
+            "pregnancyConditionWindowDays",
+            "pregnancyTestWindowDays",
+            "hcgPositiveIuPerL",
+            "hcgEquivocalFromIuPerL",
+            "lactationWindowDays",
+            "olderAdultAgeYears",
             "olderAdultNewCourseDays");
     private static final Set<String> REPEATED = Set.of("hcgUnit", "suicideRiskHighWord", "suicideRiskNotHighWord");
 
-    private SafetyParametersReader() {
-    }
+    private SafetyParametersReader() {}
 
     static SafetyParameters read(Parameters parameters, String path) {
         Map<String, ParametersParameterComponent> scalars = new HashMap<>();
@@ -60,15 +63,22 @@ final class SafetyParametersReader {
         if (units.isEmpty() || high.isEmpty() || notHigh.isEmpty()) {
             throw fail(path, "hcgUnit/suicideRiskHighWord/suicideRiskNotHighWord", "must each appear at least once");
         }
-        return new SafetyParameters(integer(scalars, "pregnancyConditionWindowDays", path),
-                integer(scalars, "pregnancyTestWindowDays", path), decimal(scalars, "hcgPositiveIuPerL", path),
-                decimal(scalars, "hcgEquivocalFromIuPerL", path), units, integer(scalars, "lactationWindowDays", path),
-                integer(scalars, "olderAdultAgeYears", path), integer(scalars, "olderAdultNewCourseDays", path),
-                high, notHigh);
+        return new SafetyParameters(
+                integer(scalars, "pregnancyConditionWindowDays", path),
+                integer(scalars, "pregnancyTestWindowDays", path),
+                decimal(scalars, "hcgPositiveIuPerL", path),
+                decimal(scalars, "hcgEquivocalFromIuPerL", path),
+                units,
+                integer(scalars, "lactationWindowDays", path),
+                integer(scalars, "olderAdultAgeYears", path),
+                integer(scalars, "olderAdultNewCourseDays", path),
+                high,
+                notHigh);
     }
 
     private static String word(ParametersParameterComponent parameter, String path) {
-        if (parameter.getValue() instanceof PrimitiveType<?> text && text.hasValue()
+        if (parameter.getValue() instanceof PrimitiveType<?> text
+                && text.hasValue()
                 && !text.getValueAsString().isBlank()) {
             return text.getValueAsString().toLowerCase(Locale.ROOT);
         }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ConceptReferenceComponent;
@@ -22,8 +21,7 @@ import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
 final class ValueSetExpander {
 
     /** A ValueSet and the file it came from (for messages). */
-    record Source(ValueSet valueSet, String path) {
-    }
+    record Source(ValueSet valueSet, String path) {}
 
     private final Map<String, Source> byUrl;
 
@@ -57,12 +55,16 @@ final class ValueSetExpander {
         return codes;
     }
 
-    private void apply(ConceptSetComponent set, Source source, Deque<String> chain, Map<String, Set<String>> codes,
+    private void apply(
+            ConceptSetComponent set,
+            Source source,
+            Deque<String> chain,
+            Map<String, Set<String>> codes,
             boolean include) {
         String what = include ? "include" : "exclude";
         if (set.hasFilter()) {
-            throw new KnowledgeLoadException(source.path() + ": compose." + what + ".filter is not supported; list "
-                    + "the codes");
+            throw new KnowledgeLoadException(
+                    source.path() + ": compose." + what + ".filter is not supported; list " + "the codes");
         }
         if (set.hasSystem() && set.hasValueSet()) {
             throw new KnowledgeLoadException(source.path() + ": compose." + what + " with both system and valueSet "
@@ -83,8 +85,9 @@ final class ValueSetExpander {
                 throw new KnowledgeLoadException(source.path() + ": compose." + what + ".valueSet " + url
                         + " is not among the loaded value sets (copy it into fhir-profiles/vocabulary/vsac/)");
             }
-            expand(referenced, chain).forEach((system, values) ->
-                    selected.computeIfAbsent(system, s -> new HashSet<>()).addAll(values));
+            expand(referenced, chain)
+                    .forEach((system, values) -> selected.computeIfAbsent(system, s -> new HashSet<>())
+                            .addAll(values));
         }
         selected.forEach((system, values) -> {
             if (include) {
@@ -95,8 +98,8 @@ final class ValueSetExpander {
         });
     }
 
-    private static void addExpansion(List<ValueSetExpansionContainsComponent> contains,
-            Map<String, Set<String>> codes) {
+    private static void addExpansion(
+            List<ValueSetExpansionContainsComponent> contains, Map<String, Set<String>> codes) {
         for (ValueSetExpansionContainsComponent entry : contains) {
             if (entry.hasSystem() && entry.hasCode() && !entry.getAbstract()) {
                 codes.computeIfAbsent(entry.getSystem(), s -> new HashSet<>()).add(entry.getCode());

@@ -45,9 +45,15 @@ abstract class AuditStoreContract {
     }
 
     IssuedCard card(Instant issuedAt) {
-        return new IssuedCard(UUID.randomUUID(), "ketamine-tms-screening", "combination-candidate", UUID.randomUUID(),
-                issuedAt, List.of(), List.of(), new CardAudit("link", "patient-view", null, "info", "v", false,
-                        CardAudit.LOOPBACK_CLIENT));
+        return new IssuedCard(
+                UUID.randomUUID(),
+                "ketamine-tms-screening",
+                "combination-candidate",
+                UUID.randomUUID(),
+                issuedAt,
+                List.of(),
+                List.of(),
+                new CardAudit("link", "patient-view", null, "info", "v", false, CardAudit.LOOPBACK_CLIENT));
     }
 
     long count(String table) {
@@ -59,12 +65,16 @@ abstract class AuditStoreContract {
         IssuedCard old = card(NOW.minus(Duration.ofDays(401)));
         IssuedCard recent = card(NOW.minus(Duration.ofDays(399)));
         List<IssuedCard> many = java.util.stream.IntStream.range(0, AuditPurge.BATCH + 5)
-                .mapToObj(i -> card(NOW.minus(Duration.ofDays(500)))).toList();
+                .mapToObj(i -> card(NOW.minus(Duration.ofDays(500))))
+                .toList();
         store.recordIssued(List.of(old, recent));
         store.recordIssued(many);
-        store.recordFeedback("ketamine-tms-screening", List.of(
-                new FeedbackEntry(old.cardUuid(), FeedbackEntry.Outcome.ACCEPTED, Set.of(UUID.randomUUID()), null, NOW),
-                new FeedbackEntry(recent.cardUuid(), FeedbackEntry.Outcome.ACCEPTED, Set.of(), null, NOW)));
+        store.recordFeedback(
+                "ketamine-tms-screening",
+                List.of(
+                        new FeedbackEntry(
+                                old.cardUuid(), FeedbackEntry.Outcome.ACCEPTED, Set.of(UUID.randomUUID()), null, NOW),
+                        new FeedbackEntry(recent.cardUuid(), FeedbackEntry.Outcome.ACCEPTED, Set.of(), null, NOW)));
 
         long purged = new AuditPurge(jdbc, properties("", Duration.ofDays(400)), Clock.fixed(NOW, ZoneOffset.UTC))
                 .purgeOnce();
@@ -84,8 +94,8 @@ abstract class AuditStoreContract {
 
         assertThat(replicaA.purgeOnce()).isZero();
         assertThat(replicaB.purgeOnce()).isEqualTo(-1);
-        AuditPurge replicaBLater = new AuditPurge(jdbc, properties("", Duration.ofDays(400)),
-                Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+        AuditPurge replicaBLater = new AuditPurge(
+                jdbc, properties("", Duration.ofDays(400)), Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
         assertThat(replicaBLater.purgeOnce()).isZero();
     }
 
@@ -94,8 +104,11 @@ abstract class AuditStoreContract {
         PatientLinks replicaA = new PatientLinks(properties("", Duration.ofDays(400)), jdbc);
         PatientLinks replicaB = new PatientLinks(properties("", Duration.ofDays(400)), jdbc);
 
-        assertThat(replicaA.link("patient-1")).hasSize(64).isEqualTo(replicaB.link("patient-1"))
-                .isNotEqualTo(replicaA.link("patient-2")).doesNotContain("patient-1");
+        assertThat(replicaA.link("patient-1"))
+                .hasSize(64)
+                .isEqualTo(replicaB.link("patient-1"))
+                .isNotEqualTo(replicaA.link("patient-2"))
+                .doesNotContain("patient-1");
         assertThat(count("audit_key")).isEqualTo(1);
     }
 
@@ -103,13 +116,15 @@ abstract class AuditStoreContract {
     void aConfiguredKeyIsUsedAndTheModesBehaveAsDocumented() {
         String key = "k".repeat(32);
         PatientLinks configured = new PatientLinks(properties(key, Duration.ofDays(400)), jdbc);
-        PatientLinks sameKey = new PatientLinks(AuditProperties.PatientLinkMode.HASHED,
-                key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        PatientLinks sameKey = new PatientLinks(
+                AuditProperties.PatientLinkMode.HASHED, key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(configured.link("p")).isEqualTo(sameKey.link("p"));
         assertThat(count("audit_key")).isZero();
-        assertThat(new PatientLinks(AuditProperties.PatientLinkMode.PLAIN, null).link("p")).isEqualTo("p");
-        assertThat(new PatientLinks(AuditProperties.PatientLinkMode.NONE, null).link("p")).isNull();
+        assertThat(new PatientLinks(AuditProperties.PatientLinkMode.PLAIN, null).link("p"))
+                .isEqualTo("p");
+        assertThat(new PatientLinks(AuditProperties.PatientLinkMode.NONE, null).link("p"))
+                .isNull();
         assertThatThrownBy(() -> properties("short", Duration.ofDays(1)))
                 .hasMessageContaining("cds.audit.link-key must be at least 32 characters");
     }

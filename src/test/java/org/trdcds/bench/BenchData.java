@@ -45,8 +45,7 @@ final class BenchData {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     /** A patient-view request: the scenario's example, or the largest Synthea patient with every resource. */
     static byte[] request(String payload) {
@@ -55,15 +54,22 @@ final class BenchData {
 
     /** The record behind the request: every resource of the patient, as a Bundle. */
     static Bundle record(FhirContext fhirContext, String payload) {
-        String json = "large".equals(payload) ? largestSynthea().toString() : tree(read(SCENARIO)).get("record").toString();
+        String json = "large".equals(payload)
+                ? largestSynthea().toString()
+                : tree(read(SCENARIO)).get("record").toString();
         return fhirContext.newJsonParser().parseResource(Bundle.class, json);
     }
 
     static PatientData patientData(Bundle record) {
-        List<Resource> resources = record.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
-        return new PatientData(ofType(resources, Patient.class).stream().findFirst().orElse(null),
-                ofType(resources, Condition.class), ofType(resources, Observation.class),
-                ofType(resources, MedicationStatement.class), ofType(resources, MedicationRequest.class),
+        List<Resource> resources = record.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .toList();
+        return new PatientData(
+                ofType(resources, Patient.class).stream().findFirst().orElse(null),
+                ofType(resources, Condition.class),
+                ofType(resources, Observation.class),
+                ofType(resources, MedicationStatement.class),
+                ofType(resources, MedicationRequest.class),
                 ofType(resources, Procedure.class));
     }
 
@@ -89,7 +95,8 @@ final class BenchData {
     static Path largestSyntheaFile() {
         try (Stream<Path> files = Files.walk(SYNTHEA)) {
             return files.filter(path -> path.toString().endsWith(".json.gz"))
-                    .max(Comparator.comparingLong(BenchData::size)).orElseThrow();
+                    .max(Comparator.comparingLong(BenchData::size))
+                    .orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,14 +118,18 @@ final class BenchData {
             }
             KEYS.forEach((key, keyType) -> {
                 if (keyType.equals(type)) {
-                    entries.computeIfAbsent(key, k -> JSON.createArrayNode()).addObject()
-                            .put("fullUrl", type + "/" + resource.get("id").asText()).set("resource", resource);
+                    entries.computeIfAbsent(key, k -> JSON.createArrayNode())
+                            .addObject()
+                            .put("fullUrl", type + "/" + resource.get("id").asText())
+                            .set("resource", resource);
                 }
             });
         }
         KEYS.keySet().stream().filter(key -> !"patient".equals(key)).forEach(key -> {
             ArrayNode found = entries.getOrDefault(key, JSON.createArrayNode());
-            ObjectNode searchset = prefetch.putObject(key).put("resourceType", "Bundle").put("type", "searchset")
+            ObjectNode searchset = prefetch.putObject(key)
+                    .put("resourceType", "Bundle")
+                    .put("type", "searchset")
                     .put("total", found.size());
             searchset.set("entry", found);
         });

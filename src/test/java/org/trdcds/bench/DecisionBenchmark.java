@@ -33,11 +33,18 @@ public class DecisionBenchmark {
     @Setup
     public void setUp() {
         service = new InProcessService();
-        facts = new HapiFactExtractor().extract(BenchData.patientData(BenchData.record(service.fhirContext, patient)),
-                null, null);
-        System.out.printf("%n[%s] %d conditions, %d medications, %d observations, %d procedures -> cards %s%n",
-                patient, facts.conditions().size(), facts.medications().size(), facts.observations().size(),
-                facts.procedures().size(), decideAndRender().stream().map(card -> card.source().topic().code()).toList());
+        facts = new HapiFactExtractor()
+                .extract(BenchData.patientData(BenchData.record(service.fhirContext, patient)), null, null);
+        System.out.printf(
+                "%n[%s] %d conditions, %d medications, %d observations, %d procedures -> cards %s%n",
+                patient,
+                facts.conditions().size(),
+                facts.medications().size(),
+                facts.observations().size(),
+                facts.procedures().size(),
+                decideAndRender().stream()
+                        .map(card -> card.source().topic().code())
+                        .toList());
     }
 
     @TearDown
@@ -47,7 +54,7 @@ public class DecisionBenchmark {
 
     @Benchmark
     public List<Card> decideAndRender() {
-        return service.renderer.render(service.decision.decide(facts, HookKind.SCREENING), BenchData.SCREENING,
-                facts.patientId(), Map.of());
+        return service.renderer.render(
+                service.decision.decide(facts, HookKind.SCREENING), BenchData.SCREENING, facts.patientId(), Map.of());
     }
 }

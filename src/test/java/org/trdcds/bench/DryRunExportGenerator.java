@@ -16,8 +16,7 @@ public final class DryRunExportGenerator {
 
     private static final String MARK = "SHIFTMARK";
 
-    private DryRunExportGenerator() {
-    }
+    private DryRunExportGenerator() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
@@ -42,12 +41,13 @@ public final class DryRunExportGenerator {
                     written++;
                 }
                 if ((i + 1) % 10_000 == 0) {
-                    System.out.printf("%,d patients, %,d resources, %.0f s%n", i + 1, written,
-                            (System.nanoTime() - start) / 1e9);
+                    System.out.printf(
+                            "%,d patients, %,d resources, %.0f s%n", i + 1, written, (System.nanoTime() - start) / 1e9);
                 }
             }
         }
-        System.out.printf("wrote %,d patients (%,d resources) to %s in %.0f s%n", patients, written, out,
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "wrote %,d patients (%,d resources) to %s in %.0f s%n",
+                patients, written, out, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -6,7 +6,6 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.r4.model.Bundle;
@@ -52,7 +51,8 @@ public class FetchModeBenchmark {
         if (!new String(noPrefetchCall()).contains("\"summary\"")) {
             throw new IllegalStateException("no cards in fetch mode");
         }
-        System.out.printf("%nslowest chain: %s (%d pages)%n", slowestQuery, slowestChain().size());
+        System.out.printf(
+                "%nslowest chain: %s (%d pages)%n", slowestQuery, slowestChain().size());
     }
 
     @TearDown
@@ -75,7 +75,11 @@ public class FetchModeBenchmark {
     private String slowestQuery() {
         String slowest = null;
         int most = 0;
-        for (String template : service.catalog.find(BenchData.SCREENING).orElseThrow().prefetch().values()) {
+        for (String template : service.catalog
+                .find(BenchData.SCREENING)
+                .orElseThrow()
+                .prefetch()
+                .values()) {
             String query = template.replace("{{context.patientId}}", "p-cand");
             int pages = query.contains("?") ? chain(query).size() : 1;
             if (pages > most) {
@@ -98,8 +102,10 @@ public class FetchModeBenchmark {
     }
 
     private static ExtensionContext extensionContext() {
-        return (ExtensionContext) Proxy.newProxyInstance(FetchModeBenchmark.class.getClassLoader(),
-                new Class<?>[] {ExtensionContext.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (ExtensionContext) Proxy.newProxyInstance(
+                FetchModeBenchmark.class.getClassLoader(),
+                new Class<?>[] {ExtensionContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getUniqueId" -> "fetch-mode-benchmark";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

@@ -52,17 +52,27 @@ final class InProcessService implements AutoCloseable {
     InProcessService() {
         fhirContext = new FhirConfiguration().fhirContext();
         knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of(".")), fhirContext);
-        decision = new ProtocolDecision(knowledge, Clock.fixed(BenchData.AS_OF, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
+        decision = new ProtocolDecision(
+                knowledge, Clock.fixed(BenchData.AS_OF, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
         renderer = new TemplateCardRenderer(knowledge, "");
         CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 20_000);
-        loader = new HapiPatientDataLoader(fhirContext, new FhirClientSettings(Duration.ofSeconds(5),
-                Duration.ofSeconds(2), Duration.ofSeconds(4), 50, 8), null);
+        loader = new HapiPatientDataLoader(
+                fhirContext,
+                new FhirClientSettings(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(4), 50, 8),
+                null);
         issuedCards = new IssuedCardWriter(new DiscardingStore(), 10_000, 200, Duration.ofMillis(50));
         issuedCards.start();
         catalog = new ServiceCatalog(responseJson, knowledge);
-        invocation = new HookInvocation(catalog,
-                new HookRequestParser(new RequestJson(limits), fhirContext, limits), loader, new HapiFactExtractor(),
-                decision, renderer, issuedCards, new SimpleMeterRegistry(), new org.trdcds.hooks.CpuGate(0));
+        invocation = new HookInvocation(
+                catalog,
+                new HookRequestParser(new RequestJson(limits), fhirContext, limits),
+                loader,
+                new HapiFactExtractor(),
+                decision,
+                renderer,
+                issuedCards,
+                new SimpleMeterRegistry(),
+                new org.trdcds.hooks.CpuGate(0));
     }
 
     /** One hook call: the response body. */
@@ -100,15 +110,12 @@ final class InProcessService implements AutoCloseable {
         }
 
         @Override
-        protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition definition) {
-        }
+        protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition definition) {}
 
         @Override
-        protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {
-        }
+        protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {}
 
         @Override
-        protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus status) {
-        }
+        protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus status) {}
     }
 }

@@ -60,21 +60,17 @@ public class IssuedCardBookkeepingBenchmark {
             }
 
             @Override
-            protected void doBegin(Object transaction, TransactionDefinition definition) {
-            }
+            protected void doBegin(Object transaction, TransactionDefinition definition) {}
 
             @Override
-            protected void doCommit(DefaultTransactionStatus status) {
-            }
+            protected void doCommit(DefaultTransactionStatus status) {}
 
             @Override
-            protected void doRollback(DefaultTransactionStatus status) {
-            }
+            protected void doRollback(DefaultTransactionStatus status) {}
         };
         FeedbackStore discarding = new FeedbackStore(new JdbcTemplate(none), noTransactions) {
             @Override
-            public void recordIssued(List<IssuedCard> cards) {
-            }
+            public void recordIssued(List<IssuedCard> cards) {}
         };
         writer = new IssuedCardWriter(discarding, 100_000, 200, Duration.ofMillis(50), Duration.ZERO);
         writer.start();
@@ -87,13 +83,23 @@ public class IssuedCardBookkeepingBenchmark {
 
     @Benchmark
     public void submitACardWithItsOffers() {
-        writer.submit(List.of(new IssuedCard(UUID.randomUUID(), "ketamine-tms-order-sign", "ketamine-dose-check",
-                UUID.randomUUID(), Instant.now(), List.copyOf(suggestions), List.copyOf(reasons))));
+        writer.submit(List.of(new IssuedCard(
+                UUID.randomUUID(),
+                "ketamine-tms-order-sign",
+                "ketamine-dose-check",
+                UUID.randomUUID(),
+                Instant.now(),
+                List.copyOf(suggestions),
+                List.copyOf(reasons))));
     }
 
     @Benchmark
     public void submitABareCard() {
-        writer.submit(List.of(new IssuedCard(UUID.randomUUID(), "ketamine-tms-order-sign", "ketamine-dose-check",
-                UUID.randomUUID(), Instant.now())));
+        writer.submit(List.of(new IssuedCard(
+                UUID.randomUUID(),
+                "ketamine-tms-order-sign",
+                "ketamine-dose-check",
+                UUID.randomUUID(),
+                Instant.now())));
     }
 }

@@ -30,8 +30,7 @@ public final class ParseFloorServer {
 
     private static final byte[] EMPTY = "{\"cards\":[]}".getBytes(StandardCharsets.UTF_8);
 
-    private ParseFloorServer() {
-    }
+    private ParseFloorServer() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);

@@ -67,19 +67,25 @@ public class ReplayStoreBenchmark {
             }
             return;
         }
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", synchronousCommit)
-                .setServerConfig("fsync", fsync).start();
+        postgres = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", synchronousCommit)
+                .setServerConfig("fsync", fsync)
+                .start();
         HikariConfig config = new HikariConfig();
         config.setDataSource(postgres.getPostgresDatabase());
         config.setMaximumPoolSize(10);
         dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.update("INSERT INTO jti_used (jti_hash, expires_at) SELECT ('x' || substr(md5(g::text), 1, 16))::bit(64)"
-                + "::bigint, ? FROM generate_series(1, ?) g ON CONFLICT DO NOTHING", expiresAt.getEpochSecond(), rows);
+        jdbc.update(
+                "INSERT INTO jti_used (jti_hash, expires_at) SELECT ('x' || substr(md5(g::text), 1, 16))::bit(64)"
+                        + "::bigint, ? FROM generate_series(1, ?) g ON CONFLICT DO NOTHING",
+                expiresAt.getEpochSecond(),
+                rows);
         jdbc.execute("ANALYZE jti_used");
         replay = new DatabaseReplayStore(jdbc, Duration.ofSeconds(60), Clock.systemUTC(), Duration.ofMinutes(1));
-        System.out.printf("%njti_used rows: %d, synchronous_commit=%s, fsync=%s%n",
+        System.out.printf(
+                "%njti_used rows: %d, synchronous_commit=%s, fsync=%s%n",
                 jdbc.queryForObject("SELECT COUNT(*) FROM jti_used", Long.class),
                 jdbc.queryForObject("SHOW synchronous_commit", String.class),
                 jdbc.queryForObject("SHOW fsync", String.class));

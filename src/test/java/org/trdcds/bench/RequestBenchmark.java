@@ -45,8 +45,14 @@ public class RequestBenchmark {
         Map<String, byte[]> values = BenchData.prefetchValues(request);
         prefetchValues = List.copyOf(values.values());
         String cards = new String(handle(), StandardCharsets.UTF_8);
-        System.out.printf("%n[%s] request %,d bytes, prefetch %s -> %,d bytes of cards%n", payload, request.length,
-                values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().length).toList(), cards.length());
+        System.out.printf(
+                "%n[%s] request %,d bytes, prefetch %s -> %,d bytes of cards%n",
+                payload,
+                request.length,
+                values.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue().length)
+                        .toList(),
+                cards.length());
     }
 
     @TearDown

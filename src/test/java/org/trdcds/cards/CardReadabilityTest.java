@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.trdcds.criteria.Finding;
 import org.trdcds.criteria.Topics;
 
@@ -31,19 +31,26 @@ class CardReadabilityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
     void theFirstDetailLineSaysWhatToDo(String topic) throws IOException {
-        String first = render(findings().get(topic)).detail().lines().findFirst().orElse("");
+        String first =
+                render(findings().get(topic)).detail().lines().findFirst().orElse("");
         assertThat(first).isNotBlank().doesNotStartWith("|").doesNotStartWith("- ");
-        assertThat(INSTRUCTION.matcher(first).find()).as("first line of %s: %s", topic, first).isTrue();
+        assertThat(INSTRUCTION.matcher(first).find())
+                .as("first line of %s: %s", topic, first)
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
     void noRecordIdsNorRawStatusCodesInTheText(String topic) throws IOException {
         Card card = render(findings().get(topic));
-        assertThat(card.detail()).doesNotContain("MedicationStatement/", "MedicationRequest/")
-                .doesNotContain("placeholder-pending").doesNotContain("not been identified");
+        assertThat(card.detail())
+                .doesNotContain("MedicationStatement/", "MedicationRequest/")
+                .doesNotContain("placeholder-pending")
+                .doesNotContain("not been identified");
         assertThat(RESOURCE_ID.matcher(card.detail()).find()).as(card.detail()).isFalse();
-        assertThat(RESOURCE_ID.matcher(card.summary()).find()).as(card.summary()).isFalse();
+        assertThat(RESOURCE_ID.matcher(card.summary()).find())
+                .as(card.summary())
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,7 +69,8 @@ class CardReadabilityTest {
     @Test
     void trialTablesMarkPendingMinimumDosesWithAStarAndOneFootnote() throws IOException {
         String detail = render(findings().get(Topics.COMBINATION_CANDIDATE)).detail();
-        assertThat(detail).contains("| sertraline | 150 | 50\\* | 14 |", "| escitalopram | 20 | 10\\* |")
+        assertThat(detail)
+                .contains("| sertraline | 150 | 50\\* | 14 |", "| escitalopram | 20 | 10\\* |")
                 .contains("\n\\* " + FOOTNOTE + "\n");
     }
 
@@ -70,21 +78,29 @@ class CardReadabilityTest {
     void reviewedMinimumDosesHaveNeitherStarNorFootnote() throws IOException {
         Finding candidate = findings().get(Topics.COMBINATION_CANDIDATE);
         Map<String, Object> details = new LinkedHashMap<>(candidate.details());
-        List<Map<String, Object>> trials = ((List<?>) details.get("trials")).stream().map(row -> {
-            Map<String, Object> reviewed = new LinkedHashMap<>(castMap(row));
-            reviewed.put("minimumDosePending", false);
-            return reviewed;
-        }).toList();
+        List<Map<String, Object>> trials = ((List<?>) details.get("trials"))
+                .stream()
+                        .map(row -> {
+                            Map<String, Object> reviewed = new LinkedHashMap<>(castMap(row));
+                            reviewed.put("minimumDosePending", false);
+                            return reviewed;
+                        })
+                        .toList();
         details.put("trials", trials);
-        String detail = render(new Finding(candidate.topic(), details, candidate.evidence())).detail();
-        assertThat(detail).contains("| sertraline | 150 | 50 | 14 |").doesNotContain(FOOTNOTE).doesNotContain("\\*");
+        String detail = render(new Finding(candidate.topic(), details, candidate.evidence()))
+                .detail();
+        assertThat(detail)
+                .contains("| sertraline | 150 | 50 | 14 |")
+                .doesNotContain(FOOTNOTE)
+                .doesNotContain("\\*");
     }
 
     @Test
     void theCandidateFitsAScreenWithTheProtocolOneLinkAway() throws IOException {
         Card card = render(findings().get(Topics.COMBINATION_CANDIDATE));
         assertThat(card.detail().lines().filter(l -> !l.isBlank()).count()).isLessThanOrEqualTo(20);
-        assertThat(card.detail()).contains("block ≥ ", "protocol page", "Checks that ran")
+        assertThat(card.detail())
+                .contains("block ≥ ", "protocol page", "Checks that ran")
                 .doesNotContain("coincidentally", "Responders", "34.5", "19%", "9.5%");
         assertThat(card.links()).hasSizeLessThanOrEqualTo(2);
     }
@@ -96,19 +112,29 @@ class CardReadabilityTest {
                 .isEqualTo("Do not start ketamine: mean BP 172/106 mmHg (block ≥ 160/100) and hypertensive crisis");
 
         Map<String, Object> crisisOnly = new LinkedHashMap<>(both.details());
-        crisisOnly.putAll(Map.of("meanSystolic", 124.0, "meanDiastolic", 78.0, "bloodPressureUncontrolled", false,
-                "meanAboveLimit", false));
+        crisisOnly.putAll(Map.of(
+                "meanSystolic",
+                124.0,
+                "meanDiastolic",
+                78.0,
+                "bloodPressureUncontrolled",
+                false,
+                "meanAboveLimit",
+                false));
         Card byCrisis = render(new Finding(both.topic(), crisisOnly, both.evidence()));
         assertThat(byCrisis.summary()).isEqualTo("Do not start ketamine: hypertensive crisis I16.0 on 2026-11-20");
-        assertThat(byCrisis.detail()).contains("(I16.0), dated 2026-11-20", "mean 124/78 mmHg (block ≥ 160/100)")
+        assertThat(byCrisis.detail())
+                .contains("(I16.0), dated 2026-11-20", "mean 124/78 mmHg (block ≥ 160/100)")
                 .doesNotContain("Mean of the latest");
 
         Map<String, Object> meanOnly = new LinkedHashMap<>(both.details());
         meanOnly.put("conditions", List.of());
         Card byMean = render(new Finding(both.topic(), meanOnly, both.evidence()));
         assertThat(byMean.summary()).isEqualTo("Do not start ketamine: mean BP 172/106 mmHg (block ≥ 160/100)");
-        assertThat(byMean.detail()).contains("- Mean of the latest 3 readings (2026-11-10 to 2026-11-24): 172/106 mmHg "
-                + "(block ≥ 160/100)").doesNotContain("I16.0", "Highest");
+        assertThat(byMean.detail())
+                .contains("- Mean of the latest 3 readings (2026-11-10 to 2026-11-24): 172/106 mmHg "
+                        + "(block ≥ 160/100)")
+                .doesNotContain("I16.0", "Highest");
     }
 
     @Test
@@ -119,13 +145,28 @@ class CardReadabilityTest {
         details.put("orderedMgPerKg", null);
         details.put("deviationPercent", null);
         details.put("orderedMinutes", null);
-        details.putAll(Map.of("orderedAs", "1 vial", "orderedPerWeek", 7.0, "durationOff", true, "scheduleOff", true,
-                "aboveCeiling", false));
+        details.putAll(Map.of(
+                "orderedAs",
+                "1 vial",
+                "orderedPerWeek",
+                7.0,
+                "durationOff",
+                true,
+                "scheduleOff",
+                true,
+                "aboveCeiling",
+                false));
         Card card = render(new Finding(check.topic(), details, check.evidence()));
-        assertThat(card.summary()).startsWith("Ketamine order 1 vial (no mg dose): protocol 40 mg").doesNotContain("unknown");
-        assertThat(card.detail()).doesNotContain("unknown")
-                .contains("- Ordered: 1 vial (no mg dose), infusion time not stated, 7 times a week", "cannot be compared",
-                        "The infusion time is not stated.", "**Change the order to 40 mg over 40 minutes, 3 times a week**");
+        assertThat(card.summary())
+                .startsWith("Ketamine order 1 vial (no mg dose): protocol 40 mg")
+                .doesNotContain("unknown");
+        assertThat(card.detail())
+                .doesNotContain("unknown")
+                .contains(
+                        "- Ordered: 1 vial (no mg dose), infusion time not stated, 7 times a week",
+                        "cannot be compared",
+                        "The infusion time is not stated.",
+                        "**Change the order to 40 mg over 40 minutes, 3 times a week**");
     }
 
     @Test
@@ -134,8 +175,9 @@ class CardReadabilityTest {
         Map<String, Object> details = new LinkedHashMap<>(check.details());
         details.put("aboveCeiling", true);
         Card card = render(new Finding(check.topic(), details, check.evidence()));
-        assertThat(card.detail()).startsWith("**Do not give this dose: 2.5 mg/kg is above the ceiling of 1 mg/kg.** "
-                + "Change it to 40 mg over 40 minutes, 3 times a week.");
+        assertThat(card.detail())
+                .startsWith("**Do not give this dose: 2.5 mg/kg is above the ceiling of 1 mg/kg.** "
+                        + "Change it to 40 mg over 40 minutes, 3 times a week.");
         assertThat(card.indicator()).isEqualTo("critical");
     }
 
@@ -147,12 +189,14 @@ class CardReadabilityTest {
         Map<String, Object> tms = new LinkedHashMap<>(castMap(courses.get(0)));
         tms.put("kind", "TMS");
         details.put("monotherapy", List.of(courses.get(0), tms));
-        String detail = render(new Finding(candidate.topic(), details, candidate.evidence())).detail();
+        String detail = render(new Finding(candidate.topic(), details, candidate.evidence()))
+                .detail();
         // v3 (PROTOCOL-v3 F): "no response (< 50% reduction)", and a score that rose is an increase
-        assertThat(detail).containsPattern("Failed monotherapy\\*\\*: "
-                + "ketamine 2026-06-30 to 2026-07-30 — no response \\(< 50% reduction\\): PHQ-9 19 → 22 "
-                + "\\(increase of 16%\\); "
-                + "TMS 2026-06-30 to 2026-07-30 — [^;\\n]*\\n");
+        assertThat(detail)
+                .containsPattern("Failed monotherapy\\*\\*: "
+                        + "ketamine 2026-06-30 to 2026-07-30 — no response \\(< 50% reduction\\): PHQ-9 19 → 22 "
+                        + "\\(increase of 16%\\); "
+                        + "TMS 2026-06-30 to 2026-07-30 — [^;\\n]*\\n");
     }
 
     @SuppressWarnings("unchecked")

@@ -45,19 +45,42 @@ class DecisionCardsFuzzTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    static final FileKnowledge KNOWLEDGE = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")),
-            FhirContext.forR4());
-    static final ProtocolDecision DECISION = new ProtocolDecision(KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
+    static final FileKnowledge KNOWLEDGE =
+            FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")), FhirContext.forR4());
+    static final ProtocolDecision DECISION = new ProtocolDecision(
+            KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
     static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(KNOWLEDGE, "");
     static final List<Code> KNOWN_CODES = knownCodes();
-    static final List<String> SYSTEMS = List.of("http://hl7.org/fhir/sid/icd-10-cm", "http://snomed.info/sct",
-            "http://loinc.org", "http://www.nlm.nih.gov/research/umls/rxnorm", "http://www.ama-assn.org/go/cpt",
+    static final List<String> SYSTEMS = List.of(
+            "http://hl7.org/fhir/sid/icd-10-cm",
+            "http://snomed.info/sct",
+            "http://loinc.org",
+            "http://www.nlm.nih.gov/research/umls/rxnorm",
+            "http://www.ama-assn.org/go/cpt",
             "https://fhir.trd-cds-hooks.org/CodeSystem/scales");
-    static final List<String> UNITS = List.of("mg", "g", "ug", "mcg", "mg/kg", "mL", "{tbl}", "{cap}", "{pill}",
-            "tablet", "kg", "[lb_av]", "g/kg", "mm[Hg]", "{score}", "%", "min", "h", "");
-    static final List<String> STATUSES = List.of("active", "completed", "stopped", "on-hold", "draft",
-            "entered-in-error", "intended", "unknown", "in-progress", "preparation", "not-done", "recurrence",
-            "relapse", "inactive", "remission", "resolved", "confirmed", "provisional", "refuted");
+    static final List<String> UNITS = List.of(
+            "mg", "g", "ug", "mcg", "mg/kg", "mL", "{tbl}", "{cap}", "{pill}", "tablet", "kg", "[lb_av]", "g/kg",
+            "mm[Hg]", "{score}", "%", "min", "h", "");
+    static final List<String> STATUSES = List.of(
+            "active",
+            "completed",
+            "stopped",
+            "on-hold",
+            "draft",
+            "entered-in-error",
+            "intended",
+            "unknown",
+            "in-progress",
+            "preparation",
+            "not-done",
+            "recurrence",
+            "relapse",
+            "inactive",
+            "remission",
+            "resolved",
+            "confirmed",
+            "provisional",
+            "refuted");
     static final List<String> INDICATORS = List.of("info", "warning", "critical");
 
     @FuzzTest
@@ -69,8 +92,10 @@ class DecisionCardsFuzzTest {
         Map<String, String> draftJson = new HashMap<>();
         for (DraftOrder order : facts.draftOrders()) {
             if (order.ref() != null && data.consumeBoolean()) {
-                draftJson.put(order.ref(), "{\"resourceType\":\"MedicationRequest\",\"id\":\"d\",\"status\":\"draft\","
-                        + "\"intent\":\"order\",\"dosageInstruction\":[{\"text\":\"x\"}]}");
+                draftJson.put(
+                        order.ref(),
+                        "{\"resourceType\":\"MedicationRequest\",\"id\":\"d\",\"status\":\"draft\","
+                                + "\"intent\":\"order\",\"dosageInstruction\":[{\"text\":\"x\"}]}");
             }
         }
         List<Card> cards = RENDERER.render(findings, "ketamine-tms-screening", facts.patientId(), draftJson);
@@ -85,7 +110,9 @@ class DecisionCardsFuzzTest {
             for (Card.Suggestion suggestion : card.suggestions()) {
                 for (Card.Action action : suggestion.actions()) {
                     if (action.resource() != null) {
-                        assertThat(validJson(action.resource())).as(action.resource()).isTrue();
+                        assertThat(validJson(action.resource()))
+                                .as(action.resource())
+                                .isTrue();
                     }
                 }
             }
@@ -103,28 +130,67 @@ class DecisionCardsFuzzTest {
     static PatientFacts facts(FuzzedDataProvider data) {
         String patientId = data.consumeBoolean() ? "p-1" : data.consumeString(20);
         LocalDate birthDate = data.consumeBoolean() ? null : LocalDate.ofEpochDay(data.consumeLong(-40_000, 25_000));
-        List<ConditionFact> conditions = list(data, () -> new ConditionFact(ref(data, "Condition"), codes(data),
-                status(data), status(data), instant(data), instant(data), instant(data)));
-        List<MedicationFact> medications = list(data, () -> new MedicationFact(ref(data, data.pickValue(List.of(
-                "MedicationStatement", "MedicationRequest", "MedicationAdministration"))), codes(data), text(data),
-                status(data), instant(data), instant(data), list(data, () -> dose(data)), status(data), codes(data)));
-        List<ObservationFact> observations = list(data, () -> new ObservationFact(ref(data, "Observation"),
-                codes(data), instant(data), number(data), unit(data), codes(data),
-                list(data, () -> new ObservationFact.Component(codes(data), number(data), unit(data), codes(data)))));
-        List<ProcedureFact> procedures = list(data, () -> new ProcedureFact(ref(data, "Procedure"), codes(data),
-                status(data), instant(data), instant(data)));
-        List<DraftOrder> drafts = list(data, () -> new DraftOrder(ref(data, "MedicationRequest"),
-                data.pickValue(List.of("MedicationRequest", "ServiceRequest", "Procedure")), codes(data), text(data),
-                list(data, () -> dose(data)), data.consumeBoolean(), codes(data)));
+        List<ConditionFact> conditions = list(
+                data,
+                () -> new ConditionFact(
+                        ref(data, "Condition"),
+                        codes(data),
+                        status(data),
+                        status(data),
+                        instant(data),
+                        instant(data),
+                        instant(data)));
+        List<MedicationFact> medications = list(
+                data,
+                () -> new MedicationFact(
+                        ref(
+                                data,
+                                data.pickValue(List.of(
+                                        "MedicationStatement", "MedicationRequest", "MedicationAdministration"))),
+                        codes(data),
+                        text(data),
+                        status(data),
+                        instant(data),
+                        instant(data),
+                        list(data, () -> dose(data)),
+                        status(data),
+                        codes(data)));
+        List<ObservationFact> observations = list(
+                data,
+                () -> new ObservationFact(
+                        ref(data, "Observation"),
+                        codes(data),
+                        instant(data),
+                        number(data),
+                        unit(data),
+                        codes(data),
+                        list(
+                                data,
+                                () -> new ObservationFact.Component(
+                                        codes(data), number(data), unit(data), codes(data)))));
+        List<ProcedureFact> procedures = list(
+                data,
+                () -> new ProcedureFact(
+                        ref(data, "Procedure"), codes(data), status(data), instant(data), instant(data)));
+        List<DraftOrder> drafts = list(
+                data,
+                () -> new DraftOrder(
+                        ref(data, "MedicationRequest"),
+                        data.pickValue(List.of("MedicationRequest", "ServiceRequest", "Procedure")),
+                        codes(data),
+                        text(data),
+                        list(data, () -> dose(data)),
+                        data.consumeBoolean(),
+                        codes(data)));
         Set<String> unavailable = new LinkedHashSet<>();
-        for (String type : List.of("Condition", "Observation", "MedicationStatement", "MedicationRequest",
-                "Procedure", "Patient")) {
+        for (String type : List.of(
+                "Condition", "Observation", "MedicationStatement", "MedicationRequest", "Procedure", "Patient")) {
             if (data.consumeInt(0, 7) == 0) {
                 unavailable.add(type);
             }
         }
-        return new PatientFacts(patientId, birthDate, conditions, medications, observations, procedures, drafts,
-                unavailable);
+        return new PatientFacts(
+                patientId, birthDate, conditions, medications, observations, procedures, drafts, unavailable);
     }
 
     private static <T> List<T> list(FuzzedDataProvider data, Supplier<T> element) {
@@ -138,7 +204,8 @@ class DecisionCardsFuzzTest {
 
     private static List<Code> codes(FuzzedDataProvider data) {
         return list(data, () -> switch (data.consumeInt(0, 5)) {
-            case 0 -> new Code(data.pickValue(SYSTEMS), data.consumeString(12), nullOr(data, () -> data.consumeString(30)));
+            case 0 ->
+                new Code(data.pickValue(SYSTEMS), data.consumeString(12), nullOr(data, () -> data.consumeString(30)));
             case 1 -> new Code(nullOr(data, () -> data.pickValue(SYSTEMS)), nullOr(data, () -> data.consumeString(8)));
             default -> data.pickValue(KNOWN_CODES);
         });
@@ -153,8 +220,21 @@ class DecisionCardsFuzzTest {
         return switch (data.consumeInt(0, 9)) {
             case 0 -> null;
             case 1 -> data.consumeRegularDouble();
-            case 2 -> data.pickValue(List.of(0.0, -1.0, Double.MAX_VALUE, Double.MIN_VALUE, Double.POSITIVE_INFINITY,
-                    Double.NaN, Double.NEGATIVE_INFINITY, 1e-12, 1e12, 1.0 / 7, 3.0 / 7, 0.5, 1.0));
+            case 2 ->
+                data.pickValue(List.of(
+                        0.0,
+                        -1.0,
+                        Double.MAX_VALUE,
+                        Double.MIN_VALUE,
+                        Double.POSITIVE_INFINITY,
+                        Double.NaN,
+                        Double.NEGATIVE_INFINITY,
+                        1e-12,
+                        1e12,
+                        1.0 / 7,
+                        3.0 / 7,
+                        0.5,
+                        1.0));
             default -> (double) data.consumeInt(-5, 400) + data.consumeProbabilityDouble();
         };
     }
@@ -172,7 +252,8 @@ class DecisionCardsFuzzTest {
     }
 
     private static String ref(FuzzedDataProvider data, String type) {
-        return data.consumeInt(0, 9) == 0 ? nullOr(data, () -> data.consumeString(10))
+        return data.consumeInt(0, 9) == 0
+                ? nullOr(data, () -> data.consumeString(10))
                 : type + "/" + data.consumeInt(0, 20);
     }
 
@@ -193,7 +274,8 @@ class DecisionCardsFuzzTest {
     private static List<Code> knownCodes() {
         Set<Code> codes = new LinkedHashSet<>();
         try (Stream<Path> files = Files.walk(Path.of("fhir-profiles"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 collect(JSON.readTree(file.toFile()), null, codes);
             }
         } catch (IOException e) {

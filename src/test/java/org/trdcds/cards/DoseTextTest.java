@@ -37,8 +37,8 @@ class DoseTextTest {
 
     @Test
     void aLongSummaryIsCutBetweenWordsNeverInsideOne() {
-        String long1 = "Do not start ketamine: " + "hypertensive crisis I16.0 (Hypertensive urgency, unspecified) "
-                .repeat(4);
+        String long1 =
+                "Do not start ketamine: " + "hypertensive crisis I16.0 (Hypertensive urgency, unspecified) ".repeat(4);
         String summary = TemplateCardRenderer.summary(long1);
         assertThat(summary).hasSizeLessThan(140).endsWith("…");
         String body = summary.substring(0, summary.length() - 1);

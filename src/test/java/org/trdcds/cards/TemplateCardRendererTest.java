@@ -32,8 +32,8 @@ class TemplateCardRendererTest {
     static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(new TestKnowledge(), "");
 
     static Map<String, Finding> findings() throws IOException {
-        return JSON.readValue(RESOURCES.resolve("findings.json").toFile(), new TypeReference<LinkedHashMap<String,
-                Finding>>() { });
+        return JSON.readValue(
+                RESOURCES.resolve("findings.json").toFile(), new TypeReference<LinkedHashMap<String, Finding>>() {});
     }
 
     static Map<String, String> draftOrders() throws IOException {
@@ -45,7 +45,8 @@ class TemplateCardRendererTest {
     }
 
     static Card render(Finding finding) throws IOException {
-        return RENDERER.render(List.of(finding), "ketamine-tms-order-sign", "p-1", draftOrders()).get(0);
+        return RENDERER.render(List.of(finding), "ketamine-tms-order-sign", "p-1", draftOrders())
+                .get(0);
     }
 
     @Nested
@@ -70,18 +71,25 @@ class TemplateCardRendererTest {
                 throws IOException {
             Path cards = Files.createDirectories(dir.resolve("cds-cards"));
             try (var files = Files.list(Path.of("cds-cards"))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".json")).toList()) {
                     Files.copy(file, cards.resolve(file.getFileName()));
                 }
             }
             Path weight = cards.resolve("weight-missing.json");
-            Files.writeString(weight, Files.readString(weight).replaceFirst("\"summary\": \"[^\"]*\"",
-                    "\"summary\": \"Edited by governance\""));
+            Files.writeString(
+                    weight,
+                    Files.readString(weight)
+                            .replaceFirst("\"summary\": \"[^\"]*\"", "\"summary\": \"Edited by governance\""));
 
             Map<String, CardTemplate> edited = CardTemplates.load(dir.toString());
 
-            Card card = new TemplateCardRenderer(new TestKnowledge(), edited).render(
-                    List.of(new org.trdcds.criteria.Finding("weight-missing", Map.of(), List.of())), "s", "p", Map.of())
+            Card card = new TemplateCardRenderer(new TestKnowledge(), edited)
+                    .render(
+                            List.of(new org.trdcds.criteria.Finding("weight-missing", Map.of(), List.of())),
+                            "s",
+                            "p",
+                            Map.of())
                     .get(0);
             assertThat(card.summary()).isEqualTo("Edited by governance");
 
@@ -122,8 +130,11 @@ class TemplateCardRendererTest {
             assertThat(card.summary()).doesNotContain("unknown").doesNotContain("{{");
             assertThat(card.detail()).contains("test-1").doesNotContain("{{");
             assertThat(card.indicator()).isIn("info", "warning", "critical");
-            assertThat(card.source().topic()).isEqualTo(new Card.Coding(TemplateCardRenderer.TOPIC_SYSTEM, topic,
-                    card.source().topic().display()));
+            assertThat(card.source().topic())
+                    .isEqualTo(new Card.Coding(
+                            TemplateCardRenderer.TOPIC_SYSTEM,
+                            topic,
+                            card.source().topic().display()));
             assertThat(card.source().label()).isNotBlank();
             assertThat(card.uuid()).hasSize(36);
             if (!card.suggestions().isEmpty()) {
@@ -140,7 +151,8 @@ class TemplateCardRendererTest {
             Card first = render(finding);
             Card second = render(finding);
             assertThat(first.uuid()).isNotEqualTo(second.uuid());
-            assertThat(first.suggestions().get(0).uuid()).isNotEqualTo(second.suggestions().get(0).uuid());
+            assertThat(first.suggestions().get(0).uuid())
+                    .isNotEqualTo(second.suggestions().get(0).uuid());
         }
     }
 
@@ -150,30 +162,42 @@ class TemplateCardRendererTest {
         @Test
         void candidateShowsTheTrialsTheDoseAndOneOrTwoVerifiedLinks() throws IOException {
             Card card = render(findings().get(Topics.COMBINATION_CANDIDATE));
-            assertThat(card.detail()).contains("sertraline", "escitalopram", "PHQ-9 22 on 2026-11-17", "**40 mg**",
-                    "retrospective review").doesNotContain("34.5", "19%", "9.5%", "not been identified");
-            assertThat(card.links()).hasSizeBetween(1, 2).extracting(Card.Link::url)
+            assertThat(card.detail())
+                    .contains(
+                            "sertraline", "escitalopram", "PHQ-9 22 on 2026-11-17", "**40 mg**", "retrospective review")
+                    .doesNotContain("34.5", "19%", "9.5%", "not been identified");
+            assertThat(card.links())
+                    .hasSizeBetween(1, 2)
+                    .extracting(Card.Link::url)
                     .anyMatch(u -> u.contains("31440588"))
                     .anyMatch(u -> u.contains("10.1016/j.heliyon.2019.e02187"));
         }
 
         @Test
         void baselineSuggestionCreatesAPhq9ServiceRequestForThePatient() throws IOException {
-            Card.Action action = render(findings().get(Topics.BASELINE_SEVERITY_MISSING)).suggestions().get(0)
-                    .actions().get(0);
+            Card.Action action = render(findings().get(Topics.BASELINE_SEVERITY_MISSING))
+                    .suggestions()
+                    .get(0)
+                    .actions()
+                    .get(0);
             assertThat(action.type()).isEqualTo("create");
             JsonNode resource = JSON.readTree(action.resource());
             assertThat(resource.path("resourceType").asText()).isEqualTo("ServiceRequest");
-            assertThat(resource.path("code").path("coding").path(0).path("code").asText()).isEqualTo("44249-1");
+            assertThat(resource.path("code").path("coding").path(0).path("code").asText())
+                    .isEqualTo("44249-1");
             assertThat(resource.path("subject").path("reference").asText()).isEqualTo("Patient/p-1");
         }
 
         @Test
         void patientIdIsJsonEscapedInResources() throws IOException {
-            Card card = RENDERER.render(List.of(findings().get(Topics.BASELINE_SEVERITY_MISSING)), "s", "a\"b",
-                    Map.of()).get(0);
-            assertThat(JSON.readTree(card.suggestions().get(0).actions().get(0).resource()).path("subject")
-                    .path("reference").asText()).isEqualTo("Patient/a\"b");
+            Card card = RENDERER.render(
+                            List.of(findings().get(Topics.BASELINE_SEVERITY_MISSING)), "s", "a\"b", Map.of())
+                    .get(0);
+            assertThat(JSON.readTree(card.suggestions().get(0).actions().get(0).resource())
+                            .path("subject")
+                            .path("reference")
+                            .asText())
+                    .isEqualTo("Patient/a\"b");
         }
 
         @Test
@@ -184,11 +208,18 @@ class TemplateCardRendererTest {
             JsonNode order = JSON.readTree(action.resource());
             JsonNode dosage = order.path("dosageInstruction").path(0);
             assertThat(order.path("id").asText()).isEqualTo("ket-1");
-            assertThat(dosage.path("doseAndRate").path(0).path("doseQuantity").path("value").asDouble())
+            assertThat(dosage.path("doseAndRate")
+                            .path(0)
+                            .path("doseQuantity")
+                            .path("value")
+                            .asDouble())
                     .isEqualTo(40.0);
-            assertThat(dosage.path("timing").path("repeat").path("duration").asInt()).isEqualTo(40);
-            assertThat(dosage.path("timing").path("repeat").path("frequency").asInt()).isEqualTo(3);
-            assertThat(dosage.path("route").path("coding").path(0).path("code").asText()).isEqualTo("47625008");
+            assertThat(dosage.path("timing").path("repeat").path("duration").asInt())
+                    .isEqualTo(40);
+            assertThat(dosage.path("timing").path("repeat").path("frequency").asInt())
+                    .isEqualTo(3);
+            assertThat(dosage.path("route").path("coding").path(0).path("code").asText())
+                    .isEqualTo("47625008");
         }
 
         /** PROTOCOL-v2 s7: an order without an mg dose ("1 vial") is described as ordered, never as "unknown mg". */
@@ -202,14 +233,22 @@ class TemplateCardRendererTest {
             details.put("aboveCeiling", false);
             details.put("orderedAs", "1 vial");
             Card card = render(new Finding(mg.topic(), details, mg.evidence()));
-            assertThat(card.summary()).startsWith("Ketamine order 1 vial (no mg dose)").doesNotContain("unknown");
-            assertThat(card.detail()).contains("Ordered: 1 vial (no mg dose) over 40 minutes")
-                    .contains("No dose in mg was ordered").doesNotContain("unknown");
+            assertThat(card.summary())
+                    .startsWith("Ketamine order 1 vial (no mg dose)")
+                    .doesNotContain("unknown");
+            assertThat(card.detail())
+                    .contains("Ordered: 1 vial (no mg dose) over 40 minutes")
+                    .contains("No dose in mg was ordered")
+                    .doesNotContain("unknown");
             details.put("orderedAs", null);
             details.put("orderedMinutes", null);
             Card none = render(new Finding(mg.topic(), details, mg.evidence()));
-            assertThat(none.summary()).startsWith("Ketamine order without a dose").doesNotContain("unknown");
-            assertThat(none.detail()).contains("no dose stated, infusion time not stated").doesNotContain("unknown");
+            assertThat(none.summary())
+                    .startsWith("Ketamine order without a dose")
+                    .doesNotContain("unknown");
+            assertThat(none.detail())
+                    .contains("no dose stated, infusion time not stated")
+                    .doesNotContain("unknown");
         }
 
         @Test
@@ -247,15 +286,20 @@ class TemplateCardRendererTest {
             Finding finding = findings().get(Topics.MONOTHERAPY_FIRST);
             Map<String, Object> details = new LinkedHashMap<>(finding.details());
             details.put("trials", List.of(trial));
-            String detail = render(new Finding(finding.topic(), details, List.of())).detail();
-            assertThat(detail).contains("\\*\\_\\[\\]\\(\\)&lt;&gt;\\#\\`\\|")
+            String detail =
+                    render(new Finding(finding.topic(), details, List.of())).detail();
+            assertThat(detail)
+                    .contains("\\*\\_\\[\\]\\(\\)&lt;&gt;\\#\\`\\|")
                     .contains("\\[click\\]\\(javascript:alert\\(1\\)\\) \\# heading")
-                    .doesNotContain("[click](").doesNotContain("<>");
+                    .doesNotContain("[click](")
+                    .doesNotContain("<>");
         }
 
         @Test
         void longSummariesAreCutBelow140() {
-            assertThat(TemplateCardRenderer.summary("x".repeat(300))).hasSize(139).endsWith("…");
+            assertThat(TemplateCardRenderer.summary("x".repeat(300)))
+                    .hasSize(139)
+                    .endsWith("…");
             assertThat(TemplateCardRenderer.summary("a\nb")).isEqualTo("a b");
         }
     }

@@ -31,10 +31,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Refusals written by servlet filters, outside Spring MVC (the 401 of authentication, the 413 of the body limit),
  * carry Access-Control-Allow-Origin for an allowed origin, so that a browser EHR can read them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:cors-on-refusals;DB_CLOSE_DELAY=-1",
-        "cds.cors.allowed-origins=" + CorsOnRefusalsTest.EHR_ORIGIN,
-        "cds.limits.max-body-bytes=2KB"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:cors-on-refusals;DB_CLOSE_DELAY=-1",
+            "cds.cors.allowed-origins=" + CorsOnRefusalsTest.EHR_ORIGIN,
+            "cds.limits.max-body-bytes=2KB"
+        })
 class CorsOnRefusalsTest {
 
     static final String EHR_ORIGIN = "https://ehr.example.org";
@@ -51,7 +54,8 @@ class CorsOnRefusalsTest {
         Files.writeString(jwks, new JWKSet(KEY).toPublicJWKSet().toString());
         jwks.toFile().deleteOnExit();
         registry.add("cds.security.trusted-issuers[0].issuer", () -> ISSUER);
-        registry.add("cds.security.trusted-issuers[0].jwks-url", () -> jwks.toUri().toString());
+        registry.add(
+                "cds.security.trusted-issuers[0].jwks-url", () -> jwks.toUri().toString());
         registry.add("cds.security.audience-base-url", () -> "https://cds.example.org");
     }
 
@@ -106,12 +110,20 @@ class CorsOnRefusalsTest {
 
     private String jwt() throws Exception {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
-                .audience("https://cds.example.org/cds-services/ketamine-tms-screening").subject("ehr")
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .jwtID(UUID.randomUUID().toString()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES384).keyID(KEY.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience("https://cds.example.org/cds-services/ketamine-tms-screening")
+                .subject("ehr")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES384)
+                        .keyID(KEY.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         jwt.sign(new ECDSASigner(KEY));
         return jwt.serialize();
     }

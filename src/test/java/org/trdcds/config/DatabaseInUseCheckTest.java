@@ -28,7 +28,8 @@ class DatabaseInUseCheckTest {
     void otherDatabasesAndAbsentFilesAreNotChecked(@TempDir Path dir) {
         assertThat(DatabaseInUseCheck.inUse("jdbc:postgresql://localhost/x")).isEmpty();
         assertThat(DatabaseInUseCheck.inUse("jdbc:h2:mem:x")).isEmpty();
-        assertThat(DatabaseInUseCheck.inUse("jdbc:h2:file:" + dir.resolve("absent"))).isEmpty();
+        assertThat(DatabaseInUseCheck.inUse("jdbc:h2:file:" + dir.resolve("absent")))
+                .isEmpty();
         assertThat(DatabaseInUseCheck.inUse(null)).isEmpty();
     }
 }

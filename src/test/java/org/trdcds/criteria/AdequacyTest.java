@@ -32,7 +32,8 @@ class AdequacyTest {
     @ParameterizedTest(name = "ongoing for {0} days -> {1}")
     @CsvSource({"41, INADEQUATE", "42, ADEQUATE"})
     void anOngoingTrialCountsUntilNow(long days, Adequacy.Status expected) {
-        assertThat(assess(new FactsFixture().med("36437", "active", days, null, mgDaily(100))).status())
+        assertThat(assess(new FactsFixture().med("36437", "active", days, null, mgDaily(100)))
+                        .status())
                 .isEqualTo(expected);
     }
 
@@ -40,7 +41,12 @@ class AdequacyTest {
     void unknownDoseMakesAdequacyUnknownAndSaysWhatToDocument() {
         Adequacy.Result result = assess(new FactsFixture().med("36437", "completed", 200, 100L, null));
         assertThat(result.status()).isEqualTo(Adequacy.Status.UNKNOWN);
-        assertThat(result.missing()).singleElement().asString().contains("daily dose").contains("the record started 20").doesNotContain("MedicationStatement/");
+        assertThat(result.missing())
+                .singleElement()
+                .asString()
+                .contains("daily dose")
+                .contains("the record started 20")
+                .doesNotContain("MedicationStatement/");
     }
 
     @Test

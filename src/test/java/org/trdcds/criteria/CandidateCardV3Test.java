@@ -10,34 +10,46 @@ import org.junit.jupiter.api.Test;
 /** PROTOCOL-v3 section F: the candidate card's untried options and checks as they ran; a broad-only diagnosis. */
 class CandidateCardV3Test {
 
-    private final ProtocolDecision decision = new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK,
-            TestBlocks.FROM_TEMPLATES);
+    private final ProtocolDecision decision =
+            new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
 
     private Finding finding(FactsFixture f, String topic) {
-        return decision.decide(f.facts(), HookKind.SCREENING).stream().filter(x -> x.topic().equals(topic))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + topic));
+        return decision.decide(f.facts(), HookKind.SCREENING).stream()
+                .filter(x -> x.topic().equals(topic))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + topic));
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> untried(Finding f) {
-        return ((List<Map<String, Object>>) f.details().get("untriedOptions")).stream()
-                .map(r -> r.get("name") + (Boolean.TRUE.equals(r.get("unknown")) ? " (unknown)" : "")).toList();
+        return ((List<Map<String, Object>>) f.details().get("untriedOptions"))
+                .stream()
+                        .map(r -> r.get("name") + (Boolean.TRUE.equals(r.get("unknown")) ? " (unknown)" : ""))
+                        .toList();
     }
 
     @Test
     void v2TheCandidateNamesTheEstablishedOptionsNotTried() {
         Finding candidate = finding(FactsFixture.candidate(), Topics.COMBINATION_CANDIDATE);
-        assertThat(candidate.details()).containsEntry("ectTried", false).containsEntry("esketamineTried", false)
-                .containsEntry("conditionCount", 1).containsEntry("pregnancyTestRecorded", false);
+        assertThat(candidate.details())
+                .containsEntry("ectTried", false)
+                .containsEntry("esketamineTried", false)
+                .containsEntry("conditionCount", 1)
+                .containsEntry("pregnancyTestRecorded", false);
         assertThat(untried(candidate)).containsExactly("lithium", "aripiprazole");
     }
 
     @Test
     void anAdequateAugmentationIsTriedAShortOneIsRecordedWithAdequacyUnknownAndEctCounts() {
-        FactsFixture f = FactsFixture.candidate().med("89013", "completed", 200, 100L, FactsFixture.mgDaily(10))
+        FactsFixture f = FactsFixture.candidate()
+                .med("89013", "completed", 200, 100L, FactsFixture.mgDaily(10))
                 .med("6448", "completed", 60, 50L, FactsFixture.mgDaily(900));
-        f.procedures.add(new ProcedureFact("Procedure/ect", List.of(new Code(TestKnowledge.CPT, "90870")),
-                "completed", FactsFixture.daysAgo(400), FactsFixture.daysAgo(400)));
+        f.procedures.add(new ProcedureFact(
+                "Procedure/ect",
+                List.of(new Code(TestKnowledge.CPT, "90870")),
+                "completed",
+                FactsFixture.daysAgo(400),
+                FactsFixture.daysAgo(400)));
         Finding candidate = finding(f, Topics.COMBINATION_CANDIDATE);
         assertThat(candidate.details()).containsEntry("ectTried", true);
         // aripiprazole has no dose-table row here: recorded, adequacy unknown; lithium 10 days: not adequate
@@ -54,7 +66,8 @@ class CandidateCardV3Test {
         FactsFixture none = FactsFixture.candidate();
         none.conditions.clear();
         none.condition("F34.1", "active");
-        assertThat(decision.decide(none.facts(), HookKind.SCREENING)).extracting(Finding::topic)
+        assertThat(decision.decide(none.facts(), HookKind.SCREENING))
+                .extracting(Finding::topic)
                 .doesNotContain(Topics.TRD_INCOMPLETE_DATA);
     }
 
@@ -63,10 +76,20 @@ class CandidateCardV3Test {
         FactsFixture f = FactsFixture.candidate();
         Finding candidate = finding(f, Topics.COMBINATION_CANDIDATE);
         assertThat(candidate.details()).containsEntry("ageUnknown", true);
-        PatientFacts dated = new PatientFacts("p-1", java.time.LocalDate.of(1980, 1, 1), f.conditions, f.medications,
-                f.observations, f.procedures, f.orders, Set.of(), "female");
+        PatientFacts dated = new PatientFacts(
+                "p-1",
+                java.time.LocalDate.of(1980, 1, 1),
+                f.conditions,
+                f.medications,
+                f.observations,
+                f.procedures,
+                f.orders,
+                Set.of(),
+                "female");
         Finding withAge = decision.decide(dated, HookKind.SCREENING).stream()
-                .filter(x -> x.topic().equals(Topics.COMBINATION_CANDIDATE)).findFirst().orElseThrow();
+                .filter(x -> x.topic().equals(Topics.COMBINATION_CANDIDATE))
+                .findFirst()
+                .orElseThrow();
         assertThat(withAge.details()).containsEntry("ageUnknown", false);
     }
 }

@@ -14,8 +14,14 @@ class CriteriaIsPureJavaTest {
 
     @Test
     void criteriaImportsNoFrameworks() throws IOException {
-        List<String> forbidden = List.of("import org.springframework", "import jakarta.servlet",
-                "import com.fasterxml", "import ca.uhn", "import org.hl7", "java.util.regex", ".matches(");
+        List<String> forbidden = List.of(
+                "import org.springframework",
+                "import jakarta.servlet",
+                "import com.fasterxml",
+                "import ca.uhn",
+                "import org.hl7",
+                "java.util.regex",
+                ".matches(");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/trdcds/criteria"))) {
             files.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
                 String source = read(p);

@@ -39,15 +39,25 @@ final class FactsFixture {
     }
 
     FactsFixture condition(String code, String clinicalStatus) {
-        conditions.add(new ConditionFact("Condition/c-" + next++, List.of(new Code(ICD10CM, code, "dx " + code)),
-                clinicalStatus, "confirmed", daysAgo(700), null));
+        conditions.add(new ConditionFact(
+                "Condition/c-" + next++,
+                List.of(new Code(ICD10CM, code, "dx " + code)),
+                clinicalStatus,
+                "confirmed",
+                daysAgo(700),
+                null));
         return this;
     }
 
     /** A condition with its onset the given days ago. */
     FactsFixture condition(String code, String clinicalStatus, long onsetDaysAgo) {
-        conditions.add(new ConditionFact("Condition/c-" + next++, List.of(new Code(ICD10CM, code, "dx " + code)),
-                clinicalStatus, "confirmed", daysAgo(onsetDaysAgo), null));
+        conditions.add(new ConditionFact(
+                "Condition/c-" + next++,
+                List.of(new Code(ICD10CM, code, "dx " + code)),
+                clinicalStatus,
+                "confirmed",
+                daysAgo(onsetDaysAgo),
+                null));
         return this;
     }
 
@@ -57,8 +67,14 @@ final class FactsFixture {
 
     /** A MedicationStatement; endDaysAgo null = open. */
     FactsFixture med(String rxcui, String status, long startDaysAgo, Long endDaysAgo, Dose dose) {
-        medications.add(new MedicationFact("MedicationStatement/m-" + next++, List.of(new Code(RXNORM, rxcui)),
-                null, status, daysAgo(startDaysAgo), endDaysAgo == null ? null : daysAgo(endDaysAgo), dose));
+        medications.add(new MedicationFact(
+                "MedicationStatement/m-" + next++,
+                List.of(new Code(RXNORM, rxcui)),
+                null,
+                status,
+                daysAgo(startDaysAgo),
+                endDaysAgo == null ? null : daysAgo(endDaysAgo),
+                dose));
         return this;
     }
 
@@ -67,16 +83,28 @@ final class FactsFixture {
     }
 
     FactsFixture observation(String system, String code, long daysAgo, Double value, String unit) {
-        observations.add(new ObservationFact("Observation/o-" + next++, List.of(new Code(system, code)),
-                daysAgo(daysAgo), value, unit, List.of(), List.of()));
+        observations.add(new ObservationFact(
+                "Observation/o-" + next++,
+                List.of(new Code(system, code)),
+                daysAgo(daysAgo),
+                value,
+                unit,
+                List.of(),
+                List.of()));
         return this;
     }
 
     FactsFixture bp(long daysAgo, double systolic, double diastolic) {
-        observations.add(new ObservationFact("Observation/o-" + next++, List.of(new Code(LOINC, "85354-9")),
-                daysAgo(daysAgo), null, null, List.of(), List.of(
-                new ObservationFact.Component(List.of(new Code(LOINC, "8480-6")), systolic, "mm[Hg]"),
-                new ObservationFact.Component(List.of(new Code(LOINC, "8462-4")), diastolic, "mm[Hg]"))));
+        observations.add(new ObservationFact(
+                "Observation/o-" + next++,
+                List.of(new Code(LOINC, "85354-9")),
+                daysAgo(daysAgo),
+                null,
+                null,
+                List.of(),
+                List.of(
+                        new ObservationFact.Component(List.of(new Code(LOINC, "8480-6")), systolic, "mm[Hg]"),
+                        new ObservationFact.Component(List.of(new Code(LOINC, "8462-4")), diastolic, "mm[Hg]"))));
         return this;
     }
 
@@ -85,14 +113,23 @@ final class FactsFixture {
     }
 
     FactsFixture tms(long startDaysAgo, long endDaysAgo, String status) {
-        procedures.add(new ProcedureFact("Procedure/p-" + next++, List.of(new Code(CPT, "90868")), status,
-                daysAgo(startDaysAgo), daysAgo(endDaysAgo)));
+        procedures.add(new ProcedureFact(
+                "Procedure/p-" + next++,
+                List.of(new Code(CPT, "90868")),
+                status,
+                daysAgo(startDaysAgo),
+                daysAgo(endDaysAgo)));
         return this;
     }
 
     FactsFixture ketamineOrder(String ref, Double mg, Double minutes) {
-        orders.add(new DraftOrder(ref, "MedicationRequest", List.of(new Code(RXNORM, "6130", "ketamine")),
-                "ketamine IV", new Dose(mg, "mg", null, minutes), true));
+        orders.add(new DraftOrder(
+                ref,
+                "MedicationRequest",
+                List.of(new Code(RXNORM, "6130", "ketamine")),
+                "ketamine IV",
+                new Dose(mg, "mg", null, minutes),
+                true));
         return this;
     }
 
@@ -101,11 +138,17 @@ final class FactsFixture {
      * PHQ-9 10 days ago, controlled BP, 80 kg.
      */
     static FactsFixture candidate() {
-        return new FactsFixture().depressed()
+        return new FactsFixture()
+                .depressed()
                 .med("36437", "completed", 400, 300L, mgDaily(150))
                 .med("321988", "completed", 290, 210L, mgDaily(20))
-                .phq9(410, 21).phq9(305, 20).phq9(215, 19).phq9(118, 18).phq9(10, 22)
+                .phq9(410, 21)
+                .phq9(305, 20)
+                .phq9(215, 19)
+                .phq9(118, 18)
+                .phq9(10, 22)
                 .med("6130", "completed", 150, 120L, null)
-                .bp(5, 124, 78).weight(10, 80);
+                .bp(5, 124, 78)
+                .weight(10, 80);
     }
 }

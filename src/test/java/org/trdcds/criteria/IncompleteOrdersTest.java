@@ -16,30 +16,44 @@ import org.trdcds.terminology.NameTable;
 class IncompleteOrdersTest {
 
     static final TestKnowledge BASE = new TestKnowledge();
-    static final MedicationRecognition ROUTES = new MedicationRecognition(Duration.ofMillis(300), 50, NameTable.EMPTY,
-            NameTable.EMPTY, table("intravenous", "intravenous", "IV", "47625008"),
+    static final MedicationRecognition ROUTES = new MedicationRecognition(
+            Duration.ofMillis(300),
+            50,
+            NameTable.EMPTY,
+            NameTable.EMPTY,
+            table("intravenous", "intravenous", "IV", "47625008"),
             table("nasal", "nasal", "intranasal", "46713006"));
-    static final Knowledge KNOWLEDGE = (Knowledge) Proxy.newProxyInstance(Knowledge.class.getClassLoader(),
-            new Class<?>[] {Knowledge.class}, (proxy, method, args) -> method.getName().equals("medicationRecognition")
-                    ? ROUTES : method.invoke(BASE, args));
+    static final Knowledge KNOWLEDGE = (Knowledge) Proxy.newProxyInstance(
+            Knowledge.class.getClassLoader(),
+            new Class<?>[] {Knowledge.class},
+            (proxy, method, args) ->
+                    method.getName().equals("medicationRecognition") ? ROUTES : method.invoke(BASE, args));
 
-    private final ProtocolDecision decision = new ProtocolDecision(KNOWLEDGE, FactsFixture.CLOCK,
-            TestBlocks.FROM_TEMPLATES);
+    private final ProtocolDecision decision =
+            new ProtocolDecision(KNOWLEDGE, FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
 
     private static NameTable table(String kind, String... names) {
-        return new NameTable(java.util.Arrays.stream(names).map(n -> new NameTable.Name(null, kind, kind, n))
+        return new NameTable(java.util.Arrays.stream(names)
+                .map(n -> new NameTable.Name(null, kind, kind, n))
                 .toList());
     }
 
     private List<Finding> incomplete(FactsFixture f) {
         return decision.decide(f.facts(), HookKind.ORDER_CHECK).stream()
-                .filter(x -> x.topic().equals(Topics.ORDER_CHECK_INCOMPLETE)).toList();
+                .filter(x -> x.topic().equals(Topics.ORDER_CHECK_INCOMPLETE))
+                .toList();
     }
 
     private static DraftOrder order(String ref, String rxnorm, Dose dose, Recognition recognition) {
-        return new DraftOrder(ref, "MedicationRequest", rxnorm == null ? List.of()
-                : List.of(new Code(Terms.RXNORM, rxnorm)), "the order", dose == null ? List.of() : List.of(dose), true,
-                List.of(), recognition);
+        return new DraftOrder(
+                ref,
+                "MedicationRequest",
+                rxnorm == null ? List.of() : List.of(new Code(Terms.RXNORM, rxnorm)),
+                "the order",
+                dose == null ? List.of() : List.of(dose),
+                true,
+                List.of(),
+                recognition);
     }
 
     private static Dose dose(Double value, String unit, String route) {
@@ -47,16 +61,24 @@ class IncompleteOrdersTest {
     }
 
     @ParameterizedTest(name = "ketamine by {0} -> not IV: {1}")
-    @CsvSource({"intravenous route, false", "IV, false", "47625008, false", "intramuscular route, true",
-            "nasal, true", "oral, true"})
+    @CsvSource({
+        "intravenous route, false",
+        "IV, false",
+        "47625008, false",
+        "intramuscular route, true",
+        "nasal, true",
+        "oral, true"
+    })
     void racemicKetamineByAnotherRouteThanIv(String route, boolean flagged) {
         FactsFixture f = FactsFixture.candidate();
         f.orders.add(order("MedicationRequest/k-1", "6130", dose(40.0, "mg", route), null));
         List<Finding> found = incomplete(f);
         assertThat(!found.isEmpty()).isEqualTo(flagged);
         if (flagged) {
-            assertThat(found.get(0).details()).containsEntry("routeNotIntravenous", true)
-                    .containsEntry("draftOrderRef", "MedicationRequest/k-1").containsEntry("route", route);
+            assertThat(found.get(0).details())
+                    .containsEntry("routeNotIntravenous", true)
+                    .containsEntry("draftOrderRef", "MedicationRequest/k-1")
+                    .containsEntry("route", route);
         }
     }
 
@@ -87,36 +109,50 @@ class IncompleteOrdersTest {
     @Test
     void tmsNamedButNotCodedIsCheckedAsTmsAndSaysSo() {
         FactsFixture f = FactsFixture.candidate();
-        f.orders.add(new DraftOrder("ServiceRequest/t-1", "ServiceRequest",
-                List.of(new Code(TestKnowledge.CPT, "90868")), "rTMS session", List.of(), true, List.of(),
+        f.orders.add(new DraftOrder(
+                "ServiceRequest/t-1",
+                "ServiceRequest",
+                List.of(new Code(TestKnowledge.CPT, "90868")),
+                "rTMS session",
+                List.of(),
+                true,
+                List.of(),
                 new Recognition(Recognition.By.NAME, "rTMS session", null)));
         List<Finding> found = incomplete(f);
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).details()).containsEntry("tmsByName", true).containsEntry("tms", true)
+        assertThat(found.get(0).details())
+                .containsEntry("tmsByName", true)
+                .containsEntry("tms", true)
                 .containsEntry("identifiedByName", List.of("rTMS session"));
     }
 
     @Test
     void anUnresolvedMedicationNothingIdentifiesIsCouldNotCheck() {
         FactsFixture f = FactsFixture.candidate();
-        f.orders.add(order("MedicationRequest/u-1", null, dose(40.0, "mg", null),
-                new Recognition(null, null, "Medication/gone")));
+        f.orders.add(order(
+                "MedicationRequest/u-1", null, dose(40.0, "mg", null), new Recognition(null, null, "Medication/gone")));
         List<Finding> found = incomplete(f);
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).details()).containsEntry("unresolvedMedication", true)
+        assertThat(found.get(0).details())
+                .containsEntry("unresolvedMedication", true)
                 .containsEntry("unresolvedReference", "Medication/gone");
     }
 
     @Test
     void anOrderIdentifiedByNameSaysSoOnTheCardsThatUseIt() {
         FactsFixture f = FactsFixture.candidate();
-        f.orders.add(order("MedicationRequest/n-1", "6130", dose(40.0, "mg", "intravenous route"),
+        f.orders.add(order(
+                "MedicationRequest/n-1",
+                "6130",
+                dose(40.0, "mg", "intravenous route"),
                 new Recognition(Recognition.By.NAME, "Ketalar 500 mg/10 mL", null)));
         List<Finding> all = decision.decide(f.facts(), HookKind.ORDER_CHECK);
         assertThat(all).isNotEmpty();
-        assertThat(all).filteredOn(x -> x.evidence().contains("MedicationRequest/n-1"))
-                .isNotEmpty().allSatisfy(x -> assertThat(x.details())
-                        .containsEntry("identifiedByName", List.of("Ketalar 500 mg/10 mL")));
+        assertThat(all)
+                .filteredOn(x -> x.evidence().contains("MedicationRequest/n-1"))
+                .isNotEmpty()
+                .allSatisfy(x ->
+                        assertThat(x.details()).containsEntry("identifiedByName", List.of("Ketalar 500 mg/10 mL")));
         assertThat(incomplete(f)).as("another card is shown for it").isEmpty();
     }
 
@@ -125,7 +161,8 @@ class IncompleteOrdersTest {
         ProtocolDecision plain = new ProtocolDecision(BASE, FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
         FactsFixture f = FactsFixture.candidate();
         f.orders.add(order("MedicationRequest/k-1", "6130", dose(40.0, "mg", "intramuscular route"), null));
-        assertThat(plain.decide(f.facts(), HookKind.ORDER_CHECK)).extracting(Finding::topic)
+        assertThat(plain.decide(f.facts(), HookKind.ORDER_CHECK))
+                .extracting(Finding::topic)
                 .doesNotContain(Topics.ORDER_CHECK_INCOMPLETE);
     }
 }

@@ -16,15 +16,25 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OrderChecksV3Test {
 
-    private final ProtocolDecision decision = new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK,
-            TestBlocks.FROM_TEMPLATES);
+    private final ProtocolDecision decision =
+            new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
 
     private static final String IV = "intravenous route";
 
     private List<Finding> check(FactsFixture f, Integer ageYears, String gender) {
         LocalDate birth = ageYears == null ? null : LocalDate.of(2026, 11, 1).minusYears(ageYears);
-        return decision.decide(new PatientFacts("p-1", birth, f.conditions, f.medications, f.observations,
-                f.procedures, f.orders, Set.of(), gender), HookKind.ORDER_CHECK);
+        return decision.decide(
+                new PatientFacts(
+                        "p-1",
+                        birth,
+                        f.conditions,
+                        f.medications,
+                        f.observations,
+                        f.procedures,
+                        f.orders,
+                        Set.of(),
+                        gender),
+                HookKind.ORDER_CHECK);
     }
 
     private static List<String> topics(List<Finding> findings) {
@@ -42,49 +52,84 @@ class OrderChecksV3Test {
         return f;
     }
 
-    private static DraftOrder ketamine(Double mg, String unit, Double perDay, Double minutes, boolean prn,
-                                       String route, boolean single) {
-        return new DraftOrder("MedicationRequest/k", "MedicationRequest",
-                List.of(new Code(Terms.RXNORM, "6130", "ketamine")), "ketamine",
-                List.of(new Dose(mg, unit, perDay, minutes, prn, null, route, single)), true, List.of());
+    private static DraftOrder ketamine(
+            Double mg, String unit, Double perDay, Double minutes, boolean prn, String route, boolean single) {
+        return new DraftOrder(
+                "MedicationRequest/k",
+                "MedicationRequest",
+                List.of(new Code(Terms.RXNORM, "6130", "ketamine")),
+                "ketamine",
+                List.of(new Dose(mg, unit, perDay, minutes, prn, null, route, single)),
+                true,
+                List.of());
     }
 
     private static DraftOrder esketamine(double value, String unit, Double perDay, boolean single) {
-        return new DraftOrder("MedicationRequest/esk", "MedicationRequest",
-                List.of(new Code(Terms.RXNORM, "2119365", "esketamine")), "esketamine nasal spray",
-                List.of(new Dose(value, unit, perDay, null, false, null, "nasal route", single)), true, List.of());
+        return new DraftOrder(
+                "MedicationRequest/esk",
+                "MedicationRequest",
+                List.of(new Code(Terms.RXNORM, "2119365", "esketamine")),
+                "esketamine nasal spray",
+                List.of(new Dose(value, unit, perDay, null, false, null, "nasal route", single)),
+                true,
+                List.of());
     }
 
     private static DraftOrder tms() {
-        return new DraftOrder("ServiceRequest/tms", "ServiceRequest", List.of(new Code(TestKnowledge.CPT, "90868")),
-                "TMS", List.<Dose>of(), true, List.of());
+        return new DraftOrder(
+                "ServiceRequest/tms",
+                "ServiceRequest",
+                List.of(new Code(TestKnowledge.CPT, "90868")),
+                "TMS",
+                List.<Dose>of(),
+                true,
+                List.of());
     }
 
     private static void esketamineSession(FactsFixture f, long daysAgo) {
-        f.medications.add(new MedicationFact("MedicationAdministration/esk-" + daysAgo,
-                List.of(new Code(Terms.RXNORM, "2119365")), null, "completed", FactsFixture.daysAgo(daysAgo),
-                FactsFixture.daysAgo(daysAgo), (Dose) null));
+        f.medications.add(new MedicationFact(
+                "MedicationAdministration/esk-" + daysAgo,
+                List.of(new Code(Terms.RXNORM, "2119365")),
+                null,
+                "completed",
+                FactsFixture.daysAgo(daysAgo),
+                FactsFixture.daysAgo(daysAgo),
+                (Dose) null));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(nullValues = "null", value = {
-            // case,                         mg, unit, perDay, minutes, prn, route, single, weight, tms, history, in scope
-            "v2: as-needed,                  40, mg, 0.43, 40, true, intravenous route, false, true, false, null, false",
-            "short infusion,                 40, mg, 0.43, 10, false, intravenous route, false, true, false, null, false",
-            "long infusion,                  40, mg, 0.43, 150, false, intravenous route, false, true, false, null, false",
-            "40 min infusion,                40, mg, 0.43, 40, false, intravenous route, false, true, false, null, true",
-            "single IV 0.5 mg/kg,            40, mg, null, null, false, intravenous route, true, true, false, null, true",
-            "v2: single IM,                  40, mg, null, null, false, intramuscular route, true, true, false, null, false",
-            "v2: single IV above 1 mg/kg,    100, mg, null, null, false, intravenous route, true, true, false, null, false",
-            "single IV no weight,            100, mg, null, null, false, intravenous route, true, false, false, null, true",
-            "single no route,                40, mg, null, null, false, null, true, true, false, null, true",
-            "repeated - no duration,          100, mg, 0.43, null, false, intramuscular route, false, true, false, null, true",
-            "v2: short - signed with TMS,     40, mg, 0.43, 10, false, intravenous route, false, true, true, null, true",
-            "short - esketamine 200 d ago,    40, mg, 0.43, 10, false, intravenous route, false, true, false, esk, true",
-            "short - TMS session 300 d ago,   40, mg, 0.43, 10, false, intravenous route, false, true, false, tms, true"})
-    void reasonlessKetamineOrderScope(String name, double mg, String unit, Double perDay, Double minutes, boolean prn,
-                                      String route, boolean single, boolean weight, boolean withTms, String history,
-                                      boolean inScope) {
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                // case,                         mg, unit, perDay, minutes, prn, route, single, weight, tms, history, in
+                // scope
+                "v2: as-needed,                  40, mg, 0.43, 40, true, intravenous route, false, true, false, null, false",
+                "short infusion,                 40, mg, 0.43, 10, false, intravenous route, false, true, false, null, false",
+                "long infusion,                  40, mg, 0.43, 150, false, intravenous route, false, true, false, null, false",
+                "40 min infusion,                40, mg, 0.43, 40, false, intravenous route, false, true, false, null, true",
+                "single IV 0.5 mg/kg,            40, mg, null, null, false, intravenous route, true, true, false, null, true",
+                "v2: single IM,                  40, mg, null, null, false, intramuscular route, true, true, false, null, false",
+                "v2: single IV above 1 mg/kg,    100, mg, null, null, false, intravenous route, true, true, false, null, false",
+                "single IV no weight,            100, mg, null, null, false, intravenous route, true, false, false, null, true",
+                "single no route,                40, mg, null, null, false, null, true, true, false, null, true",
+                "repeated - no duration,          100, mg, 0.43, null, false, intramuscular route, false, true, false, null, true",
+                "v2: short - signed with TMS,     40, mg, 0.43, 10, false, intravenous route, false, true, true, null, true",
+                "short - esketamine 200 d ago,    40, mg, 0.43, 10, false, intravenous route, false, true, false, esk, true",
+                "short - TMS session 300 d ago,   40, mg, 0.43, 10, false, intravenous route, false, true, false, tms, true"
+            })
+    void reasonlessKetamineOrderScope(
+            String name,
+            double mg,
+            String unit,
+            Double perDay,
+            Double minutes,
+            boolean prn,
+            String route,
+            boolean single,
+            boolean weight,
+            boolean withTms,
+            String history,
+            boolean inScope) {
         FactsFixture f = noHistory();
         if (!weight) {
             f.observations.removeIf(o -> o.codes().get(0).code().equals("29463-7"));
@@ -110,13 +155,17 @@ class OrderChecksV3Test {
         f.weight(5, 45);
         f.orders.add(ketamine(90.0, "mg", 3.0 / 7, 40.0, false, IV, false));
         List<Finding> findings = check(f, 16, "female");
-        assertThat(topics(findings)).contains(Topics.OUTSIDE_PROTOCOL_AGE, Topics.KETAMINE_DOSE_CHECK,
-                Topics.SESSION_MONITORING);
+        assertThat(topics(findings))
+                .contains(Topics.OUTSIDE_PROTOCOL_AGE, Topics.KETAMINE_DOSE_CHECK, Topics.SESSION_MONITORING);
         Finding dose = card(findings, Topics.KETAMINE_DOSE_CHECK).orElseThrow();
-        assertThat(dose.details()).containsEntry("aboveCeiling", true).containsEntry("suggestionWithheld", true)
+        assertThat(dose.details())
+                .containsEntry("aboveCeiling", true)
+                .containsEntry("suggestionWithheld", true)
                 .doesNotContainKeys("keepScheduleRef", "scheduleRef");
         assertThat(card(findings, Topics.OUTSIDE_PROTOCOL_AGE).orElseThrow().details())
-                .containsEntry("ageYears", 16).containsEntry("ketamine", true).containsEntry("ceilingNotChecked", false);
+                .containsEntry("ageYears", 16)
+                .containsEntry("ketamine", true)
+                .containsEntry("ceilingNotChecked", false);
     }
 
     @Test
@@ -136,29 +185,43 @@ class OrderChecksV3Test {
         f.orders.add(ketamine(40.0, "mg", 3.0 / 7, 40.0, false, IV, false));
         List<Finding> findings = check(f, null, "male");
         assertThat(topics(findings)).doesNotContain(Topics.OUTSIDE_PROTOCOL_AGE);
-        assertThat(card(findings, Topics.SESSION_MONITORING).orElseThrow().details()).containsEntry("ageUnknown", true);
+        assertThat(card(findings, Topics.SESSION_MONITORING).orElseThrow().details())
+                .containsEntry("ageUnknown", true);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(nullValues = "null", value = {
-            // case,                                  dose, unit, perWeek, single, age, sessions, urgent, card, critical
-            "v2: 112 mg is critical,                  112, mg, 2, false, 40, null, false, true, true",
-            "v2: first dose 84 mg,                    84, mg, 2, false, 40, null, false, true, false",
-            "first dose 56 mg,                        56, mg, 2, false, 40, null, false, false, false",
-            "first dose 2 devices (56 mg),            2, {device}, 2, false, 40, null, false, false, false",
-            "v2: first dose 5 sprays (70 mg),         5, {spray}, 2, false, 40, null, false, true, false",
-            "84 mg in week 2,                         84, mg, 2, false, 40, 3;10, false, false, false",
-            "v2: 28 mg under 65,                      28, mg, 2, false, 40, 3;10, false, true, false",
-            "28 mg from 65,                           28, mg, 2, false, 70, 3;10, false, false, false",
-            "v2: first dose 56 mg from 65,            56, mg, 2, false, 70, null, false, true, false",
-            "v2: twice a week in week 7,              84, mg, 2, false, 40, 3;10;17;24;31;38;45, false, true, false",
-            "weekly in week 7,                        84, mg, 1, false, 40, 3;10;17;24;31;38;45, false, false, false",
-            "v2: single - third in 7 days (week 2),    84, mg, null, true, 40, 2;5;12, false, true, false",
-            "single - second in 7 days (week 2),       84, mg, null, true, 40, 5;12, false, false, false",
-            "first dose 84 mg - urgent suicide risk,   84, mg, 2, false, 40, null, true, false, false",
-            "v2: 112 mg - urgent suicide risk,         112, mg, 2, false, 40, null, true, true, true"})
-    void esketamineLabel(String name, double dose, String unit, Double perWeek, boolean single, int age,
-                         String sessions, boolean urgent, boolean flagged, boolean critical) {
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                // case,                                  dose, unit, perWeek, single, age, sessions, urgent, card,
+                // critical
+                "v2: 112 mg is critical,                  112, mg, 2, false, 40, null, false, true, true",
+                "v2: first dose 84 mg,                    84, mg, 2, false, 40, null, false, true, false",
+                "first dose 56 mg,                        56, mg, 2, false, 40, null, false, false, false",
+                "first dose 2 devices (56 mg),            2, {device}, 2, false, 40, null, false, false, false",
+                "v2: first dose 5 sprays (70 mg),         5, {spray}, 2, false, 40, null, false, true, false",
+                "84 mg in week 2,                         84, mg, 2, false, 40, 3;10, false, false, false",
+                "v2: 28 mg under 65,                      28, mg, 2, false, 40, 3;10, false, true, false",
+                "28 mg from 65,                           28, mg, 2, false, 70, 3;10, false, false, false",
+                "v2: first dose 56 mg from 65,            56, mg, 2, false, 70, null, false, true, false",
+                "v2: twice a week in week 7,              84, mg, 2, false, 40, 3;10;17;24;31;38;45, false, true, false",
+                "weekly in week 7,                        84, mg, 1, false, 40, 3;10;17;24;31;38;45, false, false, false",
+                "v2: single - third in 7 days (week 2),    84, mg, null, true, 40, 2;5;12, false, true, false",
+                "single - second in 7 days (week 2),       84, mg, null, true, 40, 5;12, false, false, false",
+                "first dose 84 mg - urgent suicide risk,   84, mg, 2, false, 40, null, true, false, false",
+                "v2: 112 mg - urgent suicide risk,         112, mg, 2, false, 40, null, true, true, true"
+            })
+    void esketamineLabel(
+            String name,
+            double dose,
+            String unit,
+            Double perWeek,
+            boolean single,
+            int age,
+            String sessions,
+            boolean urgent,
+            boolean flagged,
+            boolean critical) {
         FactsFixture f = FactsFixture.candidate();
         if (sessions != null) {
             for (String s : sessions.split(";")) {
@@ -172,7 +235,9 @@ class OrderChecksV3Test {
         List<Finding> findings = check(f, age, "male");
         Optional<Finding> card = card(findings, Topics.ESKETAMINE_DOSE_CHECK);
         assertThat(card.isPresent()).as(name).isEqualTo(flagged);
-        card.ifPresent(c -> assertThat(c.details()).as(name).containsEntry("aboveCritical", critical)
+        card.ifPresent(c -> assertThat(c.details())
+                .as(name)
+                .containsEntry("aboveCritical", critical)
                 .containsKey("suggestionRef"));
         assertThat(topics(findings)).doesNotContain(Topics.KETAMINE_DOSE_CHECK, Topics.WEIGHT_MISSING);
     }
@@ -185,8 +250,11 @@ class OrderChecksV3Test {
         }
         f.orders.add(esketamine(84, "mg", 2.0 / 7, false));
         Finding card = card(check(f, 40, "male"), Topics.ESKETAMINE_DOSE_CHECK).orElseThrow();
-        assertThat(card.details()).containsEntry("courseWeek", 7L).containsEntry("suggestedPerWeek", 1)
-                .containsEntry("suggestedDoseMg", "84").containsEntry("frequencyOff", true);
+        assertThat(card.details())
+                .containsEntry("courseWeek", 7L)
+                .containsEntry("suggestedPerWeek", 1)
+                .containsEntry("suggestedDoseMg", "84")
+                .containsEntry("frequencyOff", true);
     }
 
     @Test
@@ -196,7 +264,8 @@ class OrderChecksV3Test {
         f.orders.add(esketamine(56, "mg", 2.0 / 7, false));
         assertThat(topics(check(f, 40, "male"))).contains(Topics.BLOOD_PRESSURE_UNKNOWN);
         f.condition("F10.20", "active");
-        assertThat(topics(check(f, 40, "male"))).contains(Topics.ACTIVE_SUBSTANCE_USE)
+        assertThat(topics(check(f, 40, "male")))
+                .contains(Topics.ACTIVE_SUBSTANCE_USE)
                 .doesNotContain(Topics.BLOOD_PRESSURE_UNKNOWN);
         FactsFixture tmsOnly = FactsFixture.candidate();
         tmsOnly.observations.removeIf(o -> o.codes().get(0).code().equals("85354-9"));
@@ -205,20 +274,24 @@ class OrderChecksV3Test {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(nullValues = "null", value = {
-            "v2: female 30 without a test, female, 30, null, true",
-            "female 30 tested 10 days ago,  female, 30, 10, false",
-            "female 30 tested 40 days ago,  female, 30, 40, true",
-            "female 60,                     female, 60, null, false",
-            "male 30,                       male, 30, null, false"})
-    void pregnancyStatusLineOnSessionMonitoring(String name, String gender, int age, Integer testDaysAgo,
-                                               boolean line) {
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "v2: female 30 without a test, female, 30, null, true",
+                "female 30 tested 10 days ago,  female, 30, 10, false",
+                "female 30 tested 40 days ago,  female, 30, 40, true",
+                "female 60,                     female, 60, null, false",
+                "male 30,                       male, 30, null, false"
+            })
+    void pregnancyStatusLineOnSessionMonitoring(
+            String name, String gender, int age, Integer testDaysAgo, boolean line) {
         FactsFixture f = noHistory();
         if (testDaysAgo != null) {
             f.observation(TestKnowledge.LOINC, "2106-3", testDaysAgo, null, null);
         }
         f.orders.add(ketamine(40.0, "mg", 3.0 / 7, 40.0, false, IV, false));
-        Finding monitoring = card(check(f, age, gender), Topics.SESSION_MONITORING).orElseThrow();
+        Finding monitoring =
+                card(check(f, age, gender), Topics.SESSION_MONITORING).orElseThrow();
         assertThat(monitoring.details()).as(name).containsEntry("pregnancyStatus", line);
     }
 }

@@ -25,7 +25,8 @@ class ScenarioDecisionTest {
     }
 
     private List<Finding> decide(ScenarioReader.Scenario s) {
-        return new ProtocolDecision(knowledge, Clock.fixed(s.asOf(), ZoneOffset.UTC), TestBlocks.FROM_TEMPLATES).decide(s.facts(), s.kind());
+        return new ProtocolDecision(knowledge, Clock.fixed(s.asOf(), ZoneOffset.UTC), TestBlocks.FROM_TEMPLATES)
+                .decide(s.facts(), s.kind());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,27 +41,41 @@ class ScenarioDecisionTest {
 
     @Test
     void candidateNamesTheFailedTrialsAndThePriorKetamineCourse() throws IOException {
-        Finding candidate = decide(ScenarioReader.read(SCENARIOS.resolve("pv-candidate.json"))).get(0);
+        Finding candidate = decide(ScenarioReader.read(SCENARIOS.resolve("pv-candidate.json")))
+                .get(0);
         assertThat(candidate.topic()).isEqualTo(Topics.COMBINATION_CANDIDATE);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> trials = (List<Map<String, Object>>) candidate.details().get("trials");
+        List<Map<String, Object>> trials =
+                (List<Map<String, Object>>) candidate.details().get("trials");
         assertThat(trials).extracting(t -> t.get("drug")).containsExactly("sertraline", "escitalopram");
         assertThat(trials).extracting(t -> t.get("failedBy")).containsOnly("score");
         assertThat(trials.get(0)).containsEntry("dailyDoseMg", 150.0).containsEntry("weeks", 14L);
-        assertThat(candidate.details()).containsEntry("failureDefinition", knowledge.parameters().failureDefinition())
+        assertThat(candidate.details())
+                .containsEntry("failureDefinition", knowledge.parameters().failureDefinition())
                 .containsEntry("minFailedTrials", 2);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> monotherapy = (List<Map<String, Object>>) candidate.details().get("monotherapy");
+        List<Map<String, Object>> monotherapy =
+                (List<Map<String, Object>>) candidate.details().get("monotherapy");
         assertThat(monotherapy).singleElement().satisfies(m -> assertThat(m).containsEntry("kind", "ketamine"));
-        assertThat(candidate.evidence()).contains("Condition/cond-1", "MedicationStatement/ms-2",
-                "MedicationStatement/ms-3", "MedicationStatement/ms-10", "Observation/obs-9", "Observation/obs-11");
+        assertThat(candidate.evidence())
+                .contains(
+                        "Condition/cond-1",
+                        "MedicationStatement/ms-2",
+                        "MedicationStatement/ms-3",
+                        "MedicationStatement/ms-10",
+                        "Observation/obs-9",
+                        "Observation/obs-11");
     }
 
     @Test
     void overdoseSuggestsFortyMilligrams() throws IOException {
         Finding check = decide(ScenarioReader.read(SCENARIOS.resolve("os-ketamine-overdose.json"))).stream()
-                .filter(f -> f.topic().equals(Topics.KETAMINE_DOSE_CHECK)).findFirst().orElseThrow();
-        assertThat(check.details()).containsEntry("suggestedDoseMg", 40.0).containsEntry("suggestedMinutes", 40)
+                .filter(f -> f.topic().equals(Topics.KETAMINE_DOSE_CHECK))
+                .findFirst()
+                .orElseThrow();
+        assertThat(check.details())
+                .containsEntry("suggestedDoseMg", 40.0)
+                .containsEntry("suggestedMinutes", 40)
                 .containsEntry("draftOrderRef", "MedicationRequest/ket-2");
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 class ScreeningTest {
 
-    private final ProtocolDecision decision = new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK, org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
+    private final ProtocolDecision decision = new ProtocolDecision(
+            new TestKnowledge(), FactsFixture.CLOCK, org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
 
     private List<Finding> screen(FactsFixture f) {
         return decision.decide(f.facts(), HookKind.SCREENING);
@@ -43,8 +44,12 @@ class ScreeningTest {
         f.condition("F31.4", "active");
         // v1: a candidate on the antidepressant trials; v2: the bipolar pathway counts bipolar-depression treatments
         assertThat(topics(f)).containsExactly(Topics.BIPOLAR_MANIC_SWITCH);
-        f.med("51272", "completed", 500, 420L, mgDaily(300)).med("28439", "completed", 410, 330L, mgDaily(200))
-                .phq9(505, 22).phq9(440, 21).phq9(412, 21).phq9(350, 20);
+        f.med("51272", "completed", 500, 420L, mgDaily(300))
+                .med("28439", "completed", 410, 330L, mgDaily(200))
+                .phq9(505, 22)
+                .phq9(440, 21)
+                .phq9(412, 21)
+                .phq9(350, 20);
         assertThat(topics(f)).containsExactly(Topics.BIPOLAR_MANIC_SWITCH, Topics.COMBINATION_CANDIDATE);
     }
 
@@ -53,7 +58,9 @@ class ScreeningTest {
         FactsFixture f = new FactsFixture().depressed().bp(3, 170, 100).phq9(3, 20);
         assertThat(screen(f)).isEmpty();
         f.condition("R45.851", "active");
-        assertThat(screen(f)).as("ideation dated 700 days ago is not current (v2)").isEmpty();
+        assertThat(screen(f))
+                .as("ideation dated 700 days ago is not current (v2)")
+                .isEmpty();
         f.condition("R45.851", "active", 3);
         assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT);
     }
@@ -67,13 +74,18 @@ class ScreeningTest {
 
     @Test
     void aMissingDoseThatCouldCompleteTrdGivesIncompleteDataListingWhatToDocument() {
-        FactsFixture f = new FactsFixture().depressed()
-                .med("36437", "completed", 400, 300L, mgDaily(150)).phq9(410, 21).phq9(305, 20)
-                .med("4493", "completed", 290, 200L, null).phq9(205, 19);
+        FactsFixture f = new FactsFixture()
+                .depressed()
+                .med("36437", "completed", 400, 300L, mgDaily(150))
+                .phq9(410, 21)
+                .phq9(305, 20)
+                .med("4493", "completed", 290, 200L, null)
+                .phq9(205, 19);
         List<Finding> findings = screen(f);
         assertThat(findings).extracting(Finding::topic).containsExactly(Topics.TRD_INCOMPLETE_DATA);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> missing = (List<Map<String, Object>>) findings.get(0).details().get("missing");
+        List<Map<String, Object>> missing =
+                (List<Map<String, Object>>) findings.get(0).details().get("missing");
         assertThat(missing).singleElement().satisfies(m -> assertThat(m).containsEntry("drug", "fluoxetine"));
     }
 
@@ -85,7 +97,8 @@ class ScreeningTest {
         List<Finding> findings = screen(f);
         assertThat(findings).extracting(Finding::topic).containsExactly(Topics.COMBINATION_CANDIDATE);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> trials = (List<Map<String, Object>>) findings.get(0).details().get("trials");
+        List<Map<String, Object>> trials =
+                (List<Map<String, Object>>) findings.get(0).details().get("trials");
         assertThat(trials.get(0)).containsEntry("failedBy", "switch");
     }
 
@@ -100,7 +113,10 @@ class ScreeningTest {
 
     @Test
     void anActiveCourseGivesTreatmentResponseInsteadOfCandidacy() {
-        FactsFixture f = FactsFixture.candidate().tms(20, 2, "completed").tms(18, 1, "completed").phq9(25, 21)
+        FactsFixture f = FactsFixture.candidate()
+                .tms(20, 2, "completed")
+                .tms(18, 1, "completed")
+                .phq9(25, 21)
                 .phq9(1, 4);
         List<Finding> findings = screen(f);
         assertThat(findings).extracting(Finding::topic).containsExactly(Topics.TREATMENT_RESPONSE);
@@ -123,30 +139,49 @@ class ScreeningTest {
         f.conditions.clear();
         f.condition("F31.4", "active");
         // quetiapine failed; lithium at a dose the table does not know, judged by its level
-        f.med("51272", "completed", 500, 420L, mgDaily(300)).med("6448", "completed", 410, 330L, mgDaily(900))
-                .phq9(505, 22).phq9(440, 21).phq9(412, 21).phq9(350, 20)
+        f.med("51272", "completed", 500, 420L, mgDaily(300))
+                .med("6448", "completed", 410, 330L, mgDaily(900))
+                .phq9(505, 22)
+                .phq9(440, 21)
+                .phq9(412, 21)
+                .phq9(350, 20)
                 .observation(TestKnowledge.LOINC, "14334-7", 380, level, "mmol/L");
         assertThat(topics(f).contains(Topics.COMBINATION_CANDIDATE)).isEqualTo(established);
     }
 
     @Test
     void trialsEndedBeforeTheTrdWindowDoNotCount() {
-        FactsFixture f = new FactsFixture().depressed()
-                .med("36437", "completed", 1400, 1300L, mgDaily(150)).phq9(1410, 21).phq9(1305, 20)
-                .med("321988", "completed", 1290, 1200L, mgDaily(20)).phq9(1215, 19)
-                .med("6130", "completed", 150, 120L, null).phq9(160, 20).phq9(115, 19).phq9(10, 22)
-                .bp(5, 124, 78).weight(10, 80);
+        FactsFixture f = new FactsFixture()
+                .depressed()
+                .med("36437", "completed", 1400, 1300L, mgDaily(150))
+                .phq9(1410, 21)
+                .phq9(1305, 20)
+                .med("321988", "completed", 1290, 1200L, mgDaily(20))
+                .phq9(1215, 19)
+                .med("6130", "completed", 150, 120L, null)
+                .phq9(160, 20)
+                .phq9(115, 19)
+                .phq9(10, 22)
+                .bp(5, 124, 78)
+                .weight(10, 80);
         // v1: TRD from these old trials and a candidate
         assertThat(topics(f)).isEmpty();
     }
 
     @Test
     void aScoreBeforeFourWeeksOnTheDoseDoesNotJudgeTheTrial() {
-        FactsFixture f = new FactsFixture().depressed()
-                .med("36437", "completed", 400, 300L, mgDaily(150)).phq9(410, 21).phq9(390, 20);
+        FactsFixture f = new FactsFixture()
+                .depressed()
+                .med("36437", "completed", 400, 300L, mgDaily(150))
+                .phq9(410, 21)
+                .phq9(390, 20);
         List<Trial> trials = Trials.of(f.medications, new Terms(new TestKnowledge()), 14, FactsFixture.NOW);
-        Trd.Result trd = new Trd(new TestKnowledge()).assess(trials, Scores.of(f.observations,
-                new Terms(new TestKnowledge()), FactsFixture.NOW), FactsFixture.NOW, false);
+        Trd.Result trd = new Trd(new TestKnowledge())
+                .assess(
+                        trials,
+                        Scores.of(f.observations, new Terms(new TestKnowledge()), FactsFixture.NOW),
+                        FactsFixture.NOW,
+                        false);
         assertThat(trd.all().get(0).failure().status()).isEqualTo(Failure.Status.UNKNOWN);
     }
 
@@ -183,9 +218,17 @@ class ScreeningTest {
     void underEighteenGetsOnlySuicideRiskCards() {
         FactsFixture f = FactsFixture.candidate().observation(TestKnowledge.LOINC, "44260-8", 2, 1.0, null);
         PatientFacts facts = f.facts();
-        PatientFacts minor = new PatientFacts("p-1", java.time.LocalDate.of(2010, 1, 1), facts.conditions(),
-                facts.medications(), facts.observations(), facts.procedures(), facts.draftOrders(), facts.unavailable());
-        assertThat(decision.decide(minor, HookKind.SCREENING)).extracting(Finding::topic)
+        PatientFacts minor = new PatientFacts(
+                "p-1",
+                java.time.LocalDate.of(2010, 1, 1),
+                facts.conditions(),
+                facts.medications(),
+                facts.observations(),
+                facts.procedures(),
+                facts.draftOrders(),
+                facts.unavailable());
+        assertThat(decision.decide(minor, HookKind.SCREENING))
+                .extracting(Finding::topic)
                 .containsExactly(Topics.SUICIDE_RISK_SCREEN_POSITIVE);
     }
 
@@ -194,11 +237,19 @@ class ScreeningTest {
     void urgentSuicideRiskHoldsTheCandidateUntilARiskAssessmentIsDocumentedAfterIt() {
         FactsFixture f = FactsFixture.candidate().observation(TestKnowledge.LOINC, "44260-8", 5, 3.0, null);
         assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_URGENT);
-        f.procedures.add(new ProcedureFact("Procedure/risk-before", List.of(new Code(TestKnowledge.SNOMED, "225337009")),
-                "completed", FactsFixture.daysAgo(8), FactsFixture.daysAgo(8)));
+        f.procedures.add(new ProcedureFact(
+                "Procedure/risk-before",
+                List.of(new Code(TestKnowledge.SNOMED, "225337009")),
+                "completed",
+                FactsFixture.daysAgo(8),
+                FactsFixture.daysAgo(8)));
         assertThat(topics(f)).as("assessed before the answer").containsExactly(Topics.SUICIDE_RISK_URGENT);
-        f.procedures.add(new ProcedureFact("Procedure/risk-after", List.of(new Code(TestKnowledge.SNOMED, "225337009")),
-                "completed", FactsFixture.daysAgo(2), FactsFixture.daysAgo(2)));
+        f.procedures.add(new ProcedureFact(
+                "Procedure/risk-after",
+                List.of(new Code(TestKnowledge.SNOMED, "225337009")),
+                "completed",
+                FactsFixture.daysAgo(2),
+                FactsFixture.daysAgo(2)));
         // v3 section C (one voice): once assessed, the card is the screen-positive one, beside the candidate
         assertThat(topics(f)).containsExactly(Topics.SUICIDE_RISK_SCREEN_POSITIVE, Topics.COMBINATION_CANDIDATE);
     }
@@ -209,9 +260,15 @@ class ScreeningTest {
         FactsFixture f = FactsFixture.candidate();
         List<ObservationFact> panels = f.observations.stream()
                 .filter(o -> o.codes().get(0).code().equals("44261-6"))
-                .map(o -> new ObservationFact(o.ref(), List.of(new Code(TestKnowledge.LOINC, "44249-1")), o.effective(),
-                        null, null, List.of(), List.of(new ObservationFact.Component(
-                        List.of(new Code(TestKnowledge.LOINC, "44261-6")), o.value(), "{score}"))))
+                .map(o -> new ObservationFact(
+                        o.ref(),
+                        List.of(new Code(TestKnowledge.LOINC, "44249-1")),
+                        o.effective(),
+                        null,
+                        null,
+                        List.of(),
+                        List.of(new ObservationFact.Component(
+                                List.of(new Code(TestKnowledge.LOINC, "44261-6")), o.value(), "{score}"))))
                 .toList();
         f.observations.removeIf(o -> o.codes().get(0).code().equals("44261-6"));
         f.observations.addAll(panels);
@@ -236,8 +293,14 @@ class ScreeningTest {
     void anUnavailableMedicationHistoryMakesTrdUnknownNotFalse() {
         FactsFixture f = new FactsFixture().depressed().phq9(3, 20);
         PatientFacts facts = f.facts();
-        PatientFacts missingHistory = new PatientFacts(facts.patientId(), null, facts.conditions(),
-                facts.medications(), facts.observations(), facts.procedures(), facts.draftOrders(),
+        PatientFacts missingHistory = new PatientFacts(
+                facts.patientId(),
+                null,
+                facts.conditions(),
+                facts.medications(),
+                facts.observations(),
+                facts.procedures(),
+                facts.draftOrders(),
                 java.util.Set.of("MedicationRequest"));
         assertThat(screen(f)).isEmpty();
         List<Finding> findings = decision.decide(missingHistory, HookKind.SCREENING);

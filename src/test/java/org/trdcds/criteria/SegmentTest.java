@@ -12,8 +12,8 @@ class SegmentTest {
     /** Found by DecisionCardsFuzzTest: a record without a status whose end lies ahead threw a NullPointerException. */
     @Test
     void aRecordWithoutStatusEndingAfterNowRunsUntilNow() {
-        Segment segment = Segment.of("MedicationStatement/1", null, NOW.minusSeconds(86_400 * 30),
-                NOW.plusSeconds(86_400), NOW, null);
+        Segment segment = Segment.of(
+                "MedicationStatement/1", null, NOW.minusSeconds(86_400 * 30), NOW.plusSeconds(86_400), NOW, null);
 
         assertThat(segment.end()).isEqualTo(NOW);
         assertThat(segment.ongoing()).isTrue();

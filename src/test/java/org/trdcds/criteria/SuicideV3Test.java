@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SuicideV3Test {
 
-    private final ProtocolDecision decision = new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK,
-            TestBlocks.FROM_TEMPLATES);
+    private final ProtocolDecision decision =
+            new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
 
     private List<Finding> screen(FactsFixture f) {
         return decision.decide(f.facts(), HookKind.SCREENING);
@@ -31,7 +31,10 @@ class SuicideV3Test {
     }
 
     private static Finding find(List<Finding> findings, String topic) {
-        return findings.stream().filter(x -> x.topic().equals(topic)).findFirst().orElseThrow();
+        return findings.stream()
+                .filter(x -> x.topic().equals(topic))
+                .findFirst()
+                .orElseThrow();
     }
 
     static FactsFixture item9(FactsFixture f, long daysAgo, int answer) {
@@ -39,33 +42,54 @@ class SuicideV3Test {
     }
 
     static FactsFixture snomedCondition(FactsFixture f, String code, long daysAgo) {
-        f.conditions.add(new ConditionFact("Condition/s-" + code, List.of(new Code(SNOMED, code, "sct " + code)),
-                "active", "confirmed", daysAgo(daysAgo), null));
+        f.conditions.add(new ConditionFact(
+                "Condition/s-" + code,
+                List.of(new Code(SNOMED, code, "sct " + code)),
+                "active",
+                "confirmed",
+                daysAgo(daysAgo),
+                null));
         return f;
     }
 
-    static FactsFixture procedure(FactsFixture f, String ref, String status, long daysAgo, List<Code> outcome,
-                                  String outcomeText) {
-        f.procedures.add(new ProcedureFact(ref, List.of(new Code(SNOMED, "225337009", "Suicide risk assessment")),
-                status, daysAgo(daysAgo), daysAgo(daysAgo), outcome, outcomeText));
+    static FactsFixture procedure(
+            FactsFixture f, String ref, String status, long daysAgo, List<Code> outcome, String outcomeText) {
+        f.procedures.add(new ProcedureFact(
+                ref,
+                List.of(new Code(SNOMED, "225337009", "Suicide risk assessment")),
+                status,
+                daysAgo(daysAgo),
+                daysAgo(daysAgo),
+                outcome,
+                outcomeText));
         return f;
     }
 
-    static FactsFixture instrument(FactsFixture f, String ref, String status, long daysAgo, Double value,
-                                   String text) {
-        f.observations.add(new ObservationFact(ref, List.of(new Code(LOINC, "93374-7")), daysAgo(daysAgo), value, null,
-                List.of(), List.of(), status, text));
+    static FactsFixture instrument(FactsFixture f, String ref, String status, long daysAgo, Double value, String text) {
+        f.observations.add(new ObservationFact(
+                ref,
+                List.of(new Code(LOINC, "93374-7")),
+                daysAgo(daysAgo),
+                value,
+                null,
+                List.of(),
+                List.of(),
+                status,
+                text));
         return f;
     }
 
     // --- scope
 
     @ParameterizedTest(name = "{0}: item 9 = {1} -> {2}")
-    @CsvSource(nullValues = "none", value = {
-            "nothing coded, 3, suicide-risk-urgent",                 // v2: no cards off the spectrum
-            "SNOMED 35489007 only, 2, suicide-risk-urgent",          // v2: no cards (35489007 not on the spectrum)
-            "nothing coded, 1, none",
-            "F33.2, 1, suicide-risk-screen-positive"})
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "nothing coded, 3, suicide-risk-urgent", // v2: no cards off the spectrum
+                "SNOMED 35489007 only, 2, suicide-risk-urgent", // v2: no cards (35489007 not on the spectrum)
+                "nothing coded, 1, none",
+                "F33.2, 1, suicide-risk-screen-positive"
+            })
     void urgentTriggersShowForAnyPatientItem9Of1OnlyOnTheSpectrum(String coded, int answer, String expected) {
         FactsFixture f = new FactsFixture();
         if (coded.startsWith("SNOMED")) {
@@ -92,26 +116,31 @@ class SuicideV3Test {
     void aLaterLowerAnswerDoesNotClearAndTheCardNamesIt() { // v2: the latest answer (0) decided: no card
         FactsFixture f = item9(item9(new FactsFixture().depressed(), 10, 3), 2, 0);
         Finding urgent = find(screen(f), Topics.SUICIDE_RISK_URGENT);
-        assertThat(urgent.details()).containsEntry("item9Answer", "3")
+        assertThat(urgent.details())
+                .containsEntry("item9Answer", "3")
                 .containsEntry("laterAnswer", Map.of("answer", "0", "date", Details.date(daysAgo(2))));
     }
 
     @ParameterizedTest(name = "procedure {0} {1} days ago, outcome {2} -> {3}")
-    @CsvSource(nullValues = "none", value = {
-            "completed, 2, none, suicide-risk-screen-positive",      // v2: urgent stayed, beside the candidate
-            "completed, 2, Low risk, suicide-risk-screen-positive",
-            "completed, 2, High risk, suicide-risk-urgent",          // v2: lifted whatever the outcome
-            "completed, 2, Imminent risk of suicide, suicide-risk-urgent",
-            "in-progress, 2, none, suicide-risk-urgent",             // v2: in-progress counted
-            "completed, 8, none, suicide-risk-urgent"})              // before the trigger
-    void aProcedureAfterTheLatestTriggerWithAnOutcomeNotHighLiftsTheHold(String status, long daysAgo, String outcome,
-                                                                          String expected) {
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "completed, 2, none, suicide-risk-screen-positive", // v2: urgent stayed, beside the candidate
+                "completed, 2, Low risk, suicide-risk-screen-positive",
+                "completed, 2, High risk, suicide-risk-urgent", // v2: lifted whatever the outcome
+                "completed, 2, Imminent risk of suicide, suicide-risk-urgent",
+                "in-progress, 2, none, suicide-risk-urgent", // v2: in-progress counted
+                "completed, 8, none, suicide-risk-urgent"
+            }) // before the trigger
+    void aProcedureAfterTheLatestTriggerWithAnOutcomeNotHighLiftsTheHold(
+            String status, long daysAgo, String outcome, String expected) {
         FactsFixture f = FactsFixture.candidate().condition("T43.222A", "resolved", 5);
         procedure(f, "Procedure/sra", status, daysAgo, List.of(), outcome);
         List<Finding> findings = screen(f);
-        assertThat(topics(findings)).contains(expected)
-                .doesNotContain(expected.endsWith("urgent") ? Topics.SUICIDE_RISK_SCREEN_POSITIVE
-                        : Topics.SUICIDE_RISK_URGENT);
+        assertThat(topics(findings))
+                .contains(expected)
+                .doesNotContain(
+                        expected.endsWith("urgent") ? Topics.SUICIDE_RISK_SCREEN_POSITIVE : Topics.SUICIDE_RISK_URGENT);
         assertThat(topics(findings).contains(Topics.COMBINATION_CANDIDATE)).isEqualTo(!expected.endsWith("urgent"));
     }
 
@@ -130,21 +159,30 @@ class SuicideV3Test {
         Finding card = find(findings, Topics.SUICIDE_RISK_SCREEN_POSITIVE);
         assertThat(card.details()).containsEntry("assessed", true).doesNotContainKey("heldBack");
         assertThat(((List<?>) card.details().get("attempts"))).hasSize(1);
-        assertThat(card.details().get("assessment")).isEqualTo(Map.of("date", Details.date(daysAgo(2)), "result",
-                "no high or imminent risk recorded", "high", false));
+        assertThat(card.details().get("assessment"))
+                .isEqualTo(Map.of(
+                        "date",
+                        Details.date(daysAgo(2)),
+                        "result",
+                        "no high or imminent risk recorded",
+                        "high",
+                        false));
         assertThat(topics(findings)).contains(Topics.COMBINATION_CANDIDATE).doesNotContain(Topics.SUICIDE_RISK_URGENT);
     }
 
     @ParameterizedTest(name = "instrument {0}, value {1} / \"{2}\" -> lifted {3}")
-    @CsvSource(nullValues = "none", value = {
-            "final, none, Low risk, true",
-            "amended, none, moderate, true",
-            "final, none, High, false",
-            "preliminary, none, Low risk, false",
-            "final, 4, none, false",
-            "final, none, see note, false"})
-    void aFinalInstrumentResultNotHighLiftsTheHoldAnUnreadableOneNothing(String status, Double value, String text,
-                                                                         boolean lifted) {
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "final, none, Low risk, true",
+                "amended, none, moderate, true",
+                "final, none, High, false",
+                "preliminary, none, Low risk, false",
+                "final, 4, none, false",
+                "final, none, see note, false"
+            })
+    void aFinalInstrumentResultNotHighLiftsTheHoldAnUnreadableOneNothing(
+            String status, Double value, String text, boolean lifted) {
         FactsFixture f = item9(FactsFixture.candidate(), 6, 3);
         instrument(f, "Observation/sra", status, 2, value, text);
         List<Finding> findings = screen(f);
@@ -160,10 +198,24 @@ class SuicideV3Test {
     @Test
     void theEsketamineSentenceIsForAdultsOnly() {
         FactsFixture f = item9(new FactsFixture().depressed(), 2, 3);
-        PatientFacts minor = new PatientFacts("p-1", LocalDate.of(2012, 1, 1), f.conditions, f.medications,
-                f.observations, f.procedures, f.orders, Set.of());
-        PatientFacts adult = new PatientFacts("p-1", LocalDate.of(1980, 1, 1), f.conditions, f.medications,
-                f.observations, f.procedures, f.orders, Set.of());
+        PatientFacts minor = new PatientFacts(
+                "p-1",
+                LocalDate.of(2012, 1, 1),
+                f.conditions,
+                f.medications,
+                f.observations,
+                f.procedures,
+                f.orders,
+                Set.of());
+        PatientFacts adult = new PatientFacts(
+                "p-1",
+                LocalDate.of(1980, 1, 1),
+                f.conditions,
+                f.medications,
+                f.observations,
+                f.procedures,
+                f.orders,
+                Set.of());
         assertThat(decision.decide(minor, HookKind.SCREENING).get(0).details()).containsEntry("adult", false);
         assertThat(decision.decide(adult, HookKind.SCREENING).get(0).details()).containsEntry("adult", true);
     }

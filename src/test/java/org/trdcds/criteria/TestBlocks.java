@@ -7,6 +7,5 @@ public final class TestBlocks {
 
     public static final Blocks FROM_TEMPLATES = new TemplateCardRenderer(new TestKnowledge(), "").blocks();
 
-    private TestBlocks() {
-    }
+    private TestBlocks() {}
 }

@@ -24,11 +24,62 @@ public final class TestKnowledge implements Knowledge {
     /** A test-only RxNorm-like product code standing for a ketamine 50 mg/mL injection (maps to ingredient 6130). */
     public static final String KETAMINE_PRODUCT = "test-ketamine-50-mg-ml";
 
-    public static final ProtocolParameters DEFAULTS = new ProtocolParameters(14, 42, 0.50,
-            "< 50% reduction from the pre-trial score (non-response)", 14, 2, 30, 30, 140, 90, 30, 1, 90, 0.5, 0.10,
-            40, 60, 0.50, 5, 10,
-            730, 28, 30, 90, 4, 14, 28, 20, 28, 14, 10, 20, 160, 100, 180, 110, 3, 4, 1.0, 30, 300, 18, 365, 2, 280, 30,
-            42, 3, 20, 120, 365, 0.6, "42347", 450, "6448");
+    public static final ProtocolParameters DEFAULTS = new ProtocolParameters(
+            14,
+            42,
+            0.50,
+            "< 50% reduction from the pre-trial score (non-response)",
+            14,
+            2,
+            30,
+            30,
+            140,
+            90,
+            30,
+            1,
+            90,
+            0.5,
+            0.10,
+            40,
+            60,
+            0.50,
+            5,
+            10,
+            730,
+            28,
+            30,
+            90,
+            4,
+            14,
+            28,
+            20,
+            28,
+            14,
+            10,
+            20,
+            160,
+            100,
+            180,
+            110,
+            3,
+            4,
+            1.0,
+            30,
+            300,
+            18,
+            365,
+            2,
+            280,
+            30,
+            42,
+            3,
+            20,
+            120,
+            365,
+            0.6,
+            "42347",
+            450,
+            "6448");
 
     /** The defaults with one parameter changed (by record component name). */
     public static ProtocolParameters with(String name, Object value) {
@@ -38,7 +89,9 @@ public final class TestKnowledge implements Knowledge {
             Class<?>[] types = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
-                values[i] = components[i].getName().equals(name) ? value : components[i].getAccessor().invoke(DEFAULTS);
+                values[i] = components[i].getName().equals(name)
+                        ? value
+                        : components[i].getAccessor().invoke(DEFAULTS);
             }
             return ProtocolParameters.class.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
@@ -59,11 +112,51 @@ public final class TestKnowledge implements Knowledge {
 
     public TestKnowledge(ProtocolParameters parameters) {
         this.parameters = parameters;
-        add("depressive-disorders", ICD10CM, "F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F32.9", "F33.0",
-                "F33.1", "F33.2", "F33.3", "F33.40", "F33.41", "F33.42", "F33.8", "F33.9");
-        add("depressive-spectrum", ICD10CM, "F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F32.9", "F33.0",
-                "F33.1", "F33.2", "F33.3", "F33.41", "F33.8", "F33.9", "F32.A", "F32.89", "F34.1", "F31.30", "F31.4",
-                "F31.5", "F53.0", "R45.851", "T14.91XA");
+        add(
+                "depressive-disorders",
+                ICD10CM,
+                "F32.0",
+                "F32.1",
+                "F32.2",
+                "F32.3",
+                "F32.4",
+                "F32.5",
+                "F32.9",
+                "F33.0",
+                "F33.1",
+                "F33.2",
+                "F33.3",
+                "F33.40",
+                "F33.41",
+                "F33.42",
+                "F33.8",
+                "F33.9");
+        add(
+                "depressive-spectrum",
+                ICD10CM,
+                "F32.0",
+                "F32.1",
+                "F32.2",
+                "F32.3",
+                "F32.4",
+                "F32.5",
+                "F32.9",
+                "F33.0",
+                "F33.1",
+                "F33.2",
+                "F33.3",
+                "F33.41",
+                "F33.8",
+                "F33.9",
+                "F32.A",
+                "F32.89",
+                "F34.1",
+                "F31.30",
+                "F31.4",
+                "F31.5",
+                "F53.0",
+                "R45.851",
+                "T14.91XA");
         add("depressive-spectrum", SNOMED, "36923009", "370143000", "66344007", "1153570009");
         add("full-remission", ICD10CM, "F32.5", "F33.40", "F33.42", "F31.70", "F31.72", "F10.11", "F10.21");
         add("suicide-attempt", ICD10CM, "T14.91XA", "T43.222A", "T39.1X2A");
@@ -94,22 +187,63 @@ public final class TestKnowledge implements Knowledge {
         bipolarDoses.put("51272", new MinimumDose("51272", "quetiapine", 300, "placeholder", "test", null));
         bipolarDoses.put("28439", new MinimumDose("28439", "lamotrigine", 200, "placeholder", "test", null));
         add("depressive-disorders", SNOMED, "36923009", "370143000", "66344007", "1153570009");
-        add("bipolar-disorders", ICD10CM, "F31.0", "F31.2", "F31.30", "F31.31", "F31.32", "F31.4", "F31.5", "F31.81",
+        add(
+                "bipolar-disorders",
+                ICD10CM,
+                "F31.0",
+                "F31.2",
+                "F31.30",
+                "F31.31",
+                "F31.32",
+                "F31.4",
+                "F31.5",
+                "F31.81",
                 "F31.9");
         add("bipolar-disorders", SNOMED, "13746004", "371596008", "49468007");
         add("bipolar-depressed-episode", ICD10CM, "F31.30", "F31.31", "F31.32", "F31.4", "F31.5");
         add("bipolar-depressed-episode", SNOMED, "49468007");
-        add("psychotic-disorders", ICD10CM, "F20.0", "F20.9", "F22", "F25.0", "F29", "F32.3", "F33.3", "F31.5", "F31.2");
+        add(
+                "psychotic-disorders",
+                ICD10CM,
+                "F20.0",
+                "F20.9",
+                "F22",
+                "F25.0",
+                "F29",
+                "F32.3",
+                "F33.3",
+                "F31.5",
+                "F31.2");
         add("psychotic-disorders", SNOMED, "58214004", "68890003");
         add("epilepsy", ICD10CM, "G40.909", "G40.919", "G40.803", "G40.801");
         add("epilepsy", SNOMED, "84757009", "314828009");
-        add("epilepsy-intractable", ICD10CM, "G40.919", "G40.019", "G40.311", "G40.803", "G40.804", "G40.813",
-                "G40.814", "G40.823", "G40.824", "G40.833", "G40.834");
+        add(
+                "epilepsy-intractable",
+                ICD10CM,
+                "G40.919",
+                "G40.019",
+                "G40.311",
+                "G40.803",
+                "G40.804",
+                "G40.813",
+                "G40.814",
+                "G40.823",
+                "G40.824",
+                "G40.833",
+                "G40.834");
         add("epilepsy-intractable", SNOMED, "314828009");
         add("hypertension", ICD10CM, "I10", "I16.0", "I16.1", "I16.9");
         add("hypertensive-crisis", ICD10CM, "I16.0", "I16.1", "I16.9");
         add("hypertensive-crisis", SNOMED, "443482000");
-        add("substance-use-disorders-active", ICD10CM, "F10.10", "F10.20", "F11.20", "F12.20", "F14.20", "F16.20",
+        add(
+                "substance-use-disorders-active",
+                ICD10CM,
+                "F10.10",
+                "F10.20",
+                "F11.20",
+                "F12.20",
+                "F14.20",
+                "F16.20",
                 "F19.20");
         add("substance-use-disorders-active", SNOMED, "66214007", "724713006", "724715004");
         add("suicidal-ideation", ICD10CM, "R45.851");
@@ -126,11 +260,19 @@ public final class TestKnowledge implements Knowledge {
         add("antidepressants", RXNORM, "10737");
         names.put("10737", "trazodone");
         product("2611260", "42347", "bupropion", 105.0, "tablet");
-        minimumDoses.put("2611260", new MinimumDose("2611260", "dextromethorphan-bupropion", 210,
-                "placeholder-pending-clinical-review", "test", null));
+        minimumDoses.put(
+                "2611260",
+                new MinimumDose(
+                        "2611260",
+                        "dextromethorphan-bupropion",
+                        210,
+                        "placeholder-pending-clinical-review",
+                        "test",
+                        null));
         ingredient("9639", "selegiline", 6);
-        minimumDoses.put("9639", new MinimumDose("9639", "selegiline", 6, "placeholder-pending-clinical-review",
-                "test", "transdermal"));
+        minimumDoses.put(
+                "9639",
+                new MinimumDose("9639", "selegiline", 6, "placeholder-pending-clinical-review", "test", "transdermal"));
         product("test-selegiline-patch", "9639", "selegiline", 6.0, "patch");
         add("antidepressants", RXNORM, "test-selegiline-patch");
         product("312941", "36437", "sertraline", 50.0, "tablet");
@@ -154,8 +296,16 @@ public final class TestKnowledge implements Knowledge {
 
     /** PROTOCOL-v3 sections C and D (v3safety): the defaults of Parameters-safety-v3.json. */
     public static final org.trdcds.terminology.SafetyParameters SAFETY = new org.trdcds.terminology.SafetyParameters(
-            300, 30, 25, 5, Map.of("[IU]/L", 1.0, "m[IU]/mL", 1.0, "mIU/mL", 1.0, "IU/L", 1.0, "[IU]/mL", 1000.0),
-            365, 65, 14, List.of("high", "imminent"), List.of("low", "moderate", "minimal", "none"));
+            300,
+            30,
+            25,
+            5,
+            Map.of("[IU]/L", 1.0, "m[IU]/mL", 1.0, "mIU/mL", 1.0, "IU/L", 1.0, "[IU]/mL", 1000.0),
+            365,
+            65,
+            14,
+            List.of("high", "imminent"),
+            List.of("low", "moderate", "minimal", "none"));
 
     private void v3Safety() {
         add("pregnancy", ICD10CM, "O99.342");
@@ -186,16 +336,23 @@ public final class TestKnowledge implements Knowledge {
     }
 
     private void add(String valueSet, String system, String... codes) {
-        Set<String> set = valueSets.computeIfAbsent(valueSet, k -> new HashMap<>())
-                .computeIfAbsent(system, k -> new HashSet<>());
+        Set<String> set =
+                valueSets.computeIfAbsent(valueSet, k -> new HashMap<>()).computeIfAbsent(system, k -> new HashSet<>());
         set.addAll(List.of(codes));
     }
 
     private void ingredient(String rxcui, String name, double mgPerDay) {
         add("antidepressants", RXNORM, rxcui);
         names.put(rxcui, name);
-        minimumDoses.put(rxcui, new MinimumDose(rxcui, name, mgPerDay, "placeholder-pending-clinical-review",
-                "CLINICAL-REFERENCE.md section 4 (UNVERIFIED placeholder)", null));
+        minimumDoses.put(
+                rxcui,
+                new MinimumDose(
+                        rxcui,
+                        name,
+                        mgPerDay,
+                        "placeholder-pending-clinical-review",
+                        "CLINICAL-REFERENCE.md section 4 (UNVERIFIED placeholder)",
+                        null));
     }
 
     private void product(String code, String ingredient, String name, Double strengthMg, String unit) {
@@ -222,7 +379,8 @@ public final class TestKnowledge implements Knowledge {
     @Override
     public java.util.SortedMap<String, java.util.SortedSet<String>> expansion(String valueSetId) {
         java.util.SortedMap<String, java.util.SortedSet<String>> expansion = new java.util.TreeMap<>();
-        valueSets.getOrDefault(valueSetId, Map.of())
+        valueSets
+                .getOrDefault(valueSetId, Map.of())
                 .forEach((system, codes) -> expansion.put(system, new java.util.TreeSet<>(codes)));
         return expansion;
     }
@@ -268,10 +426,31 @@ public final class TestKnowledge implements Knowledge {
 
     /** The order parameters of Parameters-orders-v3.json (v3orders). */
     public static final org.trdcds.terminology.OrderParameters ORDER_DEFAULTS =
-            new org.trdcds.terminology.OrderParameters(20, 120, 1.0, 365,
-                    "intravenous, intravenous route, iv, 47625008", "nasal, nasal route, intranasal, 46713006",
-                    "56, 84", "28", 65, 84, 56, 28, 28, 28, 14, "{device}, device, devices", "{spray}, spray, sprays",
-                    4, 2, 1, "56, 84", 12, 55, 30);
+            new org.trdcds.terminology.OrderParameters(
+                    20,
+                    120,
+                    1.0,
+                    365,
+                    "intravenous, intravenous route, iv, 47625008",
+                    "nasal, nasal route, intranasal, 46713006",
+                    "56, 84",
+                    "28",
+                    65,
+                    84,
+                    56,
+                    28,
+                    28,
+                    28,
+                    14,
+                    "{device}, device, devices",
+                    "{spray}, spray, sprays",
+                    4,
+                    2,
+                    1,
+                    "56, 84",
+                    12,
+                    55,
+                    30);
 
     @Override
     public org.trdcds.terminology.OrderParameters orderParameters() {

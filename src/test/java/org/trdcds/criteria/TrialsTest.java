@@ -41,16 +41,19 @@ class TrialsTest {
     }
 
     @ParameterizedTest(name = "{0} {1} x {2}/day -> {3} mg/day")
-    @CsvSource(nullValues = "null", value = {
-            "312941, 1, {tbl}, 2, 100",
-            "312938, 1, tablet, 1, 100",
-            "312941, 1, capsule, 1, 50",
-            "36437, 0.1, g, 1, 100",
-            "36437, 50000, ug, 2, 100",
-            "36437, 50, mg, null, null",
-            "36437, null, mg, 1, null",
-            "36437, 2, {tbl}, 1, null",
-            "36437, 5, mL, 1, null"})
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "312941, 1, {tbl}, 2, 100",
+                "312938, 1, tablet, 1, 100",
+                "312941, 1, capsule, 1, 50",
+                "36437, 0.1, g, 1, 100",
+                "36437, 50000, ug, 2, 100",
+                "36437, 50, mg, null, null",
+                "36437, null, mg, 1, null",
+                "36437, 2, {tbl}, 1, null",
+                "36437, 5, mL, 1, null"
+            })
     void dailyDoseInMg(String code, Double value, String unit, Double perDay, Double expected) {
         FactsFixture f = new FactsFixture().med(code, "active", 10, null, new Dose(value, unit, perDay, null));
         assertThat(trials(f).get(0).segments().get(0).dailyMg()).isEqualTo(expected);
@@ -82,8 +85,14 @@ class TrialsTest {
     @Test
     void undatedRecordsFormATrialWithUnknownPeriod() {
         FactsFixture f = new FactsFixture();
-        f.medications.add(new MedicationFact("MedicationRequest/r-1", List.of(new Code(Terms.RXNORM, "4493")), "Prozac",
-                "completed", null, null, mgDaily(20)));
+        f.medications.add(new MedicationFact(
+                "MedicationRequest/r-1",
+                List.of(new Code(Terms.RXNORM, "4493")),
+                "Prozac",
+                "completed",
+                null,
+                null,
+                mgDaily(20)));
         assertThat(trials(f)).singleElement().satisfies(t -> {
             assertThat(t.start()).isNull();
             assertThat(t.undated()).containsExactly("MedicationRequest/r-1");
@@ -93,13 +102,16 @@ class TrialsTest {
 
     @org.junit.jupiter.api.Test
     void aCombinationProductWithItsOwnDoseRowIsItsOwnTrial() {
-        FactsFixture f = new FactsFixture().med("42347", "completed", 400, 300L, FactsFixture.mgDaily(300))
+        FactsFixture f = new FactsFixture()
+                .med("42347", "completed", 400, 300L, FactsFixture.mgDaily(300))
                 .med("2611260", "completed", 290, 200L, new Dose(1.0, "{tbl}", 2.0, null));
         Terms terms = new Terms(new TestKnowledge());
         List<Trial> trials = Trials.of(f.medications, terms, 14, FactsFixture.NOW);
         assertThat(trials).extracting(Trial::ingredient).containsExactly("42347", "2611260");
         assertThat(trials.get(1).name()).isEqualTo("dextromethorphan-bupropion");
-        assertThat(new Adequacy(new TestKnowledge()).assess(trials.get(1), FactsFixture.NOW).status())
+        assertThat(new Adequacy(new TestKnowledge())
+                        .assess(trials.get(1), FactsFixture.NOW)
+                        .status())
                 .isEqualTo(Adequacy.Status.ADEQUATE);
     }
 
@@ -108,12 +120,21 @@ class TrialsTest {
     void aRouteSpecificRowAppliesOnlyToThatRoute(String how, Adequacy.Status expected) {
         FactsFixture f = new FactsFixture();
         String code = how.equals("patch") ? "test-selegiline-patch" : "9639";
-        Dose dose = how.equals("patch") ? new Dose(1.0, "patch", 1.0, null)
+        Dose dose = how.equals("patch")
+                ? new Dose(1.0, "patch", 1.0, null)
                 : new Dose(10.0, "mg", 1.0, null, false, null, how.equals("oral") ? "oral route" : null);
-        f.medications.add(new MedicationFact("MedicationStatement/s", List.of(new Code(TestKnowledge.RXNORM, code)),
-                null, "completed", FactsFixture.daysAgo(200), FactsFixture.daysAgo(100), dose));
+        f.medications.add(new MedicationFact(
+                "MedicationStatement/s",
+                List.of(new Code(TestKnowledge.RXNORM, code)),
+                null,
+                "completed",
+                FactsFixture.daysAgo(200),
+                FactsFixture.daysAgo(100),
+                dose));
         List<Trial> trials = Trials.of(f.medications, new Terms(new TestKnowledge()), 14, FactsFixture.NOW);
-        assertThat(new Adequacy(new TestKnowledge()).assess(trials.get(0), FactsFixture.NOW).status())
+        assertThat(new Adequacy(new TestKnowledge())
+                        .assess(trials.get(0), FactsFixture.NOW)
+                        .status())
                 .isEqualTo(expected);
     }
 }

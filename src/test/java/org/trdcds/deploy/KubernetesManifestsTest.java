@@ -39,9 +39,18 @@ class KubernetesManifestsTest {
     static final Path DIR = Path.of("deploy/kubernetes");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-            "Deployment", Deployment.class, "Service", Service.class, "ConfigMap", ConfigMap.class,
-            "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class, "PodDisruptionBudget", PodDisruptionBudget.class,
-            "NetworkPolicy", NetworkPolicy.class);
+            "Deployment",
+            Deployment.class,
+            "Service",
+            Service.class,
+            "ConfigMap",
+            ConfigMap.class,
+            "HorizontalPodAutoscaler",
+            HorizontalPodAutoscaler.class,
+            "PodDisruptionBudget",
+            PodDisruptionBudget.class,
+            "NetworkPolicy",
+            NetworkPolicy.class);
 
     static List<HasMetadata> objects;
     static Deployment deployment;
@@ -52,12 +61,17 @@ class KubernetesManifestsTest {
     @BeforeAll
     static void parse() throws IOException {
         objects = new ArrayList<>();
-        for (JsonNode resource : YAML.readTree(DIR.resolve("kustomization.yaml").toFile()).path("resources")) {
-            try (var documents = YAML.readerFor(JsonNode.class).readValues(DIR.resolve(resource.asText()).toFile())) {
+        for (JsonNode resource :
+                YAML.readTree(DIR.resolve("kustomization.yaml").toFile()).path("resources")) {
+            try (var documents = YAML.readerFor(JsonNode.class)
+                    .readValues(DIR.resolve(resource.asText()).toFile())) {
                 while (documents.hasNext()) {
                     JsonNode document = (JsonNode) documents.next();
-                    Class<? extends HasMetadata> type = KINDS.get(document.path("kind").asText());
-                    assertThat(type).as(resource + " kind " + document.path("kind")).isNotNull();
+                    Class<? extends HasMetadata> type =
+                            KINDS.get(document.path("kind").asText());
+                    assertThat(type)
+                            .as(resource + " kind " + document.path("kind"))
+                            .isNotNull();
                     objects.add(YAML.treeToValue(document, type));
                 }
             }
@@ -72,7 +86,8 @@ class KubernetesManifestsTest {
     }
 
     static <T extends HasMetadata> T one(Class<T> type) {
-        List<T> found = objects.stream().filter(type::isInstance).map(type::cast).toList();
+        List<T> found =
+                objects.stream().filter(type::isInstance).map(type::cast).toList();
         assertThat(found).as(type.getSimpleName()).hasSize(1);
         return found.get(0);
     }
@@ -84,7 +99,9 @@ class KubernetesManifestsTest {
     @Test
     void everyKindIsThereOnceWithOneName() {
         assertThat(objects.stream().map(HasMetadata::getKind)).containsExactlyInAnyOrderElementsOf(KINDS.keySet());
-        assertThat(objects.stream().filter(o -> !(o instanceof ConfigMap)).map(o -> o.getMetadata().getName()))
+        assertThat(objects.stream()
+                        .filter(o -> !(o instanceof ConfigMap))
+                        .map(o -> o.getMetadata().getName()))
                 .containsOnly("trd-cds-hooks");
     }
 
@@ -95,14 +112,16 @@ class KubernetesManifestsTest {
             assertThat(port.getName()).isEqualTo("http");
             assertThat(port.getContainerPort()).isEqualTo(serverPort);
         });
-        assertThat(application.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
-        assertThat(application.getProperty("management.endpoints.web.exposure.include")).contains("health");
+        assertThat(application.getProperty("management.endpoint.health.probes.enabled"))
+                .isEqualTo("true");
+        assertThat(application.getProperty("management.endpoints.web.exposure.include"))
+                .contains("health");
         assertThat(application.getProperty("management.server.port")).isNull(); // actuator on the same port
         assertThat(path(container.getLivenessProbe())).isEqualTo("/actuator/health/liveness");
         assertThat(path(container.getStartupProbe())).isEqualTo("/actuator/health/liveness");
         assertThat(path(container.getReadinessProbe())).isEqualTo("/actuator/health/readiness");
-        for (Probe probe : List.of(container.getLivenessProbe(), container.getReadinessProbe(),
-                container.getStartupProbe())) {
+        for (Probe probe :
+                List.of(container.getLivenessProbe(), container.getReadinessProbe(), container.getStartupProbe())) {
             assertThat(probe.getHttpGet().getPort()).isEqualTo(new IntOrString("http"));
         }
     }
@@ -160,9 +179,11 @@ class KubernetesManifestsTest {
         ConfigMap configMap = one(ConfigMap.class);
         Map<String, String> secretKeys = container.getEnv().stream()
                 .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
-                .collect(Collectors.toMap(EnvVar::getName, e -> e.getValueFrom().getSecretKeyRef().getKey()));
-        assertThat(secretKeys).containsOnlyKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
-                "CDS_SECURITY_ADMIN_TOKEN");
+                .collect(Collectors.toMap(
+                        EnvVar::getName, e -> e.getValueFrom().getSecretKeyRef().getKey()));
+        assertThat(secretKeys)
+                .containsOnlyKeys(
+                        "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "CDS_SECURITY_ADMIN_TOKEN");
         for (EnvVar env : container.getEnv()) {
             if (env.getValueFrom() == null) {
                 assertThat(env.getName()).doesNotContain("PASSWORD", "TOKEN");
@@ -172,21 +193,29 @@ class KubernetesManifestsTest {
             var config = env.getValueFrom().getConfigMapKeyRef();
             String key = secret != null ? secret.getKey() : config.getKey();
             String name = secret != null ? secret.getName() : config.getName();
-            assertThat(deploymentDoc).as("docs/deployment.md documents " + name + " key " + key)
-                    .contains("`" + key + "`").contains("`" + name + "`");
+            assertThat(deploymentDoc)
+                    .as("docs/deployment.md documents " + name + " key " + key)
+                    .contains("`" + key + "`")
+                    .contains("`" + name + "`");
             if (config != null) {
                 assertThat(name).isEqualTo(configMap.getMetadata().getName());
                 assertThat(configMap.getData()).containsKey(key);
             }
         }
-        assertThat(env("CDS_SECURITY_TRUSTED_ISSUERS_0_ISSUER").getValueFrom().getConfigMapKeyRef()).isNotNull();
-        assertThat(env("CDS_SECURITY_AUDIENCE_BASE_URL").getValueFrom().getConfigMapKeyRef()).isNotNull();
+        assertThat(env("CDS_SECURITY_TRUSTED_ISSUERS_0_ISSUER").getValueFrom().getConfigMapKeyRef())
+                .isNotNull();
+        assertThat(env("CDS_SECURITY_AUDIENCE_BASE_URL").getValueFrom().getConfigMapKeyRef())
+                .isNotNull();
         assertThat(env("CDS_SECURITY_REPLAY_STORE").getValue()).isEqualTo("database");
-        assertThat(configMap.getData()).allSatisfy((key, value) -> assertThat(deploymentDoc).contains("`" + key + "`"));
+        assertThat(configMap.getData())
+                .allSatisfy((key, value) -> assertThat(deploymentDoc).contains("`" + key + "`"));
     }
 
     static EnvVar env(String name) {
-        return container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow();
+        return container.getEnv().stream()
+                .filter(e -> e.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -196,13 +225,16 @@ class KubernetesManifestsTest {
 
         Service service = one(Service.class);
         assertThat(podLabels()).containsAllEntriesOf(service.getSpec().getSelector());
-        assertThat(service.getSpec().getPorts()).singleElement()
+        assertThat(service.getSpec().getPorts())
+                .singleElement()
                 .satisfies(port -> assertThat(port.getTargetPort()).isEqualTo(new IntOrString("http")));
 
         HorizontalPodAutoscaler hpa = one(HorizontalPodAutoscaler.class);
         assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
-        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(deployment.getMetadata().getName());
-        assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(deployment.getSpec().getReplicas());
+        assertThat(hpa.getSpec().getScaleTargetRef().getName())
+                .isEqualTo(deployment.getMetadata().getName());
+        assertThat(hpa.getSpec().getMinReplicas())
+                .isEqualTo(deployment.getSpec().getReplicas());
         assertThat(hpa.getSpec().getMaxReplicas()).isGreaterThan(hpa.getSpec().getMinReplicas());
         assertThat(hpa.getSpec().getMetrics()).singleElement().satisfies(metric -> {
             assertThat(metric.getResource().getName()).isEqualTo("cpu");
@@ -213,34 +245,58 @@ class KubernetesManifestsTest {
         assertThat(podLabels()).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
         int minAvailable = pdb.getSpec().getMinAvailable().getIntVal();
         assertThat(minAvailable).isPositive().isLessThan(hpa.getSpec().getMinReplicas()); // a node can be drained
-        assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+        assertThat(deployment
+                        .getSpec()
+                        .getStrategy()
+                        .getRollingUpdate()
+                        .getMaxUnavailable()
+                        .getIntVal())
+                .isZero();
     }
 
     @Test
     void theNetworkPolicyLetsInOnlyTheHttpPortAndOutOnlyDnsPostgresAndHttps() {
         NetworkPolicy policy = one(NetworkPolicy.class);
-        assertThat(podLabels()).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+        assertThat(podLabels())
+                .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> assertThat(rule.getPorts())
-                .singleElement().satisfies(port -> assertThat(port.getPort()).isEqualTo(new IntOrString("http"))));
-        assertThat(policy.getSpec().getEgress().stream().flatMap(rule -> rule.getPorts().stream())
-                .map(port -> port.getPort().getIntVal()).distinct()).containsExactlyInAnyOrder(53, 5432, 443);
+        assertThat(policy.getSpec().getIngress())
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.getPorts())
+                        .singleElement()
+                        .satisfies(port -> assertThat(port.getPort()).isEqualTo(new IntOrString("http"))));
+        assertThat(policy.getSpec().getEgress().stream()
+                        .flatMap(rule -> rule.getPorts().stream())
+                        .map(port -> port.getPort().getIntVal())
+                        .distinct())
+                .containsExactlyInAnyOrder(53, 5432, 443);
     }
 
     @Test
     void theDockerfileBuildsPreparesWithTheRuntimeJvmAndRunsASlimJreAsTheDeploymentsUser() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("Dockerfile"));
-        List<String> stages = lines.stream().filter(line -> line.startsWith("FROM ")).toList();
+        List<String> stages =
+                lines.stream().filter(line -> line.startsWith("FROM ")).toList();
         assertThat(stages).hasSize(3);
         assertThat(stages.get(0)).contains("17-jdk");
         assertThat(stages.get(1)).contains("17-jre");
         assertThat(stages.get(2)).isEqualTo(stages.get(1).replace(" AS prepare", "")); // the archive's own JVM
         String text = String.join("\n", lines);
-        assertThat(text).contains("./mvnw -B -q package", "deploy/prepare.sh /app", "COPY --from=prepare /app/lib/",
-                "-XX:SharedArchiveFile=/app/trd-cds-hooks.jsa", "-XX:MaxRAMPercentage=",
-                "-XX:+ExitOnOutOfMemoryError",
-                "EXPOSE " + container.getPorts().get(0).getContainerPort());
-        long runAsUser = deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser();
+        assertThat(text)
+                .contains(
+                        "./mvnw -B -q package",
+                        "deploy/prepare.sh /app",
+                        "COPY --from=prepare /app/lib/",
+                        "-XX:SharedArchiveFile=/app/trd-cds-hooks.jsa",
+                        "-XX:MaxRAMPercentage=",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "EXPOSE " + container.getPorts().get(0).getContainerPort());
+        long runAsUser = deployment
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getSecurityContext()
+                .getRunAsUser();
         assertThat(lines).contains("USER " + runAsUser + ":" + runAsUser);
     }
 }

@@ -33,34 +33,51 @@ class DryRunCoverageTest {
     void listsTheRelevantCodesTheKnowledgeLacksAndNotTheOnesItHolds(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("in");
         DryRunTestExports.write(in, "Patient.ndjson", List.of(patient("a"), patient("b")));
-        DryRunTestExports.write(in, "Condition.ndjson", List.of(
-                condition("c1", "a", ICD10CM, "F34.89", "Other specified persistent mood disorders"),
-                condition("c2", "b", ICD10CM, "F34.89", "Other specified persistent mood disorders"),
-                condition("c3", "b", ICD10CM, "F34.89", "Other specified persistent mood disorders"),
-                condition("c4", "a", ICD10CM, "O99.89", "Other specified diseases and conditions complicating pregnancy, childbirth and the puerperium"),
-                condition("c5", "a", SNOMED, "900000000000001", "Treatment-refractory melancholic episode"),
-                condition("c6", "a", ICD10CM, "F33.2", "Major depressive disorder, recurrent severe"),
-                condition("c7", "b", SNOMED, "370143000", "Major depression disorder"),
-                condition("c8", "b", ICD10CM, "Z00.00", "Encounter for general adult medical examination")));
-        DryRunTestExports.write(in, "Observation.000.ndjson", List.of(
-                observation("o1", "a", LOINC, "44261-6", "PHQ-9 total score", 21),
-                observation("o2", "a", LOINC, "8302-2", "Body height", 170),
-                observation("o3", "b", LOINC, "99999-0", "Montgomery-Asberg rating, clinician", 30)));
-        DryRunTestExports.write(in, "MedicationRequest.ndjson", List.of(
-                medicationRequest("m1", "a", "900000002", "esketamine 28 MG Nasal Spray (local formulary)")));
+        DryRunTestExports.write(
+                in,
+                "Condition.ndjson",
+                List.of(
+                        condition("c1", "a", ICD10CM, "F34.89", "Other specified persistent mood disorders"),
+                        condition("c2", "b", ICD10CM, "F34.89", "Other specified persistent mood disorders"),
+                        condition("c3", "b", ICD10CM, "F34.89", "Other specified persistent mood disorders"),
+                        condition(
+                                "c4",
+                                "a",
+                                ICD10CM,
+                                "O99.89",
+                                "Other specified diseases and conditions complicating pregnancy, childbirth and the puerperium"),
+                        condition("c5", "a", SNOMED, "900000000000001", "Treatment-refractory melancholic episode"),
+                        condition("c6", "a", ICD10CM, "F33.2", "Major depressive disorder, recurrent severe"),
+                        condition("c7", "b", SNOMED, "370143000", "Major depression disorder"),
+                        condition("c8", "b", ICD10CM, "Z00.00", "Encounter for general adult medical examination")));
+        DryRunTestExports.write(
+                in,
+                "Observation.000.ndjson",
+                List.of(
+                        observation("o1", "a", LOINC, "44261-6", "PHQ-9 total score", 21),
+                        observation("o2", "a", LOINC, "8302-2", "Body height", 170),
+                        observation("o3", "b", LOINC, "99999-0", "Montgomery-Asberg rating, clinician", 30)));
+        DryRunTestExports.write(
+                in,
+                "MedicationRequest.ndjson",
+                List.of(medicationRequest("m1", "a", "900000002", "esketamine 28 MG Nasal Spray (local formulary)")));
         Knowledge knowledge = ProjectKnowledge.get();
-        List<String[]> planted = List.of(new String[] {ICD10CM, "F34.89"}, new String[] {ICD10CM, "O99.89"},
-                new String[] {SNOMED, "900000000000001"}, new String[] {LOINC, "99999-0"},
+        List<String[]> planted = List.of(
+                new String[] {ICD10CM, "F34.89"},
+                new String[] {ICD10CM, "O99.89"},
+                new String[] {SNOMED, "900000000000001"},
+                new String[] {LOINC, "99999-0"},
                 new String[] {RXNORM, "900000002"});
         for (String[] code : planted) {
             assertThat(knowledge.valueSetIds()).noneMatch(id -> knowledge.inValueSet(id, code[0], code[1]));
         }
 
-        DryRunTestExports.Result result = DryRunTestExports.run("--input", in.toString(), "--out",
-                dir.resolve("out").toString(), "--as-of", "2026-11-27T04:22:50Z");
+        DryRunTestExports.Result result = DryRunTestExports.run(
+                "--input", in.toString(), "--out", dir.resolve("out").toString(), "--as-of", "2026-11-27T04:22:50Z");
 
         assertThat(result.exit()).as(result.console()).isZero();
-        JsonNode summary = ExportFixture.JSON.readTree(dir.resolve("out/summary.json").toFile());
+        JsonNode summary =
+                ExportFixture.JSON.readTree(dir.resolve("out/summary.json").toFile());
         Map<String, JsonNode> listed = new TreeMap<>();
         List<String> order = new ArrayList<>();
         summary.get("unrecognised").forEach(row -> {
@@ -82,7 +99,8 @@ class DryRunCoverageTest {
         assertThat(summary.get("patients").asInt()).isEqualTo(2);
 
         String html = Files.readString(dir.resolve("out/report.html"));
-        assertThat(html).contains("F34.89", "Other specified persistent mood disorders", "<svg", "per 1,000")
+        assertThat(html)
+                .contains("F34.89", "Other specified persistent mood disorders", "<svg", "per 1,000")
                 .doesNotContain("<script", "src=\"http", "href=\"http");
     }
 }

@@ -43,24 +43,36 @@ import org.trdcds.TestClock;
  * files), is run through the dry-run command at the records' instant; then each patient's record is sent to the real
  * service over HTTP as patient-view prefetch at the same instant. The topics and indicators must be the same.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:dry-run-matches-hook;DB_CLOSE_DELAY=-1")
 @Import(DryRunMatchesHookTest.ClockConfiguration.class)
 class DryRunMatchesHookTest {
 
     static final TestClock CLOCK = new TestClock(Instant.EPOCH);
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Map<String, String> PREFETCH_KEYS = new LinkedHashMap<>(Map.of("conditions", "Condition",
-            "observations", "Observation", "medicationStatements", "MedicationStatement", "medicationRequests",
-            "MedicationRequest", "medicationAdministrations", "MedicationAdministration", "procedures", "Procedure"));
+    static final Map<String, String> PREFETCH_KEYS = new LinkedHashMap<>(Map.of(
+            "conditions",
+            "Condition",
+            "observations",
+            "Observation",
+            "medicationStatements",
+            "MedicationStatement",
+            "medicationRequests",
+            "MedicationRequest",
+            "medicationAdministrations",
+            "MedicationAdministration",
+            "procedures",
+            "Procedure"));
 
     @LocalServerPort
     int port;
 
     @Test
     void everyPatientGetsTheCardsOfThePatientViewHook(@TempDir Path dir) throws Exception {
-        List<ExportFixture.Record> records = Stream.concat(ExportFixture.synthea().stream(),
-                ExportFixture.scenarios().stream()).toList();
+        List<ExportFixture.Record> records = Stream.concat(
+                        ExportFixture.synthea().stream(), ExportFixture.scenarios().stream())
+                .toList();
         Map<Instant, List<ExportFixture.Record>> byInstant = records.stream()
                 .collect(Collectors.groupingBy(ExportFixture.Record::asOf, TreeMap::new, Collectors.toList()));
         int compared = 0;
@@ -72,12 +84,26 @@ class DryRunMatchesHookTest {
             String suffix = "-dr" + run;
             writeExport(input, group.getValue(), suffix, run % 2 == 0);
             ByteArrayOutputStream console = new ByteArrayOutputStream();
-            int exit = DryRunCommand.run(new String[] {"--input", input.toString(), "--out", out.toString(),
-                    "--as-of", group.getKey().toString(), "--partitions", "3", "--threads", "2"},
-                    new PrintStream(console, true), new PrintStream(console, true));
+            int exit = DryRunCommand.run(
+                    new String[] {
+                        "--input",
+                        input.toString(),
+                        "--out",
+                        out.toString(),
+                        "--as-of",
+                        group.getKey().toString(),
+                        "--partitions",
+                        "3",
+                        "--threads",
+                        "2"
+                    },
+                    new PrintStream(console, true),
+                    new PrintStream(console, true));
             assertThat(exit).as(console.toString()).isZero();
-            JsonNode summary = ExportFixture.JSON.readTree(out.resolve("summary.json").toFile());
-            assertThat(summary.get("patients").asInt()).isEqualTo(group.getValue().size());
+            JsonNode summary =
+                    ExportFixture.JSON.readTree(out.resolve("summary.json").toFile());
+            assertThat(summary.get("patients").asInt())
+                    .isEqualTo(group.getValue().size());
             assertThat(summary.get("asOf").asText()).isEqualTo(group.getKey().toString());
             Map<String, List<String>> dryRunCards = cardsByPatient(out.resolve("cards.ndjson"));
 
@@ -86,14 +112,17 @@ class DryRunMatchesHookTest {
                 String patientId = record.patientId() + suffix;
                 List<String> hook = hookCards(patientId, ExportFixture.shifted(record, suffix));
                 assertThat(dryRunCards.getOrDefault(patientId, List.of()))
-                        .as(record.name() + " at " + group.getKey()).isEqualTo(hook);
+                        .as(record.name() + " at " + group.getKey())
+                        .isEqualTo(hook);
                 hook.forEach(card -> topicsSeen.add(card.split(" ")[0]));
                 compared++;
             }
             run++;
         }
         assertThat(compared).isEqualTo(records.size());
-        assertThat(topicsSeen).as("the comparison covers many kinds of card").hasSizeGreaterThanOrEqualTo(8)
+        assertThat(topicsSeen)
+                .as("the comparison covers many kinds of card")
+                .hasSizeGreaterThanOrEqualTo(8)
                 .contains("combination-candidate");
     }
 
@@ -109,8 +138,10 @@ class DryRunMatchesHookTest {
             }
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.filter(f -> f.getFileName().toString().startsWith("Observation.")).count())
-                    .as("Observations over several files").isGreaterThan(gzip ? 1 : 0);
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("Observation."))
+                            .count())
+                    .as("Observations over several files")
+                    .isGreaterThan(gzip ? 1 : 0);
         }
     }
 
@@ -120,7 +151,8 @@ class DryRunMatchesHookTest {
             JsonNode card = ExportFixture.JSON.readTree(line);
             assertThat(card.get("summary").asText()).isNotBlank();
             cards.computeIfAbsent(card.get("patient").asText(), p -> new ArrayList<>())
-                    .add(card.get("topic").asText() + " " + card.get("indicator").asText());
+                    .add(card.get("topic").asText() + " "
+                            + card.get("indicator").asText());
         }
         cards.values().forEach(Collections::sort);
         return cards;
@@ -129,26 +161,38 @@ class DryRunMatchesHookTest {
     /** patient-view over HTTP with the record as prefetch (Medication is in no prefetch key, as in the catalog). */
     private List<String> hookCards(String patientId, List<ObjectNode> resources) throws Exception {
         ObjectNode request = ExportFixture.JSON.createObjectNode();
-        request.put("hook", "patient-view").put("hookInstance", UUID.randomUUID().toString());
+        request.put("hook", "patient-view")
+                .put("hookInstance", UUID.randomUUID().toString());
         request.putObject("context").put("userId", "Practitioner/dry-run").put("patientId", patientId);
         ObjectNode prefetch = request.putObject("prefetch");
-        prefetch.set("patient", resources.stream().filter(r -> r.get("resourceType").asText().equals("Patient"))
-                .findFirst().orElseThrow());
+        prefetch.set(
+                "patient",
+                resources.stream()
+                        .filter(r -> r.get("resourceType").asText().equals("Patient"))
+                        .findFirst()
+                        .orElseThrow());
         PREFETCH_KEYS.forEach((key, type) -> {
-            ArrayNode entries = prefetch.putObject(key).put("resourceType", "Bundle").put("type", "searchset")
+            ArrayNode entries = prefetch.putObject(key)
+                    .put("resourceType", "Bundle")
+                    .put("type", "searchset")
                     .putArray("entry");
-            resources.stream().filter(r -> r.get("resourceType").asText().equals(type))
+            resources.stream()
+                    .filter(r -> r.get("resourceType").asText().equals(type))
                     .forEach(r -> entries.addObject().set("resource", r));
         });
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/cds-services/ketamine-tms-screening"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cds-services/ketamine-tms-screening"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> cards = new ArrayList<>();
-        ExportFixture.JSON.readTree(response.body()).get("cards").forEach(card -> cards.add(
-                card.at("/source/topic/code").asText() + " " + card.get("indicator").asText()));
+        ExportFixture.JSON
+                .readTree(response.body())
+                .get("cards")
+                .forEach(card -> cards.add(card.at("/source/topic/code").asText() + " "
+                        + card.get("indicator").asText()));
         Collections.sort(cards);
         return cards;
     }

@@ -16,11 +16,9 @@ final class DryRunTestExports {
     static final String LOINC = "http://loinc.org";
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
-    private DryRunTestExports() {
-    }
+    private DryRunTestExports() {}
 
-    record Result(int exit, String console) {
-    }
+    record Result(int exit, String console) {}
 
     static Result run(String... args) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -30,7 +28,8 @@ final class DryRunTestExports {
     }
 
     static String patient(String id) {
-        return "{\"resourceType\":\"Patient\",\"id\":\"" + id + "\",\"gender\":\"female\",\"birthDate\":\"1980-01-01\"}";
+        return "{\"resourceType\":\"Patient\",\"id\":\"" + id
+                + "\",\"gender\":\"female\",\"birthDate\":\"1980-01-01\"}";
     }
 
     static String condition(String id, String patient, String system, String code, String display) {
@@ -42,13 +41,15 @@ final class DryRunTestExports {
 
     static String observation(String id, String patient, String system, String code, String display, int value) {
         return "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",\"status\":\"final\",\"subject\":{\"reference\""
-                + ":\"Patient/" + patient + "\"},\"code\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\"" + code
+                + ":\"Patient/" + patient + "\"},\"code\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\""
+                + code
                 + "\",\"display\":\"" + display + "\"}]},\"effectiveDateTime\":\"2026-01-01T00:00:00Z\","
                 + "\"valueQuantity\":{\"value\":" + value + "}}";
     }
 
     static String medicationRequest(String id, String patient, String code, String display) {
-        return "{\"resourceType\":\"MedicationRequest\",\"id\":\"" + id + "\",\"status\":\"active\",\"intent\":\"order\","
+        return "{\"resourceType\":\"MedicationRequest\",\"id\":\"" + id
+                + "\",\"status\":\"active\",\"intent\":\"order\","
                 + "\"subject\":{\"reference\":\"Patient/" + patient + "\"},\"medicationCodeableConcept\":{\"coding\":[{"
                 + "\"system\":\"" + RXNORM + "\",\"code\":\"" + code + "\",\"display\":\"" + display + "\"}]},"
                 + "\"authoredOn\":\"2026-01-01\"}";

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,15 +32,20 @@ public final class ExportFixture {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path SYNTHEA = Path.of("src/test/resources/fixtures/synthea");
-    static final List<String> TYPES = List.of("Patient", "Condition", "Observation", "MedicationRequest",
-            "MedicationStatement", "MedicationAdministration", "Medication", "Procedure");
+    static final List<String> TYPES = List.of(
+            "Patient",
+            "Condition",
+            "Observation",
+            "MedicationRequest",
+            "MedicationStatement",
+            "MedicationAdministration",
+            "Medication",
+            "Procedure");
 
     /** One patient's record: its Patient id, its resources, and the instant its dates are relative to. */
-    public record Record(String name, String patientId, List<ObjectNode> resources, Instant asOf) {
-    }
+    public record Record(String name, String patientId, List<ObjectNode> resources, Instant asOf) {}
 
-    private ExportFixture() {
-    }
+    private ExportFixture() {}
 
     /** Every Synthea patient (hospital and practitioner bundles hold none), at the instant their tests use. */
     public static List<Record> synthea() {
@@ -49,9 +53,12 @@ public final class ExportFixture {
             List<Record> records = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".json.gz"))
                     .filter(f -> !f.getFileName().toString().matches("(hospital|practitioner)Information.*"))
-                    .sorted().toList()) {
+                    .sorted()
+                    .toList()) {
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                    records.add(record(file.getFileName().toString().split("_")[0], JSON.readTree(in),
+                    records.add(record(
+                            file.getFileName().toString().split("_")[0],
+                            JSON.readTree(in),
                             Instant.parse("2026-11-27T04:22:50Z")));
                 }
             }
@@ -66,9 +73,13 @@ public final class ExportFixture {
         List<Record> records = new ArrayList<>();
         for (String dir : List.of("src/test/resources/scenarios", "src/test/resources/scenarios-v2")) {
             try (Stream<Path> files = Files.list(Path.of(dir))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     JsonNode scenario = JSON.readTree(file.toFile());
-                    records.add(record(scenario.get("name").asText(), scenario.get("record"),
+                    records.add(record(
+                            scenario.get("name").asText(),
+                            scenario.get("record"),
                             Instant.parse(scenario.get("asOf").asText())));
                 }
             } catch (IOException e) {
@@ -83,17 +94,24 @@ public final class ExportFixture {
         List<ObjectNode> resources = new ArrayList<>();
         for (JsonNode entry : bundle.path("entry")) {
             JsonNode resource = entry.get("resource");
-            if (resource instanceof ObjectNode object && TYPES.contains(object.path("resourceType").asText())) {
+            if (resource instanceof ObjectNode object
+                    && TYPES.contains(object.path("resourceType").asText())) {
                 resources.add(object);
                 if (entry.hasNonNull("fullUrl")) {
-                    fullUrls.put(entry.get("fullUrl").asText(), object.get("resourceType").asText() + "/"
-                            + object.path("id").asText());
+                    fullUrls.put(
+                            entry.get("fullUrl").asText(),
+                            object.get("resourceType").asText() + "/"
+                                    + object.path("id").asText());
                 }
             }
         }
         resources.forEach(resource -> resolveUrnReferences(resource, fullUrls));
-        String patientId = resources.stream().filter(r -> r.get("resourceType").asText().equals("Patient"))
-                .findFirst().orElseThrow().get("id").asText();
+        String patientId = resources.stream()
+                .filter(r -> r.get("resourceType").asText().equals("Patient"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asText();
         return new Record(name, patientId, resources, asOf);
     }
 
@@ -165,9 +183,17 @@ public final class ExportFixture {
             if (out == null) {
                 String name = String.format("%s.%03d.ndjson%s", type, count[1], gzip ? ".gz" : "");
                 OutputStream file = Files.newOutputStream(dir.resolve(name));
-                out = new BufferedWriter(new OutputStreamWriter(gzip ? new GZIPOutputStream(file, 1 << 16) { {
-                        def.setLevel(1);
-                    } } : file, StandardCharsets.UTF_8), 1 << 16);
+                out = new BufferedWriter(
+                        new OutputStreamWriter(
+                                gzip
+                                        ? new GZIPOutputStream(file, 1 << 16) {
+                                            {
+                                                def.setLevel(1);
+                                            }
+                                        }
+                                        : file,
+                                StandardCharsets.UTF_8),
+                        1 << 16);
                 open.put(type, out);
             }
             out.write(line);

@@ -61,28 +61,33 @@ class MedicationRecognitionHttpTest extends EndToEndTestBase {
         }
         Path parameters = dir.resolve("fhir-profiles/knowledge/Parameters-medication-recognition.json");
         String json = Files.readString(parameters);
-        String edited = json.replaceFirst("(\"referenceFetchBudgetMs\",\\s*\"valueInteger\":\\s*)300",
-                "$1" + BUDGET_MS);
+        String edited =
+                json.replaceFirst("(\"referenceFetchBudgetMs\",\\s*\"valueInteger\":\\s*)300", "$1" + BUDGET_MS);
         assertThat(edited).isNotEqualTo(json);
         Files.writeString(parameters, edited);
         registry.add("cds.knowledge.dir", dir::toString);
     }
 
     static Scenario scenario(String name) {
-        return Scenarios.of(DIR_V3).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return Scenarios.of(DIR_V3).stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Each scenario in its modes (its "modes", else prefetch and fetch), fetch first (it warms the FHIR client). */
     static Stream<Arguments> runs() {
-        return Stream.of(BY_REFERENCE, BY_NAME).map(MedicationRecognitionHttpTest::scenario).flatMap(s -> {
-            List<String> modes = new ArrayList<>();
-            s.json().path("modes").forEach(m -> modes.add(m.asText()));
-            if (modes.isEmpty()) {
-                modes.addAll(List.of("fetch", "prefetch", "prefetch+server"));
-            }
-            modes.sort((a, b) -> a.equals("fetch") ? -1 : b.equals("fetch") ? 1 : 0);
-            return modes.stream().map(mode -> Arguments.of(s, mode));
-        });
+        return Stream.of(BY_REFERENCE, BY_NAME)
+                .map(MedicationRecognitionHttpTest::scenario)
+                .flatMap(s -> {
+                    List<String> modes = new ArrayList<>();
+                    s.json().path("modes").forEach(m -> modes.add(m.asText()));
+                    if (modes.isEmpty()) {
+                        modes.addAll(List.of("fetch", "prefetch", "prefetch+server"));
+                    }
+                    modes.sort((a, b) -> a.equals("fetch") ? -1 : b.equals("fetch") ? 1 : 0);
+                    return modes.stream().map(mode -> Arguments.of(s, mode));
+                });
     }
 
     private HttpResponse<String> call(Scenario scenario, String mode) throws Exception {
@@ -90,8 +95,8 @@ class MedicationRecognitionHttpTest extends EndToEndTestBase {
         FHIR.requireToken(TOKEN);
         boolean prefetch = !mode.equals("fetch");
         boolean server = !mode.equals("prefetch");
-        ObjectNode request = Scenarios.request(scenario, prefetch, server ? FHIR.baseUrl() : null,
-                server ? TOKEN : null);
+        ObjectNode request =
+                Scenarios.request(scenario, prefetch, server ? FHIR.baseUrl() : null, server ? TOKEN : null);
         return post(scenario.service(), request.toString());
     }
 
@@ -111,9 +116,12 @@ class MedicationRecognitionHttpTest extends EndToEndTestBase {
             assertThat(deleted(cards)).contains(check.get("value").asText());
         });
         List<String> requests = FHIR.requests();
-        long medicationFetches = requests.stream().filter(r -> r.startsWith("/fhir/Medication?")).count();
+        long medicationFetches =
+                requests.stream().filter(r -> r.startsWith("/fhir/Medication?")).count();
         if (scenario.name().equals(BY_REFERENCE)) {
-            assertThat(requests).as("exactly one extra request, a batched _id search").contains(MEDICATION_FETCH);
+            assertThat(requests)
+                    .as("exactly one extra request, a batched _id search")
+                    .contains(MEDICATION_FETCH);
             assertThat(medicationFetches).isOne();
             if (mode.equals("prefetch+server")) {
                 assertThat(requests).containsExactly(MEDICATION_FETCH);
@@ -136,9 +144,11 @@ class MedicationRecognitionHttpTest extends EndToEndTestBase {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode cards = Scenarios.JSON.readTree(response.body()).get("cards");
-        assertThat(topics(cards)).contains("order-check-incomplete").doesNotContain(
-                "contraindication-uncontrolled-hypertension");
-        assertThat(cardOf(cards, "order-check-incomplete").get("detail").asText()).contains("Could not check");
+        assertThat(topics(cards))
+                .contains("order-check-incomplete")
+                .doesNotContain("contraindication-uncontrolled-hypertension");
+        assertThat(cardOf(cards, "order-check-incomplete").get("detail").asText())
+                .contains("Could not check");
         assertThat(FHIR.requests()).isEmpty();
     }
 
@@ -151,7 +161,9 @@ class MedicationRecognitionHttpTest extends EndToEndTestBase {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode cards = Scenarios.JSON.readTree(response.body()).get("cards");
         assertThat(topics(cards)).contains("order-check-incomplete");
-        assertThat(FHIR.requests()).as("one try at most, never retried").hasSizeLessThanOrEqualTo(1)
+        assertThat(FHIR.requests())
+                .as("one try at most, never retried")
+                .hasSizeLessThanOrEqualTo(1)
                 .allMatch(MEDICATION_FETCH::equals);
     }
 
@@ -164,7 +176,8 @@ class MedicationRecognitionHttpTest extends EndToEndTestBase {
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(topics(Scenarios.JSON.readTree(response.body()).get("cards"))).contains("order-check-incomplete");
+        assertThat(topics(Scenarios.JSON.readTree(response.body()).get("cards")))
+                .contains("order-check-incomplete");
         assertThat(millis).as("the budget, not the FHIR deadline").isLessThan(BUDGET_MS + 2500);
         FHIR.reset();
     }
@@ -177,8 +190,8 @@ class MedicationRecognitionHttpTest extends EndToEndTestBase {
 
     private static List<String> deleted(JsonNode cards) {
         List<String> ids = new ArrayList<>();
-        cards.forEach(card -> card.path("suggestions").forEach(suggestion -> suggestion.path("actions").forEach(
-                action -> {
+        cards.forEach(card -> card.path("suggestions")
+                .forEach(suggestion -> suggestion.path("actions").forEach(action -> {
                     if (action.path("type").asText().equals("delete")) {
                         ids.add(action.path("resourceId").asText());
                     }
@@ -198,9 +211,12 @@ class MedicationRecognitionHttpTest extends EndToEndTestBase {
     private static Bundle records() {
         FhirContext fhir = FhirContext.forR4Cached();
         Bundle all = new Bundle();
-        Scenarios.of(DIR_V3).stream().filter(s -> s.name().equals(BY_REFERENCE) || s.name().equals(BY_NAME))
-                .forEach(s -> fhir.newJsonParser().parseResource(Bundle.class, s.json().get("record").toString())
-                        .getEntry().forEach(all::addEntry));
+        Scenarios.of(DIR_V3).stream()
+                .filter(s -> s.name().equals(BY_REFERENCE) || s.name().equals(BY_NAME))
+                .forEach(s -> fhir.newJsonParser()
+                        .parseResource(Bundle.class, s.json().get("record").toString())
+                        .getEntry()
+                        .forEach(all::addEntry));
         return all;
     }
 }

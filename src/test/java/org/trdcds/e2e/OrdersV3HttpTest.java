@@ -33,7 +33,9 @@ class OrdersV3HttpTest extends EndToEndTestBase {
     static final TestFhirServer FHIR = TestFhirServer.serving(FhirContext.forR4Cached(), allRecords());
 
     static List<Scenario> scenariosOfSectionE() {
-        return Scenarios.of(DIR_V3).stream().filter(s -> MINE.contains(s.name())).toList();
+        return Scenarios.of(DIR_V3).stream()
+                .filter(s -> MINE.contains(s.name()))
+                .toList();
     }
 
     static Stream<Arguments> scenarios() {
@@ -72,7 +74,8 @@ class OrdersV3HttpTest extends EndToEndTestBase {
     void theUnder18OrderGetsNoDoseSuggestionAndTheEsketamineCardSuggestsTheLabel(Scenario scenario) throws Exception {
         CLOCK.set(scenario.asOf());
         FHIR.requireToken(TOKEN);
-        HttpResponse<String> response = post(scenario.service(),
+        HttpResponse<String> response = post(
+                scenario.service(),
                 Scenarios.request(scenario, true, FHIR.baseUrl(), TOKEN).toString());
         JsonNode cards = Scenarios.JSON.readTree(response.body()).get("cards");
         if (scenario.name().contains("under-18")) {
@@ -84,7 +87,9 @@ class OrdersV3HttpTest extends EndToEndTestBase {
         } else {
             JsonNode card = cardOf(cards, "esketamine-dose-check");
             JsonNode order = card.at("/suggestions/0/actions/0/resource");
-            assertThat(order.at("/dosageInstruction/0/doseAndRate/0/doseQuantity/value").asDouble()).isEqualTo(56.0);
+            assertThat(order.at("/dosageInstruction/0/doseAndRate/0/doseQuantity/value")
+                            .asDouble())
+                    .isEqualTo(56.0);
             assertThat(order.at("/dosageInstruction/0/text").asText()).doesNotContain("112");
             assertThat(card.get("detail").asText()).contains("above the labelled maximum of 84 mg");
             assertThat(cardOf(cards, "session-monitoring").get("detail").asText())
@@ -94,18 +99,29 @@ class OrdersV3HttpTest extends EndToEndTestBase {
 
     private static void assertCheck(JsonNode check, JsonNode cards) {
         switch (check.get("kind").asText()) {
-            case "indicator" -> assertThat(cardOf(cards, check.get("value").get(0).asText()).get("indicator").asText())
-                    .isEqualTo(check.get("value").get(1).asText());
+            case "indicator" ->
+                assertThat(cardOf(cards, check.get("value").get(0).asText())
+                                .get("indicator")
+                                .asText())
+                        .isEqualTo(check.get("value").get(1).asText());
             case "detail-mentions" -> {
-                String detail = cardOf(cards, check.get("value").get(0).asText()).get("detail").asText().toLowerCase();
-                check.get("value").get(1).forEach(text -> assertThat(detail).contains(text.asText().toLowerCase()));
+                String detail = cardOf(cards, check.get("value").get(0).asText())
+                        .get("detail")
+                        .asText()
+                        .toLowerCase();
+                check.get("value")
+                        .get(1)
+                        .forEach(text ->
+                                assertThat(detail).contains(text.asText().toLowerCase()));
             }
-            case "suggestion-text-not-mentions" -> cards.forEach(card -> card.path("suggestions").forEach(s ->
-                    s.path("actions").forEach(action -> {
-                        JsonNode resource = action.path("resource");
-                        resource.path("dosageInstruction").forEach(d -> assertThat(d.path("text").asText())
-                                .doesNotContain(check.get("value").asText()));
-                    })));
+            case "suggestion-text-not-mentions" ->
+                cards.forEach(card -> card.path("suggestions")
+                        .forEach(s -> s.path("actions").forEach(action -> {
+                            JsonNode resource = action.path("resource");
+                            resource.path("dosageInstruction")
+                                    .forEach(d -> assertThat(d.path("text").asText())
+                                            .doesNotContain(check.get("value").asText()));
+                        })));
             default -> throw new AssertionError("unknown check kind " + check);
         }
     }
@@ -122,9 +138,12 @@ class OrdersV3HttpTest extends EndToEndTestBase {
     private static Bundle allRecords() {
         FhirContext fhir = FhirContext.forR4Cached();
         Bundle all = new Bundle();
-        scenariosOfSectionE().forEach(scenario -> fhir.newJsonParser()
-                .parseResource(Bundle.class, scenario.json().get("record").toString())
-                .getEntry().forEach(all::addEntry));
+        scenariosOfSectionE()
+                .forEach(scenario -> fhir.newJsonParser()
+                        .parseResource(
+                                Bundle.class, scenario.json().get("record").toString())
+                        .getEntry()
+                        .forEach(all::addEntry));
         return all;
     }
 }

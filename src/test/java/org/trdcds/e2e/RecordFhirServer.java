@@ -39,10 +39,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class RecordFhirServer implements BeforeAllCallback, AfterAllCallback {
 
-    static final List<String> TYPES = List.of("Patient", "Condition", "Observation", "MedicationStatement",
-            "MedicationRequest", "MedicationAdministration", "MedicationDispense", "Medication", "Procedure",
-            "ServiceRequest", "Device", "DeviceUseStatement", "Encounter", "DiagnosticReport", "AllergyIntolerance",
-            "RiskAssessment", "QuestionnaireResponse", "CarePlan", "Immunization", "FamilyMemberHistory");
+    static final List<String> TYPES = List.of(
+            "Patient",
+            "Condition",
+            "Observation",
+            "MedicationStatement",
+            "MedicationRequest",
+            "MedicationAdministration",
+            "MedicationDispense",
+            "Medication",
+            "Procedure",
+            "ServiceRequest",
+            "Device",
+            "DeviceUseStatement",
+            "Encounter",
+            "DiagnosticReport",
+            "AllergyIntolerance",
+            "RiskAssessment",
+            "QuestionnaireResponse",
+            "CarePlan",
+            "Immunization",
+            "FamilyMemberHistory");
 
     private final FhirContext fhir;
     private final List<Resource> record;
@@ -64,7 +81,8 @@ final class RecordFhirServer implements BeforeAllCallback, AfterAllCallback {
             return;
         }
         RestfulServer servlet = new RestfulServer(fhir);
-        TYPES.forEach(type -> servlet.registerProvider(new Provider(fhir.getResourceDefinition(type).getImplementingClass())));
+        TYPES.forEach(type -> servlet.registerProvider(
+                new Provider(fhir.getResourceDefinition(type).getImplementingClass())));
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(200);
         paging.setDefaultPageSize(5);
         paging.setMaximumPageSize(5);
@@ -114,7 +132,8 @@ final class RecordFhirServer implements BeforeAllCallback, AfterAllCallback {
         @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
         public boolean handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
             String authorization = request.getHeader("Authorization");
-            requests.add(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+            requests.add(
+                    request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
             authorizations.add(authorization == null ? "" : authorization);
             if (!("Bearer " + token).equals(authorization)) {
                 response.setStatus(401);
@@ -142,9 +161,11 @@ final class RecordFhirServer implements BeforeAllCallback, AfterAllCallback {
 
         @Read
         public IBaseResource read(@IdParam IdType id) {
-            return record.stream().filter(type::isInstance)
+            return record.stream()
+                    .filter(type::isInstance)
                     .filter(r -> id.getIdPart().equals(r.getIdElement().getIdPart()))
-                    .findFirst().orElseThrow(() -> new ResourceNotFoundException(id));
+                    .findFirst()
+                    .orElseThrow(() -> new ResourceNotFoundException(id));
         }
 
         @Search(allowUnknownParams = true)
@@ -155,8 +176,8 @@ final class RecordFhirServer implements BeforeAllCallback, AfterAllCallback {
             for (Bundle.BundleEntryComponent entry : answer.getEntry()) {
                 Resource resource = entry.getResource().copy();
                 if (entry.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE) {
-                    ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(resource,
-                            ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
+                    ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(
+                            resource, ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
                 }
                 out.add(resource);
             }

@@ -25,8 +25,7 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class RecordQueries {
 
-    private RecordQueries() {
-    }
+    private RecordQueries() {}
 
     /** A query's parameters, decoded; a repeated parameter keeps every value. */
     static Map<String, List<String>> parameters(String query) {
@@ -38,7 +37,9 @@ final class RecordQueries {
             int eq = pair.indexOf('=');
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            parameters.computeIfAbsent(name.replaceAll(":.*$", ""), k -> new ArrayList<>()).add(value);
+            parameters
+                    .computeIfAbsent(name.replaceAll(":.*$", ""), k -> new ArrayList<>())
+                    .add(value);
         }
         return parameters;
     }
@@ -48,8 +49,8 @@ final class RecordQueries {
         List<Resource> matches = matches(type, parameters, record);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(matches.size());
         matches.forEach(r -> bundle.addEntry().setResource(r).getSearch().setMode(Bundle.SearchEntryMode.MATCH));
-        included(matches, parameters.getOrDefault("_include", List.of()), record).forEach(r ->
-                bundle.addEntry().setResource(r).getSearch().setMode(Bundle.SearchEntryMode.INCLUDE));
+        included(matches, parameters.getOrDefault("_include", List.of()), record)
+                .forEach(r -> bundle.addEntry().setResource(r).getSearch().setMode(Bundle.SearchEntryMode.INCLUDE));
         return bundle;
     }
 
@@ -57,10 +58,12 @@ final class RecordQueries {
         String patient = first(parameters, "patient", first(parameters, "subject", null));
         String code = first(parameters, "code", null);
         String ids = first(parameters, "_id", null);
-        return record.stream().filter(r -> r.fhirType().equals(type))
+        return record.stream()
+                .filter(r -> r.fhirType().equals(type))
                 .filter(r -> patient == null || isOf(r, patient.replaceFirst("^.*Patient/", "")))
                 .filter(r -> code == null || hasCode(r, code))
-                .filter(r -> ids == null || List.of(ids.split(",")).contains(r.getIdElement().getIdPart()))
+                .filter(r -> ids == null
+                        || List.of(ids.split(",")).contains(r.getIdElement().getIdPart()))
                 .toList();
     }
 
@@ -76,9 +79,13 @@ final class RecordQueries {
             for (Resource match : matches) {
                 for (Reference reference : references(match, element)) {
                     String target = reference.getReference();
-                    record.stream().filter(r -> target != null && !target.startsWith("#")
-                                    && target.endsWith(r.fhirType() + "/" + r.getIdElement().getIdPart()))
-                            .findFirst().ifPresent(out::add);
+                    record.stream()
+                            .filter(r -> target != null
+                                    && !target.startsWith("#")
+                                    && target.endsWith(r.fhirType() + "/"
+                                            + r.getIdElement().getIdPart()))
+                            .findFirst()
+                            .ifPresent(out::add);
                 }
             }
         }
@@ -108,7 +115,9 @@ final class RecordQueries {
         }
         for (String name : List.of("subject", "patient")) {
             Property property = resource.getNamedProperty(name);
-            if (property != null && property.hasValues() && property.getValues().get(0) instanceof Reference reference
+            if (property != null
+                    && property.hasValues()
+                    && property.getValues().get(0) instanceof Reference reference
                     && patientId.equals(reference.getReferenceElement().getIdPart())) {
                 return true;
             }
@@ -120,13 +129,14 @@ final class RecordQueries {
         for (String name : List.of("code", "medication[x]", "medication")) {
             Property property = resource.getNamedProperty(name);
             if (property != null && property.hasValues() && property.getValues().get(0) instanceof CodeableConcept c) {
-                return List.of(tokens.split(",")).stream().anyMatch(token -> c.getCoding().stream().anyMatch(coding -> {
-                    int bar = token.indexOf('|');
-                    String system = bar < 0 ? null : token.substring(0, bar);
-                    String code = bar < 0 ? token : token.substring(bar + 1);
-                    return code.equals(coding.getCode())
-                            && (system == null || system.isEmpty() || system.equals(coding.getSystem()));
-                }));
+                return List.of(tokens.split(",")).stream()
+                        .anyMatch(token -> c.getCoding().stream().anyMatch(coding -> {
+                            int bar = token.indexOf('|');
+                            String system = bar < 0 ? null : token.substring(0, bar);
+                            String code = bar < 0 ? token : token.substring(bar + 1);
+                            return code.equals(coding.getCode())
+                                    && (system == null || system.isEmpty() || system.equals(coding.getSystem()));
+                        }));
             }
         }
         return false;

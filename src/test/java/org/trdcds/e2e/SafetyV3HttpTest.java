@@ -33,7 +33,9 @@ class SafetyV3HttpTest extends EndToEndTestBase {
     static final TestFhirServer FHIR = TestFhirServer.serving(FhirContext.forR4Cached(), allRecords());
 
     static List<Scenario> patientView() {
-        return Scenarios.of(DIR).stream().filter(s -> s.json().get("name").asText().startsWith("v3-pv-")).toList();
+        return Scenarios.of(DIR).stream()
+                .filter(s -> s.json().get("name").asText().startsWith("v3-pv-"))
+                .toList();
     }
 
     static Stream<Arguments> scenarios() {
@@ -60,7 +62,8 @@ class SafetyV3HttpTest extends EndToEndTestBase {
         cards.forEach(card -> topics.add(card.at("/source/topic/code").asText()));
         JsonNode expect = scenario.expect();
         assertThat(expect.get("topicsIncluded")).isNotEmpty();
-        expect.get("topicsIncluded").forEach(topic -> assertThat(topics).as(response.body()).contains(topic.asText()));
+        expect.get("topicsIncluded")
+                .forEach(topic -> assertThat(topics).as(response.body()).contains(topic.asText()));
         expect.get("topicsExcluded").forEach(topic -> assertThat(topics).doesNotContain(topic.asText()));
         for (JsonNode card : cards) {
             if (topics.contains("combination-candidate")) {
@@ -68,18 +71,22 @@ class SafetyV3HttpTest extends EndToEndTestBase {
             }
         }
         if (withPrefetch) {
-            assertThat(FHIR.requests()).as("a complete prefetch needs no FHIR call").isEmpty();
+            assertThat(FHIR.requests())
+                    .as("a complete prefetch needs no FHIR call")
+                    .isEmpty();
         }
     }
 
     @Test
     void theAssessedAttemptIsOneScreenPositiveCardNamingBoth() throws Exception {
         Scenario scenario = patientView().stream()
-                .filter(s -> s.json().get("name").asText().equals("v3-pv-attempt-assessed-one-voice")).findFirst()
+                .filter(s -> s.json().get("name").asText().equals("v3-pv-attempt-assessed-one-voice"))
+                .findFirst()
                 .orElseThrow();
         CLOCK.set(scenario.asOf());
         FHIR.requireToken(TOKEN);
-        HttpResponse<String> response = post(scenario.service(),
+        HttpResponse<String> response = post(
+                scenario.service(),
                 Scenarios.request(scenario, true, FHIR.baseUrl(), TOKEN).toString());
         JsonNode cards = Scenarios.JSON.readTree(response.body()).get("cards");
         JsonNode screen = null;
@@ -90,16 +97,19 @@ class SafetyV3HttpTest extends EndToEndTestBase {
         }
         assertThat(screen).as(response.body()).isNotNull();
         assertThat(screen.get("indicator").asText()).isEqualTo("warning");
-        assertThat(screen.get("detail").asText()).contains("T43.222A", "Suicide risk assessment on 2026-11-26",
-                "reassess before each session");
+        assertThat(screen.get("detail").asText())
+                .contains("T43.222A", "Suicide risk assessment on 2026-11-26", "reassess before each session");
     }
 
     private static Bundle allRecords() {
         FhirContext fhir = FhirContext.forR4Cached();
         Bundle all = new Bundle();
-        patientView().forEach(scenario -> fhir.newJsonParser()
-                .parseResource(Bundle.class, scenario.json().get("record").toString())
-                .getEntry().forEach(all::addEntry));
+        patientView()
+                .forEach(scenario -> fhir.newJsonParser()
+                        .parseResource(
+                                Bundle.class, scenario.json().get("record").toString())
+                        .getEntry()
+                        .forEach(all::addEntry));
         return all;
     }
 }

@@ -13,8 +13,7 @@ import java.util.function.Predicate;
  */
 final class ScenarioExpectations {
 
-    private ScenarioExpectations() {
-    }
+    private ScenarioExpectations() {}
 
     /** What the cards fail of {@code expect}; empty when they meet it all. */
     static List<String> unmet(JsonNode expect, JsonNode cards) {
@@ -47,37 +46,73 @@ final class ScenarioExpectations {
     static String check(JsonNode check, JsonNode cards) {
         JsonNode value = check.path("value");
         return switch (check.path("kind").asText()) {
-            case "indicator" -> someCard(cards, value.get(0).asText(),
-                    card -> card.path("indicator").asText().equals(value.get(1).asText()), "indicator");
-            case "detail-mentions" -> someCard(cards, value.get(0).asText(),
-                    card -> all(value.get(1), phrase -> text(card).contains(normal(phrase))), "detail");
-            case "detail-not-mentions" -> someCard(cards, value.get(0).asText(),
-                    card -> all(value.get(1), phrase -> !text(card).contains(normal(phrase))), "detail");
-            case "any-card-mentions" -> any(cards, card -> all(value, phrase -> text(card).contains(normal(phrase))))
-                    ? null : "no card mentions all of them";
-            case "links-to" -> someCard(cards, value.get(0).asText(), card -> all(value.get(1),
-                    id -> card.path("links").findValuesAsText("url").stream().anyMatch(u -> u.contains(id))), "links");
-            case "delete-suggestion" -> actions(cards, "delete").stream().anyMatch(a -> targets(a).contains(value.asText()))
-                    ? null : "no delete action for it";
-            case "no-delete-suggestion" -> actions(cards, "delete").stream().anyMatch(a -> targets(a).contains(value.asText()))
-                    ? "a card suggests deleting it" : null;
-            case "no-update-suggestion" -> actions(cards, "update").stream().anyMatch(a -> targets(a).contains(value.asText()))
-                    ? "a card suggests updating it" : null;
+            case "indicator" ->
+                someCard(
+                        cards,
+                        value.get(0).asText(),
+                        card -> card.path("indicator")
+                                .asText()
+                                .equals(value.get(1).asText()),
+                        "indicator");
+            case "detail-mentions" ->
+                someCard(
+                        cards,
+                        value.get(0).asText(),
+                        card -> all(value.get(1), phrase -> text(card).contains(normal(phrase))),
+                        "detail");
+            case "detail-not-mentions" ->
+                someCard(
+                        cards,
+                        value.get(0).asText(),
+                        card -> all(value.get(1), phrase -> !text(card).contains(normal(phrase))),
+                        "detail");
+            case "any-card-mentions" ->
+                any(cards, card -> all(value, phrase -> text(card).contains(normal(phrase))))
+                        ? null
+                        : "no card mentions all of them";
+            case "links-to" ->
+                someCard(
+                        cards,
+                        value.get(0).asText(),
+                        card -> all(
+                                value.get(1),
+                                id -> card.path("links").findValuesAsText("url").stream()
+                                        .anyMatch(u -> u.contains(id))),
+                        "links");
+            case "delete-suggestion" ->
+                actions(cards, "delete").stream().anyMatch(a -> targets(a).contains(value.asText()))
+                        ? null
+                        : "no delete action for it";
+            case "no-delete-suggestion" ->
+                actions(cards, "delete").stream().anyMatch(a -> targets(a).contains(value.asText()))
+                        ? "a card suggests deleting it"
+                        : null;
+            case "no-update-suggestion" ->
+                actions(cards, "update").stream().anyMatch(a -> targets(a).contains(value.asText()))
+                        ? "a card suggests updating it"
+                        : null;
             case "dose-suggestion" -> doseSuggestion(cards, value.asDouble());
-            case "suggestion-text-not-mentions" -> actions(cards, "update").stream()
-                    .flatMap(a -> a.path("resource").findValues("text").stream())
-                    .filter(JsonNode::isTextual).map(JsonNode::asText)
-                    .filter(t -> normal(t).contains(normal(value.asText()))).findFirst()
-                    .map(t -> "an updated order still says \"" + t + "\"").orElse(null);
+            case "suggestion-text-not-mentions" ->
+                actions(cards, "update").stream()
+                        .flatMap(a -> a.path("resource").findValues("text").stream())
+                        .filter(JsonNode::isTextual)
+                        .map(JsonNode::asText)
+                        .filter(t -> normal(t).contains(normal(value.asText())))
+                        .findFirst()
+                        .map(t -> "an updated order still says \"" + t + "\"")
+                        .orElse(null);
             default -> "unknown check kind";
         };
     }
 
     private static String doseSuggestion(JsonNode cards, double mg) {
         List<Double> doses = new ArrayList<>();
-        actions(cards, "update").forEach(a -> a.path("resource").findValues("doseQuantity")
-                .forEach(q -> doses.add(q.path("value").asDouble())));
-        return !doses.isEmpty() && doses.stream().allMatch(d -> Math.abs(d - mg) < 0.01) ? null
+        actions(cards, "update")
+                .forEach(a -> a.path("resource")
+                        .findValues("doseQuantity")
+                        .forEach(q -> doses.add(q.path("value").asDouble())));
+        return !doses.isEmpty() && doses.stream().allMatch(d -> Math.abs(d - mg) < 0.01)
+                ? null
                 : "suggested doses " + doses;
     }
 
@@ -91,9 +126,13 @@ final class ScenarioExpectations {
         if (ofTopic.isEmpty()) {
             return "no card of topic " + topic;
         }
-        return ofTopic.stream().anyMatch(holds) ? null
-                : "not met by " + what + " of " + topic + ": " + ofTopic.get(0).path(what.equals("detail") ? "detail"
-                : what.equals("links") ? "links" : "indicator").toString().replaceAll("\\s+", " ");
+        return ofTopic.stream().anyMatch(holds)
+                ? null
+                : "not met by " + what + " of " + topic + ": "
+                        + ofTopic.get(0)
+                                .path(what.equals("detail") ? "detail" : what.equals("links") ? "links" : "indicator")
+                                .toString()
+                                .replaceAll("\\s+", " ");
     }
 
     private static boolean any(JsonNode cards, Predicate<JsonNode> holds) {
@@ -117,11 +156,12 @@ final class ScenarioExpectations {
     /** Every action of that type of every suggestion of every card. */
     static List<JsonNode> actions(JsonNode cards, String type) {
         List<JsonNode> out = new ArrayList<>();
-        cards.forEach(card -> card.path("suggestions").forEach(s -> s.path("actions").forEach(a -> {
-            if (a.path("type").asText().equals(type)) {
-                out.add(a);
-            }
-        })));
+        cards.forEach(card -> card.path("suggestions")
+                .forEach(s -> s.path("actions").forEach(a -> {
+                    if (a.path("type").asText().equals(type)) {
+                        out.add(a);
+                    }
+                })));
         return out;
     }
 
@@ -145,8 +185,11 @@ final class ScenarioExpectations {
     }
 
     static String normal(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        return text.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
                 .replaceAll("\\\\([\\\\*_\\[\\]()#`|!~{}.+\\-])", "$1")
-                .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+                .replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -54,7 +54,9 @@ class ScenarioHttpTest extends EndToEndTestBase {
         expect.get("topicsExcluded").forEach(topic -> assertThat(topics).doesNotContain(topic.asText()));
         expect.get("checks").forEach(check -> assertCheck(check, cards));
         if (withPrefetch) {
-            assertThat(FHIR.requests()).as("a complete prefetch needs no FHIR call").isEmpty();
+            assertThat(FHIR.requests())
+                    .as("a complete prefetch needs no FHIR call")
+                    .isEmpty();
         } else {
             assertThat(FHIR.requests()).isNotEmpty();
             assertThat(FHIR.authorizations()).containsOnly("Bearer " + TOKEN);
@@ -65,27 +67,39 @@ class ScenarioHttpTest extends EndToEndTestBase {
         switch (check.get("kind").asText()) {
             case "detail-mentions" -> {
                 JsonNode card = cardOf(cards, check.get("value").get(0).asText());
-                check.get("value").get(1).forEach(text -> assertThat(card.get("detail").asText()).contains(text.asText()));
+                check.get("value")
+                        .get(1)
+                        .forEach(text -> assertThat(card.get("detail").asText()).contains(text.asText()));
             }
             case "links-to" -> {
                 JsonNode card = cardOf(cards, check.get("value").get(0).asText());
-                check.get("value").get(1).forEach(id -> assertThat(card.get("links").findValuesAsText("url"))
-                        .anySatisfy(url -> assertThat(url).contains(id.asText())));
+                check.get("value")
+                        .get(1)
+                        .forEach(id -> assertThat(card.get("links").findValuesAsText("url"))
+                                .anySatisfy(url -> assertThat(url).contains(id.asText())));
             }
             case "dose-suggestion" -> {
                 JsonNode card = cardOf(cards, "ketamine-dose-check");
                 List<Double> doses = new ArrayList<>();
-                card.get("suggestions").forEach(suggestion -> suggestion.get("actions").forEach(action -> {
-                    assertThat(action.get("type").asText()).isEqualTo("update");
-                    action.get("resource").findValues("doseQuantity")
-                            .forEach(quantity -> doses.add(quantity.get("value").asDouble()));
-                }));
+                card.get("suggestions")
+                        .forEach(suggestion -> suggestion.get("actions").forEach(action -> {
+                            assertThat(action.get("type").asText()).isEqualTo("update");
+                            action.get("resource")
+                                    .findValues("doseQuantity")
+                                    .forEach(quantity ->
+                                            doses.add(quantity.get("value").asDouble()));
+                        }));
                 assertThat(doses).containsOnly(check.get("value").asDouble());
             }
-            case "indicator" -> assertThat(cardOf(cards, check.get("value").get(0).asText()).get("indicator").asText())
-                    .isEqualTo(check.get("value").get(1).asText());
-            case "delete-suggestion" -> assertThat(deleted(cards)).contains(check.get("value").asText());
-            case "no-delete-suggestion" -> assertThat(deleted(cards)).doesNotContain(check.get("value").asText());
+            case "indicator" ->
+                assertThat(cardOf(cards, check.get("value").get(0).asText())
+                                .get("indicator")
+                                .asText())
+                        .isEqualTo(check.get("value").get(1).asText());
+            case "delete-suggestion" ->
+                assertThat(deleted(cards)).contains(check.get("value").asText());
+            case "no-delete-suggestion" ->
+                assertThat(deleted(cards)).doesNotContain(check.get("value").asText());
             default -> throw new AssertionError("unknown check kind " + check);
         }
     }
@@ -93,8 +107,8 @@ class ScenarioHttpTest extends EndToEndTestBase {
     /** The resourceId of every delete action of every card. */
     private static List<String> deleted(JsonNode cards) {
         List<String> ids = new ArrayList<>();
-        cards.forEach(card -> card.path("suggestions").forEach(suggestion -> suggestion.path("actions").forEach(
-                action -> {
+        cards.forEach(card -> card.path("suggestions")
+                .forEach(suggestion -> suggestion.path("actions").forEach(action -> {
                     if (action.path("type").asText().equals("delete")) {
                         ids.add(action.path("resourceId").asText());
                     }
@@ -114,9 +128,12 @@ class ScenarioHttpTest extends EndToEndTestBase {
     private static Bundle allRecords() {
         FhirContext fhir = FhirContext.forR4Cached();
         Bundle all = new Bundle();
-        Scenarios.all().forEach(scenario -> fhir.newJsonParser()
-                .parseResource(Bundle.class, scenario.json().get("record").toString())
-                .getEntry().forEach(all::addEntry));
+        Scenarios.all()
+                .forEach(scenario -> fhir.newJsonParser()
+                        .parseResource(
+                                Bundle.class, scenario.json().get("record").toString())
+                        .getEntry()
+                        .forEach(all::addEntry));
         return all;
     }
 }

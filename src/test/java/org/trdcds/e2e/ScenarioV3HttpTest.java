@@ -68,11 +68,15 @@ class ScenarioV3HttpTest extends EndToEndTestBase {
         }
         String known = knownFailing().get(scenario.name());
         if (known != null) {
-            assertThat(failures).as(scenario.name() + " is listed in KNOWN-FAILING.txt (" + known
-                    + ") but passes in every mode: remove it from the list").isNotEmpty();
+            assertThat(failures)
+                    .as(scenario.name() + " is listed in KNOWN-FAILING.txt (" + known
+                            + ") but passes in every mode: remove it from the list")
+                    .isNotEmpty();
             Assumptions.abort("known failing (" + known + "): " + String.join(" | ", failures));
         }
-        assertThat(failures).as(scenario.name() + ": " + scenario.json().path("why").asText()).isEmpty();
+        assertThat(failures)
+                .as(scenario.name() + ": " + scenario.json().path("why").asText())
+                .isEmpty();
     }
 
     @Test
@@ -89,16 +93,26 @@ class ScenarioV3HttpTest extends EndToEndTestBase {
         JsonNode included = get("/MedicationStatement?patient=chk-a1&_include=MedicationStatement:medication"
                 + "&status=active,completed");
         assertThat(included.path("total").asInt()).isEqualTo(4);
-        assertThat(get("/Observation?patient=Patient/chk-d7&code=http://loinc.org%7C21198-7").path("total").asInt())
+        assertThat(get("/Observation?patient=Patient/chk-d7&code=http://loinc.org%7C21198-7")
+                        .path("total")
+                        .asInt())
                 .isEqualTo(1);
         assertThat(FHIR.authorizations()).containsOnly("Bearer " + TOKEN);
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(FHIR.baseUrl() + "/Medication?_id=kmed-1")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).as("no token").isEqualTo(401);
+        assertThat(HTTP.send(
+                                HttpRequest.newBuilder(URI.create(FHIR.baseUrl() + "/Medication?_id=kmed-1"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("no token")
+                .isEqualTo(401);
     }
 
     private JsonNode get(String pathAndQuery) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(FHIR.baseUrl() + pathAndQuery))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(FHIR.baseUrl() + pathAndQuery))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Scenarios.JSON.readTree(response.body());
     }
@@ -107,9 +121,13 @@ class ScenarioV3HttpTest extends EndToEndTestBase {
     void everyScenarioNamesItsRuleAndModes() {
         for (Scenario scenario : scenarios()) {
             if (scenario.name().startsWith("chk-")) {
-                assertThat(scenario.json().path("rule").asText()).as(scenario.name()).isNotBlank();
+                assertThat(scenario.json().path("rule").asText())
+                        .as(scenario.name())
+                        .isNotBlank();
             }
-            assertThat(modes(scenario)).as(scenario.name()).isNotEmpty()
+            assertThat(modes(scenario))
+                    .as(scenario.name())
+                    .isNotEmpty()
                     .allMatch(List.of("prefetch", "fetch", "prefetch+server")::contains);
         }
     }
@@ -125,10 +143,11 @@ class ScenarioV3HttpTest extends EndToEndTestBase {
         }
         HttpResponse<String> response = post(scenario.service(), request.toString());
         if (response.statusCode() != 200) {
-            return List.of("HTTP " + response.statusCode() + ": " + response.body().replaceAll("\\s+", " "));
+            return List.of(
+                    "HTTP " + response.statusCode() + ": " + response.body().replaceAll("\\s+", " "));
         }
-        List<String> unmet = new ArrayList<>(ScenarioExpectations.unmet(scenario.expect(),
-                Scenarios.JSON.readTree(response.body()).path("cards")));
+        List<String> unmet = new ArrayList<>(ScenarioExpectations.unmet(
+                scenario.expect(), Scenarios.JSON.readTree(response.body()).path("cards")));
         if (mode.equals("fetch") && FHIR.requests().isEmpty()) {
             unmet.add("fetch mode made no FHIR request");
         }
@@ -140,9 +159,12 @@ class ScenarioV3HttpTest extends EndToEndTestBase {
 
     /** Every prefetch key of the service's discovery entry, filled from the scenario's record as an EHR would. */
     private ObjectNode prefetchFromTemplates(Scenario scenario) throws Exception {
-        JsonNode discovery = Scenarios.JSON.readTree(HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/cds-services")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode discovery = Scenarios.JSON.readTree(HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cds-services"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         JsonNode templates = null;
         for (JsonNode service : discovery.path("services")) {
             if (service.path("id").asText().equals(scenario.service())) {
@@ -153,18 +175,22 @@ class ScenarioV3HttpTest extends EndToEndTestBase {
         List<Resource> record = record(scenario.json());
         ObjectNode prefetch = Scenarios.JSON.createObjectNode();
         for (Map.Entry<String, JsonNode> template : (Iterable<Map.Entry<String, JsonNode>>) templates::fields) {
-            String query = template.getValue().asText().replace("{{context.patientId}}", scenario.patientId())
+            String query = template.getValue()
+                    .asText()
+                    .replace("{{context.patientId}}", scenario.patientId())
                     .replace("{{context.userId}}", "Practitioner/example");
             int question = query.indexOf('?');
             if (question < 0) {
                 String[] typeAndId = query.split("/");
-                record.stream().filter(r -> r.fhirType().equals(typeAndId[0])
-                                && r.getIdElement().getIdPart().equals(typeAndId[1])).findFirst()
+                record.stream()
+                        .filter(r -> r.fhirType().equals(typeAndId[0])
+                                && r.getIdElement().getIdPart().equals(typeAndId[1]))
+                        .findFirst()
                         .ifPresent(r -> prefetch.set(template.getKey(), json(r)));
                 continue;
             }
-            Bundle answer = RecordQueries.search(query.substring(0, question),
-                    RecordQueries.parameters(query.substring(question + 1)), record);
+            Bundle answer = RecordQueries.search(
+                    query.substring(0, question), RecordQueries.parameters(query.substring(question + 1)), record);
             prefetch.set(template.getKey(), json(answer));
         }
         return prefetch;
@@ -210,19 +236,30 @@ class ScenarioV3HttpTest extends EndToEndTestBase {
     }
 
     private static List<Resource> record(JsonNode scenario) {
-        return FHIR_CONTEXT.newJsonParser().parseResource(Bundle.class, scenario.path("record").toString())
-                .getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
+        return FHIR_CONTEXT
+                .newJsonParser()
+                .parseResource(Bundle.class, scenario.path("record").toString())
+                .getEntry()
+                .stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .toList();
     }
 
     private static List<Resource> allRecords() {
-        return Stream.of(Scenarios.of(DIR)).flatMap(List::stream).flatMap(s -> record(s.json()).stream()).toList();
+        return Stream.of(Scenarios.of(DIR))
+                .flatMap(List::stream)
+                .flatMap(s -> record(s.json()).stream())
+                .toList();
     }
 
     @AfterAll
     static void writeReport() throws IOException {
         StringBuilder out = new StringBuilder("| scenario | mode | result |\n|---|---|---|\n");
-        REPORT.forEach((key, result) -> out.append("| ").append(key.replace(" | ", " | ")).append(" | ")
-                .append(result.replace("|", "\\|")).append(" |\n"));
+        REPORT.forEach((key, result) -> out.append("| ")
+                .append(key.replace(" | ", " | "))
+                .append(" | ")
+                .append(result.replace("|", "\\|"))
+                .append(" |\n"));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/scenarios-v3-report.md"), out);
     }

@@ -21,15 +21,24 @@ final class Scenarios {
     static final Path DIR = Path.of("src/test/resources/scenarios");
     /** The worked scenarios of protocol version 2 (same format; their asOf fixes the clock). */
     static final Path DIR_V2 = Path.of("src/test/resources/scenarios-v2");
+
     static final ObjectMapper JSON = new ObjectMapper();
     /** Prefetch key of the service catalog -> the resource type it holds (a searchset), "patient" is a read. */
     static final Map<String, String> SEARCH_KEYS = new LinkedHashMap<>(Map.of(
-            "conditions", "Condition", "observations", "Observation", "medicationStatements", "MedicationStatement",
-            "medicationRequests", "MedicationRequest", "medicationAdministrations", "MedicationAdministration",
-            "procedures", "Procedure"));
+            "conditions",
+            "Condition",
+            "observations",
+            "Observation",
+            "medicationStatements",
+            "MedicationStatement",
+            "medicationRequests",
+            "MedicationRequest",
+            "medicationAdministrations",
+            "MedicationAdministration",
+            "procedures",
+            "Procedure"));
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     record Scenario(String name, JsonNode json) {
         String service() {
@@ -69,7 +78,10 @@ final class Scenarios {
 
     static List<Scenario> of(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> file.toString().endsWith(".json")).sorted().map(Scenarios::read).toList();
+            return files.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .map(Scenarios::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,20 +120,26 @@ final class Scenarios {
             context.set("draftOrders", draftOrders);
             if (scenario.hook().equals("order-select")) {
                 ArrayNode selections = context.putArray("selections");
-                draftOrders.get("entry").forEach(entry -> selections.add(
-                        entry.get("resource").get("resourceType").asText() + "/" + entry.get("resource").get("id").asText()));
+                draftOrders
+                        .get("entry")
+                        .forEach(entry -> selections.add(
+                                entry.get("resource").get("resourceType").asText() + "/"
+                                        + entry.get("resource").get("id").asText()));
             }
         }
         if (withPrefetch) {
             ObjectNode prefetch = request.putObject("prefetch");
-            scenario.resources().stream().filter(r -> r.get("resourceType").asText().equals("Patient")).findFirst()
+            scenario.resources().stream()
+                    .filter(r -> r.get("resourceType").asText().equals("Patient"))
+                    .findFirst()
                     .ifPresent(patient -> prefetch.set("patient", patient));
             SEARCH_KEYS.forEach((key, type) -> {
                 ObjectNode bundle = prefetch.putObject(key);
                 bundle.put("resourceType", "Bundle");
                 bundle.put("type", "searchset");
                 ArrayNode entries = bundle.putArray("entry");
-                scenario.resources().stream().filter(r -> r.get("resourceType").asText().equals(type))
+                scenario.resources().stream()
+                        .filter(r -> r.get("resourceType").asText().equals(type))
                         .forEach(resource -> entries.addObject().set("resource", resource));
                 bundle.put("total", entries.size());
             });

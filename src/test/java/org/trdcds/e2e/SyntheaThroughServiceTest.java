@@ -38,9 +38,12 @@ class SyntheaThroughServiceTest extends EndToEndTestBase {
     static Stream<Path> patients() throws IOException {
         try (Stream<Path> files = Files.walk(SYNTHEA)) {
             // one bundle per patient; hospitalInformation* and practitionerInformation* hold no patient
-            return files.filter(file -> file.toString().endsWith(".json.gz"))
+            return files
+                    .filter(file -> file.toString().endsWith(".json.gz"))
                     .filter(file -> !file.getFileName().toString().matches("(hospital|practitioner)Information.*"))
-                    .sorted().toList().stream();
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -57,28 +60,37 @@ class SyntheaThroughServiceTest extends EndToEndTestBase {
             bundle = Scenarios.JSON.readTree(in);
         }
         List<JsonNode> resources = bundle.get("entry").findValues("resource");
-        JsonNode patient = resources.stream().filter(r -> r.get("resourceType").asText().equals("Patient"))
-                .findFirst().orElseThrow();
+        JsonNode patient = resources.stream()
+                .filter(r -> r.get("resourceType").asText().equals("Patient"))
+                .findFirst()
+                .orElseThrow();
 
-        HttpResponse<String> response = post("ketamine-tms-screening", request(patient, resources).toString());
+        HttpResponse<String> response =
+                post("ketamine-tms-screening", request(patient, resources).toString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> topics = new ArrayList<>();
-        Scenarios.JSON.readTree(response.body()).get("cards")
+        Scenarios.JSON
+                .readTree(response.body())
+                .get("cards")
                 .forEach(card -> topics.add(card.at("/source/topic/code").asText()));
-        boolean depressed = resources.stream().anyMatch(r -> r.get("resourceType").asText().equals("Condition")
-                && r.at("/code/coding/0/code").asText().equals("370143000"));
+        boolean depressed = resources.stream()
+                .anyMatch(r -> r.get("resourceType").asText().equals("Condition")
+                        && r.at("/code/coding/0/code").asText().equals("370143000"));
         if (!depressed) {
             assertThat(topics).as("no depressive disorder, no cards").isEmpty();
         }
-        TABLE.put(bundleFile.getParent().getFileName() + " | " + bundleFile.getFileName().toString().split("_")[0],
+        TABLE.put(
+                bundleFile.getParent().getFileName() + " | "
+                        + bundleFile.getFileName().toString().split("_")[0],
                 topics.isEmpty() ? "(none)" : String.join(", ", topics));
     }
 
     @AfterAll
     static void writeTable() throws IOException {
         StringBuilder table = new StringBuilder("| set | patient | cards |\n|---|---|---|\n");
-        TABLE.forEach((patient, cards) -> table.append("| ").append(patient).append(" | ").append(cards).append(" |\n"));
+        TABLE.forEach((patient, cards) ->
+                table.append("| ").append(patient).append(" | ").append(cards).append(" |\n"));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/synthea-cards.md"), table);
     }
@@ -94,15 +106,34 @@ class SyntheaThroughServiceTest extends EndToEndTestBase {
         ObjectNode prefetch = request.putObject("prefetch");
         prefetch.set("patient", patient);
         Scenarios.SEARCH_KEYS.forEach((key, type) -> {
-            ArrayNode entries = prefetch.putObject(key).put("resourceType", "Bundle").put("type", "searchset")
+            ArrayNode entries = prefetch.putObject(key)
+                    .put("resourceType", "Bundle")
+                    .put("type", "searchset")
                     .putArray("entry");
-            resources.stream().filter(r -> r.get("resourceType").asText().equals(type))
+            resources.stream()
+                    .filter(r -> r.get("resourceType").asText().equals(type))
                     .filter(r -> switch (type) {
-                        case "Observation" -> hasCode(r, knowledge, "phq9-total", "madrs-total", "phq9-item9",
-                                "phq9-panel", "bp-panel", "systolic-bp", "diastolic-bp", "body-weight",
-                                "pregnancy-status", "lithium-level");
-                        case "Procedure" -> hasCode(r, knowledge, "tms-procedures", "tms-implant-procedures",
-                                "suicide-risk-assessment");
+                        case "Observation" ->
+                            hasCode(
+                                    r,
+                                    knowledge,
+                                    "phq9-total",
+                                    "madrs-total",
+                                    "phq9-item9",
+                                    "phq9-panel",
+                                    "bp-panel",
+                                    "systolic-bp",
+                                    "diastolic-bp",
+                                    "body-weight",
+                                    "pregnancy-status",
+                                    "lithium-level");
+                        case "Procedure" ->
+                            hasCode(
+                                    r,
+                                    knowledge,
+                                    "tms-procedures",
+                                    "tms-implant-procedures",
+                                    "suicide-risk-assessment");
                         default -> true;
                     })
                     .forEach(resource -> entries.addObject().set("resource", resource));
@@ -113,7 +144,10 @@ class SyntheaThroughServiceTest extends EndToEndTestBase {
     private static boolean hasCode(JsonNode resource, Knowledge knowledge, String... valueSets) {
         for (JsonNode coding : resource.at("/code/coding")) {
             for (String valueSet : valueSets) {
-                if (knowledge.inValueSet(valueSet, coding.path("system").asText(), coding.path("code").asText())) {
+                if (knowledge.inValueSet(
+                        valueSet,
+                        coding.path("system").asText(),
+                        coding.path("code").asText())) {
                     return true;
                 }
             }

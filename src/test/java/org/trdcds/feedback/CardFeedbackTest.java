@@ -79,7 +79,8 @@ class CardFeedbackTest {
         long start = System.nanoTime();
         feedback.record(SERVICE, List.of(accepted(card.cardUuid())));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(150), Duration.ofSeconds(3));
         otherReplica.get();
         assertThat(rows("feedback")).isEqualTo(1);
     }
@@ -92,9 +93,12 @@ class CardFeedbackTest {
         store.recordIssued(List.of(issued));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> feedback.record(SERVICE, List.of(accepted(issued.cardUuid()),
-                accepted(UUID.randomUUID())))).isInstanceOfSatisfying(FeedbackRefusedException.class,
-                        e -> assertThat(e.unknownCard()).isTrue()).hasMessageContaining("feedback[1].card");
+        assertThatThrownBy(() ->
+                        feedback.record(SERVICE, List.of(accepted(issued.cardUuid()), accepted(UUID.randomUUID()))))
+                .isInstanceOfSatisfying(
+                        FeedbackRefusedException.class,
+                        e -> assertThat(e.unknownCard()).isTrue())
+                .hasMessageContaining("feedback[1].card");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(90), Duration.ofSeconds(2));
         assertThatThrownBy(() -> feedback.record("ketamine-tms-order-sign", List.of(accepted(issued.cardUuid()))))
                 .isInstanceOf(FeedbackRefusedException.class);

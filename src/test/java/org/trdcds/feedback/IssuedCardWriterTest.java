@@ -36,8 +36,8 @@ class IssuedCardWriterTest {
     static List<IssuedCard> cards(int n) {
         List<IssuedCard> cards = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            cards.add(new IssuedCard(UUID.randomUUID(), "ketamine-tms-screening", "topic-" + (i % 3),
-                    UUID.randomUUID(), Instant.now()));
+            cards.add(new IssuedCard(
+                    UUID.randomUUID(), "ketamine-tms-screening", "topic-" + (i % 3), UUID.randomUUID(), Instant.now()));
         }
         return cards;
     }
@@ -90,7 +90,8 @@ class IssuedCardWriterTest {
                 super.recordIssued(cards);
             }
         };
-        IssuedCardWriter writer = new IssuedCardWriter(counting, 100, 50, Duration.ofMillis(10), Duration.ofMillis(500));
+        IssuedCardWriter writer =
+                new IssuedCardWriter(counting, 100, 50, Duration.ofMillis(10), Duration.ofMillis(500));
         writer.start();
         batches.clear(); // the rolled-back rehearsal of start()
         for (int call = 0; call < 4; call++) {

@@ -13,11 +13,12 @@ class DateOnlyEndTest {
 
     @ParameterizedTest(name = "{0} to {1} -> {2} days")
     @CsvSource({
-            "2026-05-05T10:00:00Z, 2026-06-16, 42",            // v2: 41 (fell short of adequacy)
-            "2026-05-05T10:00:00Z, 2026-06-16T09:00:00Z, 41",  // a time of day is kept as given
-            "2026-05-05, 2026-05-05, 0",
-            "2026-05-01, 2026-05, 30",                          // a month-only end is the whole month
-            "2026-01-01, 2026, 364"})
+        "2026-05-05T10:00:00Z, 2026-06-16, 42", // v2: 41 (fell short of adequacy)
+        "2026-05-05T10:00:00Z, 2026-06-16T09:00:00Z, 41", // a time of day is kept as given
+        "2026-05-05, 2026-05-05, 0",
+        "2026-05-01, 2026-05, 30", // a month-only end is the whole month
+        "2026-01-01, 2026, 364"
+    })
     void aDateOnlyEndIsTheWholeDay(String start, String end, long days) {
         Period period = new Period();
         period.getStartElement().setValueAsString(start);

@@ -10,12 +10,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EntryCounterTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"resourceType\":\"Bundle\",\"entry\":[{},{\"resource\":{\"entry\":[{},{}]}},{}]}|3",
-            "{\"entry\":\"[{},{}]\",\"link\":[{},{}]}|0",
-            "{\"a\":{\"entry\":[{},{}]},\"entry\":[{}]}|1",
-            "{\"\\u0065ntry\":[{},{}]}|2",
-            "{\"text\":\"\\\"entry\\\":[{}]\",\"entry\":[ {} , {} ]}|2"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"resourceType\":\"Bundle\",\"entry\":[{},{\"resource\":{\"entry\":[{},{}]}},{}]}|3",
+                "{\"entry\":\"[{},{}]\",\"link\":[{},{}]}|0",
+                "{\"a\":{\"entry\":[{},{}]},\"entry\":[{}]}|1",
+                "{\"\\u0065ntry\":[{},{}]}|2",
+                "{\"text\":\"\\\"entry\\\":[{}]\",\"entry\":[ {} , {} ]}|2"
+            })
     void countsTheTopLevelEntriesOfJson(String json, long expected) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         EntryCounter whole = EntryCounter.json();

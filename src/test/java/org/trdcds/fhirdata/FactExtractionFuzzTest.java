@@ -33,16 +33,43 @@ class FactExtractionFuzzTest {
     static final FhirContext FHIR = FhirContext.forR4Cached();
     static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
     static final FileKnowledge KNOWLEDGE = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")), FHIR);
-    static final ProtocolDecision DECISION = new ProtocolDecision(KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC),
-            new TemplateCardRenderer(KNOWLEDGE, "").blocks());
+    static final ProtocolDecision DECISION = new ProtocolDecision(
+            KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC), new TemplateCardRenderer(KNOWLEDGE, "").blocks());
     static final HapiFactExtractor EXTRACTOR = new HapiFactExtractor();
 
-    static final List<String> NUMBERS = List.of("1", "3", "0", "-1", "1.5", "\"x\"", "2147483648", "1e999", "-1e999",
-            "null", "0.0000001", "150", "\"\"", "true", "{}", "[]", "9999999999999999999999");
-    static final List<String> TIME_UNITS = List.of("\"d\"", "\"wk\"", "\"h\"", "\"min\"", "\"s\"", "\"mo\"", "\"a\"",
-            "\"fortnight\"", "null", "\"\"", "1", "\"D\"");
-    static final List<String> DOSE_UNITS = List.of("mg", "g", "ug", "mg/kg", "kg", "{tbl}", "vial", "", "[lb_av]",
-            "mL", "mg/h");
+    static final List<String> NUMBERS = List.of(
+            "1",
+            "3",
+            "0",
+            "-1",
+            "1.5",
+            "\"x\"",
+            "2147483648",
+            "1e999",
+            "-1e999",
+            "null",
+            "0.0000001",
+            "150",
+            "\"\"",
+            "true",
+            "{}",
+            "[]",
+            "9999999999999999999999");
+    static final List<String> TIME_UNITS = List.of(
+            "\"d\"",
+            "\"wk\"",
+            "\"h\"",
+            "\"min\"",
+            "\"s\"",
+            "\"mo\"",
+            "\"a\"",
+            "\"fortnight\"",
+            "null",
+            "\"\"",
+            "1",
+            "\"D\"");
+    static final List<String> DOSE_UNITS =
+            List.of("mg", "g", "ug", "mg/kg", "kg", "{tbl}", "vial", "", "[lb_av]", "mL", "mg/h");
     static final List<String> CODES = List.of("6130", "2119365", "36437", "42347", "321988", "2626", "6470", "x");
 
     @FuzzTest
@@ -79,31 +106,44 @@ class FactExtractionFuzzTest {
 
     static void finiteOrUnknown(Dose dose) {
         for (Double number : new Double[] {dose.value(), dose.perDay(), dose.durationMinutes()}) {
-            assertThat(number == null || (Double.isFinite(number) && number > 0)).as(dose.toString()).isTrue();
+            assertThat(number == null || (Double.isFinite(number) && number > 0))
+                    .as(dose.toString())
+                    .isTrue();
         }
     }
 
-    private static String medicationRequest(FuzzedDataProvider data, String type, String id, String status,
-                                            boolean dosageInstruction) {
+    private static String medicationRequest(
+            FuzzedDataProvider data, String type, String id, String status, boolean dosageInstruction) {
         StringBuilder dosages = new StringBuilder();
         int count = data.consumeInt(0, 3);
         for (int i = 0; i < count; i++) {
-            dosages.append(i == 0 ? "" : ",").append("{\"timing\":{\"repeat\":{\"frequency\":")
-                    .append(data.pickValue(NUMBERS)).append(",\"period\":").append(data.pickValue(NUMBERS))
-                    .append(",\"periodUnit\":").append(data.pickValue(TIME_UNITS)).append(",\"duration\":")
-                    .append(data.pickValue(NUMBERS)).append(",\"durationUnit\":").append(data.pickValue(TIME_UNITS))
-                    .append("}},\"asNeededBoolean\":").append(data.consumeBoolean())
-                    .append(",\"doseAndRate\":[{\"doseQuantity\":{\"value\":").append(data.pickValue(NUMBERS))
-                    .append(",\"system\":\"http://unitsofmeasure.org\",\"code\":\"").append(data.pickValue(DOSE_UNITS))
+            dosages.append(i == 0 ? "" : ",")
+                    .append("{\"timing\":{\"repeat\":{\"frequency\":")
+                    .append(data.pickValue(NUMBERS))
+                    .append(",\"period\":")
+                    .append(data.pickValue(NUMBERS))
+                    .append(",\"periodUnit\":")
+                    .append(data.pickValue(TIME_UNITS))
+                    .append(",\"duration\":")
+                    .append(data.pickValue(NUMBERS))
+                    .append(",\"durationUnit\":")
+                    .append(data.pickValue(TIME_UNITS))
+                    .append("}},\"asNeededBoolean\":")
+                    .append(data.consumeBoolean())
+                    .append(",\"doseAndRate\":[{\"doseQuantity\":{\"value\":")
+                    .append(data.pickValue(NUMBERS))
+                    .append(",\"system\":\"http://unitsofmeasure.org\",\"code\":\"")
+                    .append(data.pickValue(DOSE_UNITS))
                     .append("\"}}]}");
         }
         String medication = "{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\""
                 + data.pickValue(CODES) + "\"}]}";
         boolean request = type.equals("MedicationRequest");
         boolean administration = type.equals("MedicationAdministration");
-        String dosageField = administration ? "" : ",\"" + (request ? "dosageInstruction" : "dosage") + "\":["
-                + dosages + "]";
-        String timeField = request ? ",\"intent\":\"order\",\"authoredOn\":\"2026-0" + data.consumeInt(1, 9) + "-01\""
+        String dosageField =
+                administration ? "" : ",\"" + (request ? "dosageInstruction" : "dosage") + "\":[" + dosages + "]";
+        String timeField = request
+                ? ",\"intent\":\"order\",\"authoredOn\":\"2026-0" + data.consumeInt(1, 9) + "-01\""
                 : ",\"effectiveDateTime\":\"2026-0" + data.consumeInt(1, 9) + "-01\"";
         return "{\"resource\":{\"resourceType\":\"" + type + "\",\"id\":\"" + id + "\",\"status\":\"" + status + "\""
                 + ",\"medicationCodeableConcept\":" + medication + ",\"subject\":{\"reference\":\"Patient/p\"}"

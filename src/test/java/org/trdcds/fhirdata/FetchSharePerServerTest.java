@@ -51,8 +51,10 @@ class FetchSharePerServerTest {
         slow.setExecutor(Executors.newCachedThreadPool());
         slow.start();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        HapiPatientDataLoader loader = new HapiPatientDataLoader(FhirContext.forR4Cached(), new FhirClientSettings(
-                Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofSeconds(10), 50, 8), meters);
+        HapiPatientDataLoader loader = new HapiPatientDataLoader(
+                FhirContext.forR4Cached(),
+                new FhirClientSettings(Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofSeconds(10), 50, 8),
+                meters);
         try (Redirector healthy = Redirector.answering("{\"resourceType\":\"Patient\",\"id\":\"p-1\"}")) {
             String slowBase = "http://127.0.0.1:" + slow.getAddress().getPort() + "/fhir";
             List<CompletableFuture<?>> slowCalls = new ArrayList<>();
@@ -72,13 +74,17 @@ class FetchSharePerServerTest {
             Thread.sleep(300); // every slow fetch that can start has started
 
             long start = System.nanoTime();
-            PatientData data = loader.load(new FetchPlan("p-1", healthy.baseUrl(), null,
-                    Map.of("patient", "Patient/p-1"), Map.of()));
+            PatientData data = loader.load(
+                    new FetchPlan("p-1", healthy.baseUrl(), null, Map.of("patient", "Patient/p-1"), Map.of()));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(data.patient().getIdElement().getIdPart()).isEqualTo("p-1");
-            assertThat(took).as("the healthy server's call did not wait for the slow one's").isLessThan(Duration.ofMillis(2000));
-            assertThat(slowRequests.get()).as("the slow server holds at most its share of threads").isLessThanOrEqualTo(4);
+            assertThat(took)
+                    .as("the healthy server's call did not wait for the slow one's")
+                    .isLessThan(Duration.ofMillis(2000));
+            assertThat(slowRequests.get())
+                    .as("the slow server holds at most its share of threads")
+                    .isLessThanOrEqualTo(4);
             assertThat(meters.get("cds.fhir.fetch.waiting").gauge().value()).isPositive();
             CompletableFuture.allOf(slowCalls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } finally {
@@ -89,7 +95,12 @@ class FetchSharePerServerTest {
 
     private static Map<String, String> searches() {
         Map<String, String> queries = new LinkedHashMap<>();
-        for (String type : List.of("Condition", "Observation", "MedicationStatement", "MedicationRequest", "Procedure",
+        for (String type : List.of(
+                "Condition",
+                "Observation",
+                "MedicationStatement",
+                "MedicationRequest",
+                "Procedure",
                 "MedicationAdministration")) {
             queries.put(type.toLowerCase(), type + "?patient=p-1");
         }

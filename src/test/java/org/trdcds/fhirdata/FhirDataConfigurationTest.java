@@ -19,19 +19,24 @@ class FhirDataConfigurationTest {
 
     @Test
     void settingsHaveDefaultsAndBindFromProperties() {
-        context.withPropertyValues("cds.fhir.deadline=750ms", "cds.fhir.max-pages=12").run(started -> {
-            assertThat(started).hasSingleBean(HapiPatientDataLoader.class);
-            assertThat(started.getBean(FhirClientSettings.class)).isEqualTo(new FhirClientSettings(
-                    Duration.ofMillis(750), Duration.ofSeconds(2), Duration.ofSeconds(4), 12, 8));
-        });
+        context.withPropertyValues("cds.fhir.deadline=750ms", "cds.fhir.max-pages=12")
+                .run(started -> {
+                    assertThat(started).hasSingleBean(HapiPatientDataLoader.class);
+                    assertThat(started.getBean(FhirClientSettings.class))
+                            .isEqualTo(new FhirClientSettings(
+                                    Duration.ofMillis(750), Duration.ofSeconds(2), Duration.ofSeconds(4), 12, 8));
+                });
     }
 
     @Test
     void fetchTimerIsRegisteredWhenMetricsExist() {
         context.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(started -> {
-            started.getBean(HapiPatientDataLoader.class)
-                    .load(new FetchPlan("p", null, null, Map.of(), Map.of()));
-            assertThat(started.getBean(MeterRegistry.class).get("cds.fhir.fetch").tag("outcome", "ok").timer().count())
+            started.getBean(HapiPatientDataLoader.class).load(new FetchPlan("p", null, null, Map.of(), Map.of()));
+            assertThat(started.getBean(MeterRegistry.class)
+                            .get("cds.fhir.fetch")
+                            .tag("outcome", "ok")
+                            .timer()
+                            .count())
                     .isEqualTo(1);
         });
     }

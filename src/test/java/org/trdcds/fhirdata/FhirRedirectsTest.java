@@ -12,9 +12,9 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The FHIR client never follows a redirect and never sends the FHIR token anywhere but fhirServer. */
 class FhirRedirectsTest {
@@ -27,9 +27,15 @@ class FhirRedirectsTest {
 
     @BeforeEach
     void start() {
-        loader = new HapiPatientDataLoader(FhirContext.forR4Cached(), new FhirClientSettings(Duration.ofSeconds(20), // the first test also pays for a cold FhirContext
-                
-                Duration.ofSeconds(2), Duration.ofSeconds(4), 50, 4), new SimpleMeterRegistry());
+        loader = new HapiPatientDataLoader(
+                FhirContext.forR4Cached(),
+                new FhirClientSettings(
+                        Duration.ofSeconds(20), // the first test also pays for a cold FhirContext
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        50,
+                        4),
+                new SimpleMeterRegistry());
         sink = Redirector.sink();
     }
 
@@ -52,13 +58,19 @@ class FhirRedirectsTest {
                     .hasMessageContaining("HTTP " + status);
 
             assertThat(redirector.authorizations()).containsExactly("Bearer " + TOKEN);
-            assertThat(sink.authorizations()).as("requests that reached the redirect target").isEmpty();
+            assertThat(sink.authorizations())
+                    .as("requests that reached the redirect target")
+                    .isEmpty();
         }
     }
 
     @Test
     void theSinkItselfServesThePatientSoTheRefusalAboveIsTheRedirects() {
-        assertThat(loader.load(plan(sink.baseUrl(), Map.of())).patient().getIdElement().getIdPart()).isEqualTo(PATIENT);
+        assertThat(loader.load(plan(sink.baseUrl(), Map.of()))
+                        .patient()
+                        .getIdElement()
+                        .getIdPart())
+                .isEqualTo(PATIENT);
         assertThat(sink.authorizations()).containsExactly("Bearer " + TOKEN);
     }
 
@@ -70,7 +82,8 @@ class FhirRedirectsTest {
             firstPage.addLink().setRelation("next").setUrl(sink.baseUrl() + "/Patient?page=2");
 
             assertThatThrownBy(() -> loader.load(plan(home.baseUrl(), Map.of("patient", firstPage))))
-                    .isInstanceOf(DataUnavailableException.class).hasMessageContaining("outside fhirServer");
+                    .isInstanceOf(DataUnavailableException.class)
+                    .hasMessageContaining("outside fhirServer");
             assertThat(sink.authorizations()).isEmpty();
         }
     }
@@ -79,13 +92,21 @@ class FhirRedirectsTest {
     void theTokenGoesOnlyToUrlsUnderFhirServer() {
         URI base = URI.create("http://127.0.0.1:18091/fhir");
 
-        assertThat(FhirServerScope.inside(base, "http://127.0.0.1:18091/fhir/Patient/1")).isTrue();
-        assertThat(FhirServerScope.inside(base, "HTTP://127.0.0.1:18091/fhir?_getpages=x")).isTrue();
-        assertThat(FhirServerScope.inside(base, "http://127.0.0.1:18092/fhir/Patient/1")).isFalse();
-        assertThat(FhirServerScope.inside(base, "https://127.0.0.1:18091/fhir/Patient/1")).isFalse();
-        assertThat(FhirServerScope.inside(base, "http://127.0.0.1:18091/fhirx/Patient/1")).isFalse();
-        assertThat(FhirServerScope.inside(base, "http://127.0.0.1:18091/fhir/../actuator")).isFalse();
-        assertThat(FhirServerScope.inside(base, "http://evil@127.0.0.1:18091/fhir/Patient/1")).isFalse();
-        assertThat(FhirServerScope.inside(base, "http://localhost:18091/fhir/Patient/1")).isFalse();
+        assertThat(FhirServerScope.inside(base, "http://127.0.0.1:18091/fhir/Patient/1"))
+                .isTrue();
+        assertThat(FhirServerScope.inside(base, "HTTP://127.0.0.1:18091/fhir?_getpages=x"))
+                .isTrue();
+        assertThat(FhirServerScope.inside(base, "http://127.0.0.1:18092/fhir/Patient/1"))
+                .isFalse();
+        assertThat(FhirServerScope.inside(base, "https://127.0.0.1:18091/fhir/Patient/1"))
+                .isFalse();
+        assertThat(FhirServerScope.inside(base, "http://127.0.0.1:18091/fhirx/Patient/1"))
+                .isFalse();
+        assertThat(FhirServerScope.inside(base, "http://127.0.0.1:18091/fhir/../actuator"))
+                .isFalse();
+        assertThat(FhirServerScope.inside(base, "http://evil@127.0.0.1:18091/fhir/Patient/1"))
+                .isFalse();
+        assertThat(FhirServerScope.inside(base, "http://localhost:18091/fhir/Patient/1"))
+                .isFalse();
     }
 }

@@ -25,8 +25,10 @@ class FhirResponseBoundsTest {
     @BeforeEach
     void defaultBounds() {
         // a deadline long enough that, without the bounds, the whole body would be read (or the heap exhausted)
-        loader = new HapiPatientDataLoader(FHIR, new FhirClientSettings(Duration.ofSeconds(60), Duration.ofSeconds(2),
-                Duration.ofSeconds(30), 50, 4), null);
+        loader = new HapiPatientDataLoader(
+                FHIR,
+                new FhirClientSettings(Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(30), 50, 4),
+                null);
     }
 
     @AfterEach

@@ -72,8 +72,16 @@ class HapiFactExtractorTest {
 
         @ParameterizedTest(name = "{0} per {1} {2} -> {3} a day")
         @CsvSource({
-                "1, 1, d, 1.0", "2, 1, d, 2.0", "3, 1, wk, 0.428571", "1, 12, h, 2.0", "1, 8, h, 3.0",
-                "1, 2, d, 0.5", "1, 1, mo, 0.032854", "1, 1, a, 0.002738", "1, 30, min, 48.0"})
+            "1, 1, d, 1.0",
+            "2, 1, d, 2.0",
+            "3, 1, wk, 0.428571",
+            "1, 12, h, 2.0",
+            "1, 8, h, 3.0",
+            "1, 2, d, 0.5",
+            "1, 1, mo, 0.032854",
+            "1, 1, a, 0.002738",
+            "1, 30, min, 48.0"
+        })
         void frequencyPerPeriodIsNormalisedToADay(int frequency, double period, String unit, double perDay) {
             Dose dose = dose("""
                     {"timing":{"repeat":{"frequency":%d,"period":%s,"periodUnit":"%s"}}}""".formatted(frequency, period, unit));
@@ -87,20 +95,34 @@ class HapiFactExtractorTest {
         }
 
         @ParameterizedTest(name = "timing.code {0} -> {1} a day")
-        @CsvSource({"QD, 1.0", "BID, 2.0", "TID, 3.0", "QID, 4.0", "QOD, 0.5", "Q4H, 6.0", "Q6H, 4.0", "Q8H, 3.0",
-                "Q12H, 2.0", "AM, 1.0", "PM, 1.0", "bid, 2.0"})
+        @CsvSource({
+            "QD, 1.0",
+            "BID, 2.0",
+            "TID, 3.0",
+            "QID, 4.0",
+            "QOD, 0.5",
+            "Q4H, 6.0",
+            "Q6H, 4.0",
+            "Q8H, 3.0",
+            "Q12H, 2.0",
+            "AM, 1.0",
+            "PM, 1.0",
+            "bid, 2.0"
+        })
         void timingAbbreviationGivesTheRate(String code, double perDay) {
             Dose dose = dose("""
-                    {"timing":{"code":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation","code":"%s"}]}}}"""
-                    .formatted(code));
+                    {"timing":{"code":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation","code":"%s"}]}}}""".formatted(code));
             assertThat(dose.perDay()).isEqualTo(perDay);
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-                "no timing | {\"text\":\"as directed\"}",
-                "frequency without period | {\"timing\":{\"repeat\":{\"frequency\":2}}}",
-                "unknown abbreviation | {\"timing\":{\"code\":{\"coding\":[{\"code\":\"XYZ\"}]}}}"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "no timing | {\"text\":\"as directed\"}",
+                    "frequency without period | {\"timing\":{\"repeat\":{\"frequency\":2}}}",
+                    "unknown abbreviation | {\"timing\":{\"code\":{\"coding\":[{\"code\":\"XYZ\"}]}}}"
+                })
         void unusableTimingHasNoRate(String name, String dosage) {
             assertThat(dose(dosage).perDay()).isNull();
         }
@@ -114,11 +136,14 @@ class HapiFactExtractorTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-                "UCUM code | {\"value\":150,\"unit\":\"milligram\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg\"} | 150.0 | mg",
-                "annotation code | {\"value\":1,\"system\":\"http://unitsofmeasure.org\",\"code\":\"{pill}\"} | 1.0 | {pill}",
-                "unit text only | {\"value\":2,\"unit\":\"Tablet\"} | 2.0 | tablet",
-                "non-UCUM code | {\"value\":2,\"unit\":\"TAB\",\"system\":\"http://snomed.info/sct\",\"code\":\"385055001\"} | 2.0 | tab"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "UCUM code | {\"value\":150,\"unit\":\"milligram\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg\"} | 150.0 | mg",
+                    "annotation code | {\"value\":1,\"system\":\"http://unitsofmeasure.org\",\"code\":\"{pill}\"} | 1.0 | {pill}",
+                    "unit text only | {\"value\":2,\"unit\":\"Tablet\"} | 2.0 | tablet",
+                    "non-UCUM code | {\"value\":2,\"unit\":\"TAB\",\"system\":\"http://snomed.info/sct\",\"code\":\"385055001\"} | 2.0 | tab"
+                })
         void doseQuantityKeepsValueAndUnit(String name, String quantity, double value, String unit) {
             Dose dose = dose("""
                     {"doseAndRate":[{"doseQuantity":%s}]}""".formatted(quantity));
@@ -132,7 +157,8 @@ class HapiFactExtractorTest {
 
         @Test
         void statementPeriodGivesStartAndEnd() {
-            MedicationFact fact = extract(parse(MedicationStatement.class, """
+            MedicationFact fact =
+                    extract(parse(MedicationStatement.class, """
                     {"resourceType":"MedicationStatement","id":"ms-1","status":"completed",
                      "medicationCodeableConcept":{"text":"sertraline"},
                      "effectivePeriod":{"start":"2025-10-23T04:22:50Z","end":"2026-01-31"}}""")).medications().get(0);
@@ -145,7 +171,8 @@ class HapiFactExtractorTest {
 
         @Test
         void statementDateTimeIsOnlyTheStart() {
-            MedicationFact fact = extract(parse(MedicationStatement.class, """
+            MedicationFact fact =
+                    extract(parse(MedicationStatement.class, """
                     {"resourceType":"MedicationStatement","id":"ms-2","status":"active",
                      "medicationCodeableConcept":{"text":"bupropion"},"effectiveDateTime":"2026-11-07"}""")).medications().get(0);
             assertThat(fact.start()).isEqualTo(at("2026-11-07T00:00:00Z"));
@@ -154,11 +181,11 @@ class HapiFactExtractorTest {
 
         @Test
         void requestStartsWhenAuthoredAndEndsAtTheValidityEnd() {
-            MedicationFact fact = extract(parse(MedicationRequest.class, """
+            MedicationFact fact =
+                    extract(parse(MedicationRequest.class, """
                     {"resourceType":"MedicationRequest","id":"mr-1","status":"active","intent":"order",
                      "medicationCodeableConcept":{"text":"escitalopram"},"authoredOn":"2026-01-01",
-                     "dispenseRequest":{"validityPeriod":{"start":"2026-02-01T10:00:00+02:00","end":"2026-05-01"}}}"""))
-                    .medications().get(0);
+                     "dispenseRequest":{"validityPeriod":{"start":"2026-02-01T10:00:00+02:00","end":"2026-05-01"}}}""")).medications().get(0);
             // v2 (PROTOCOL section 1): start = authoredOn, else validityPeriod.start (v1 preferred the validity start)
             assertThat(fact.start()).isEqualTo(at("2026-01-01T00:00:00Z"));
             assertThat(fact.end()).isEqualTo(at("2026-05-01T23:59:59.999Z")); // v3 F: a date-only end is the whole day
@@ -166,23 +193,25 @@ class HapiFactExtractorTest {
 
         @Test
         void requestWithoutValidityPeriodStartsWhenAuthored() {
-            MedicationFact fact = extract(parse(MedicationRequest.class, """
+            MedicationFact fact =
+                    extract(parse(MedicationRequest.class, """
                     {"resourceType":"MedicationRequest","id":"mr-2","status":"active","intent":"order",
-                     "medicationCodeableConcept":{"text":"escitalopram"},"authoredOn":"2017-05-01T06:59:02+00:00"}"""))
-                    .medications().get(0);
+                     "medicationCodeableConcept":{"text":"escitalopram"},"authoredOn":"2017-05-01T06:59:02+00:00"}""")).medications().get(0);
             assertThat(fact.start()).isEqualTo(at("2017-05-01T06:59:02Z"));
             assertThat(fact.end()).isNull();
         }
 
         @Test
         void containedMedicationGivesTheCodes() {
-            MedicationFact fact = extract(parse(MedicationRequest.class, """
+            MedicationFact fact =
+                    extract(parse(MedicationRequest.class, """
                     {"resourceType":"MedicationRequest","id":"mr-3","status":"active","intent":"order",
                      "contained":[{"resourceType":"Medication","id":"med","code":{"coding":[
                        {"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"312941","display":"sertraline 50 MG Oral Tablet"}]}}],
                      "medicationReference":{"reference":"#med"}}""")).medications().get(0);
-            assertThat(fact.codes()).containsExactly(
-                    new Code("http://www.nlm.nih.gov/research/umls/rxnorm", "312941", "sertraline 50 MG Oral Tablet"));
+            assertThat(fact.codes())
+                    .containsExactly(new Code(
+                            "http://www.nlm.nih.gov/research/umls/rxnorm", "312941", "sertraline 50 MG Oral Tablet"));
             assertThat(fact.text()).isEqualTo("sertraline 50 MG Oral Tablet");
         }
 
@@ -203,20 +232,25 @@ class HapiFactExtractorTest {
     class Observations {
 
         private ObservationFact observation(String fields) {
-            List<ObservationFact> facts = extract(parse(Observation.class, """
+            List<ObservationFact> facts =
+                    extract(parse(Observation.class, """
                     {"resourceType":"Observation","id":"obs","status":"final",
                      "code":{"coding":[{"system":"http://loinc.org","code":"44261-6"}]},%s}""".formatted(fields))).observations();
             return facts.isEmpty() ? null : facts.get(0);
         }
 
         @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource(delimiter = '|', nullValues = "null", value = {
-                "\"valueString\":\"12\" | 12.0",
-                "\"valueString\":\" 7 \" | 7.0",
-                "\"valueString\":\"12.5\" | 12.5",
-                "\"valueString\":\"moderate\" | null",
-                "\"valueInteger\":21 | 21.0",
-                "\"valueQuantity\":{\"value\":21,\"system\":\"http://unitsofmeasure.org\",\"code\":\"{score}\"} | 21.0"})
+        @CsvSource(
+                delimiter = '|',
+                nullValues = "null",
+                value = {
+                    "\"valueString\":\"12\" | 12.0",
+                    "\"valueString\":\" 7 \" | 7.0",
+                    "\"valueString\":\"12.5\" | 12.5",
+                    "\"valueString\":\"moderate\" | null",
+                    "\"valueInteger\":21 | 21.0",
+                    "\"valueQuantity\":{\"value\":21,\"system\":\"http://unitsofmeasure.org\",\"code\":\"{score}\"} | 21.0"
+                })
         void scoreIsReadFromEveryNumericValueType(String value, Double expected) {
             assertThat(observation(value).value()).isEqualTo(expected);
         }
@@ -235,17 +269,23 @@ class HapiFactExtractorTest {
                     "effectiveDateTime":"2026-11-20T09:00:00Z","component":[
                      {"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":152,"system":"http://unitsofmeasure.org","code":"mm[Hg]"}},
                      {"code":{"coding":[{"system":"http://loinc.org","code":"8462-4"}]},"valueQuantity":{"value":96,"unit":"mmHg"}}]""");
-            assertThat(fact.components()).containsExactly(
-                    new ObservationFact.Component(List.of(new Code("http://loinc.org", "8480-6")), 152.0, "mm[Hg]"),
-                    new ObservationFact.Component(List.of(new Code("http://loinc.org", "8462-4")), 96.0, "mmhg"));
+            assertThat(fact.components())
+                    .containsExactly(
+                            new ObservationFact.Component(
+                                    List.of(new Code("http://loinc.org", "8480-6")), 152.0, "mm[Hg]"),
+                            new ObservationFact.Component(
+                                    List.of(new Code("http://loinc.org", "8462-4")), 96.0, "mmhg"));
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-                "effectiveDateTime with zone | \"effectiveDateTime\":\"2026-03-01T10:15:00-05:00\" | 2026-03-01T15:15:00Z",
-                "date only | \"effectiveDateTime\":\"2026-03-01\" | 2026-03-01T00:00:00Z",
-                "period start | \"effectivePeriod\":{\"start\":\"2026-03-02T08:00:00Z\"} | 2026-03-02T08:00:00Z",
-                "issued | \"issued\":\"2026-03-03T08:00:00.000Z\" | 2026-03-03T08:00:00Z"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "effectiveDateTime with zone | \"effectiveDateTime\":\"2026-03-01T10:15:00-05:00\" | 2026-03-01T15:15:00Z",
+                    "date only | \"effectiveDateTime\":\"2026-03-01\" | 2026-03-01T00:00:00Z",
+                    "period start | \"effectivePeriod\":{\"start\":\"2026-03-02T08:00:00Z\"} | 2026-03-02T08:00:00Z",
+                    "issued | \"issued\":\"2026-03-03T08:00:00.000Z\" | 2026-03-03T08:00:00Z"
+                })
         void effectiveTimeIsFound(String name, String fields, String expected) {
             assertThat(observation(fields).effective()).isEqualTo(at(expected));
         }
@@ -254,8 +294,8 @@ class HapiFactExtractorTest {
         @CsvSource({"entered-in-error", "cancelled"})
         void voidObservationsAreDropped(String status) {
             assertThat(extract(parse(Observation.class, """
-                    {"resourceType":"Observation","id":"obs","status":"%s","code":{"text":"x"},"valueInteger":3}"""
-                    .formatted(status))).observations()).isEmpty();
+                    {"resourceType":"Observation","id":"obs","status":"%s","code":{"text":"x"},"valueInteger":3}""".formatted(status))).observations())
+                    .isEmpty();
         }
     }
 
@@ -279,14 +319,19 @@ class HapiFactExtractorTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', nullValues = "null", value = {
-                "course | in-progress | \"performedPeriod\":{\"start\":\"2026-10-01\"} | 2026-10-01T00:00:00Z | null",
-                "session | completed | \"performedDateTime\":\"2026-10-02T09:00:00Z\" | 2026-10-02T09:00:00Z | 2026-10-02T09:00:00Z",
-                "planned | preparation | \"performedDateTime\":\"2026-10-03T09:00:00Z\" | 2026-10-03T09:00:00Z | null"})
+        @CsvSource(
+                delimiter = '|',
+                nullValues = "null",
+                value = {
+                    "course | in-progress | \"performedPeriod\":{\"start\":\"2026-10-01\"} | 2026-10-01T00:00:00Z | null",
+                    "session | completed | \"performedDateTime\":\"2026-10-02T09:00:00Z\" | 2026-10-02T09:00:00Z | 2026-10-02T09:00:00Z",
+                    "planned | preparation | \"performedDateTime\":\"2026-10-03T09:00:00Z\" | 2026-10-03T09:00:00Z | null"
+                })
         void procedurePeriods(String name, String status, String performed, String start, String end) {
             var fact = extract(parse(Procedure.class, """
-                    {"resourceType":"Procedure","id":"p","status":"%s","code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"90868"}]},%s}"""
-                    .formatted(status, performed))).procedures().get(0);
+                    {"resourceType":"Procedure","id":"p","status":"%s","code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"90868"}]},%s}""".formatted(status, performed)))
+                    .procedures()
+                    .get(0);
             assertThat(fact.start()).isEqualTo(at(start));
             assertThat(fact.end()).isEqualTo(end == null ? null : at(end));
             assertThat(fact.codes()).extracting(Code::code).containsExactly("90868");
@@ -305,19 +350,23 @@ class HapiFactExtractorTest {
     @Nested
     class DraftOrders {
 
-        private static final Path SANDBOX_ORDER_SELECT =
-                Path.of("src/test/resources/fixtures/cds-hooks-examples/sandbox-captured/order-select-request-fluoxetine.json");
+        private static final Path SANDBOX_ORDER_SELECT = Path.of(
+                "src/test/resources/fixtures/cds-hooks-examples/sandbox-captured/order-select-request-fluoxetine.json");
 
         private static String sandboxDraftOrders() throws IOException {
-            return new ObjectMapper().readTree(Files.readString(SANDBOX_ORDER_SELECT)).at("/context/draftOrders").toString();
+            return new ObjectMapper()
+                    .readTree(Files.readString(SANDBOX_ORDER_SELECT))
+                    .at("/context/draftOrders")
+                    .toString();
         }
 
         @Test
         void sandboxDraftWithSingleObjectArraysIsReadLeniently() throws IOException {
             Bundle drafts = lenientParser().parseResource(Bundle.class, sandboxDraftOrders());
 
-            List<DraftOrder> orders = extractor.extract(new PatientDataCollector().build(), drafts,
-                    List.of("MedicationRequest/request-123")).draftOrders();
+            List<DraftOrder> orders = extractor
+                    .extract(new PatientDataCollector().build(), drafts, List.of("MedicationRequest/request-123"))
+                    .draftOrders();
 
             assertThat(orders).singleElement().satisfies(order -> {
                 assertThat(order.ref()).isEqualTo("MedicationRequest/request-123");
@@ -327,19 +376,29 @@ class HapiFactExtractorTest {
                 assertThat(order.dose()).isEqualTo(new Dose(1.0, "{pill}", 1.0, null));
                 assertThat(order.selected()).isTrue();
             });
-            MedicationRequest request = (MedicationRequest) drafts.getEntryFirstRep().getResource();
-            assertThat(request.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("community");
+            MedicationRequest request =
+                    (MedicationRequest) drafts.getEntryFirstRep().getResource();
+            assertThat(request.getCategoryFirstRep().getCodingFirstRep().getCode())
+                    .isEqualTo("community");
         }
 
         @Test
         void sandboxDraftIsInvalidR4ForAStrictParser() {
-            assertThatThrownBy(() -> FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
-                    .parseResource(Bundle.class, sandboxDraftOrders())).isInstanceOf(DataFormatException.class);
+            assertThatThrownBy(() -> FHIR.newJsonParser()
+                            .setParserErrorHandler(new StrictErrorHandler())
+                            .parseResource(Bundle.class, sandboxDraftOrders()))
+                    .isInstanceOf(DataFormatException.class);
         }
 
         @ParameterizedTest(name = "selections {0}")
-        @CsvSource(delimiter = '|', nullValues = "null", value = {
-                "null | true | true", "MedicationRequest/ket-1 | true | false", "ServiceRequest/tms-1 | false | true"})
+        @CsvSource(
+                delimiter = '|',
+                nullValues = "null",
+                value = {
+                    "null | true | true",
+                    "MedicationRequest/ket-1 | true | false",
+                    "ServiceRequest/tms-1 | false | true"
+                })
         void selectionMarksOrders(String selection, boolean ketamineSelected, boolean tmsSelected) {
             Bundle drafts = lenientParser().parseResource(Bundle.class, """
                     {"resourceType":"Bundle","type":"collection","entry":[
@@ -348,12 +407,15 @@ class HapiFactExtractorTest {
                      {"resource":{"resourceType":"ServiceRequest","id":"tms-1","status":"draft","intent":"order",
                        "code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"90867","display":"TMS initial"}]}}}]}""");
 
-            List<DraftOrder> orders = extractor.extract(new PatientDataCollector().build(), drafts,
-                    selection == null ? null : List.of(selection)).draftOrders();
+            List<DraftOrder> orders = extractor
+                    .extract(new PatientDataCollector().build(), drafts, selection == null ? null : List.of(selection))
+                    .draftOrders();
 
-            assertThat(orders).extracting(DraftOrder::ref, DraftOrder::selected).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("MedicationRequest/ket-1", ketamineSelected),
-                    org.assertj.core.groups.Tuple.tuple("ServiceRequest/tms-1", tmsSelected));
+            assertThat(orders)
+                    .extracting(DraftOrder::ref, DraftOrder::selected)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("MedicationRequest/ket-1", ketamineSelected),
+                            org.assertj.core.groups.Tuple.tuple("ServiceRequest/tms-1", tmsSelected));
             assertThat(orders.get(1).codes()).extracting(Code::code).containsExactly("90867");
             assertThat(orders.get(1).text()).isEqualTo("TMS initial");
             assertThat(orders.get(1).dose()).isNull();
@@ -365,34 +427,48 @@ class HapiFactExtractorTest {
 
         /** The service's parser: lenient, invalid values kept as unknown (FhirConfiguration). */
         private MedicationFact request(String dosageInstructions) {
-            return extract(FHIR.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false).disableAllErrors())
-                    .parseResource(MedicationRequest.class, """
+            return extract(FHIR.newJsonParser()
+                            .setParserErrorHandler(new LenientErrorHandler(false).disableAllErrors())
+                            .parseResource(MedicationRequest.class, """
                     {"resourceType":"MedicationRequest","id":"m","status":"active","intent":"order",
                      "authoredOn":"2026-01-01","medicationCodeableConcept":{"coding":[{
                        "system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"36437"}]},
-                     "dosageInstruction":%s}""".formatted(dosageInstructions))).medications().get(0);
+                     "dosageInstruction":%s}""".formatted(dosageInstructions)))
+                    .medications()
+                    .get(0);
         }
 
         @ParameterizedTest(name = "frequency {0} per {1} {2}, duration {3} {4}, dose {5} {6} -> unknown, no exception")
-        @CsvSource(delimiter = '|', value = {
-                "1.5 | 1 | \"d\" | 40 | \"min\" | 50 | mg",
-                "\"x\" | 1 | \"d\" | 40 | \"min\" | 50 | mg",
-                "2147483648 | 1 | \"d\" | 40 | \"min\" | 50 | mg",
-                "1 | 1 | \"fortnight\" | 40 | \"bogus\" | 50 | mg",
-                "1 | 1 | null | 40 | null | 50 | mg",
-                "1 | 0 | \"d\" | -40 | \"min\" | 1e999 | mg",
-                "1 | 1e999 | \"d\" | 1e999 | \"min\" | -5 | mg"})
-        void malformedTimingAndNumbersAreUnknown(String frequency, String period, String periodUnit, String duration,
-                                                 String durationUnit, String value, String unit) {
-            MedicationFact fact = request("""
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "1.5 | 1 | \"d\" | 40 | \"min\" | 50 | mg",
+                    "\"x\" | 1 | \"d\" | 40 | \"min\" | 50 | mg",
+                    "2147483648 | 1 | \"d\" | 40 | \"min\" | 50 | mg",
+                    "1 | 1 | \"fortnight\" | 40 | \"bogus\" | 50 | mg",
+                    "1 | 1 | null | 40 | null | 50 | mg",
+                    "1 | 0 | \"d\" | -40 | \"min\" | 1e999 | mg",
+                    "1 | 1e999 | \"d\" | 1e999 | \"min\" | -5 | mg"
+                })
+        void malformedTimingAndNumbersAreUnknown(
+                String frequency,
+                String period,
+                String periodUnit,
+                String duration,
+                String durationUnit,
+                String value,
+                String unit) {
+            MedicationFact fact =
+                    request("""
                     [{"timing":{"repeat":{"frequency":%s,"period":%s,"periodUnit":%s,"duration":%s,"durationUnit":%s}},
-                      "doseAndRate":[{"doseQuantity":{"value":%s,"system":"http://unitsofmeasure.org","code":"%s"}}]}]"""
-                    .formatted(frequency, period, periodUnit, duration, durationUnit, value, unit));
+                      "doseAndRate":[{"doseQuantity":{"value":%s,"system":"http://unitsofmeasure.org","code":"%s"}}]}]""".formatted(frequency, period, periodUnit, duration, durationUnit, value, unit));
             Dose dose = fact.dose();
             boolean anyUnknown = dose.perDay() == null || dose.durationMinutes() == null || dose.value() == null;
             assertThat(anyUnknown).as(dose.toString()).isTrue();
             for (Double number : new Double[] {dose.value(), dose.perDay(), dose.durationMinutes()}) {
-                assertThat(number == null || (Double.isFinite(number) && number > 0)).as(dose.toString()).isTrue();
+                assertThat(number == null || (Double.isFinite(number) && number > 0))
+                        .as(dose.toString())
+                        .isTrue();
             }
         }
 
@@ -409,8 +485,14 @@ class HapiFactExtractorTest {
         }
 
         @ParameterizedTest(name = "intent {0}, status {1} -> kept {2}")
-        @CsvSource({"order, active, true", "plan, active, false", "proposal, active, false", "order, draft, false",
-                "order, cancelled, false", "order, completed, true"})
+        @CsvSource({
+            "order, active, true",
+            "plan, active, false",
+            "proposal, active, false",
+            "order, draft, false",
+            "order, cancelled, false",
+            "order, completed, true"
+        })
         void requestsNeverTakenAreDropped(String intent, String status, boolean kept) {
             PatientFacts facts = extract(parse(MedicationRequest.class, """
                     {"resourceType":"MedicationRequest","id":"m","status":"%s","intent":"%s","authoredOn":"2026-01-01",
@@ -429,7 +511,10 @@ class HapiFactExtractorTest {
                            "system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"6130"}]}}]}],
                        "medicationReference":{"reference":"#med"},
                        "reasonCode":[{"coding":[{"system":"http://snomed.info/sct","code":"22253000","display":"Pain"}]}]}}]}""");
-            DraftOrder order = extractor.extract(new PatientDataCollector().build(), drafts, null).draftOrders().get(0);
+            DraftOrder order = extractor
+                    .extract(new PatientDataCollector().build(), drafts, null)
+                    .draftOrders()
+                    .get(0);
             assertThat(order.codes()).extracting(Code::code).contains("6130");
             assertThat(order.text()).isEqualTo("Ketamine 50 mg/mL vial");
             assertThat(order.reasons()).extracting(Code::code).containsExactly("22253000");
@@ -437,7 +522,8 @@ class HapiFactExtractorTest {
 
         @Test
         void administrationsAreSessionsAndRequestEndsFollowTheSupply() {
-            PatientFacts facts = extract(parse(org.hl7.fhir.r4.model.MedicationAdministration.class, """
+            PatientFacts facts = extract(
+                    parse(org.hl7.fhir.r4.model.MedicationAdministration.class, """
                     {"resourceType":"MedicationAdministration","id":"a","status":"completed",
                      "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"6130"}]},
                      "effectivePeriod":{"start":"2026-11-20T10:00:00Z","end":"2026-11-20T10:40:00Z"},
@@ -448,11 +534,15 @@ class HapiFactExtractorTest {
                        "system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"36437"}]},
                      "dispenseRequest":{"numberOfRepeatsAllowed":2,"expectedSupplyDuration":{"value":30,
                        "system":"http://unitsofmeasure.org","code":"d"}}}"""));
-            MedicationFact given = facts.medications().stream().filter(MedicationFact::administration).findFirst()
+            MedicationFact given = facts.medications().stream()
+                    .filter(MedicationFact::administration)
+                    .findFirst()
                     .orElseThrow();
             assertThat(given.start()).isEqualTo(at("2026-11-20T10:00:00Z"));
             assertThat(given.dose().value()).isEqualTo(40);
-            MedicationFact request = facts.medications().stream().filter(m -> !m.administration()).findFirst()
+            MedicationFact request = facts.medications().stream()
+                    .filter(m -> !m.administration())
+                    .findFirst()
                     .orElseThrow();
             assertThat(request.end()).as("authoredOn + 30 d x (1 + 2 repeats)").isEqualTo(at("2026-04-01T00:00:00Z"));
         }

@@ -55,8 +55,10 @@ class HapiPatientDataLoaderTest {
 
     private HapiPatientDataLoader loaderWith(Duration deadline, int maxPages) {
         meters = new SimpleMeterRegistry();
-        return new HapiPatientDataLoader(FHIR,
-                new FhirClientSettings(deadline, Duration.ofSeconds(2), Duration.ofSeconds(4), maxPages, 8), meters);
+        return new HapiPatientDataLoader(
+                FHIR,
+                new FhirClientSettings(deadline, Duration.ofSeconds(2), Duration.ofSeconds(4), maxPages, 8),
+                meters);
     }
 
     private static Map<String, String> queries() {
@@ -145,7 +147,8 @@ class HapiPatientDataLoaderTest {
             PatientData data = loader.load(plan(SERVER.baseUrl(), null, prefetch));
 
             assertWholeRecord(data);
-            assertThat(SERVER.requests()).hasSize(3)
+            assertThat(SERVER.requests())
+                    .hasSize(3)
                     .anyMatch(uri -> uri.contains("/Condition?"))
                     .anyMatch(uri -> uri.contains("/Observation?"))
                     .anyMatch(uri -> uri.contains("_getpages"));
@@ -154,8 +157,11 @@ class HapiPatientDataLoaderTest {
         @Test
         void prefetchedFirstPageIsCompletedFromTheServerWithoutRefetchingIt() {
             Map<String, IBaseResource> prefetch = completePrefetch(fetchedRecord());
-            Bundle firstPage = FHIR.newRestfulGenericClient(SERVER.baseUrl()).search()
-                    .byUrl("Observation?patient=" + PATIENT).returnBundle(Bundle.class).execute();
+            Bundle firstPage = FHIR.newRestfulGenericClient(SERVER.baseUrl())
+                    .search()
+                    .byUrl("Observation?patient=" + PATIENT)
+                    .returnBundle(Bundle.class)
+                    .execute();
             assertThat(firstPage.getEntry()).hasSize(TestFhirServer.PAGE_SIZE);
             prefetch.put("observations", firstPage);
             SERVER.reset();
@@ -168,14 +174,20 @@ class HapiPatientDataLoaderTest {
 
         @Test
         void identicalQueriesOfTwoKeysAreFetchedOnce() {
-            Map<String, String> queries = Map.of("phq9", "Observation?patient=" + PATIENT + "&code=http://loinc.org|44261-6",
-                    "scores", "Observation?patient=" + PATIENT + "&code=http://loinc.org|44261-6");
+            Map<String, String> queries = Map.of(
+                    "phq9",
+                    "Observation?patient=" + PATIENT + "&code=http://loinc.org|44261-6",
+                    "scores",
+                    "Observation?patient=" + PATIENT + "&code=http://loinc.org|44261-6");
 
             PatientData data = loader.load(new FetchPlan(PATIENT, SERVER.baseUrl(), null, queries, Map.of()));
 
-            assertThat(data.observations()).hasSizeGreaterThan(1)
-                    .allMatch(observation -> observation.getCode().getCodingFirstRep().getCode().equals("44261-6"));
-            assertThat(SERVER.requests().stream().filter(uri -> !uri.contains("_getpages"))).hasSize(1);
+            assertThat(data.observations())
+                    .hasSizeGreaterThan(1)
+                    .allMatch(observation ->
+                            observation.getCode().getCodingFirstRep().getCode().equals("44261-6"));
+            assertThat(SERVER.requests().stream().filter(uri -> !uri.contains("_getpages")))
+                    .hasSize(1);
         }
 
         @Test
@@ -206,7 +218,8 @@ class HapiPatientDataLoaderTest {
         void fetchesAreTimed() {
             fetchedRecord();
 
-            assertThat(meters.get("cds.fhir.fetch").tag("outcome", "ok").timer().count()).isEqualTo(1);
+            assertThat(meters.get("cds.fhir.fetch").tag("outcome", "ok").timer().count())
+                    .isEqualTo(1);
         }
     }
 
@@ -222,19 +235,25 @@ class HapiPatientDataLoaderTest {
 
         private long millisUntilUnavailable(FetchPlan plan, String... expectedInMessage) {
             long started = System.nanoTime();
-            assertThatThrownBy(() -> loader.load(plan)).isInstanceOf(DataUnavailableException.class)
+            assertThatThrownBy(() -> loader.load(plan))
+                    .isInstanceOf(DataUnavailableException.class)
                     .hasMessageContainingAll(expectedInMessage)
-                    .hasMessageNotContaining(TOKEN).hasMessageNotContaining(PATIENT)
+                    .hasMessageNotContaining(TOKEN)
+                    .hasMessageNotContaining(PATIENT)
                     .hasNoCause();
             return (System.nanoTime() - started) / 1_000_000;
         }
 
         @ParameterizedTest
-        @EnumSource(value = TestFhirServer.Fault.class, names = {"HTTP_500", "MALFORMED_JSON"})
+        @EnumSource(
+                value = TestFhirServer.Fault.class,
+                names = {"HTTP_500", "MALFORMED_JSON"})
         void badAnswerMakesTheDataUnavailable(TestFhirServer.Fault fault) {
             SERVER.fault(fault);
 
-            long millis = millisUntilUnavailable(plan(SERVER.baseUrl(), TOKEN, Map.of()), "prefetch key",
+            long millis = millisUntilUnavailable(
+                    plan(SERVER.baseUrl(), TOKEN, Map.of()),
+                    "prefetch key",
                     fault == TestFhirServer.Fault.HTTP_500 ? "HTTP 500" : "malformed");
             assertThat(millis).isLessThan(1000);
         }
@@ -243,7 +262,8 @@ class HapiPatientDataLoaderTest {
         void wrongTokenMakesTheDataUnavailable() {
             SERVER.requireToken("another-token");
 
-            assertThat(millisUntilUnavailable(plan(SERVER.baseUrl(), TOKEN, Map.of()), "HTTP 401")).isLessThan(1000);
+            assertThat(millisUntilUnavailable(plan(SERVER.baseUrl(), TOKEN, Map.of()), "HTTP 401"))
+                    .isLessThan(1000);
         }
 
         @Test
@@ -273,7 +293,8 @@ class HapiPatientDataLoaderTest {
             await(() -> gauge("cds.fhir.fetch.active") == 0 && gauge("cds.fhir.connections.leased") == 0);
             assertThat(gauge("cds.fhir.fetch.active")).isZero();
             assertThat(gauge("cds.fhir.connections.leased")).isZero();
-            assertThat(fetchThreads()).hasSizeLessThanOrEqualTo(8)
+            assertThat(fetchThreads())
+                    .hasSizeLessThanOrEqualTo(8)
                     .noneMatch(thread -> thread.getState() == Thread.State.RUNNABLE);
         }
 
@@ -301,8 +322,8 @@ class HapiPatientDataLoaderTest {
                 closedPort = socket.getLocalPort();
             }
 
-            long millis = millisUntilUnavailable(plan("http://127.0.0.1:" + closedPort + "/fhir", TOKEN, Map.of()),
-                    "connection refused");
+            long millis = millisUntilUnavailable(
+                    plan("http://127.0.0.1:" + closedPort + "/fhir", TOKEN, Map.of()), "connection refused");
             assertThat(millis).isLessThan(1000);
         }
 
@@ -311,7 +332,8 @@ class HapiPatientDataLoaderTest {
             loader.close();
             loader = loaderWith(Duration.ofSeconds(5), 1);
 
-            millisUntilUnavailable(plan(SERVER.baseUrl(), TOKEN, Map.of()), "prefetch key observations", "more than 1 pages");
+            millisUntilUnavailable(
+                    plan(SERVER.baseUrl(), TOKEN, Map.of()), "prefetch key observations", "more than 1 pages");
         }
 
         @Test
@@ -327,8 +349,8 @@ class HapiPatientDataLoaderTest {
         void nextLinkToAnotherServerIsNotFollowed() {
             Bundle firstPage = new Bundle().setType(Bundle.BundleType.SEARCHSET);
             firstPage.addLink().setRelation("next").setUrl("http://elsewhere.example/fhir?_getpages=x");
-            Map<String, IBaseResource> prefetch = completePrefetch(new PatientData((Patient) new Patient().setId(PATIENT),
-                    List.of(), List.of(), List.of(), List.of(), List.of()));
+            Map<String, IBaseResource> prefetch = completePrefetch(new PatientData(
+                    (Patient) new Patient().setId(PATIENT), List.of(), List.of(), List.of(), List.of(), List.of()));
             prefetch.put("observations", firstPage);
 
             millisUntilUnavailable(plan(SERVER.baseUrl(), TOKEN, prefetch), "observations", "outside fhirServer");

@@ -21,7 +21,11 @@ import java.util.zip.GZIPOutputStream;
  */
 final class HostileFhirServer implements AutoCloseable {
 
-    enum Body { GZIP_BOMB, PLAIN_400MB, MANY_ENTRIES }
+    enum Body {
+        GZIP_BOMB,
+        PLAIN_400MB,
+        MANY_ENTRIES
+    }
 
     static final long INFLATED_BYTES = 1L << 30;
     static final int ENTRIES = 70_000;
@@ -49,7 +53,10 @@ final class HostileFhirServer implements AutoCloseable {
                     case GZIP_BOMB -> {
                         exchange.getResponseHeaders().add("Content-Encoding", "gzip");
                         exchange.sendResponseHeaders(200, 0);
-                        write(out, gzip("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[".getBytes(StandardCharsets.UTF_8)));
+                        write(
+                                out,
+                                gzip("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
+                                        .getBytes(StandardCharsets.UTF_8)));
                         for (long done = 0; done < INFLATED_BYTES; done += BLOCK) {
                             write(out, spaces()); // concatenated gzip members: one stream inflating to 1 GB
                         }
@@ -57,7 +64,10 @@ final class HostileFhirServer implements AutoCloseable {
                     }
                     case PLAIN_400MB -> {
                         exchange.sendResponseHeaders(200, 0);
-                        write(out, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[".getBytes(StandardCharsets.UTF_8));
+                        write(
+                                out,
+                                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
+                                        .getBytes(StandardCharsets.UTF_8));
                         byte[] chunk = new byte[1 << 20];
                         Arrays.fill(chunk, (byte) ' ');
                         for (int i = 0; i < 400; i++) {
@@ -66,7 +76,8 @@ final class HostileFhirServer implements AutoCloseable {
                         write(out, "]}".getBytes(StandardCharsets.UTF_8));
                     }
                     case MANY_ENTRIES -> {
-                        StringBuilder json = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[");
+                        StringBuilder json =
+                                new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[");
                         for (int i = 0; i < ENTRIES; i++) {
                             json.append(i == 0 ? "" : ",").append("{}");
                         }

@@ -46,8 +46,10 @@ class MedicationFetchByReferenceTest {
 
     @BeforeEach
     void startLoader() {
-        loader = new HapiPatientDataLoader(FHIR, new FhirClientSettings(Duration.ofSeconds(5), Duration.ofSeconds(2),
-                Duration.ofSeconds(4), 10, 8), null);
+        loader = new HapiPatientDataLoader(
+                FHIR,
+                new FhirClientSettings(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(4), 10, 8),
+                null);
         // a roomy budget where the test is about what is fetched (a loaded CI machine), the real one for the budget
         loader.setKnowledge(withBudget(Duration.ofSeconds(3)));
     }
@@ -55,10 +57,18 @@ class MedicationFetchByReferenceTest {
     /** The project's knowledge with another fetch budget. */
     private static Knowledge withBudget(Duration budget) {
         MedicationRecognition real = ProjectKnowledge.get().medicationRecognition();
-        MedicationRecognition changed = new MedicationRecognition(budget, real.maxReferencesPerFetch(),
-                real.medications(), real.procedures(), real.intravenousRoutes(), real.nasalRoutes());
-        return (Knowledge) Proxy.newProxyInstance(Knowledge.class.getClassLoader(), new Class<?>[] {Knowledge.class},
-                (proxy, method, args) -> method.getName().equals("medicationRecognition") ? changed
+        MedicationRecognition changed = new MedicationRecognition(
+                budget,
+                real.maxReferencesPerFetch(),
+                real.medications(),
+                real.procedures(),
+                real.intravenousRoutes(),
+                real.nasalRoutes());
+        return (Knowledge) Proxy.newProxyInstance(
+                Knowledge.class.getClassLoader(),
+                new Class<?>[] {Knowledge.class},
+                (proxy, method, args) -> method.getName().equals("medicationRecognition")
+                        ? changed
                         : method.invoke(ProjectKnowledge.get(), args));
     }
 
@@ -90,8 +100,8 @@ class MedicationFetchByReferenceTest {
         m.setId(id);
         m.setCode(new CodeableConcept().setText("Formulary item 88121 (10 mL vial)"));
         m.getCode().addCoding().setSystem("urn:oid:1.2.840.114350").setCode("88121");
-        m.addIngredient().setItem(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(RXNORM, "6130",
-                "ketamine")));
+        m.addIngredient()
+                .setItem(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(RXNORM, "6130", "ketamine")));
         return m;
     }
 
@@ -132,12 +142,14 @@ class MedicationFetchByReferenceTest {
         SERVER.requireToken(TOKEN);
         Bundle drafts = drafts(draft("kr-1", "Medication/kmed-1"));
 
-        PatientData data = loader.withReferencedMedications(plan(SERVER.baseUrl()), prefetched(), drafts,
-                System.nanoTime());
+        PatientData data =
+                loader.withReferencedMedications(plan(SERVER.baseUrl()), prefetched(), drafts, System.nanoTime());
 
         assertThat(SERVER.requests()).containsExactly("/fhir/Medication?_id=kmed-1");
         assertThat(SERVER.authorizations()).containsExactly("Bearer " + TOKEN);
-        assertThat(data.medications()).extracting(m -> m.getIdElement().getIdPart()).containsExactly("kmed-1");
+        assertThat(data.medications())
+                .extracting(m -> m.getIdElement().getIdPart())
+                .containsExactly("kmed-1");
         DraftOrder order = order(data, drafts);
         assertThat(order.recognition().by()).isEqualTo(Recognition.By.MEDICATION_RESOURCE);
         assertThat(order.recognition().unresolvedReference()).isNull();
@@ -150,13 +162,16 @@ class MedicationFetchByReferenceTest {
         Medication inside = ketamineVial("c1");
         contained.addContained(inside);
         contained.setMedication(new Reference(inside));
-        Bundle drafts = drafts(draft("kr-1", "Medication/kmed-1"), draft("kr-2", "Medication/kmed-2"), contained,
+        Bundle drafts = drafts(
+                draft("kr-1", "Medication/kmed-1"),
+                draft("kr-2", "Medication/kmed-2"),
+                contained,
                 draft("kr-4", "Medication/kmed-1"));
         drafts.addEntry().setResource(ketamineVial("in-bundle"));
         drafts.addEntry().setResource(draft("kr-5", "Medication/in-bundle"));
 
-        PatientData data = loader.withReferencedMedications(plan(SERVER.baseUrl()), prefetched(), drafts,
-                System.nanoTime());
+        PatientData data =
+                loader.withReferencedMedications(plan(SERVER.baseUrl()), prefetched(), drafts, System.nanoTime());
 
         assertThat(SERVER.requests()).containsExactly("/fhir/Medication?_id=kmed-1,kmed-2");
         assertThat(extractor.extract(data, drafts, null).draftOrders())
@@ -180,8 +195,8 @@ class MedicationFetchByReferenceTest {
     void aMedicationTheServerDoesNotHoldStaysUnresolved() {
         Bundle drafts = drafts(draft("kr-9", "Medication/no-such"));
 
-        PatientData data = loader.withReferencedMedications(plan(SERVER.baseUrl()), prefetched(), drafts,
-                System.nanoTime());
+        PatientData data =
+                loader.withReferencedMedications(plan(SERVER.baseUrl()), prefetched(), drafts, System.nanoTime());
 
         assertThat(SERVER.requests()).containsExactly("/fhir/Medication?_id=no-such");
         assertThat(data.medications()).isEmpty();
@@ -191,7 +206,9 @@ class MedicationFetchByReferenceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestFhirServer.Fault.class, names = {"HTTP_404", "HTTP_500", "MALFORMED_JSON"})
+    @EnumSource(
+            value = TestFhirServer.Fault.class,
+            names = {"HTTP_404", "HTTP_500", "MALFORMED_JSON"})
     void anErrorAnswerLeavesTheReferenceUnresolvedWithoutAnException(TestFhirServer.Fault fault) {
         SERVER.fault(fault);
         Bundle drafts = drafts(draft("kr-1", "Medication/kmed-1"));

@@ -58,7 +58,10 @@ class MedicationRecognitionTest {
     }
 
     private static List<String> rxnorm(List<Code> codes) {
-        return codes.stream().filter(c -> RXNORM.equals(c.system())).map(Code::code).toList();
+        return codes.stream()
+                .filter(c -> RXNORM.equals(c.system()))
+                .map(Code::code)
+                .toList();
     }
 
     @Test
@@ -92,16 +95,19 @@ class MedicationRecognitionTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" / \"{1}\" -> {2}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-            "1999001 | ketamine hydrochloride 50 MG/ML Injectable Solution | 6130",
-            "-       | Ketalar                          | 6130",
-            "-       | KETAMINE                         | 6130",
-            "1999002 | Spravato 28 MG Nasal Spray        | 2119365",
-            "-       | esketamine 56 mg                 | 2119365",
-            "-       | lithium carbonate 300 mg ER      | 6448",
-            "-       | Eskalith                         | 6448",
-            "-       | sertraline 50 mg tablet          | 36437",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "1999001 | ketamine hydrochloride 50 MG/ML Injectable Solution | 6130",
+                "-       | Ketalar                          | 6130",
+                "-       | KETAMINE                         | 6130",
+                "1999002 | Spravato 28 MG Nasal Spray        | 2119365",
+                "-       | esketamine 56 mg                 | 2119365",
+                "-       | lithium carbonate 300 mg ER      | 6448",
+                "-       | Eskalith                         | 6448",
+                "-       | sertraline 50 mg tablet          | 36437",
+            })
     void fourByNameTheLongerNameWinsAndTheNamedIngredientIsAdded(String code, String text, String ingredient) {
         DraftOrder order = draft(concept(RXNORM, code, code == null ? null : text, code == null ? text : null));
         assertThat(order.recognition().by()).isEqualTo(Recognition.By.NAME);
@@ -111,8 +117,9 @@ class MedicationRecognitionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"ondansetron 4 mg", "ketamines", "preketamine 1 vial", "lithiumlike",
-            "Formulary item 88121"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"ondansetron 4 mg", "ketamines", "preketamine 1 vial", "lithiumlike", "Formulary item 88121"})
     void neverTheDosageTextNorAPartOfAWord(String text) {
         DraftOrder order = draft(concept(RXNORM, "1999003", text, text));
         assertThat(order.recognition().by()).isNull();
@@ -149,30 +156,35 @@ class MedicationRecognitionTest {
         statement.setId("ms-1");
         statement.setStatus(MedicationStatement.MedicationStatementStatus.ACTIVE);
         statement.setMedication(concept(null, null, null, "Lithium carbonate 300 MG"));
-        PatientData data = new PatientData(new Patient(), List.of(), List.of(), List.of(statement), List.of(),
-                List.of());
+        PatientData data =
+                new PatientData(new Patient(), List.of(), List.of(), List.of(statement), List.of(), List.of());
         MedicationFact fact = EXTRACTOR.extract(data, null, null).medications().get(0);
         assertThat(fact.recognition().byName()).isTrue();
         assertThat(rxnorm(fact.codes())).containsExactly("6448");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-            "-     | rTMS session, left DLPFC              | true",
-            "-     | Transcranial magnetic stimulation    | true",
-            "-     | TMS                                  | true",
-            "-     | TMSX follow-up                       | false",
-            "90867 | Therapeutic repetitive TMS treatment | false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "-     | rTMS session, left DLPFC              | true",
+                "-     | Transcranial magnetic stimulation    | true",
+                "-     | TMS                                  | true",
+                "-     | TMSX follow-up                       | false",
+                "90867 | Therapeutic repetitive TMS treatment | false",
+            })
     void aServiceRequestNamedTmsIsATmsOrder(String cpt, String text, boolean byName) {
         ServiceRequest service = new ServiceRequest();
         service.setId("sr-1");
         service.setCode(concept(CPT, cpt, null, text));
         Bundle drafts = new Bundle();
         drafts.addEntry().setResource(service);
-        DraftOrder order = EXTRACTOR.extract(empty(), drafts, null).draftOrders().get(0);
+        DraftOrder order =
+                EXTRACTOR.extract(empty(), drafts, null).draftOrders().get(0);
         assertThat(order.recognition().byName()).isEqualTo(byName);
-        assertThat(order.codes().stream().anyMatch(c -> CPT.equals(c.system()) && c.code().startsWith("9086")))
+        assertThat(order.codes().stream()
+                        .anyMatch(c -> CPT.equals(c.system()) && c.code().startsWith("9086")))
                 .isEqualTo(byName || cpt != null);
     }
 
@@ -184,7 +196,10 @@ class MedicationRecognitionTest {
         request.setMedication(concept(RXNORM, "1999001", "ketamine 50 MG/ML", null));
         Bundle drafts = new Bundle();
         drafts.addEntry().setResource(request);
-        DraftOrder order = new HapiFactExtractor().extract(empty(), drafts, null).draftOrders().get(0);
+        DraftOrder order = new HapiFactExtractor()
+                .extract(empty(), drafts, null)
+                .draftOrders()
+                .get(0);
         assertThat(order.recognition()).isEqualTo(Recognition.NONE);
         assertThat(rxnorm(order.codes())).containsExactly("1999001");
     }

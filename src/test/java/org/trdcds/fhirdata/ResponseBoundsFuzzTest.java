@@ -23,13 +23,17 @@ class ResponseBoundsFuzzTest {
         int entries = data.consumeInt(0, 40);
         StringBuilder bundle = new StringBuilder("{\"resourceType\":\"Bundle\",");
         if (data.consumeBoolean()) {
-            bundle.append("\"link\":[{\"relation\":").append(JSON.writeValueAsString(data.consumeString(20))).append("}],");
+            bundle.append("\"link\":[{\"relation\":")
+                    .append(JSON.writeValueAsString(data.consumeString(20)))
+                    .append("}],");
         }
         bundle.append("\"entry\":[");
         for (int i = 0; i < entries; i++) {
-            bundle.append(i == 0 ? "" : " , ").append("{\"resource\":{\"resourceType\":\"Basic\",\"id\":")
+            bundle.append(i == 0 ? "" : " , ")
+                    .append("{\"resource\":{\"resourceType\":\"Basic\",\"id\":")
                     .append(JSON.writeValueAsString(data.consumeString(30)))
-                    .append(data.consumeBoolean() ? ",\"entry\":[{},{}]" : "").append("}}");
+                    .append(data.consumeBoolean() ? ",\"entry\":[{},{}]" : "")
+                    .append("}}");
         }
         bundle.append("],\"total\":").append(entries).append('}');
         byte[] bytes = bundle.toString().getBytes(StandardCharsets.UTF_8);

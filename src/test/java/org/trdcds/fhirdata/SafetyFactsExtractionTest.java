@@ -21,7 +21,9 @@ class SafetyFactsExtractionTest {
     private final HapiFactExtractor extractor = new HapiFactExtractor();
 
     private static <T extends Resource> T parse(Class<T> type, String json) {
-        return FHIR.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)).parseResource(type, json);
+        return FHIR.newJsonParser()
+                .setParserErrorHandler(new LenientErrorHandler(false))
+                .parseResource(type, json);
     }
 
     private PatientFacts extract(Resource... resources) {
@@ -34,7 +36,8 @@ class SafetyFactsExtractionTest {
 
     @Test
     void observationStatusAndResultText() {
-        PatientFacts facts = extract(parse(Observation.class, """
+        PatientFacts facts =
+                extract(parse(Observation.class, """
                 {"resourceType":"Observation","id":"r","status":"preliminary","subject":{"reference":"Patient/p"},
                  "code":{"coding":[{"system":"http://loinc.org","code":"93374-7"}]},
                  "effectiveDateTime":"2026-11-20T10:00:00Z",
@@ -47,7 +50,8 @@ class SafetyFactsExtractionTest {
                  "code":{"coding":[{"system":"http://loinc.org","code":"19080-1"}]},
                  "effectiveDateTime":"2026-11-21T10:00:00Z",
                  "valueQuantity":{"value":30,"unit":"mIU/mL","system":"http://unitsofmeasure.org","code":"m[IU]/mL"}}"""));
-        assertThat(facts.observations()).extracting(o -> o.status() + "|" + o.valueText() + "|" + o.unit())
+        assertThat(facts.observations())
+                .extracting(o -> o.status() + "|" + o.valueText() + "|" + o.unit())
                 .containsExactly("preliminary|Low risk|null", "final|high|null", "final|null|m[IU]/mL");
     }
 
@@ -58,8 +62,8 @@ class SafetyFactsExtractionTest {
                  "code":{"coding":[{"system":"http://snomed.info/sct","code":"225337009"}]},
                  "performedDateTime":"2026-11-26T10:00:00Z",
                  "outcome":{"coding":[{"system":"http://snomed.info/sct","code":"y","display":"High risk"}]}}"""));
-        assertThat(facts.procedures().get(0).outcomes()).containsExactly(new Code("http://snomed.info/sct", "y",
-                "High risk"));
+        assertThat(facts.procedures().get(0).outcomes())
+                .containsExactly(new Code("http://snomed.info/sct", "y", "High risk"));
         assertThat(facts.procedures().get(0).outcomeText()).isEqualTo("High risk");
         assertThat(facts.procedures().get(0).start()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
     }

@@ -31,7 +31,9 @@ class SyntheaExtractionTest {
     static Stream<Path> bundles() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(SYNTHEA)) {
-            files = walk.filter(file -> file.toString().endsWith(".json.gz")).sorted().toList();
+            files = walk.filter(file -> file.toString().endsWith(".json.gz"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(30);
         return files.stream();
@@ -54,20 +56,25 @@ class SyntheaExtractionTest {
         assertThat(facts.patientId() != null).isEqualTo(patientFile);
         if (patientFile) {
             assertThat(facts.birthDate()).isNotNull();
-            assertThat(facts.observations()).isNotEmpty()
+            assertThat(facts.observations())
+                    .isNotEmpty()
                     .allSatisfy(observation -> assertThat(observation.ref()).startsWith("Observation/"));
         }
         if (patientFile && file.getParent().getFileName().toString().equals("synthea-mdd")) {
-            assertThat(facts.conditions()).anySatisfy(condition -> assertThat(condition.codes())
-                    .contains(new Code("http://snomed.info/sct", "370143000", "Major depression disorder")));
+            assertThat(facts.conditions())
+                    .anySatisfy(condition -> assertThat(condition.codes())
+                            .contains(new Code("http://snomed.info/sct", "370143000", "Major depression disorder")));
         }
         List<ObservationFact> phq9 = facts.observations().stream()
-                .filter(observation -> observation.codes().stream().anyMatch(code -> code.code().equals("44261-6")))
+                .filter(observation -> observation.codes().stream()
+                        .anyMatch(code -> code.code().equals("44261-6")))
                 .toList();
         assertThat(phq9).allSatisfy(score -> assertThat(score.value()).isBetween(0.0, 27.0));
-        assertThat(facts.observations()).filteredOn(observation -> observation.codes().stream()
+        assertThat(facts.observations())
+                .filteredOn(observation -> observation.codes().stream()
                         .anyMatch(code -> code.code().equals("85354-9")))
-                .allSatisfy(bp -> assertThat(bp.components()).extracting(ObservationFact.Component::value)
+                .allSatisfy(bp -> assertThat(bp.components())
+                        .extracting(ObservationFact.Component::value)
                         .doesNotContainNull());
     }
 }

@@ -65,11 +65,23 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
     public static final int PAGE_SIZE = 5;
 
     /** How every response goes wrong. */
-    public enum Fault { NONE, HTTP_500, MALFORMED_JSON, HANG, HTTP_404 }
+    public enum Fault {
+        NONE,
+        HTTP_500,
+        MALFORMED_JSON,
+        HANG,
+        HTTP_404
+    }
 
-    private static final List<Class<? extends Resource>> TYPES = List.of(Patient.class, Condition.class,
-            Observation.class, MedicationStatement.class, MedicationRequest.class, Procedure.class,
-            MedicationAdministration.class, Medication.class);
+    private static final List<Class<? extends Resource>> TYPES = List.of(
+            Patient.class,
+            Condition.class,
+            Observation.class,
+            MedicationStatement.class,
+            MedicationRequest.class,
+            Procedure.class,
+            MedicationAdministration.class,
+            Medication.class);
 
     private final FhirContext fhirContext;
     private final List<Resource> resources;
@@ -91,13 +103,20 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
 
     /** Serves the resources of a Bundle. */
     public static TestFhirServer serving(FhirContext fhirContext, Bundle record) {
-        return new TestFhirServer(fhirContext, record.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList());
+        return new TestFhirServer(
+                fhirContext,
+                record.getEntry().stream()
+                        .map(Bundle.BundleEntryComponent::getResource)
+                        .toList());
     }
 
     /** Serves the {@code record} Bundle of a worked scenario of src/test/resources/scenarios. */
     public static TestFhirServer servingScenario(FhirContext fhirContext, Path scenario) {
         try {
-            String record = new ObjectMapper().readTree(Files.readString(scenario)).get("record").toString();
+            String record = new ObjectMapper()
+                    .readTree(Files.readString(scenario))
+                    .get("record")
+                    .toString();
             return serving(fhirContext, fhirContext.newJsonParser().parseResource(Bundle.class, record));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,7 +130,8 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
         }
         startedBy = context.getUniqueId();
         RestfulServer servlet = new RestfulServer(fhirContext);
-        TYPES.forEach(type -> servlet.registerProvider(new RecordProvider(type, resources.stream().filter(type::isInstance).toList())));
+        TYPES.forEach(type -> servlet.registerProvider(new RecordProvider(
+                type, resources.stream().filter(type::isInstance).toList())));
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(100);
         paging.setDefaultPageSize(PAGE_SIZE);
         paging.setMaximumPageSize(PAGE_SIZE);
@@ -199,10 +219,12 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
     public final class Behaviour {
 
         @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
-        public boolean handle(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+        public boolean handle(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, InterruptedException {
             String authorization = request.getHeader("Authorization");
             lastRequestNanos = System.nanoTime();
-            requests.add(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+            requests.add(
+                    request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
             authorizations.add(authorization == null ? "" : authorization);
             if (requiredToken != null && !("Bearer " + requiredToken).equals(authorization)) {
                 return answer(response, 401, "{\"resourceType\":\"OperationOutcome\"}");
@@ -211,7 +233,8 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
             return switch (fault) {
                 case NONE -> true;
                 case HTTP_500 -> answer(response, 500, "{\"resourceType\":\"OperationOutcome\"}");
-                case MALFORMED_JSON -> answer(response, 200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{");
+                case MALFORMED_JSON ->
+                    answer(response, 200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{");
                 case HTTP_404 -> answer(response, 404, "{\"resourceType\":\"OperationOutcome\"}");
                 case HANG -> {
                     hangRelease.await(30, TimeUnit.SECONDS);
@@ -246,29 +269,41 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
 
         @Read
         public IBaseResource read(@IdParam IdType id) {
-            return resources.stream().filter(resource -> id.getIdPart().equals(resource.getIdElement().getIdPart()))
-                    .findFirst().orElseThrow(() -> new ResourceNotFoundException(id));
+            return resources.stream()
+                    .filter(resource ->
+                            id.getIdPart().equals(resource.getIdElement().getIdPart()))
+                    .findFirst()
+                    .orElseThrow(() -> new ResourceNotFoundException(id));
         }
 
         @Search
-        public List<IBaseResource> search(@RequiredParam(name = "patient") ReferenceParam patient,
-                                          @OptionalParam(name = "code") TokenOrListParam code) {
-            return resources.stream().filter(resource -> isOf(resource, patient.getIdPart()))
+        public List<IBaseResource> search(
+                @RequiredParam(name = "patient") ReferenceParam patient,
+                @OptionalParam(name = "code") TokenOrListParam code) {
+            return resources.stream()
+                    .filter(resource -> isOf(resource, patient.getIdPart()))
                     .filter(resource -> code == null || hasCode(resource, code))
-                    .map(IBaseResource.class::cast).toList();
+                    .map(IBaseResource.class::cast)
+                    .toList();
         }
 
         /** {@code Medication?_id=a,b}: the fetch by reference of PROTOCOL-v3 section A. */
         @Search
         public List<IBaseResource> searchById(@RequiredParam(name = "_id") TokenOrListParam ids) {
-            List<String> wanted = ids.getValuesAsQueryTokens().stream().map(TokenParam::getValue).toList();
-            return resources.stream().filter(resource -> wanted.contains(resource.getIdElement().getIdPart()))
-                    .map(IBaseResource.class::cast).toList();
+            List<String> wanted = ids.getValuesAsQueryTokens().stream()
+                    .map(TokenParam::getValue)
+                    .toList();
+            return resources.stream()
+                    .filter(resource -> wanted.contains(resource.getIdElement().getIdPart()))
+                    .map(IBaseResource.class::cast)
+                    .toList();
         }
 
         private static boolean isOf(Resource resource, String patientId) {
             Property subject = resource.getNamedProperty("subject");
-            return subject != null && subject.hasValues() && subject.getValues().get(0) instanceof Reference reference
+            return subject != null
+                    && subject.hasValues()
+                    && subject.getValues().get(0) instanceof Reference reference
                     && patientId.equals(reference.getReferenceElement().getIdPart());
         }
 
@@ -277,12 +312,14 @@ public final class TestFhirServer implements BeforeAllCallback, AfterAllCallback
             if (code == null || !code.hasValues() || !(code.getValues().get(0) instanceof CodeableConcept concept)) {
                 return false;
             }
-            return tokens.getValuesAsQueryTokens().stream().anyMatch(token -> concept.getCoding().stream()
-                    .anyMatch(coding -> matches(token, coding.getSystem(), coding.getCode())));
+            return tokens.getValuesAsQueryTokens().stream()
+                    .anyMatch(token -> concept.getCoding().stream()
+                            .anyMatch(coding -> matches(token, coding.getSystem(), coding.getCode())));
         }
 
         private static boolean matches(TokenParam token, String system, String code) {
-            return token.getValue().equals(code) && (token.getSystem() == null || token.getSystem().equals(system));
+            return token.getValue().equals(code)
+                    && (token.getSystem() == null || token.getSystem().equals(system));
         }
     }
 }

@@ -51,11 +51,17 @@ class CdsServicesHttpTest extends EdgeTestBase {
                 .put("hook", hook)
                 .put("hookInstance", UUID.randomUUID().toString())
                 .put("fhirServer", "https://ehr.example.org/fhir");
-        ObjectNode context = request.putObject("context").put("userId", "Practitioner/doc-1").put("patientId", "p-1");
+        ObjectNode context =
+                request.putObject("context").put("userId", "Practitioner/doc-1").put("patientId", "p-1");
         if (!"patient-view".equals(hook)) {
-            ObjectNode order = context.putObject("draftOrders").put("resourceType", "Bundle")
-                    .putArray("entry").addObject().putObject("resource");
-            order.put("resourceType", "MedicationRequest").put("id", "ket-1").put("status", "draft")
+            ObjectNode order = context.putObject("draftOrders")
+                    .put("resourceType", "Bundle")
+                    .putArray("entry")
+                    .addObject()
+                    .putObject("resource");
+            order.put("resourceType", "MedicationRequest")
+                    .put("id", "ket-1")
+                    .put("status", "draft")
                     .put("intent", "order");
         }
         if ("order-select".equals(hook)) {
@@ -82,8 +88,7 @@ class CdsServicesHttpTest extends EdgeTestBase {
         void listsTheThreeServicesOfTheProtocol() {
             Response response = given().get("/cds-services");
             response.then().statusCode(200);
-            assertThat(response.jsonPath().getList("services.id"))
-                    .containsExactly(SCREENING, ORDER_SIGN, ORDER_SELECT);
+            assertThat(response.jsonPath().getList("services.id")).containsExactly(SCREENING, ORDER_SIGN, ORDER_SELECT);
             assertThat(response.jsonPath().getList("services.hook"))
                     .containsExactly("patient-view", "order-sign", "order-select");
             assertThat(response.jsonPath().getString("services[0].prefetch.patient"))
@@ -106,7 +111,8 @@ class CdsServicesHttpTest extends EdgeTestBase {
             post(SCREENING, body).then().statusCode(200);
             ArgumentCaptor<FetchPlan> plan = ArgumentCaptor.forClass(FetchPlan.class);
             verify(loader).load(plan.capture());
-            assertThat(plan.getValue().queries()).doesNotContainKey("medicationAdministrations")
+            assertThat(plan.getValue().queries())
+                    .doesNotContainKey("medicationAdministrations")
                     .containsKeys("patient", "conditions", "observations", "medicationRequests", "procedures");
 
             org.mockito.Mockito.clearInvocations(loader);
@@ -118,8 +124,12 @@ class CdsServicesHttpTest extends EdgeTestBase {
         @Test
         void patientViewHandsTheSubstitutedQueriesAndThePrefetchAsReceivedToTheLoader() throws Exception {
             ObjectNode body = request("patient-view");
-            body.putObject("fhirAuthorization").put("access_token", "opaque-token").put("token_type", "Bearer")
-                    .put("expires_in", 300).put("scope", "user/*.read").put("subject", "cds-service");
+            body.putObject("fhirAuthorization")
+                    .put("access_token", "opaque-token")
+                    .put("token_type", "Bearer")
+                    .put("expires_in", 300)
+                    .put("scope", "user/*.read")
+                    .put("subject", "cds-service");
             ObjectNode prefetch = body.putObject("prefetch");
             prefetch.putObject("patient").put("resourceType", "Patient").put("id", "p-1");
             prefetch.putNull("conditions");
@@ -128,14 +138,17 @@ class CdsServicesHttpTest extends EdgeTestBase {
             Response response = post(SCREENING, body);
 
             response.then().statusCode(200);
-            assertThat(UUID.fromString(response.jsonPath().getString("cards[0].uuid"))).isNotNull();
-            assertThat(response.jsonPath().getString("cards[0].source.topic.code")).isEqualTo(TOPIC);
+            assertThat(UUID.fromString(response.jsonPath().getString("cards[0].uuid")))
+                    .isNotNull();
+            assertThat(response.jsonPath().getString("cards[0].source.topic.code"))
+                    .isEqualTo(TOPIC);
             ArgumentCaptor<FetchPlan> plan = ArgumentCaptor.forClass(FetchPlan.class);
             verify(loader).load(plan.capture());
             assertThat(plan.getValue().patientId()).isEqualTo("p-1");
             assertThat(plan.getValue().bearerToken()).isEqualTo("opaque-token");
             assertThat(plan.getValue().fhirServer()).isEqualTo("https://ehr.example.org/fhir");
-            assertThat(plan.getValue().queries()).containsEntry("patient", "Patient/p-1")
+            assertThat(plan.getValue().queries())
+                    .containsEntry("patient", "Patient/p-1")
                     .containsEntry("conditions", "Condition?patient=p-1")
                     .containsKeys("observations", "medicationStatements", "medicationRequests", "procedures");
             assertThat(plan.getValue().queries().get("observations")).startsWith("Observation?patient=p-1&code=");
@@ -170,41 +183,76 @@ class CdsServicesHttpTest extends EdgeTestBase {
     static Stream<Arguments> invalidRequests() {
         return Stream.of(
                 invalid("missing hook", SCREENING, r -> r.remove("hook"), "hook is required"),
-                invalid("hook of another service", SCREENING, r -> r.put("hook", "order-sign"),
+                invalid(
+                        "hook of another service",
+                        SCREENING,
+                        r -> r.put("hook", "order-sign"),
                         "hook does not match service ketamine-tms-screening"),
-                invalid("hookInstance not a UUID", SCREENING, r -> r.put("hookInstance", "1-1-1-1-1"),
+                invalid(
+                        "hookInstance not a UUID",
+                        SCREENING,
+                        r -> r.put("hookInstance", "1-1-1-1-1"),
                         "hookInstance must be a UUID"),
                 invalid("missing hookInstance", SCREENING, r -> r.remove("hookInstance"), "hookInstance is required"),
                 invalid("missing context", SCREENING, r -> r.remove("context"), "context is required"),
-                invalid("missing patientId", SCREENING, r -> ((ObjectNode) r.get("context")).remove("patientId"),
+                invalid(
+                        "missing patientId",
+                        SCREENING,
+                        r -> ((ObjectNode) r.get("context")).remove("patientId"),
                         "context.patientId is required for hook patient-view"),
-                invalid("missing userId", ORDER_SIGN, r -> ((ObjectNode) r.get("context")).remove("userId"),
+                invalid(
+                        "missing userId",
+                        ORDER_SIGN,
+                        r -> ((ObjectNode) r.get("context")).remove("userId"),
                         "context.userId is required for hook order-sign"),
-                invalid("order-sign without draftOrders", ORDER_SIGN,
+                invalid(
+                        "order-sign without draftOrders",
+                        ORDER_SIGN,
                         r -> ((ObjectNode) r.get("context")).remove("draftOrders"),
                         "context.draftOrders is required for hook order-sign"),
-                invalid("order-select without selections", ORDER_SELECT,
+                invalid(
+                        "order-select without selections",
+                        ORDER_SELECT,
                         r -> ((ObjectNode) r.get("context")).remove("selections"),
                         "context.selections is required for hook order-select"),
-                invalid("draftOrders not a Bundle", ORDER_SIGN,
-                        r -> ((ObjectNode) r.get("context")).putObject("draftOrders").put("resourceType", "Patient"),
+                invalid(
+                        "draftOrders not a Bundle",
+                        ORDER_SIGN,
+                        r -> ((ObjectNode) r.get("context"))
+                                .putObject("draftOrders")
+                                .put("resourceType", "Patient"),
                         "context.draftOrders must be a FHIR Bundle"),
-                invalid("patientId with a query in it", SCREENING,
+                invalid(
+                        "patientId with a query in it",
+                        SCREENING,
                         r -> ((ObjectNode) r.get("context")).put("patientId", "1&_include=*"),
                         "context.patientId must be a FHIR resource id"),
-                invalid("fhirAuthorization without fhirServer", SCREENING, r -> {
-                    r.remove("fhirServer");
-                    r.putObject("fhirAuthorization").put("access_token", "t");
-                }, "fhirServer is required when fhirAuthorization is present"),
-                invalid("fhirAuthorization without access_token", SCREENING,
+                invalid(
+                        "fhirAuthorization without fhirServer",
+                        SCREENING,
+                        r -> {
+                            r.remove("fhirServer");
+                            r.putObject("fhirAuthorization").put("access_token", "t");
+                        },
+                        "fhirServer is required when fhirAuthorization is present"),
+                invalid(
+                        "fhirAuthorization without access_token",
+                        SCREENING,
                         r -> r.putObject("fhirAuthorization").put("token_type", "Bearer"),
                         "fhirAuthorization.access_token is required"),
-                invalid("fhirServer not a URL", SCREENING, r -> r.put("fhirServer", "ehr"),
+                invalid(
+                        "fhirServer not a URL",
+                        SCREENING,
+                        r -> r.put("fhirServer", "ehr"),
                         "fhirServer must be an absolute http(s) URL"),
-                invalid("prefetch value not a resource", SCREENING,
+                invalid(
+                        "prefetch value not a resource",
+                        SCREENING,
                         r -> r.putObject("prefetch").put("patient", "Patient/1"),
                         "prefetch.patient must be a FHIR resource or null"),
-                invalid("prefetch value of an unknown resource type", SCREENING,
+                invalid(
+                        "prefetch value of an unknown resource type",
+                        SCREENING,
                         r -> r.putObject("prefetch").putObject("conditions").put("resourceType", "MedicationOrder"),
                         "prefetch.conditions is not a FHIR R4 resource"));
     }
@@ -215,14 +263,13 @@ class CdsServicesHttpTest extends EdgeTestBase {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidRequests")
-    void invalidRequestsGet400SayingWhatIsWrong(String name, String service, Consumer<ObjectNode> change,
-                                                String diagnostics) {
+    void invalidRequestsGet400SayingWhatIsWrong(
+            String name, String service, Consumer<ObjectNode> change, String diagnostics) {
         String hook = Map.of(SCREENING, "patient-view", ORDER_SIGN, "order-sign", ORDER_SELECT, "order-select")
                 .get(service);
         ObjectNode body = request(hook);
         change.accept(body);
-        assertOutcome(post(service, body), 400, diagnostics.contains("required") ? "required" : "invalid",
-                diagnostics);
+        assertOutcome(post(service, body), 400, diagnostics.contains("required") ? "required" : "invalid", diagnostics);
     }
 
     @ParameterizedTest(name = "body {0}")
@@ -232,14 +279,18 @@ class CdsServicesHttpTest extends EdgeTestBase {
     }
 
     static Stream<Arguments> malformedBodies() {
-        return Stream.of(Arguments.of("{", "request body is not valid JSON"),
+        return Stream.of(
+                Arguments.of("{", "request body is not valid JSON"),
                 Arguments.of("[]", "request body must be a JSON object"),
                 Arguments.of("", "request body must be a JSON object"));
     }
 
     @Test
     void unknownServiceIs404() {
-        assertOutcome(post("no-such-service", request("patient-view")), 404, "not-found",
+        assertOutcome(
+                post("no-such-service", request("patient-view")),
+                404,
+                "not-found",
                 "no CDS service with id 'no-such-service'");
     }
 
@@ -258,8 +309,10 @@ class CdsServicesHttpTest extends EdgeTestBase {
 
     @Test
     void acceptWithoutJsonIs406FromSpringMvc() {
-        Response response = given().contentType(ContentType.JSON).accept("text/html").body(request("patient-view")
-                .toString()).post("/cds-services/" + SCREENING);
+        Response response = given().contentType(ContentType.JSON)
+                .accept("text/html")
+                .body(request("patient-view").toString())
+                .post("/cds-services/" + SCREENING);
         assertThat(response.statusCode()).isEqualTo(406);
     }
 
@@ -270,22 +323,34 @@ class CdsServicesHttpTest extends EdgeTestBase {
     @Test
     void theFilterAndSpringMvcGiveTheSameAnswersAndErrors() {
         String encoded = "/cds-services/" + SCREENING.replaceFirst("-", "%2D");
-        String invalid = request("patient-view").put("hookInstance", "not-a-uuid").toString();
+        String invalid =
+                request("patient-view").put("hookInstance", "not-a-uuid").toString();
         for (String path : List.of("/cds-services/" + SCREENING, encoded)) {
-            Response ok = given().urlEncodingEnabled(false).contentType(ContentType.JSON).accept("application/json")
-                    .body(request("patient-view").toString()).post(path);
-            ok.then().statusCode(200).contentType("application/json")
+            Response ok = given().urlEncodingEnabled(false)
+                    .contentType(ContentType.JSON)
+                    .accept("application/json")
+                    .body(request("patient-view").toString())
+                    .post(path);
+            ok.then()
+                    .statusCode(200)
+                    .contentType("application/json")
                     .header("Content-Length", String.valueOf(ok.asByteArray().length));
-            assertThat(ok.jsonPath().getString("cards[0].source.topic.code")).as(path).isEqualTo(TOPIC);
-            Response refused = given().urlEncodingEnabled(false).contentType("application/fhir+json")
-                    .body(invalid).post(path);
+            assertThat(ok.jsonPath().getString("cards[0].source.topic.code"))
+                    .as(path)
+                    .isEqualTo(TOPIC);
+            Response refused = given().urlEncodingEnabled(false)
+                    .contentType("application/fhir+json")
+                    .body(invalid)
+                    .post(path);
             assertOutcome(refused, 400, "invalid", "hookInstance must be a UUID");
         }
         // the filter path still names its route in Spring's http.server.requests metric
         String metrics = given().get("/actuator/prometheus").asString();
-        assertThat(metrics).containsPattern(
-                "http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\",uri=\"/cds-services/\\{id}\"")
-                .doesNotContainPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\",uri=\"UNKNOWN\"");
+        assertThat(metrics)
+                .containsPattern(
+                        "http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\",uri=\"/cds-services/\\{id}\"")
+                .doesNotContainPattern(
+                        "http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\",uri=\"UNKNOWN\"");
     }
 
     @Test
@@ -293,28 +358,33 @@ class CdsServicesHttpTest extends EdgeTestBase {
         when(loader.load(any())).thenThrow(new DataUnavailableException("no fhirServer; prefetch.conditions missing"));
         ObjectNode body = request("patient-view");
         body.remove("fhirServer");
-        assertOutcome(post(SCREENING, body), 412, "incomplete", "the FHIR data the decision needs could not be obtained");
+        assertOutcome(
+                post(SCREENING, body), 412, "incomplete", "the FHIR data the decision needs could not be obtained");
         String metrics = given().get("/actuator/prometheus").asString();
-        assertThat(metrics).containsPattern("cds_prefetch_unavailable_total\\{.*service=\"" + SCREENING + "\".*} [1-9]");
+        assertThat(metrics)
+                .containsPattern("cds_prefetch_unavailable_total\\{.*service=\"" + SCREENING + "\".*} [1-9]");
     }
 
     @Nested
     class Limits {
         @Test
         void declaredBodyOverTheLimitIs413() {
-            String body = request("patient-view").put("padding", "x".repeat(99_000)).toString()
-                    + " ".repeat(300 * 1024);
+            String body =
+                    request("patient-view").put("padding", "x".repeat(99_000)).toString() + " ".repeat(300 * 1024);
             assertOutcome(post(SCREENING, body), 413, "too-long", "cds.limits.max-body-bytes");
         }
 
         @Test
         void chunkedBodyOverTheLimitIs413() throws Exception {
-            byte[] body = (request("patient-view").toString() + " ".repeat(310 * 1024)).getBytes(StandardCharsets.UTF_8);
-            HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cds-services/" + SCREENING))
+            byte[] body =
+                    (request("patient-view").toString() + " ".repeat(310 * 1024)).getBytes(StandardCharsets.UTF_8);
+            HttpRequest chunked = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/cds-services/" + SCREENING))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                     .build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(413);
             assertThat(response.body()).contains("cds.limits.max-body-bytes");
         }
@@ -322,23 +392,34 @@ class CdsServicesHttpTest extends EdgeTestBase {
         @Test
         void chunkedBodyUnderTheLimitIsServed() throws Exception {
             byte[] body = request("patient-view").toString().getBytes(StandardCharsets.UTF_8);
-            HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cds-services/" + SCREENING))
+            HttpRequest chunked = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/cds-services/" + SCREENING))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                     .build();
-            assertThat(HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode())
+            assertThat(HttpClient.newHttpClient()
+                            .send(chunked, HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
                     .isEqualTo(200);
         }
 
         @Test
         void tooManyResourcesIs413() {
             ObjectNode body = request("patient-view");
-            ArrayNode entries = body.putObject("prefetch").putObject("conditions").put("resourceType", "Bundle")
+            ArrayNode entries = body.putObject("prefetch")
+                    .putObject("conditions")
+                    .put("resourceType", "Bundle")
                     .putArray("entry");
             for (int i = 0; i < 200; i++) {
-                entries.addObject().putObject("resource").put("resourceType", "Condition").put("id", "c" + i);
+                entries.addObject()
+                        .putObject("resource")
+                        .put("resourceType", "Condition")
+                        .put("id", "c" + i);
             }
-            assertOutcome(post(SCREENING, body), 413, "too-long",
+            assertOutcome(
+                    post(SCREENING, body),
+                    413,
+                    "too-long",
                     "request carries 201 FHIR resources; the limit is 200 (cds.limits.max-resources)");
         }
 
@@ -350,8 +431,9 @@ class CdsServicesHttpTest extends EdgeTestBase {
 
         @Test
         void tooDeepNestingIs413() {
-            String body = request("patient-view").toString().replaceFirst("\\{",
-                    "{\"extension\":" + "[".repeat(41) + "]".repeat(41) + ",");
+            String body = request("patient-view")
+                    .toString()
+                    .replaceFirst("\\{", "{\"extension\":" + "[".repeat(41) + "]".repeat(41) + ",");
             assertOutcome(post(SCREENING, body), 413, "too-long", "cds.limits.max-nesting-depth");
         }
     }
@@ -370,15 +452,15 @@ class CdsServicesHttpTest extends EdgeTestBase {
     @ParameterizedTest(name = "preflight {0}")
     @MethodSource("corsPaths")
     void corsPreflightAllowsAuthorizationAndContentType(String path) {
-        Response response = given()
-                .header("Origin", "https://sandbox.cds-hooks.org")
+        Response response = given().header("Origin", "https://sandbox.cds-hooks.org")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .options(path);
         response.then().statusCode(200);
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(response.header("Access-Control-Allow-Headers").toLowerCase())
-                .contains("authorization").contains("content-type");
+                .contains("authorization")
+                .contains("content-type");
         assertThat(response.header("Access-Control-Allow-Methods")).contains("POST");
     }
 

@@ -48,8 +48,9 @@ class CpuGateTest {
     void aFailingCallGivesItsPermitBack() {
         CpuGate gate = new CpuGate(1);
         assertThatThrownBy(() -> gate.run(() -> {
-            throw new IllegalStateException("broken");
-        })).hasMessage("broken");
+                    throw new IllegalStateException("broken");
+                }))
+                .hasMessage("broken");
         assertThat(gate.available()).isEqualTo(1);
         assertThat(gate.run(() -> "next")).isEqualTo("next");
     }

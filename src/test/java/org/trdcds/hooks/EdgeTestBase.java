@@ -35,15 +35,18 @@ import org.trdcds.fhirdata.PatientDataLoader;
  * card renderer) replaced by Mockito stubs: every Spring test of the edge shares this one context. The limits are
  * small so that tests can exceed them cheaply.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:edge-tests;DB_CLOSE_DELAY=-1",
-        "cds.limits.max-body-bytes=300KB",
-        "cds.limits.max-resources=200",
-        "cds.limits.max-nesting-depth=40",
-        "cds.limits.max-string-length=100000",
-        "cds.cors.allowed-origins=*",
-        "cds.warm-up.rounds=0",
-        "spring.main.cloud-platform=kubernetes"}) // X-Forwarded-For must still not decide "loopback" (issue 12)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:edge-tests;DB_CLOSE_DELAY=-1",
+            "cds.limits.max-body-bytes=300KB",
+            "cds.limits.max-resources=200",
+            "cds.limits.max-nesting-depth=40",
+            "cds.limits.max-string-length=100000",
+            "cds.cors.allowed-origins=*",
+            "cds.warm-up.rounds=0",
+            "spring.main.cloud-platform=kubernetes"
+        }) // X-Forwarded-For must still not decide "loopback" (issue 12)
 @AutoConfigureMetrics
 abstract class EdgeTestBase {
 
@@ -56,10 +59,13 @@ abstract class EdgeTestBase {
 
     @MockitoBean
     PatientDataLoader loader;
+
     @MockitoBean
     FactExtractor extractor;
+
     @MockitoBean
     Decision decision;
+
     @MockitoBean
     CardRenderer renderer;
 
@@ -67,17 +73,30 @@ abstract class EdgeTestBase {
     void stubLayers() {
         RestAssured.port = port;
         PatientData data = new PatientData(new Patient(), List.of(), List.of(), List.of(), List.of(), List.of());
-        PatientFacts facts = new PatientFacts("p", null, List.of(), List.of(), List.of(), List.of(), List.of(), Set.of());
+        PatientFacts facts =
+                new PatientFacts("p", null, List.of(), List.of(), List.of(), List.of(), List.of(), Set.of());
         when(loader.load(any(FetchPlan.class))).thenReturn(data);
-        when(extractor.extract(any(PatientData.class), nullable(Bundle.class), nullable(List.class))).thenReturn(facts);
+        when(extractor.extract(any(PatientData.class), nullable(Bundle.class), nullable(List.class)))
+                .thenReturn(facts);
         when(decision.decide(any(PatientFacts.class), any(HookKind.class)))
                 .thenReturn(List.of(new Finding(TOPIC, Map.of(), List.of())));
         when(renderer.render(anyList(), anyString(), anyString(), anyMap())).thenReturn(List.of(card(null)));
     }
 
     static Card card(String uuid) {
-        return new Card(uuid, "A candidate for IV ketamine + TMS", null, "info",
-                new Card.Source("trd-cds-hooks", null, null, new Card.Coding("https://fhir.trd-cds-hooks.org/topic",
-                        TOPIC, null)), null, null, null, null);
+        return new Card(
+                uuid,
+                "A candidate for IV ketamine + TMS",
+                null,
+                "info",
+                new Card.Source(
+                        "trd-cds-hooks",
+                        null,
+                        null,
+                        new Card.Coding("https://fhir.trd-cds-hooks.org/topic", TOPIC, null)),
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -32,26 +32,37 @@ import org.trdcds.fhirdata.TestFhirServer;
  * 412 OperationOutcome, the next call with a healthy server is a 200, and no fetch thread is left behind.
  */
 @DirtiesContext // a context of its own (small pool, short deadline): closed after, not cached
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:fhir-faults;DB_CLOSE_DELAY=-1",
-        "cds.fhir.deadline=3s",
-        "cds.fhir.connect-timeout=500ms",
-        "cds.fhir.read-timeout=6s",
-        "cds.fhir.pool-size=" + FhirServerFaultsTest.POOL_SIZE})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:fhir-faults;DB_CLOSE_DELAY=-1",
+            "cds.fhir.deadline=3s",
+            "cds.fhir.connect-timeout=500ms",
+            "cds.fhir.read-timeout=6s",
+            "cds.fhir.pool-size=" + FhirServerFaultsTest.POOL_SIZE
+        })
 class FhirServerFaultsTest {
 
     static final int POOL_SIZE = 4;
     static final Duration DEADLINE = Duration.ofSeconds(3);
     /** Allowance over the deadline for a loaded, shared 2-core machine. */
     static final Duration SLACK = Duration.ofSeconds(3);
+
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @RegisterExtension
-    static final TestFhirServer FHIR_SERVER =
-            TestFhirServer.servingScenario(FhirContext.forR4Cached(), Path.of("src/test/resources/scenarios/pv-candidate.json"));
+    static final TestFhirServer FHIR_SERVER = TestFhirServer.servingScenario(
+            FhirContext.forR4Cached(), Path.of("src/test/resources/scenarios/pv-candidate.json"));
 
-    enum Failure { HTTP_500, HTTP_401, MALFORMED_JSON, HANG, UNREACHABLE }
+    enum Failure {
+        HTTP_500,
+        HTTP_401,
+        MALFORMED_JSON,
+        HANG,
+        UNREACHABLE
+    }
 
     static int closedPort;
 
@@ -109,8 +120,8 @@ class FhirServerFaultsTest {
         System.out.printf("fault %s: %d in %d ms%n", failure, refused.statusCode(), took.toMillis());
 
         assertThat(refused.statusCode()).isEqualTo(412);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode outcome = JSON.readTree(refused.body());
         assertThat(outcome.path("resourceType").asText()).isEqualTo("OperationOutcome");
         assertThat(outcome.path("issue").get(0).path("code").asText()).isEqualTo("incomplete");
@@ -132,19 +143,20 @@ class FhirServerFaultsTest {
     private HttpResponse<String> patientView(String fhirServer) throws IOException, InterruptedException {
         String body = """
                 {"hook":"patient-view","hookInstance":"%s","fhirServer":"%s",
-                 "context":{"userId":"Practitioner/example","patientId":"p-cand"}}"""
-                .formatted(UUID.randomUUID(), fhirServer);
+                 "context":{"userId":"Practitioner/example","patientId":"p-cand"}}""".formatted(UUID.randomUUID(), fhirServer);
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/cds-services/ketamine-tms-screening"))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     static List<Thread> fetchThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith(fetchThreadPrefix) && thread.isAlive()).toList();
+                .filter(thread -> thread.getName().startsWith(fetchThreadPrefix) && thread.isAlive())
+                .toList();
     }
 
     /** Within two seconds every fetch thread is parked in the pool (none blocked in a socket read). */

@@ -53,6 +53,7 @@ class HookInvocationGateTest {
     private final CpuGate gate = new CpuGate(1);
     /** The gate's free permits each time the loader ran. */
     private final List<Integer> freeWhileLoading = new CopyOnWriteArrayList<>();
+
     private HapiPatientDataLoader loader;
     private HookInvocation invocation;
 
@@ -60,17 +61,28 @@ class HookInvocationGateTest {
     void setUp() {
         Knowledge knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of(".")), FHIR);
         CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
-        loader = new HapiPatientDataLoader(FHIR, new FhirClientSettings(Duration.ofSeconds(5), Duration.ofSeconds(2),
-                Duration.ofSeconds(4), 50, 4), null);
+        loader = new HapiPatientDataLoader(
+                FHIR,
+                new FhirClientSettings(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(4), 50, 4),
+                null);
         PatientDataLoader watched = plan -> {
             freeWhileLoading.add(gate.available());
             return loader.load(plan);
         };
         IssuedCardWriter notStarted = new IssuedCardWriter(mock(FeedbackStore.class), 10, 10, Duration.ofMillis(1));
-        invocation = new HookInvocation(new ServiceCatalog(new ObjectMapper(), knowledge),
-                new HookRequestParser(new RequestJson(limits), FHIR, limits), watched, new HapiFactExtractor(),
-                new ProtocolDecision(knowledge, Clock.fixed(Instant.parse("2026-11-27T04:22:50Z"), ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES),
-                new TemplateCardRenderer(knowledge, ""), notStarted, new SimpleMeterRegistry(), gate);
+        invocation = new HookInvocation(
+                new ServiceCatalog(new ObjectMapper(), knowledge),
+                new HookRequestParser(new RequestJson(limits), FHIR, limits),
+                watched,
+                new HapiFactExtractor(),
+                new ProtocolDecision(
+                        knowledge,
+                        Clock.fixed(Instant.parse("2026-11-27T04:22:50Z"), ZoneOffset.UTC),
+                        org.trdcds.criteria.TestBlocks.FROM_TEMPLATES),
+                new TemplateCardRenderer(knowledge, ""),
+                notStarted,
+                new SimpleMeterRegistry(),
+                gate);
     }
 
     @AfterEach
@@ -87,8 +99,8 @@ class HookInvocationGateTest {
         withoutPrefetch.put("fhirServer", FHIR_SERVER.baseUrl());
 
         List<String> fromPrefetch = topics(invocation.invoke(SERVICE, prefetched));
-        List<String> fetched = topics(invocation.invoke(SERVICE,
-                new ObjectMapper().writeValueAsBytes(withoutPrefetch)));
+        List<String> fetched =
+                topics(invocation.invoke(SERVICE, new ObjectMapper().writeValueAsBytes(withoutPrefetch)));
 
         assertThat(freeWhileLoading).containsExactly(0, 1);
         assertThat(FHIR_SERVER.requests()).as("the second call fetched").isNotEmpty();
@@ -97,6 +109,8 @@ class HookInvocationGateTest {
     }
 
     private static List<String> topics(HookInvocation.CardsResponse response) {
-        return response.cards().stream().map(card -> card.source().topic().code()).toList();
+        return response.cards().stream()
+                .map(card -> card.source().topic().code())
+                .toList();
     }
 }

@@ -10,9 +10,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * F1: the body limit (300 KB here) and the body deadline were decided on the raw URI while Spring MVC routed the
@@ -24,15 +24,17 @@ import org.junit.jupiter.api.Test;
 class PathSpellingHttpTest extends EdgeTestBase {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/%63ds-services/ketamine-tms-screening",
-            "/cds-service%73/ketamine-tms-screening",
-            "/cds-services/%6Betamine-tms-screening",
-            "/cds-services/ketamine%2Dtms-screening",
-            "/%63ds-services/ketamine-tms-screening/feedback",
-            "/cds-service%73/ketamine-tms-screening/feedback",
-            "/cds-services/ketamine-tms-screening/feedbac%6B",
-            "/%63ds-services"})
+    @ValueSource(
+            strings = {
+                "/%63ds-services/ketamine-tms-screening",
+                "/cds-service%73/ketamine-tms-screening",
+                "/cds-services/%6Betamine-tms-screening",
+                "/cds-services/ketamine%2Dtms-screening",
+                "/%63ds-services/ketamine-tms-screening/feedback",
+                "/cds-service%73/ketamine-tms-screening/feedback",
+                "/cds-services/ketamine-tms-screening/feedbac%6B",
+                "/%63ds-services"
+            })
     void aPercentEncodedSpellingGetsTheBodyLimitAtOnce(String path) throws IOException {
         long start = System.nanoTime();
         String answer = postDeclaring400KbSendingOneByte(path);
@@ -44,18 +46,20 @@ class PathSpellingHttpTest extends EdgeTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/cds-services/./ketamine-tms-screening",
-            "/other/../cds-services/ketamine-tms-screening",
-            "/cds-services/ketamine-tms-screening/../ketamine-tms-screening/feedback",
-            "//cds-services/ketamine-tms-screening",
-            "/cds-services;a=b/ketamine-tms-screening",
-            "/cds-services/ketamine-tms-screening;x=y",
-            "/cds-services/ketamine-tms-screening/feedback;v=1",
-            "/%63ds-services/./ketamine-tms-screening",
-            "/CDS-SERVICES/ketamine-tms-screening",
-            "/Cds-Services/ketamine-tms-screening/feedback",
-            "/%43ds-services/ketamine-tms-screening"})
+    @ValueSource(
+            strings = {
+                "/cds-services/./ketamine-tms-screening",
+                "/other/../cds-services/ketamine-tms-screening",
+                "/cds-services/ketamine-tms-screening/../ketamine-tms-screening/feedback",
+                "//cds-services/ketamine-tms-screening",
+                "/cds-services;a=b/ketamine-tms-screening",
+                "/cds-services/ketamine-tms-screening;x=y",
+                "/cds-services/ketamine-tms-screening/feedback;v=1",
+                "/%63ds-services/./ketamine-tms-screening",
+                "/CDS-SERVICES/ketamine-tms-screening",
+                "/Cds-Services/ketamine-tms-screening/feedback",
+                "/%43ds-services/ketamine-tms-screening"
+            })
     void aSpellingThatDecodingDoesNotMakeTheRoutedPathIsRefusedAtOnce(String path) throws IOException {
         long start = System.nanoTime();
         String answer = postDeclaring400KbSendingOneByte(path);

@@ -32,13 +32,16 @@ class PrefetchTreeParsingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CdsLimits LIMITS = new CdsLimits(DataSize.ofMegabytes(50), 100, 1_000_000, 100_000);
     private static final HookRequestParser PARSER = new HookRequestParser(new RequestJson(LIMITS), FHIR, LIMITS);
-    private static final CdsService SCREENING = new ServiceCatalog(JSON, org.trdcds.terminology.ProjectKnowledge.get()).find("ketamine-tms-screening").orElseThrow();
+    private static final CdsService SCREENING = new ServiceCatalog(JSON, org.trdcds.terminology.ProjectKnowledge.get())
+            .find("ketamine-tms-screening")
+            .orElseThrow();
 
     static Stream<Path> records() throws IOException {
         Path smallestSynthea;
         try (Stream<Path> files = Files.walk(Path.of("src/test/resources/fixtures/synthea"))) {
             smallestSynthea = files.filter(path -> path.toString().endsWith(".json.gz"))
-                    .min((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
+                    .min((a, b) -> Long.compare(a.toFile().length(), b.toFile().length()))
+                    .orElseThrow();
         }
         try (Stream<Path> scenarios = Files.list(Path.of("src/test/resources/scenarios"))) {
             return Stream.concat(scenarios.sorted().toList().stream(), Stream.of(smallestSynthea));
@@ -48,15 +51,27 @@ class PrefetchTreeParsingTest {
     @ParameterizedTest
     @MethodSource("records")
     void recordParsedFromTheTreeEqualsHapisParseOfTheText(Path file) throws IOException {
-        String bundle = file.toString().endsWith(".gz") ? gunzip(file) : JSON.readTree(file.toFile()).get("record").toString();
+        String bundle = file.toString().endsWith(".gz")
+                ? gunzip(file)
+                : JSON.readTree(file.toFile()).get("record").toString();
 
-        assertThat(encode(fromRequest(bundle))).isEqualTo(encode(FhirConfiguration.lenientJsonParser(FHIR)
-                .parseResource(bundle)));
+        assertThat(encode(fromRequest(bundle)))
+                .isEqualTo(encode(FhirConfiguration.lenientJsonParser(FHIR).parseResource(bundle)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0.10", "1.50", "120.000", "1e2", "1.5E-3", "12345678901234567890.123456789012345",
-            "-0.0", "40", "9223372036854775808"})
+    @ValueSource(
+            strings = {
+                "0.10",
+                "1.50",
+                "120.000",
+                "1e2",
+                "1.5E-3",
+                "12345678901234567890.123456789012345",
+                "-0.0",
+                "40",
+                "9223372036854775808"
+            })
     void decimalsKeepEveryDigit(String number) {
         String observation = """
                 {"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Observation",
@@ -65,7 +80,8 @@ class PrefetchTreeParsingTest {
 
         String fromTree = encode(fromRequest(observation));
 
-        assertThat(fromTree).isEqualTo(encode(FhirConfiguration.lenientJsonParser(FHIR).parseResource(observation)));
+        assertThat(fromTree)
+                .isEqualTo(encode(FhirConfiguration.lenientJsonParser(FHIR).parseResource(observation)));
         assertThat(fromTree).contains("é weight");
     }
 
@@ -76,10 +92,13 @@ class PrefetchTreeParsingTest {
                 "subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"ketamine"},
                 "dosageInstruction":[{"doseAndRate":[{"doseQuantity":{"value":0.50,"unit":"mg/kg"}}]}]}""";
         byte[] body = ("{\"hook\":\"order-sign\",\"hookInstance\":\"3f1c2b52-6f0e-4c7a-9a51-2d3c7e5f8a10\","
-                + "\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"p1\",\"draftOrders\":"
-                + "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":" + order + "}]}}}")
+                        + "\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"p1\",\"draftOrders\":"
+                        + "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":" + order
+                        + "}]}}}")
                 .getBytes(StandardCharsets.UTF_8);
-        CdsService orderSign = new ServiceCatalog(JSON, org.trdcds.terminology.ProjectKnowledge.get()).find("ketamine-tms-order-sign").orElseThrow();
+        CdsService orderSign = new ServiceCatalog(JSON, org.trdcds.terminology.ProjectKnowledge.get())
+                .find("ketamine-tms-order-sign")
+                .orElseThrow();
 
         HookRequest request = PARSER.parse(orderSign, body);
 
@@ -92,7 +111,8 @@ class PrefetchTreeParsingTest {
     @Test
     void aResourceHapiCannotReadIsStillRefusedNamingTheKey() {
         assertThatThrownBy(() -> fromRequest("{\"resourceType\":\"NoSuchType\",\"id\":\"x\"}"))
-                .isInstanceOf(CdsException.class).hasMessageContaining("prefetch.conditions is not a FHIR R4 resource");
+                .isInstanceOf(CdsException.class)
+                .hasMessageContaining("prefetch.conditions is not a FHIR R4 resource");
     }
 
     /**
@@ -100,15 +120,20 @@ class PrefetchTreeParsingTest {
      * checks of what a key may hold (RequestScopeTest): these records are whole patient records of other ids.
      */
     private static IBaseResource fromRequest(String resource) {
-        return HookRequestParser.parseTree(FHIR, (com.fasterxml.jackson.databind.node.ObjectNode)
-                new RequestJson(LIMITS).readObject(request(resource)).get("prefetch").get("conditions"),
+        return HookRequestParser.parseTree(
+                FHIR,
+                (com.fasterxml.jackson.databind.node.ObjectNode) new RequestJson(LIMITS)
+                        .readObject(request(resource))
+                        .get("prefetch")
+                        .get("conditions"),
                 "prefetch.conditions");
     }
 
     private static byte[] request(String resource) {
         return ("{\"hook\":\"patient-view\",\"hookInstance\":\"3f1c2b52-6f0e-4c7a-9a51-2d3c7e5f8a10\","
-                + "\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"p1\"},\"prefetch\":{\"conditions\":"
-                + resource + "}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"p1\"},\"prefetch\":{\"conditions\":"
+                        + resource + "}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static String encode(IBaseResource resource) {

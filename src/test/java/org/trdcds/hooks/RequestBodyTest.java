@@ -12,27 +12,29 @@ class RequestBodyTest {
 
     static final long LATER = System.nanoTime() + 60_000_000_000L;
 
-
     private static final byte[] BODY = "{\"hook\":\"patient-view\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void aBodyOfDeclaredLengthIsReadWhole() throws IOException {
         assertThat(CdsRequestFilter.readAtMost(new ByteArrayInputStream(BODY), BODY.length, BODY.length, LATER))
                 .isEqualTo(BODY);
-        assertThat(CdsRequestFilter.readAtMost(new ByteArrayInputStream(new byte[0]), 0, 10, LATER)).isEmpty();
+        assertThat(CdsRequestFilter.readAtMost(new ByteArrayInputStream(new byte[0]), 0, 10, LATER))
+                .isEmpty();
     }
 
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedUnread() throws IOException {
         ByteArrayInputStream in = new ByteArrayInputStream(BODY);
 
-        assertThat(CdsRequestFilter.readAtMost(in, BODY.length, BODY.length - 1, LATER)).isNull();
+        assertThat(CdsRequestFilter.readAtMost(in, BODY.length, BODY.length - 1, LATER))
+                .isNull();
         assertThat(in.available()).as("nothing read").isEqualTo(BODY.length);
     }
 
     @Test
     void aStreamLongerThanItsDeclaredLengthIsRefused() throws IOException {
-        assertThat(CdsRequestFilter.readAtMost(new ByteArrayInputStream(BODY), BODY.length - 5, 1_000, LATER)).isNull();
+        assertThat(CdsRequestFilter.readAtMost(new ByteArrayInputStream(BODY), BODY.length - 5, 1_000, LATER))
+                .isNull();
     }
 
     @Test
@@ -40,8 +42,10 @@ class RequestBodyTest {
         byte[] large = new byte[20_000];
         large[19_999] = 7;
 
-        assertThat(CdsRequestFilter.readAtMost(new ByteArrayInputStream(large), -1, 20_000, LATER)).isEqualTo(large);
-        assertThat(CdsRequestFilter.readAtMost(new ByteArrayInputStream(large), -1, 19_999, LATER)).isNull();
+        assertThat(CdsRequestFilter.readAtMost(new ByteArrayInputStream(large), -1, 20_000, LATER))
+                .isEqualTo(large);
+        assertThat(CdsRequestFilter.readAtMost(new ByteArrayInputStream(large), -1, 19_999, LATER))
+                .isNull();
     }
 
     @Test
@@ -61,10 +65,10 @@ class RequestBodyTest {
         long deadline = System.nanoTime() + 50_000_000L;
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> CdsRequestFilter.readAtMost(trickle, 10_000_000, 20_000_000, deadline))
+                        () -> CdsRequestFilter.readAtMost(trickle, 10_000_000, 20_000_000, deadline))
                 .isInstanceOf(CdsRequestFilter.BodyTooSlow.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> CdsRequestFilter.readAtMost(trickle, -1, 20_000_000, deadline))
+                        () -> CdsRequestFilter.readAtMost(trickle, -1, 20_000_000, deadline))
                 .isInstanceOf(CdsRequestFilter.BodyTooSlow.class);
     }
 }

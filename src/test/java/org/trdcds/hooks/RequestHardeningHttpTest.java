@@ -36,9 +36,12 @@ class RequestHardeningHttpTest extends EdgeTestBase {
 
     @Test
     void duplicateKeysAndTrailingContentAre400AtTheirPosition() {
-        String duplicate = CdsServicesHttpTest.request("patient-view").toString()
+        String duplicate = CdsServicesHttpTest.request("patient-view")
+                .toString()
                 .replace("\"hook\":\"patient-view\"", "\"hook\":\"patient-view\",\"hook\":\"order-sign\"");
-        assertRefused(post(SCREENING, duplicate), 400,
+        assertRefused(
+                post(SCREENING, duplicate),
+                400,
                 "request body is not valid JSON: a duplicate key at line 1, column 30 (byte offset 29)");
 
         String trailing = CdsServicesHttpTest.request("patient-view") + " {\"hook\":\"x\"}";
@@ -52,7 +55,8 @@ class RequestHardeningHttpTest extends EdgeTestBase {
     void parseErrorsNameThePositionNeverTheContent(CapturedOutput output) {
         Response response = post(SCREENING, "{\"hook\": Smith-Jones-1961}");
 
-        assertRefused(response, 400, "request body is not valid JSON: malformed JSON at line 1, column 10 (byte offset 9)");
+        assertRefused(
+                response, 400, "request body is not valid JSON: malformed JSON at line 1, column 10 (byte offset 9)");
         assertThat(output.getAll()).doesNotContain("Smith");
 
         ObjectNode badResource = CdsServicesHttpTest.request("patient-view");
@@ -70,60 +74,101 @@ class RequestHardeningHttpTest extends EdgeTestBase {
         response.then().statusCode(404);
         response = post(SCREENING, forged.toString());
         response.then().statusCode(400);
-        assertThat(output.getAll()).doesNotContain("\nFORGED").doesNotContain("\n2026-12-01T00:00:00.000Z")
+        assertThat(output.getAll())
+                .doesNotContain("\nFORGED")
+                .doesNotContain("\n2026-12-01T00:00:00.000Z")
                 .doesNotContain("\u001b[31m");
     }
 
     @Test
     void aPrefetchedPatientOrConditionOfAnotherPatientIs400NamingTheKey() {
         ObjectNode call = CdsServicesHttpTest.request("patient-view");
-        call.putObject("prefetch").putObject("patient").put("resourceType", "Patient").put("id", "someone-else");
-        assertRefused(post(SCREENING, call.toString()), 400,
+        call.putObject("prefetch")
+                .putObject("patient")
+                .put("resourceType", "Patient")
+                .put("id", "someone-else");
+        assertRefused(
+                post(SCREENING, call.toString()),
+                400,
                 "prefetch.patient holds a resource of another patient than context.patientId");
 
         ObjectNode conditions = CdsServicesHttpTest.request("patient-view");
-        conditions.putObject("prefetch").putObject("conditions").put("resourceType", "Bundle").put("type", "searchset")
-                .putArray("entry").addObject().putObject("resource").put("resourceType", "Condition").put("id", "c1")
-                .putObject("subject").put("reference", "Patient/someone-else");
-        assertRefused(post(SCREENING, conditions.toString()), 400,
+        conditions
+                .putObject("prefetch")
+                .putObject("conditions")
+                .put("resourceType", "Bundle")
+                .put("type", "searchset")
+                .putArray("entry")
+                .addObject()
+                .putObject("resource")
+                .put("resourceType", "Condition")
+                .put("id", "c1")
+                .putObject("subject")
+                .put("reference", "Patient/someone-else");
+        assertRefused(
+                post(SCREENING, conditions.toString()),
+                400,
                 "prefetch.conditions holds a resource of another patient than context.patientId");
     }
 
     @Test
     void aDraftOrderForAnotherPatientIs400NamingTheOrder() {
         ObjectNode call = CdsServicesHttpTest.request("order-sign");
-        ((ObjectNode) call.at("/context/draftOrders/entry/0/resource")).putObject("subject")
+        ((ObjectNode) call.at("/context/draftOrders/entry/0/resource"))
+                .putObject("subject")
                 .put("reference", "Patient/someone-else");
 
-        assertRefused(post(SIGN, call.toString()), 400,
+        assertRefused(
+                post(SIGN, call.toString()),
+                400,
                 "context.draftOrders entry 0 (MedicationRequest/ket-1) is for another patient than context.patientId");
     }
 
     @Test
     void aPrefetchKeyHoldingATypeItsTemplateDoesNotQueryIs400NamingTheKey() {
         ObjectNode call = CdsServicesHttpTest.request("patient-view");
-        call.putObject("prefetch").putObject("conditions").put("resourceType", "Bundle").put("type", "searchset")
-                .putArray("entry").addObject().putObject("resource").put("resourceType", "Observation").put("id", "o1");
+        call.putObject("prefetch")
+                .putObject("conditions")
+                .put("resourceType", "Bundle")
+                .put("type", "searchset")
+                .putArray("entry")
+                .addObject()
+                .putObject("resource")
+                .put("resourceType", "Observation")
+                .put("id", "o1");
 
-        assertRefused(post(SCREENING, call.toString()), 400,
+        assertRefused(
+                post(SCREENING, call.toString()),
+                400,
                 "prefetch.conditions holds a Observation resource, a type its prefetch template does not query");
     }
 
     @Test
     void xForwardedForNeverDecidesLoopbackEvenOnKubernetes() {
         // loopback-only mode: if 10.1.2.3 were believed, this loopback caller would be refused
-        given().header("X-Forwarded-For", "10.1.2.3").header("Forwarded", "for=10.1.2.3")
-                .get("/cds-services").then().statusCode(200);
-        given().header("X-Forwarded-For", "10.1.2.3").get("/actuator/prometheus").then().statusCode(200);
+        given().header("X-Forwarded-For", "10.1.2.3")
+                .header("Forwarded", "for=10.1.2.3")
+                .get("/cds-services")
+                .then()
+                .statusCode(200);
+        given().header("X-Forwarded-For", "10.1.2.3")
+                .get("/actuator/prometheus")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void aHugeAuthorizationHeaderGetsAJsonOperationOutcome() throws Exception {
-        String answer = RawHttp.exchange(port, "GET /cds-services HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                + "x".repeat(70_000) + "\r\nConnection: close\r\n\r\n");
+        String answer = RawHttp.exchange(
+                port,
+                "GET /cds-services HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + "x".repeat(70_000)
+                        + "\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
-                .contains("\"resourceType\":\"OperationOutcome\"").doesNotContain("<html");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 400")
+                .containsIgnoringCase("Content-Type: application/json")
+                .contains("\"resourceType\":\"OperationOutcome\"")
+                .doesNotContain("<html");
     }
 
     @Test
@@ -131,7 +176,8 @@ class RequestHardeningHttpTest extends EdgeTestBase {
         post(SCREENING, "{").then().statusCode(400);
 
         String metrics = given().get("/actuator/prometheus").asString();
-        assertThat(metrics).contains("# HELP cds_refusals_total Calls refused with a 4xx, by reason")
+        assertThat(metrics)
+                .contains("# HELP cds_refusals_total Calls refused with a 4xx, by reason")
                 .containsPattern("cds_refusals_total\\{[^}]*reason=\"invalid\"[^}]*} [1-9]")
                 .containsPattern("cds_refusals_total\\{[^}]*reason=\"timeout\"[^}]*} 0.0");
     }

@@ -29,13 +29,43 @@ class RequestParsingFuzzTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final CdsLimits LIMITS = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
     static final HookRequestParser PARSER = new HookRequestParser(new RequestJson(LIMITS), FhirContext.forR4(), LIMITS);
-    static final List<CdsService> SERVICES = new ServiceCatalog(JSON, org.trdcds.terminology.ProjectKnowledge.get()).services();
+    static final List<CdsService> SERVICES =
+            new ServiceCatalog(JSON, org.trdcds.terminology.ProjectKnowledge.get()).services();
     static final List<JsonNode> REAL_REQUESTS = realRequests();
-    static final List<String> MUTATION_KEYS = List.of("hook", "hookInstance", "fhirServer", "fhirAuthorization",
-            "context", "prefetch", "patientId", "userId", "draftOrders", "selections", "resourceType", "entry",
-            "resource", "id", "access_token", "token_type", "expires_in", "scope", "subject", "code", "coding",
-            "medicationCodeableConcept", "dosageInstruction", "link", "relation", "url", "patient", "conditions",
-            "observations", "medicationStatements", "medicationRequests", "medicationAdministrations", "procedures");
+    static final List<String> MUTATION_KEYS = List.of(
+            "hook",
+            "hookInstance",
+            "fhirServer",
+            "fhirAuthorization",
+            "context",
+            "prefetch",
+            "patientId",
+            "userId",
+            "draftOrders",
+            "selections",
+            "resourceType",
+            "entry",
+            "resource",
+            "id",
+            "access_token",
+            "token_type",
+            "expires_in",
+            "scope",
+            "subject",
+            "code",
+            "coding",
+            "medicationCodeableConcept",
+            "dosageInstruction",
+            "link",
+            "relation",
+            "url",
+            "patient",
+            "conditions",
+            "observations",
+            "medicationStatements",
+            "medicationRequests",
+            "medicationAdministrations",
+            "procedures");
 
     @FuzzTest
     void arbitraryBytes(byte[] body) {
@@ -46,7 +76,8 @@ class RequestParsingFuzzTest {
 
     @FuzzTest
     void mutatedRealRequests(FuzzedDataProvider data) {
-        JsonNode request = REAL_REQUESTS.get(data.consumeInt(0, REAL_REQUESTS.size() - 1)).deepCopy();
+        JsonNode request =
+                REAL_REQUESTS.get(data.consumeInt(0, REAL_REQUESTS.size() - 1)).deepCopy();
         CdsService service = SERVICES.get(data.consumeInt(0, SERVICES.size() - 1));
         if (data.consumeBoolean()) {
             ((ObjectNode) request).put("hook", service.hook());
@@ -62,7 +93,9 @@ class RequestParsingFuzzTest {
         try {
             assertThat(PARSER.parse(service, body)).isNotNull();
         } catch (CdsException refused) {
-            assertThat(refused.status().is4xxClientError()).as(refused.getMessage()).isTrue();
+            assertThat(refused.status().is4xxClientError())
+                    .as(refused.getMessage())
+                    .isTrue();
             assertThat(refused.getMessage()).isNotBlank();
         }
     }
@@ -101,10 +134,22 @@ class RequestParsingFuzzTest {
             case 2 -> nodes.numberNode(data.consumeLong());
             case 3 -> nodes.numberNode(data.consumeDouble());
             case 4 -> nodes.arrayNode().add(data.consumeString(20));
-            case 5 -> nodes.objectNode().put("resourceType", data.pickValue(List.of("Bundle", "Patient",
-                    "Condition", "Observation", "MedicationRequest", "OperationOutcome", "Nope", "")))
-                    .put("id", data.consumeString(10));
-            case 6 -> REAL_REQUESTS.get(data.consumeInt(0, REAL_REQUESTS.size() - 1)).deepCopy();
+            case 5 ->
+                nodes.objectNode()
+                        .put(
+                                "resourceType",
+                                data.pickValue(List.of(
+                                        "Bundle",
+                                        "Patient",
+                                        "Condition",
+                                        "Observation",
+                                        "MedicationRequest",
+                                        "OperationOutcome",
+                                        "Nope",
+                                        "")))
+                        .put("id", data.consumeString(10));
+            case 6 ->
+                REAL_REQUESTS.get(data.consumeInt(0, REAL_REQUESTS.size() - 1)).deepCopy();
             default -> nodes.textNode(data.consumeString(40));
         };
     }
@@ -124,7 +169,9 @@ class RequestParsingFuzzTest {
                 continue;
             }
             try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     JsonNode node = readOrNull(file);
                     if (node != null && node.isObject() && node.has("hook")) {
                         requests.add(node);

@@ -29,15 +29,23 @@ import org.trdcds.hooks.HookInvocation.CardsResponse;
 class SpecExamplesTest extends EdgeTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> SERVICE_BY_HOOK = Map.of("patient-view", "ketamine-tms-screening",
-            "order-sign", "ketamine-tms-order-sign", "order-select", "ketamine-tms-order-select");
+    private static final Map<String, String> SERVICE_BY_HOOK = Map.of(
+            "patient-view",
+            "ketamine-tms-screening",
+            "order-sign",
+            "ketamine-tms-order-sign",
+            "order-select",
+            "ketamine-tms-order-select");
 
     @Autowired
     ServiceCatalog catalog;
+
     @Autowired
     HookRequestParser hookParser;
+
     @Autowired
     FeedbackRequestParser feedbackParser;
+
     @Autowired
     ObjectMapper objectMapper;
 
@@ -58,7 +66,8 @@ class SpecExamplesTest extends EdgeTestBase {
         String service = SERVICE_BY_HOOK.get(request.path("hook").asText());
         assertThat(service).as("a hook this service answers").isNotNull();
 
-        Response response = given().contentType(ContentType.JSON).body(Files.readString(file))
+        Response response = given().contentType(ContentType.JSON)
+                .body(Files.readString(file))
                 .post("/cds-services/" + service);
 
         boolean complete = request.path("context").has("patientId");
@@ -73,17 +82,21 @@ class SpecExamplesTest extends EdgeTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"examples/patient-view-candidate.json",
-            "examples/order-sign-ketamine.json"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"examples/patient-view-candidate.json", "examples/order-sign-ketamine.json"})
     void theReadmeExamplesAreServed(String example) throws IOException {
         Path file = Path.of(example);
         String service = SERVICE_BY_HOOK.get(read(file).path("hook").asText());
-        given().contentType(ContentType.JSON).body(Files.readString(file)).post("/cds-services/" + service)
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Files.readString(file))
+                .post("/cds-services/" + service)
+                .then()
+                .statusCode(200);
         org.mockito.ArgumentCaptor<org.trdcds.fhirdata.FetchPlan> plan =
                 org.mockito.ArgumentCaptor.forClass(org.trdcds.fhirdata.FetchPlan.class);
         org.mockito.Mockito.verify(loader).load(plan.capture());
-        assertThat(plan.getValue().prefetch()).containsOnlyKeys(catalog.find(service).orElseThrow().prefetch().keySet());
+        assertThat(plan.getValue().prefetch())
+                .containsOnlyKeys(catalog.find(service).orElseThrow().prefetch().keySet());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,9 +107,13 @@ class SpecExamplesTest extends EdgeTestBase {
         if (example.has("feedback")) {
             assertThat(feedbackParser.parse(bytes)).isNotEmpty();
         } else if (example.has("cards")) {
-            assertThat(objectMapper.readValue(bytes, CardsResponse.class).cards()).isNotNull();
+            assertThat(objectMapper.readValue(bytes, CardsResponse.class).cards())
+                    .isNotNull();
         } else if (example.has("services")) {
-            assertThat(objectMapper.readValue(bytes, ServiceCatalog.Discovery.class).services()).isNotEmpty();
+            assertThat(objectMapper
+                            .readValue(bytes, ServiceCatalog.Discovery.class)
+                            .services())
+                    .isNotEmpty();
         } else if (example.has("context") && !example.has("hookInstance")) {
             parseAsOrderSelect(file, (ObjectNode) example);
         } else {
@@ -106,12 +123,15 @@ class SpecExamplesTest extends EdgeTestBase {
 
     /** A context fragment, completed into an order-select call: parsed, or refused with a 400 that says why. */
     private void parseAsOrderSelect(Path file, ObjectNode fragment) {
-        fragment.put("hook", "order-select").put("hookInstance", UUID.randomUUID().toString());
+        fragment.put("hook", "order-select")
+                .put("hookInstance", UUID.randomUUID().toString());
         byte[] body = fragment.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         CdsService service = catalog.find("ketamine-tms-order-select").orElseThrow();
         CdsException refused = catchThrowableOfType(CdsException.class, () -> hookParser.parse(service, body));
         if (refused != null) {
-            assertThat(refused.status().value()).as(file + ": " + refused.getMessage()).isEqualTo(400);
+            assertThat(refused.status().value())
+                    .as(file + ": " + refused.getMessage())
+                    .isEqualTo(400);
             assertThat(refused.getMessage()).startsWith("context.");
         } else {
             assertThat(fragment.path("context").has("draftOrders")).isTrue();
@@ -119,8 +139,8 @@ class SpecExamplesTest extends EdgeTestBase {
     }
 
     private static org.trdcds.config.CdsLimits limits() {
-        return new org.trdcds.config.CdsLimits(org.springframework.util.unit.DataSize.ofMegabytes(10), 100,
-                1_000_000, 5000);
+        return new org.trdcds.config.CdsLimits(
+                org.springframework.util.unit.DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
     }
 
     private static JsonNode read(Path file) {

@@ -20,7 +20,8 @@ import org.trdcds.hooks.HookInvocation.CardsResponse;
 /** The start-up warm-up rehearses each hook that has a warm-up request, records nothing, and never fails start-up. */
 class StartupWarmUpTest {
 
-    private static final ServiceCatalog CATALOG = new ServiceCatalog(new ObjectMapper(), org.trdcds.terminology.ProjectKnowledge.get());
+    private static final ServiceCatalog CATALOG =
+            new ServiceCatalog(new ObjectMapper(), org.trdcds.terminology.ProjectKnowledge.get());
 
     private final HookInvocation invocation = mock(HookInvocation.class);
 
@@ -52,7 +53,13 @@ class StartupWarmUpTest {
     }
 
     private StartupWarmUp warmUp(int rounds) {
-        return new StartupWarmUp(CATALOG, invocation, new ObjectMapper(), mock(ApplicationContext.class), new WarmUpKey(), rounds,
+        return new StartupWarmUp(
+                CATALOG,
+                invocation,
+                new ObjectMapper(),
+                mock(ApplicationContext.class),
+                new WarmUpKey(),
+                rounds,
                 java.time.Duration.ofMillis(1500));
     }
 }

@@ -29,6 +29,7 @@ final class Browser {
     static final List<Path> CHROMIUM = System.getProperty("browser.chromium") != null
             ? List.of(Path.of(System.getProperty("browser.chromium")))
             : List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
+
     static final Path DRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -44,8 +45,7 @@ final class Browser {
         SELENIUM.setLevel(java.util.logging.Level.SEVERE);
     }
 
-    private Browser() {
-    }
+    private Browser() {}
 
     static final String SKIPPED = "Browser tests skipped: Debian's chromium and chromium-driver are not installed "
             + "(apt-get install -y chromium chromium-driver; required when CI=true)";
@@ -85,12 +85,21 @@ final class Browser {
             Assumptions.abort(missing);
         }
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1366,900", "--hide-scrollbars", "--disable-extensions", "--no-first-run");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1366,900",
+                "--hide-scrollbars",
+                "--disable-extensions",
+                "--no-first-run");
         return new ChromeDriver(service, options);
     }
 
@@ -99,7 +108,8 @@ final class Browser {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot =
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             return Files.move(shot, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -26,6 +26,7 @@ class EditedKnowledgeTest {
 
     @TempDir
     static Path dir;
+
     static Knowledge knowledge;
     static KnowledgeSource source;
 
@@ -34,12 +35,19 @@ class EditedKnowledgeTest {
         copy(Path.of("fhir-profiles"), dir.resolve("fhir-profiles"));
         copy(Path.of("cds-cards"), dir.resolve("cds-cards"));
         Path parameters = dir.resolve("fhir-profiles/knowledge/Parameters-protocol-parameters.json");
-        Files.writeString(parameters, Files.readString(parameters)
-                .replace("{ \"name\": \"ketamineMgPerKg\", \"valueDecimal\": 0.5 }",
-                        "{ \"name\": \"ketamineMgPerKg\", \"valueDecimal\": 0.6 }"));
+        Files.writeString(
+                parameters,
+                Files.readString(parameters)
+                        .replace(
+                                "{ \"name\": \"ketamineMgPerKg\", \"valueDecimal\": 0.5 }",
+                                "{ \"name\": \"ketamineMgPerKg\", \"valueDecimal\": 0.6 }"));
         Path candidate = dir.resolve("cds-cards/combination-candidate.json");
-        Files.writeString(candidate, Files.readString(candidate).replaceFirst("\"summary\": \"[^\"]*\"",
-                "\"summary\": \"EDITED candidate summary for the committee\""));
+        Files.writeString(
+                candidate,
+                Files.readString(candidate)
+                        .replaceFirst(
+                                "\"summary\": \"[^\"]*\"",
+                                "\"summary\": \"EDITED candidate summary for the committee\""));
         Path extra = dir.resolve("cds-cards/zz-new-topic.json");
         Files.writeString(extra, """
                 {"topic": "zz-new-topic", "display": "A topic added by governance", "indicator": "warning",
@@ -54,25 +62,37 @@ class EditedKnowledgeTest {
         String protocol = ProtocolPage.build(knowledge, source);
         String knowledgePage = KnowledgePage.build(knowledge, source);
 
-        assertThat(protocol).contains("IV ketamine <strong>0.6 mg/kg</strong>", "id=\"zz-new-topic\"",
-                "A topic added by governance", "0.6 mg/kg</td><td><code>ketamineMgPerKg</code>");
-        assertThat(protocol).containsPattern("zz-new-topic\">A topic added by governance</a></td><td>warning</td>"
-                + "<td>ketamine, TMS</td>");
-        assertThat(knowledgePage).contains("cds.knowledge.dir = " + dir.toAbsolutePath().normalize(),
-                "id=\"tpl-zz-new-topic\"", "EDITED candidate summary");
+        assertThat(protocol)
+                .contains(
+                        "IV ketamine <strong>0.6 mg/kg</strong>",
+                        "id=\"zz-new-topic\"",
+                        "A topic added by governance",
+                        "0.6 mg/kg</td><td><code>ketamineMgPerKg</code>");
+        assertThat(protocol)
+                .containsPattern("zz-new-topic\">A topic added by governance</a></td><td>warning</td>"
+                        + "<td>ketamine, TMS</td>");
+        assertThat(knowledgePage)
+                .contains(
+                        "cds.knowledge.dir = " + dir.toAbsolutePath().normalize(),
+                        "id=\"tpl-zz-new-topic\"",
+                        "EDITED candidate summary");
     }
 
     @Test
     void previewRendersTheSampleCardsWithTheEditedTemplate() {
-        PreviewPage preview = new PreviewPage(knowledge, new HapiFactExtractor(),
-                new TemplateCardRenderer(knowledge, dir.toString()), FHIR, "");
-        Samples.Sample candidate = Samples.load(FHIR).stream().filter(s -> s.name().equals("pv-candidate"))
-                .findFirst().orElseThrow();
+        PreviewPage preview = new PreviewPage(
+                knowledge, new HapiFactExtractor(), new TemplateCardRenderer(knowledge, dir.toString()), FHIR, "");
+        Samples.Sample candidate = Samples.load(FHIR).stream()
+                .filter(s -> s.name().equals("pv-candidate"))
+                .findFirst()
+                .orElseThrow();
 
         String html = preview.section(candidate, "https://cds.example.org/protocol");
 
-        assertThat(html).contains("EDITED candidate summary for the committee",
-                "href=\"https://cds.example.org/protocol#combination-candidate\"");
+        assertThat(html)
+                .contains(
+                        "EDITED candidate summary for the committee",
+                        "href=\"https://cds.example.org/protocol#combination-candidate\"");
     }
 
     private static void copy(Path from, Path to) throws IOException {

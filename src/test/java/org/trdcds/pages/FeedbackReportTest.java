@@ -15,17 +15,27 @@ class FeedbackReportTest {
     static final String SYSTEM = "https://fhir.trd-cds-hooks.org/CodeSystem/override-reasons";
     static final List<CardTopic> TEMPLATES = List.of(
             new CardTopic("candidate", "Candidate", "info", "", null, List.of(), List.of(), "cds-cards/a.json"),
-            new CardTopic("dose", "Dose check", "warning", "", null, List.of(),
-                    List.of(new CardTopic.Reason(SYSTEM, "titration", "Titration per protocol")), "cds-cards/b.json"));
+            new CardTopic(
+                    "dose",
+                    "Dose check",
+                    "warning",
+                    "",
+                    null,
+                    List.of(),
+                    List.of(new CardTopic.Reason(SYSTEM, "titration", "Titration per protocol")),
+                    "cds-cards/b.json"));
 
     @Test
     void infoDismissalsAreNotOverridesAndWarningCardsGetARateAndTheirTopReasons() {
-        FeedbackSummary summary = new FeedbackSummary(List.of(
-                new FeedbackCount("s", "dose", "overridden", new OverrideReasonCode(SYSTEM, "other"), 1),
-                new FeedbackCount("s", "dose", "overridden", new OverrideReasonCode(SYSTEM, "titration"), 2),
-                new FeedbackCount("s", "dose", "accepted", null, 1),
-                new FeedbackCount("s", "candidate", "overridden", null, 3)),
-                List.of(new TopicCount("candidate", 5, 1, 3, 0.75, 0.6), new TopicCount("dose", 4, 1, 3, 0.75, 0.75),
+        FeedbackSummary summary = new FeedbackSummary(
+                List.of(
+                        new FeedbackCount("s", "dose", "overridden", new OverrideReasonCode(SYSTEM, "other"), 1),
+                        new FeedbackCount("s", "dose", "overridden", new OverrideReasonCode(SYSTEM, "titration"), 2),
+                        new FeedbackCount("s", "dose", "accepted", null, 1),
+                        new FeedbackCount("s", "candidate", "overridden", null, 3)),
+                List.of(
+                        new TopicCount("candidate", 5, 1, 3, 0.75, 0.6),
+                        new TopicCount("dose", 4, 1, 3, 0.75, 0.75),
                         new TopicCount("retired-topic", 2, 0, 0, null, 0.0)));
 
         FeedbackReport report = FeedbackReport.of(summary, TEMPLATES);
@@ -41,7 +51,8 @@ class FeedbackReportTest {
         assertThat(dose.dismissed()).isZero();
         assertThat(dose.overrideRate()).isEqualTo(0.75);
         assertThat(dose.overrideRateOfIssued()).isEqualTo(0.75);
-        assertThat(dose.topOverrideReasons()).extracting(FeedbackReport.ReasonCount::display)
+        assertThat(dose.topOverrideReasons())
+                .extracting(FeedbackReport.ReasonCount::display)
                 .containsExactly("Titration per protocol", "other");
         FeedbackReport.TopicReport retired = report.topics().get(2);
         assertThat(retired.indicator()).isNull();
@@ -51,8 +62,8 @@ class FeedbackReportTest {
 
     @Test
     void theFeedbackPageShowsTheRateAndAChartPerTopic() {
-        FeedbackReport report = FeedbackReport.of(new FeedbackSummary(List.of(),
-                List.of(new TopicCount("dose", 4, 1, 3, 0.75, 0.75))), TEMPLATES);
+        FeedbackReport report = FeedbackReport.of(
+                new FeedbackSummary(List.of(), List.of(new TopicCount("dose", 4, 1, 3, 0.75, 0.75))), TEMPLATES);
 
         String html = FeedbackPages.html(report, TEMPLATES);
 

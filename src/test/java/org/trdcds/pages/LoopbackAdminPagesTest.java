@@ -18,6 +18,7 @@ class LoopbackAdminPagesTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
 
@@ -27,7 +28,8 @@ class LoopbackAdminPagesTest {
         for (String path : PagesHttpTest.ADMIN_PAGES) {
             Response page = given().get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
-            assertThat(page.contentType()).as(path)
+            assertThat(page.contentType())
+                    .as(path)
                     .startsWith(path.endsWith("summary") ? "application/json" : "text/html;charset=UTF-8");
             mvc.perform(get(path).with(PagesHttpTest.from("203.0.113.7"))).andExpect(status().isUnauthorized());
             mvc.perform(get(path).with(PagesHttpTest.from("127.0.0.1"))).andExpect(status().isOk());
@@ -43,8 +45,13 @@ class LoopbackAdminPagesTest {
         for (var sample : SampleRequests.samples()) {
             assertThat(html).contains("id=\"" + sample.path("name").asText() + "\"");
         }
-        assertThat(html).contains("data-topic=\"combination-candidate\"", "<table>", "<strong>",
-                "href=\"http://localhost:" + port + "/protocol#combination-candidate\"", "Dismiss with a reason");
+        assertThat(html)
+                .contains(
+                        "data-topic=\"combination-candidate\"",
+                        "<table>",
+                        "<strong>",
+                        "href=\"http://localhost:" + port + "/protocol#combination-candidate\"",
+                        "Dismiss with a reason");
         assertThat(html).doesNotContain("could not be rendered", "**");
     }
 }

@@ -4,8 +4,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The two running applications the page tests share (Spring caches one context per configuration): the default
@@ -17,29 +17,32 @@ final class PagesApplication {
     /** The asOf of the version-1 worked scenarios: the decision's clock for calls to the hook endpoints. */
     static final String AS_OF = "2026-11-27T04:22:50Z";
 
-    private PagesApplication() {
-    }
+    private PagesApplication() {}
 
     /** No admin token: the admin pages answer loopback callers only. */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-            "spring.datasource.url=jdbc:h2:mem:pages-loopback;DB_CLOSE_DELAY=-1",
-            "cds.warm-up.rounds=0",
-            "cds.clock.fixed-instant=" + AS_OF})
+    @SpringBootTest(
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {
+                "spring.datasource.url=jdbc:h2:mem:pages-loopback;DB_CLOSE_DELAY=-1",
+                "cds.warm-up.rounds=0",
+                "cds.clock.fixed-instant=" + AS_OF
+            })
     @AutoConfigureMockMvc
-    @interface LoopbackOnly {
-    }
+    @interface LoopbackOnly {}
 
     /** An admin token: the admin pages answer only with it, from any address. */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-            "spring.datasource.url=jdbc:h2:mem:pages-token;DB_CLOSE_DELAY=-1",
-            "cds.warm-up.rounds=0",
-            "cds.security.admin-token=" + TOKEN,
-            "cds.clock.fixed-instant=" + AS_OF})
+    @SpringBootTest(
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {
+                "spring.datasource.url=jdbc:h2:mem:pages-token;DB_CLOSE_DELAY=-1",
+                "cds.warm-up.rounds=0",
+                "cds.security.admin-token=" + TOKEN,
+                "cds.clock.fixed-instant=" + AS_OF
+            })
     @AutoConfigureMockMvc
-    @interface WithAdminToken {
-    }
+    @interface WithAdminToken {}
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -92,15 +92,23 @@ class PagesBrowserTest {
 
     @Test
     void feedbackPageShowsTheOverrideRateOfAWarningOrCriticalCardAndInfoDismissalsApart() {
-        JsonNode discovery = SampleRequests.JSON.valueToTree(given().get("/cds-services").as(Map.class));
+        JsonNode discovery =
+                SampleRequests.JSON.valueToTree(given().get("/cds-services").as(Map.class));
         JsonNode critical = PagesHttpTest.post(SampleRequests.sample("pv-uncontrolled-hypertension"), discovery)
-                .path("cards").get(0);
-        JsonNode info = PagesHttpTest.post(SampleRequests.sample("pv-candidate"), discovery).path("cards").get(0);
-        String criticalTopic = critical.path("source").path("topic").path("code").asText();
+                .path("cards")
+                .get(0);
+        JsonNode info = PagesHttpTest.post(SampleRequests.sample("pv-candidate"), discovery)
+                .path("cards")
+                .get(0);
+        String criticalTopic =
+                critical.path("source").path("topic").path("code").asText();
         assertThat(critical.path("indicator").asText()).isEqualTo("critical");
         assertThat(info.path("indicator").asText()).isEqualTo("info");
         awaitIssued(criticalTopic);
-        feedback("ketamine-tms-screening", critical.path("uuid").asText(), "overridden",
+        feedback(
+                "ketamine-tms-screening",
+                critical.path("uuid").asText(),
+                "overridden",
                 critical.path("overrideReasons").get(0).path("code").asText());
         feedback("ketamine-tms-screening", info.path("uuid").asText(), "overridden", null);
 
@@ -109,7 +117,8 @@ class PagesBrowserTest {
         WebElement row = browser.findElement(By.id("fb-" + criticalTopic));
         assertThat(row.findElement(By.className("rate")).getText()).isEqualTo("100%");
         assertThat(row.findElement(By.tagName("svg")).isDisplayed()).isTrue();
-        WebElement infoRow = browser.findElement(By.id("fb-" + info.path("source").path("topic").path("code").asText()));
+        WebElement infoRow = browser.findElement(
+                By.id("fb-" + info.path("source").path("topic").path("code").asText()));
         assertThat(infoRow.findElement(By.className("rate")).getText()).isEqualTo("—");
         assertThat(infoRow.getText()).contains("info");
         Browser.screenshot(browser, "feedback");
@@ -139,15 +148,18 @@ class PagesBrowserTest {
         String reason = reasonCode == null ? "" : """
                 , "overrideReason": {"reason": {"code": "%s", "system": "https://fhir.trd-cds-hooks.org/CodeSystem/override-reasons"}}
                 """.formatted(reasonCode);
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"feedback": [{"card": "%s", "outcome": "%s", "outcomeTimestamp": "%s"%s}]}
-                """.formatted(card, outcome, java.time.Instant.now(), reason)).post("/cds-services/" + service + "/feedback")
-                .then().statusCode(200);
+                """.formatted(card, outcome, java.time.Instant.now(), reason))
+                .post("/cds-services/" + service + "/feedback")
+                .then()
+                .statusCode(200);
     }
 
     /** Issued cards are written in the background: wait until the topic is counted. */
     private static void awaitIssued(String topic) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> given().get("/admin/feedback-summary").asString()
-                .contains("\"topic\":\"" + topic + "\""));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> given().get("/admin/feedback-summary").asString().contains("\"topic\":\"" + topic + "\""));
     }
 }

@@ -31,13 +31,15 @@ import org.trdcds.terminology.Knowledge;
 class PagesHttpTest {
 
     static final String TOKEN = PagesApplication.TOKEN;
-    static final List<String> ADMIN_PAGES = List.of("/admin/knowledge", "/admin/feedback", "/admin/preview",
-            "/admin/feedback-summary");
+    static final List<String> ADMIN_PAGES =
+            List.of("/admin/knowledge", "/admin/feedback", "/admin/preview", "/admin/feedback-summary");
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Knowledge knowledge;
 
@@ -49,8 +51,12 @@ class PagesHttpTest {
     static List<String> topics() throws IOException {
         List<String> topics = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("cds-cards"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                topics.add(SampleRequests.JSON.readTree(file.toFile()).path("topic").asText());
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                topics.add(SampleRequests.JSON
+                        .readTree(file.toFile())
+                        .path("topic")
+                        .asText());
             }
         }
         return topics;
@@ -62,8 +68,14 @@ class PagesHttpTest {
 
         page.then().statusCode(200).contentType(ContentType.HTML);
         String html = page.asString();
-        assertThat(html).contains(knowledge.version(), "0.5 mg/kg", "42 days", "140/90", "pubmed.ncbi.nlm.nih.gov/31440588",
-                "Strength");
+        assertThat(html)
+                .contains(
+                        knowledge.version(),
+                        "0.5 mg/kg",
+                        "42 days",
+                        "140/90",
+                        "pubmed.ncbi.nlm.nih.gov/31440588",
+                        "Strength");
         assertThat(html).contains("ketamineMgPerKg", "adequateTrialDays");
         for (String topic : topics()) {
             assertThat(html).as(topic).contains("id=\"" + topic + "\"");
@@ -76,10 +88,14 @@ class PagesHttpTest {
     void adminPagesAnswerOnlyWithTheAdminToken() throws Exception {
         for (String path : ADMIN_PAGES) {
             assertThat(given().get(path).statusCode()).as(path).isEqualTo(401);
-            assertThat(given().auth().oauth2("wrong-token").get(path).statusCode()).as(path).isEqualTo(401);
+            assertThat(given().auth().oauth2("wrong-token").get(path).statusCode())
+                    .as(path)
+                    .isEqualTo(401);
             Response ok = given().auth().oauth2(TOKEN).get(path);
             assertThat(ok.statusCode()).as(path).isEqualTo(200);
-            assertThat(ok.contentType()).as(path).startsWith(path.endsWith("summary") ? "application/json" : "text/html");
+            assertThat(ok.contentType())
+                    .as(path)
+                    .startsWith(path.endsWith("summary") ? "application/json" : "text/html");
             mvc.perform(get(path).with(from("203.0.113.7"))).andExpect(status().isUnauthorized());
         }
     }
@@ -88,9 +104,16 @@ class PagesHttpTest {
     void knowledgePageShowsValueSetsDoseTableReviewStatusParametersAndTemplates() throws Exception {
         String html = given().auth().oauth2(TOKEN).get("/admin/knowledge").asString();
 
-        assertThat(html).contains("id=\"vs-epilepsy\"", "http://hl7.org/fhir/sid/icd-10-cm", "<details>",
-                "placeholder-pending-clinical-review", "antidepressant-minimum-doses", "ketamineMgPerKg",
-                knowledge.version(), "the copy shipped in the jar");
+        assertThat(html)
+                .contains(
+                        "id=\"vs-epilepsy\"",
+                        "http://hl7.org/fhir/sid/icd-10-cm",
+                        "<details>",
+                        "placeholder-pending-clinical-review",
+                        "antidepressant-minimum-doses",
+                        "ketamineMgPerKg",
+                        knowledge.version(),
+                        "the copy shipped in the jar");
         for (String valueSet : knowledge.valueSetIds()) {
             assertThat(html).contains("id=\"vs-" + valueSet + "\"");
         }
@@ -101,7 +124,8 @@ class PagesHttpTest {
 
     @Test
     void everyCardsSourceUrlOpensItsTopicsSectionOfTheProtocolPage() {
-        JsonNode discovery = SampleRequests.JSON.valueToTree(given().get("/cds-services").as(Map.class));
+        JsonNode discovery =
+                SampleRequests.JSON.valueToTree(given().get("/cds-services").as(Map.class));
         int cards = 0;
         for (JsonNode sample : SampleRequests.samples()) {
             JsonNode answer = post(sample, discovery);
@@ -109,9 +133,13 @@ class PagesHttpTest {
                 String topic = card.path("source").path("topic").path("code").asText();
                 String url = card.path("source").path("url").asText();
                 // the socket the call came in on, never the Host header (F7): loopback here, IPv4 or IPv6
-                assertThat(url).as(sample.path("name").asText()).matches(
-                        "http://(127\\.0\\.0\\.1|\\[0:0:0:0:0:0:0:1\\]|\\[::1\\]):" + port + "/protocol#" + topic);
-                Response page = given().baseUri(url.substring(0, url.indexOf('#'))).port(-1).get();
+                assertThat(url)
+                        .as(sample.path("name").asText())
+                        .matches("http://(127\\.0\\.0\\.1|\\[0:0:0:0:0:0:0:1\\]|\\[::1\\]):" + port + "/protocol#"
+                                + topic);
+                Response page = given().baseUri(url.substring(0, url.indexOf('#')))
+                        .port(-1)
+                        .get();
                 page.then().statusCode(200).contentType(ContentType.HTML);
                 assertThat(page.asString()).contains("id=\"" + topic + "\"");
                 cards++;
@@ -130,7 +158,8 @@ class PagesHttpTest {
         }
         assertThat(templates).as(service).isNotNull();
         Response response = given().contentType(ContentType.JSON)
-                .body(SampleRequests.request(sample, templates).toString()).post("/cds-services/" + service);
+                .body(SampleRequests.request(sample, templates).toString())
+                .post("/cds-services/" + service);
         response.then().statusCode(200);
         return SampleRequests.JSON.valueToTree(response.as(Map.class));
     }

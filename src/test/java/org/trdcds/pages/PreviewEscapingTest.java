@@ -21,6 +21,7 @@ class PreviewEscapingTest {
 
     @Autowired
     PreviewPage preview;
+
     @Autowired
     FhirContext fhir;
 
@@ -29,7 +30,9 @@ class PreviewEscapingTest {
         StringBuilder html = new StringBuilder();
         for (String name : List.of("pv-uncontrolled-hypertension", "pv-candidate", "os-ketamine-overdose")) {
             JsonNode sample = SampleRequests.sample(name).deepCopy();
-            ((com.fasterxml.jackson.databind.node.ArrayNode) sample.path("record").path("entry")).addObject()
+            ((com.fasterxml.jackson.databind.node.ArrayNode)
+                            sample.path("record").path("entry"))
+                    .addObject()
                     .set("resource", epilepsy(sample.path("patientId").asText()));
             for (JsonNode resource : sample.path("record").path("entry").findValues("resource")) {
                 poison(resource.path("code"));
@@ -44,17 +47,22 @@ class PreviewEscapingTest {
 
     @Test
     void cardTextAndLinksCannotInjectMarkupOrScriptUrls() {
-        Card card = new Card("u", SCRIPT + " summary", SCRIPT + "\n\n<img src=x onerror=alert(1)> "
-                + "[click](javascript:alert(1)) **bold**", "warning",
+        Card card = new Card(
+                "u",
+                SCRIPT + " summary",
+                SCRIPT + "\n\n<img src=x onerror=alert(1)> " + "[click](javascript:alert(1)) **bold**",
+                "warning",
                 new Card.Source(SCRIPT, "javascript:alert(1)", null, new Card.Coding("s", "topic", "d")),
-                List.of(new Card.Suggestion(SCRIPT, "s1", true, List.of(new Card.Action("delete", SCRIPT, null,
-                        "MedicationRequest/1")))), "at-most-one",
-                List.of(new Card.Coding("s", "c", SCRIPT)), List.of(new Card.Link(SCRIPT, "javascript:alert(1)",
-                        "absolute", null)));
+                List.of(new Card.Suggestion(
+                        SCRIPT, "s1", true, List.of(new Card.Action("delete", SCRIPT, null, "MedicationRequest/1")))),
+                "at-most-one",
+                List.of(new Card.Coding("s", "c", SCRIPT)),
+                List.of(new Card.Link(SCRIPT, "javascript:alert(1)", "absolute", null)));
 
         String html = CardHtml.of(card);
 
-        assertThat(html).doesNotContain("<script", "<img", "javascript:", "href=\"javascript")
+        assertThat(html)
+                .doesNotContain("<script", "<img", "javascript:", "href=\"javascript")
                 .contains("&lt;script&gt;", "<strong>bold</strong>");
     }
 

@@ -21,8 +21,7 @@ final class SampleRequests {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private SampleRequests() {
-    }
+    private SampleRequests() {}
 
     static List<JsonNode> samples() {
         List<JsonNode> samples = new ArrayList<>();
@@ -39,7 +38,10 @@ final class SampleRequests {
     }
 
     static JsonNode sample(String name) {
-        return samples().stream().filter(s -> s.path("name").asText().equals(name)).findFirst().orElseThrow();
+        return samples().stream()
+                .filter(s -> s.path("name").asText().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** @param prefetchTemplates the service's "prefetch" object from GET /cds-services */
@@ -55,8 +57,10 @@ final class SampleRequests {
             context.set("draftOrders", drafts);
             if ("order-select".equals(sample.path("hook").asText())) {
                 ArrayNode selections = context.putArray("selections");
-                drafts.path("entry").forEach(e -> selections.add(e.path("resource").path("resourceType").asText()
-                        + "/" + e.path("resource").path("id").asText()));
+                drafts.path("entry")
+                        .forEach(e -> selections.add(
+                                e.path("resource").path("resourceType").asText() + "/"
+                                        + e.path("resource").path("id").asText()));
             }
         }
         ObjectNode prefetch = request.putObject("prefetch");
@@ -66,7 +70,9 @@ final class SampleRequests {
             int cut = query.indexOf('?') >= 0 ? query.indexOf('?') : query.indexOf('/');
             String type = cut < 0 ? query : query.substring(0, cut);
             if (query.indexOf('?') < 0) {
-                resources.stream().filter(r -> r.path("resourceType").asText().equals(type)).findFirst()
+                resources.stream()
+                        .filter(r -> r.path("resourceType").asText().equals(type))
+                        .findFirst()
                         .ifPresent(r -> prefetch.set(field.getKey(), r));
                 return;
             }
@@ -74,7 +80,8 @@ final class SampleRequests {
             bundle.put("resourceType", "Bundle");
             bundle.put("type", "searchset");
             ArrayNode entries = bundle.putArray("entry");
-            resources.stream().filter(r -> r.path("resourceType").asText().equals(type))
+            resources.stream()
+                    .filter(r -> r.path("resourceType").asText().equals(type))
                     .forEach(r -> entries.addObject().set("resource", r));
             bundle.put("total", entries.size());
         });

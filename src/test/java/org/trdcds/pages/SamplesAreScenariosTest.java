@@ -28,10 +28,17 @@ class SamplesAreScenariosTest {
         }
         assertThat(samples).extracting(f -> f.getFileName().toString()).contains("pv-candidate.json");
         for (Path sample : samples) {
-            Path scenario = SCENARIOS.stream().map(dir -> dir.resolve(sample.getFileName())).filter(Files::exists)
-                    .findFirst().orElse(null);
-            assertThat(scenario).as("the scenario of sample " + sample.getFileName()).isNotNull();
-            assertThat(Files.readAllBytes(sample)).as(sample + " = " + scenario).isEqualTo(Files.readAllBytes(scenario));
+            Path scenario = SCENARIOS.stream()
+                    .map(dir -> dir.resolve(sample.getFileName()))
+                    .filter(Files::exists)
+                    .findFirst()
+                    .orElse(null);
+            assertThat(scenario)
+                    .as("the scenario of sample " + sample.getFileName())
+                    .isNotNull();
+            assertThat(Files.readAllBytes(sample))
+                    .as(sample + " = " + scenario)
+                    .isEqualTo(Files.readAllBytes(scenario));
         }
     }
 }

@@ -11,8 +11,16 @@ import org.trdcds.cards.SourceUrls;
 class SourceUrlsTest {
 
     static Card card(String topic, String url) {
-        return new Card("u", "s", null, "info", new Card.Source("label", url, null,
-                topic == null ? null : new Card.Coding("system", topic, null)), null, null, null, null);
+        return new Card(
+                "u",
+                "s",
+                null,
+                "info",
+                new Card.Source("label", url, null, topic == null ? null : new Card.Coding("system", topic, null)),
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -20,17 +28,21 @@ class SourceUrlsTest {
         assertThat(SourceUrls.base("http", "localhost", 8080, "")).isEqualTo("http://localhost:8080");
         assertThat(SourceUrls.base("https", "cds.example.org", 443, "/trd")).isEqualTo("https://cds.example.org/trd");
         assertThat(SourceUrls.base("http", "0:0:0:0:0:0:0:1", 80, "")).isEqualTo("http://[0:0:0:0:0:0:0:1]");
-        assertThat(SourceUrls.protocolUrl("https://cds.example.org/trd/")).isEqualTo(
-                "https://cds.example.org/trd/protocol");
+        assertThat(SourceUrls.protocolUrl("https://cds.example.org/trd/"))
+                .isEqualTo("https://cds.example.org/trd/protocol");
     }
 
     @Test
     void cardsGetTheirTopicsAnchorUnlessTheirTemplateNamesAUrl() {
-        List<Card> cards = SourceUrls.withProtocolAnchors(List.of(card("weight-missing", null),
-                card("combination-candidate", "https://example.org/own"), card(null, null)),
+        List<Card> cards = SourceUrls.withProtocolAnchors(
+                List.of(
+                        card("weight-missing", null),
+                        card("combination-candidate", "https://example.org/own"),
+                        card(null, null)),
                 "https://cds.example.org/protocol");
 
-        assertThat(cards).extracting(c -> c.source().url()).containsExactly(
-                "https://cds.example.org/protocol#weight-missing", "https://example.org/own", null);
+        assertThat(cards)
+                .extracting(c -> c.source().url())
+                .containsExactly("https://cds.example.org/protocol#weight-missing", "https://example.org/own", null);
     }
 }

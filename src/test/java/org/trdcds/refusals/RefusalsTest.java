@@ -18,9 +18,14 @@ class RefusalsTest {
         new Refusals(meters);
 
         for (Reason reason : Reason.values()) {
-            assertThat(meters.get("cds.refusals").tag("reason", reason.tag()).counter().count()).isZero();
+            assertThat(meters.get("cds.refusals")
+                            .tag("reason", reason.tag())
+                            .counter()
+                            .count())
+                    .isZero();
         }
-        assertThat(meters.get("cds.refusals").counter().getId().getDescription()).contains("401", "412", "413");
+        assertThat(meters.get("cds.refusals").counter().getId().getDescription())
+                .contains("401", "412", "413");
     }
 
     @Test
@@ -39,7 +44,11 @@ class RefusalsTest {
             log.detachAppender(lines);
         }
 
-        assertThat(meters.get("cds.refusals").tag("reason", "authentication").counter().count()).isEqualTo(10_000);
+        assertThat(meters.get("cds.refusals")
+                        .tag("reason", "authentication")
+                        .counter()
+                        .count())
+                .isEqualTo(10_000);
         assertThat(lines.list).hasSize(Refusals.LINES_PER_WINDOW);
         assertThat(lines.list.get(0).getFormattedMessage()).isEqualTo("Refused call 0");
     }

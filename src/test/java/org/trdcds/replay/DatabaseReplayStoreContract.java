@@ -57,13 +57,16 @@ abstract class DatabaseReplayStoreContract {
     @Test
     void storesACompactHashNeverTheJtiAndKeepsItUntilExpPlusSkew() {
         DatabaseReplayStore store = store();
-        assertThat(store.firstUse(ISSUER, "secret-looking-jti", START.plusSeconds(300))).isTrue();
+        assertThat(store.firstUse(ISSUER, "secret-looking-jti", START.plusSeconds(300)))
+                .isTrue();
 
         assertThat(jdbc.queryForObject("SELECT expires_at FROM jti_used", Long.class))
                 .isEqualTo(START.plusSeconds(360).getEpochSecond());
-        assertThat(jdbc.queryForObject("SELECT jti_hash FROM jti_used", Long.class)).isNotZero();
+        assertThat(jdbc.queryForObject("SELECT jti_hash FROM jti_used", Long.class))
+                .isNotZero();
         clock.advance(Duration.ofSeconds(360));
-        assertThat(store.firstUse(ISSUER, "secret-looking-jti", START.plusSeconds(300))).isFalse();
+        assertThat(store.firstUse(ISSUER, "secret-looking-jti", START.plusSeconds(300)))
+                .isFalse();
     }
 
     @Test
@@ -78,8 +81,8 @@ abstract class DatabaseReplayStoreContract {
         store.firstUse(ISSUER, "short", START.plusSeconds(110));
         clock.advance(Duration.ofSeconds(100));
 
-        DatabaseReplayStore purging = new DatabaseReplayStore(jdbc, Duration.ofSeconds(60), clock,
-                Duration.ofMillis(20));
+        DatabaseReplayStore purging =
+                new DatabaseReplayStore(jdbc, Duration.ofSeconds(60), clock, Duration.ofMillis(20));
         purging.start();
         try {
             long deadline = System.nanoTime() + 5_000_000_000L;
@@ -120,10 +123,13 @@ abstract class DatabaseReplayStoreContract {
     void anUnreachableDatabaseRefusesTheCallInsteadOfLettingItThrough() {
         DatabaseReplayStore unreachable = new DatabaseReplayStore(
                 new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1")),
-                Duration.ofSeconds(60), clock, Duration.ofMinutes(1));
+                Duration.ofSeconds(60),
+                clock,
+                Duration.ofMinutes(1));
 
         assertThatThrownBy(() -> unreachable.firstUse(ISSUER, "jti", START.plusSeconds(300)))
-                .isInstanceOf(ReplayStore.Unavailable.class).hasMessageContaining("database unavailable");
+                .isInstanceOf(ReplayStore.Unavailable.class)
+                .hasMessageContaining("database unavailable");
     }
 
     private int count() {

@@ -22,7 +22,8 @@ class MemoryReplayStoreTest {
 
         assertThat(store.firstUse(ISSUER, "jti-1", exp)).isTrue();
         assertThat(store.firstUse(ISSUER, "jti-1", exp)).isFalse();
-        assertThat(store.firstUse("https://other-ehr.example.org", "jti-1", exp)).isTrue();
+        assertThat(store.firstUse("https://other-ehr.example.org", "jti-1", exp))
+                .isTrue();
     }
 
     @Test
@@ -46,13 +47,16 @@ class MemoryReplayStoreTest {
     void whenFullOfLiveEntriesANewJtiIsRefusedNeverAnOldOneForgotten() {
         MemoryReplayStore store = new MemoryReplayStore(5_000, SKEW, clock);
         for (int i = 0; i < 5_000; i++) {
-            assertThat(store.firstUse(ISSUER, "jti-" + i, START.plusSeconds(60 + i % 100))).isTrue();
+            assertThat(store.firstUse(ISSUER, "jti-" + i, START.plusSeconds(60 + i % 100)))
+                    .isTrue();
         }
 
         assertThatThrownBy(() -> store.firstUse(ISSUER, "one-more", START.plusSeconds(300)))
-                .isInstanceOf(ReplayStore.Unavailable.class).hasMessageContaining("full");
+                .isInstanceOf(ReplayStore.Unavailable.class)
+                .hasMessageContaining("full");
         for (int i = 0; i < 5_000; i += 7) {
-            assertThat(store.firstUse(ISSUER, "jti-" + i, START.plusSeconds(300))).isFalse();
+            assertThat(store.firstUse(ISSUER, "jti-" + i, START.plusSeconds(300)))
+                    .isFalse();
         }
 
         clock.advance(Duration.ofSeconds(60 + 60 + 50)); // half of them past exp + skew
@@ -66,7 +70,9 @@ class MemoryReplayStoreTest {
         MemoryReplayStore store = new MemoryReplayStore(3_000, SKEW, clock);
         for (int second = 0; second < 600; second++) {
             for (int i = 0; i < 20; i++) {
-                assertThat(store.firstUse(ISSUER, second + "-" + i, clock.instant().plusSeconds(60))).isTrue();
+                assertThat(store.firstUse(
+                                ISSUER, second + "-" + i, clock.instant().plusSeconds(60)))
+                        .isTrue();
             }
             clock.advance(Duration.ofSeconds(1));
         }

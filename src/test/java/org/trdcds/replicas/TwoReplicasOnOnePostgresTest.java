@@ -58,27 +58,33 @@ class TwoReplicasOnOnePostgresTest {
     @BeforeAll
     static void startTwoReplicas(@TempDir Path dir) throws Exception {
         databaseUrl = org.trdcds.TestPostgres.freshDatabaseUrl();
-        key = new ECKeyGenerator(Curve.P_256).keyID("replica-test").keyUse(KeyUse.SIGNATURE).generate();
-        Path jwks = Files.writeString(dir.resolve("jwks.json"), new JWKSet(key).toPublicJWKSet().toString());
-        orderSign = TwoReplicasOnOnePostgresTest.class.getResourceAsStream("/replicas/order-sign-ketamine.json")
+        key = new ECKeyGenerator(Curve.P_256)
+                .keyID("replica-test")
+                .keyUse(KeyUse.SIGNATURE)
+                .generate();
+        Path jwks = Files.writeString(
+                dir.resolve("jwks.json"), new JWKSet(key).toPublicJWKSet().toString());
+        orderSign = TwoReplicasOnOnePostgresTest.class
+                .getResourceAsStream("/replicas/order-sign-ketamine.json")
                 .readAllBytes();
         replicaA = start(jwks);
         replicaB = start(jwks);
     }
 
     static ConfigurableApplicationContext start(Path jwks) {
-        return new SpringApplicationBuilder(TrdCdsHooksApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--cds.security.trusted-issuers[0].issuer=" + ISSUER,
-                "--cds.security.trusted-issuers[0].jwks-url=" + jwks.toUri(),
-                "--cds.security.audience-base-url=" + PUBLIC_URL,
-                "--cds.security.replay-store=database",
-                "--cds.clock.fixed-instant=2026-11-27T04:22:50Z",
-                "--cds.warm-up.rounds=0",
-                "--cds.services.ketamine-tms-screening.mode=shadow");
+        return new SpringApplicationBuilder(TrdCdsHooksApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + databaseUrl,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--cds.security.trusted-issuers[0].issuer=" + ISSUER,
+                        "--cds.security.trusted-issuers[0].jwks-url=" + jwks.toUri(),
+                        "--cds.security.audience-base-url=" + PUBLIC_URL,
+                        "--cds.security.replay-store=database",
+                        "--cds.clock.fixed-instant=2026-11-27T04:22:50Z",
+                        "--cds.warm-up.rounds=0",
+                        "--cds.services.ketamine-tms-screening.mode=shadow");
     }
 
     @AfterAll
@@ -92,10 +98,18 @@ class TwoReplicasOnOnePostgresTest {
 
     static String token(String path) throws Exception {
         Instant now = Instant.now();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), new JWTClaimsSet.Builder().issuer(ISSUER).audience(PUBLIC_URL + path)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .jwtID(UUID.randomUUID().toString()).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(ISSUER)
+                        .audience(PUBLIC_URL + path)
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plusSeconds(300)))
+                        .jwtID(UUID.randomUUID().toString())
+                        .build());
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }
@@ -106,14 +120,19 @@ class TwoReplicasOnOnePostgresTest {
 
     HttpResponse<String> post(ConfigurableApplicationContext replica, String path, String bearer, byte[] body)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(replica) + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(replica) + path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + bearer)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode summary(ConfigurableApplicationContext replica) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port(replica) + "/admin/feedback-summary")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(replica) + "/admin/feedback-summary"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body());
@@ -128,14 +147,20 @@ class TwoReplicasOnOnePostgresTest {
         assertThat(post(replicaB, path, token, orderSign).statusCode()).isEqualTo(401);
         assertThat(post(replicaA, path, token, orderSign).statusCode()).isEqualTo(401);
         assertThat(post(replicaB, path, token(path), orderSign).statusCode()).isEqualTo(200);
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port(replicaB) + "/actuator/prometheus")).build(),
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(replicaB) + "/actuator/prometheus"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.body()).as("refusals are counted").containsPattern(
-                "http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"401\"");
+        assertThat(metrics.body())
+                .as("refusals are counted")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"401\"");
         for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] {replicaA, replicaB}) {
-            assertThat(replica.getBean(ReplayStore.class)).isInstanceOfSatisfying(DatabaseReplayStore.class,
-                    store -> assertThat(store.isRunning()).as("its expired rows are purged").isTrue());
+            assertThat(replica.getBean(ReplayStore.class))
+                    .isInstanceOfSatisfying(
+                            DatabaseReplayStore.class,
+                            store -> assertThat(store.isRunning())
+                                    .as("its expired rows are purged")
+                                    .isTrue());
         }
     }
 
@@ -154,20 +179,24 @@ class TwoReplicasOnOnePostgresTest {
             String feedback = """
                     {"feedback": [{"card": "%s", "outcome": "overridden",
                       "overrideReason": {"reason": {"system": "%s", "code": "%s"}, "userComment": "discussed"},
-                      "outcomeTimestamp": "%s"}]}""".formatted(card.path("uuid").asText(),
-                    reason.path("system").asText(), reason.path("code").asText(), Instant.now());
+                      "outcomeTimestamp": "%s"}]}""".formatted(
+                            card.path("uuid").asText(),
+                            reason.path("system").asText(),
+                            reason.path("code").asText(),
+                            Instant.now());
 
-            HttpResponse<String> answer = post(other, path + "/feedback", token(path + "/feedback"),
-                    feedback.getBytes());
+            HttpResponse<String> answer =
+                    post(other, path + "/feedback", token(path + "/feedback"), feedback.getBytes());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             overridden++;
             // the same feedback again, at the replica that issued the card: accepted, stored once
-            assertThat(post(issuing, path + "/feedback", token(path + "/feedback"), feedback.getBytes()).statusCode())
+            assertThat(post(issuing, path + "/feedback", token(path + "/feedback"), feedback.getBytes())
+                            .statusCode())
                     .isEqualTo(200);
         }
         HttpResponse<String> unknown = post(replicaB, path + "/feedback", token(path + "/feedback"), """
-                {"feedback": [{"card": "%s", "outcome": "accepted", "outcomeTimestamp": "%s"}]}"""
-                .formatted(UUID.randomUUID(), Instant.now()).getBytes());
+                {"feedback": [{"card": "%s", "outcome": "accepted", "outcomeTimestamp": "%s"}]}""".formatted(
+                UUID.randomUUID(), Instant.now()).getBytes());
         assertThat(unknown.statusCode()).isEqualTo(404);
 
         JsonNode fromA = summary(replicaA);
@@ -175,7 +204,9 @@ class TwoReplicasOnOnePostgresTest {
         assertThat(fromA).isEqualTo(fromB);
         long counted = 0;
         for (JsonNode count : fromA.path("feedback")) {
-            counted += count.path("service").asText().equals(SERVICE) ? count.path("count").asLong() : 0;
+            counted += count.path("service").asText().equals(SERVICE)
+                    ? count.path("count").asLong()
+                    : 0;
         }
         assertThat(counted).isEqualTo(overridden);
         assertThat(fromA.path("topics").findValues("topic")).isNotEmpty();
@@ -186,20 +217,28 @@ class TwoReplicasOnOnePostgresTest {
     void aShadowCardIssuedOnOneReplicaIsListedOnTheOtherWithTheSamePatientLink() throws Exception {
         String path = "/cds-services/ketamine-tms-screening";
         byte[] patientView = Files.readAllBytes(Path.of("examples", "patient-view-candidate.json"));
-        String patient = json.readTree(patientView).path("context").path("patientId").asText();
+        String patient =
+                json.readTree(patientView).path("context").path("patientId").asText();
         HttpResponse<String> hook = post(replicaA, path, token(path), patientView);
         assertThat(hook.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(hook.body()).path("cards").size()).as("shadow: nothing shown").isZero();
+        assertThat(json.readTree(hook.body()).path("cards").size())
+                .as("shadow: nothing shown")
+                .isZero();
 
         String page = "";
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline && !page.contains("class=\"case\"")) {
-            page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(replicaB)
-                    + "/admin/shadow?patient=" + patient)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            page = http.send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://127.0.0.1:" + port(replicaB) + "/admin/shadow?patient=" + patient))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Thread.sleep(20);
         }
         String linkOnA = replicaA.getBean(org.trdcds.audit.PatientLinks.class).link(patient);
-        assertThat(linkOnA).isEqualTo(replicaB.getBean(org.trdcds.audit.PatientLinks.class).link(patient));
+        assertThat(linkOnA)
+                .isEqualTo(replicaB.getBean(org.trdcds.audit.PatientLinks.class).link(patient));
         assertThat(page).contains("class=\"case\"", linkOnA, "patient-view").doesNotContain(">" + patient + "<");
     }
 }

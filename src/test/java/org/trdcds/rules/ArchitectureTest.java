@@ -40,6 +40,7 @@ class ArchitectureTest {
     private static final String PAGES = "org.trdcds.pages..";
     /** The HTTP edge in front of the layers (ARCHITECTURE.md: security knows "HTTP only"). */
     private static final String[] EDGE = {"org.trdcds.security..", "org.trdcds.replay..", "org.trdcds.refusals.."};
+
     private static final String CONFIG = "org.trdcds.config..";
 
     private static JavaClasses main;
@@ -61,24 +62,33 @@ class ArchitectureTest {
 
     @Test
     void terminologyDependsOnNoOtherPackageOfTheService() {
-        classes().that().resideInAPackage(TERMINOLOGY)
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.trdcds..").or(resideInAPackage(TERMINOLOGY)))
+        classes()
+                .that()
+                .resideInAPackage(TERMINOLOGY)
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage("org.trdcds..").or(resideInAPackage(TERMINOLOGY)))
                 .because("terminology is the innermost layer")
                 .check(main);
     }
 
     @Test
     void criteriaIsPlainJavaOverTerminology() {
-        classes().that().resideInAPackage(CRITERIA)
-                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", CRITERIA, TERMINOLOGY))
+        classes()
+                .that()
+                .resideInAPackage(CRITERIA)
+                .should()
+                .onlyDependOnClassesThat(resideInAnyPackage("java..", CRITERIA, TERMINOLOGY))
                 .because("the decision is plain Java: no Spring, HTTP, JSON or HAPI (ARCHITECTURE.md)")
                 .check(main);
     }
 
     @Test
     void fhirdataCardsAndFeedbackDoNotReachOuterLayersTheEdgeOrTheWiring() {
-        noClasses().that().resideInAnyPackage(FHIRDATA, CARDS, FEEDBACK)
-                .should().dependOnClassesThat(resideInAnyPackage(concat(EDGE, HOOKS, PAGES, CONFIG)))
+        noClasses()
+                .that()
+                .resideInAnyPackage(FHIRDATA, CARDS, FEEDBACK)
+                .should()
+                .dependOnClassesThat(resideInAnyPackage(concat(EDGE, HOOKS, PAGES, CONFIG)))
                 .because("dependencies point inward: pages, hooks -> fhirdata, cards, feedback")
                 .check(main);
     }
@@ -87,9 +97,13 @@ class ArchitectureTest {
     void fhirdataCardsAndFeedbackAreIndependentOfEachOther() {
         List<String> middle = List.of(FHIRDATA, CARDS, FEEDBACK);
         for (String layer : middle) {
-            String[] others = middle.stream().filter(other -> !other.equals(layer)).toArray(String[]::new);
-            noClasses().that().resideInAPackage(layer)
-                    .should().dependOnClassesThat(resideInAnyPackage(others))
+            String[] others =
+                    middle.stream().filter(other -> !other.equals(layer)).toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage(layer)
+                    .should()
+                    .dependOnClassesThat(resideInAnyPackage(others))
                     .because("fhirdata, cards and feedback are one layer: each depends only inward")
                     .check(main);
         }
@@ -97,8 +111,11 @@ class ArchitectureTest {
 
     @Test
     void hooksDoNotReachPages() {
-        noClasses().that().resideInAPackage(HOOKS)
-                .should().dependOnClassesThat(resideInAPackage(PAGES))
+        noClasses()
+                .that()
+                .resideInAPackage(HOOKS)
+                .should()
+                .dependOnClassesThat(resideInAPackage(PAGES))
                 .check(main);
     }
 
@@ -113,13 +130,17 @@ class ArchitectureTest {
      */
     @Test
     void hooksReadOnlyTheAuthenticatedCallerAndTheSigningModeOfSecurity() {
-        hooksReadFromSecurityOnly(AuthenticatedClient.class, SecurityProperties.class).check(main);
+        hooksReadFromSecurityOnly(AuthenticatedClient.class, SecurityProperties.class)
+                .check(main);
     }
 
     @Test
     void theEdgeKnowsNothingOfTheDecision() {
-        noClasses().that().resideInAnyPackage(EDGE)
-                .should().dependOnClassesThat(
+        noClasses()
+                .that()
+                .resideInAnyPackage(EDGE)
+                .should()
+                .dependOnClassesThat(
                         resideInAnyPackage(HOOKS, PAGES, FHIRDATA, CARDS, FEEDBACK, CRITERIA, TERMINOLOGY, CONFIG))
                 .because("security, replay and refusals know HTTP (and JDBC) only")
                 .check(main);
@@ -140,14 +161,20 @@ class ArchitectureTest {
     }
 
     private static ArchRule pagesReadFromHooksOnly(Class<?>... allowed) {
-        return noClasses().that().resideInAPackage(PAGES)
-                .should().dependOnClassesThat(resideInAPackage(HOOKS).and(not(belongToAnyOf(allowed))))
+        return noClasses()
+                .that()
+                .resideInAPackage(PAGES)
+                .should()
+                .dependOnClassesThat(resideInAPackage(HOOKS).and(not(belongToAnyOf(allowed))))
                 .because("ARCHITECTURE.md: pages also reads hooks.Hook");
     }
 
     private static ArchRule hooksReadFromSecurityOnly(Class<?>... allowed) {
-        return noClasses().that().resideInAPackage(HOOKS)
-                .should().dependOnClassesThat(resideInAPackage("org.trdcds.security..").and(not(belongToAnyOf(allowed))))
+        return noClasses()
+                .that()
+                .resideInAPackage(HOOKS)
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.trdcds.security..").and(not(belongToAnyOf(allowed))))
                 .because("ARCHITECTURE.md: hooks reads the caller security authenticated");
     }
 

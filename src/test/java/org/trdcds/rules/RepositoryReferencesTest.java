@@ -29,6 +29,7 @@ class RepositoryReferencesTest {
     private static final Set<String> NOT_CONTENT = Set.of("target", "data", "node_modules");
     /** Documents outside the repository, named as such: the reference folder tools/ generates from (tools/README.md). */
     private static final Set<String> EXTERNAL = Set.of("CLINICAL-REFERENCE.md");
+
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern CAPITALISED_MARKDOWN = Pattern.compile("(?<![\\w./-])([A-Z][A-Z0-9_-]*\\.md)\\b");
     private static final Pattern JAVA_COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
@@ -42,7 +43,11 @@ class RepositoryReferencesTest {
             String name = file.getFileName().toString();
             String text = Files.readString(file);
             if (name.endsWith(".java")) {
-                text = JAVA_COMMENT.matcher(text).results().map(MatchResult::group).collect(Collectors.joining("\n"));
+                text = JAVA_COMMENT
+                        .matcher(text)
+                        .results()
+                        .map(MatchResult::group)
+                        .collect(Collectors.joining("\n"));
             } else {
                 for (String link : links(text)) {
                     checked++;
@@ -59,7 +64,8 @@ class RepositoryReferencesTest {
             }
             for (String markdown : matches(CAPITALISED_MARKDOWN, text)) {
                 checked++;
-                if (!EXTERNAL.contains(markdown) && !Files.exists(ROOT.resolve(markdown))
+                if (!EXTERNAL.contains(markdown)
+                        && !Files.exists(ROOT.resolve(markdown))
                         && !Files.exists(file.getParent().resolve(markdown))) {
                     missing.add(ROOT.relativize(file) + ": " + markdown);
                 }
@@ -72,10 +78,14 @@ class RepositoryReferencesTest {
     @Test
     void theScanFindsAMissingFileInACommentAndALink() {
         Pattern repositoryPath = repositoryPath(Set.of("docs"));
-        String comment = JAVA_COMMENT.matcher("int a; // the rules of docs/" + "rules.md, not docs/*.md, docs/x-<y>.md.\n")
-                .results().map(MatchResult::group).collect(Collectors.joining());
+        String comment = JAVA_COMMENT
+                .matcher("int a; // the rules of docs/" + "rules.md, not docs/*.md, docs/x-<y>.md.\n")
+                .results()
+                .map(MatchResult::group)
+                .collect(Collectors.joining());
         assertThat(matches(repositoryPath, comment)).containsExactly("docs/rules.md");
-        assertThat(matches(CAPITALISED_MARKDOWN, "see PROTOCOL.md, not shared/NOTES.md")).containsExactly("PROTOCOL.md");
+        assertThat(matches(CAPITALISED_MARKDOWN, "see PROTOCOL.md, not shared/NOTES.md"))
+                .containsExactly("PROTOCOL.md");
         assertThat(links("[a](testing.md#invariants) [b](https://example.org/x.md) [c](#top) [d](../README.md)"))
                 .containsExactly("testing.md", "../README.md");
     }
@@ -115,7 +125,8 @@ class RepositoryReferencesTest {
 
     private static Set<String> topLevelFolders() throws IOException {
         try (Stream<Path> entries = Files.list(ROOT)) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+            return entries.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
                     .filter(name -> !name.startsWith(".") && !NOT_CONTENT.contains(name))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
@@ -127,8 +138,10 @@ class RepositoryReferencesTest {
             return all.filter(Files::isRegularFile)
                     .filter(p -> !isOutside(ROOT.relativize(p)))
                     .filter(p -> p.toString().endsWith(".md")
-                            || p.toString().endsWith(".java") && ROOT.relativize(p).startsWith("src"))
-                    .sorted().toList();
+                            || p.toString().endsWith(".java")
+                                    && ROOT.relativize(p).startsWith("src"))
+                    .sorted()
+                    .toList();
         }
     }
 

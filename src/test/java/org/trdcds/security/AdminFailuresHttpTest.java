@@ -20,11 +20,14 @@ import org.springframework.test.annotation.DirtiesContext;
  * even with the right token, and every failure is counted.
  */
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:admin-failures;DB_CLOSE_DELAY=-1",
-        "cds.warm-up.rounds=0",
-        "cds.security.admin-token=" + AdminFailuresHttpTest.TOKEN,
-        "cds.security.admin-failures-per-minute=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:admin-failures;DB_CLOSE_DELAY=-1",
+            "cds.warm-up.rounds=0",
+            "cds.security.admin-token=" + AdminFailuresHttpTest.TOKEN,
+            "cds.security.admin-failures-per-minute=3"
+        })
 class AdminFailuresHttpTest {
 
     static final String TOKEN = "5b1e9c3a7d2f4e6a8c0b1d3f5e7a9c2b4d6f8e0a1c3b5d7f9e2a4c6b8d0f1e3a";
@@ -44,17 +47,26 @@ class AdminFailuresHttpTest {
             assertThat(get(http, "wrong-" + guess)).isEqualTo(401);
         }
         assertThat(get(http, "wrong-3")).isEqualTo(429);
-        assertThat(get(http, TOKEN)).as("even the right token, until the minute ends").isEqualTo(429);
+        assertThat(get(http, TOKEN))
+                .as("even the right token, until the minute ends")
+                .isEqualTo(429);
         assertThat(failures() - before).isEqualTo(5);
     }
 
     private double failures() {
-        return meters.get("cds.refusals").tag("reason", "authentication").counter().count();
+        return meters.get("cds.refusals")
+                .tag("reason", "authentication")
+                .counter()
+                .count();
     }
 
     private int get(HttpClient http, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/info"))
-                        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/info"))
+                                .header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -41,7 +41,8 @@ class AudienceUrlTest {
         "https://cds.example.org/cds-services/, https://cds.example.org/cds-services, false",
         "https://cds.example.org/CDS-services, https://cds.example.org/cds-services, false",
         "cds-services, https://cds.example.org/cds-services, false",
-        "'not a url', https://cds.example.org/cds-services, false"})
+        "'not a url', https://cds.example.org/cds-services, false"
+    })
     void comparesSchemeAndHostCaseInsensitivelyAndDefaultPortsAsAbsent(String aud, String called, boolean same) {
         assertThat(AudienceUrl.same(aud, called)).isEqualTo(same);
     }

@@ -19,9 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.context.annotation.Profile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,8 +52,7 @@ class CdsAuthenticationFilterTest {
     @SpringBootConfiguration
     @Profile(PROBE_PROFILE)
     @Import({SecurityConfiguration.class, ProbeController.class})
-    static class ProbeApplication {
-    }
+    static class ProbeApplication {}
 
     /** Stands in for the real endpoints; answers with the authenticated issuer, if any. */
     @RestController
@@ -109,7 +108,9 @@ class CdsAuthenticationFilterTest {
         @DynamicPropertySource
         static void issuer(DynamicPropertyRegistry registry) {
             registry.add("cds.security.trusted-issuers[0].issuer", () -> TestKeys.ISSUER);
-            registry.add("cds.security.trusted-issuers[0].jwks-url", () -> JWKS.toUri().toString());
+            registry.add(
+                    "cds.security.trusted-issuers[0].jwks-url",
+                    () -> JWKS.toUri().toString());
             registry.add("cds.security.audience-base-url", () -> "http://localhost");
         }
 
@@ -117,7 +118,8 @@ class CdsAuthenticationFilterTest {
             try {
                 Path file = Files.createTempFile("trusted-jwks", ".json");
                 file.toFile().deleteOnExit();
-                return Files.writeString(file, TestKeys.publicSet(TestKeys.EC, TestKeys.RSA).toString());
+                return Files.writeString(
+                        file, TestKeys.publicSet(TestKeys.EC, TestKeys.RSA).toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -128,23 +130,30 @@ class CdsAuthenticationFilterTest {
 
         @Test
         void discoveryServiceAndFeedbackAcceptASignedTokenForTheirOwnUrl() throws Exception {
-            mvc.perform(get("/cds-services").with(from("10.1.2.3"))
-                            .with(bearer(TestKeys.es384(TestKeys.claims("http://localhost/cds-services").build()))))
+            mvc.perform(get("/cds-services")
+                            .with(from("10.1.2.3"))
+                            .with(bearer(TestKeys.es384(TestKeys.claims("http://localhost/cds-services")
+                                    .build()))))
                     .andExpect(status().isOk())
                     .andExpect(content().string("discovery " + TestKeys.ISSUER));
             String serviceUrl = "http://localhost/cds-services/trd-ketamine-tms";
-            mvc.perform(post("/cds-services/trd-ketamine-tms").with(from("10.1.2.3"))
-                            .with(bearer(TestKeys.es384(TestKeys.claims(serviceUrl).build()))))
+            mvc.perform(post("/cds-services/trd-ketamine-tms")
+                            .with(from("10.1.2.3"))
+                            .with(bearer(
+                                    TestKeys.es384(TestKeys.claims(serviceUrl).build()))))
                     .andExpect(status().isOk())
                     .andExpect(content().string("trd-ketamine-tms " + TestKeys.ISSUER));
-            mvc.perform(post("/cds-services/trd-ketamine-tms/feedback").with(from("10.1.2.3"))
-                            .with(bearer(TestKeys.es384(TestKeys.claims(serviceUrl + "/feedback").build()))))
+            mvc.perform(post("/cds-services/trd-ketamine-tms/feedback")
+                            .with(from("10.1.2.3"))
+                            .with(bearer(TestKeys.es384(
+                                    TestKeys.claims(serviceUrl + "/feedback").build()))))
                     .andExpect(status().isOk());
         }
 
         @Test
         void aTokenForAnotherUrlIsRefusedWithA401WithoutDetail() throws Exception {
-            String token = TestKeys.es384(TestKeys.claims("http://localhost/cds-services/other").build());
+            String token = TestKeys.es384(
+                    TestKeys.claims("http://localhost/cds-services/other").build());
 
             mvc.perform(post("/cds-services/trd-ketamine-tms").with(bearer(token)))
                     .andExpect(status().isUnauthorized())
@@ -164,7 +173,8 @@ class CdsAuthenticationFilterTest {
 
         @Test
         void aCorsPreflightPassesWithoutAToken() throws Exception {
-            mvc.perform(options("/cds-services").with(from("10.1.2.3"))
+            mvc.perform(options("/cds-services")
+                            .with(from("10.1.2.3"))
                             .header(HttpHeaders.ORIGIN, "https://sandbox.cds-hooks.org")
                             .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
                             .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type"))
@@ -201,8 +211,10 @@ class CdsAuthenticationFilterTest {
             mvc.perform(get("/cds-services").with(from("::1"))).andExpect(status().isOk());
             mvc.perform(post("/cds-services/trd-ketamine-tms").with(from("10.1.2.3")))
                     .andExpect(status().isUnauthorized());
-            mvc.perform(get("/cds-services").with(from("10.1.2.3"))
-                            .with(bearer(TestKeys.es384(TestKeys.claims("http://localhost/cds-services").build()))))
+            mvc.perform(get("/cds-services")
+                            .with(from("10.1.2.3"))
+                            .with(bearer(TestKeys.es384(TestKeys.claims("http://localhost/cds-services")
+                                    .build()))))
                     .andExpect(status().isUnauthorized());
         }
     }
@@ -216,7 +228,8 @@ class CdsAuthenticationFilterTest {
 
         @Test
         void cdsCallsPassFromAnywhereButAdminStaysGuarded() throws Exception {
-            mvc.perform(post("/cds-services/trd-ketamine-tms").with(from("10.1.2.3"))).andExpect(status().isOk());
+            mvc.perform(post("/cds-services/trd-ketamine-tms").with(from("10.1.2.3")))
+                    .andExpect(status().isOk());
             mvc.perform(get("/admin/ping").with(from("10.1.2.3"))).andExpect(status().isUnauthorized());
         }
     }

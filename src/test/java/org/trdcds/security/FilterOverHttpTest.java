@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -16,15 +15,19 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Profile;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The filter registered in a real Tomcat, in front of the real actuator, called over loopback HTTP. */
-@SpringBootTest(classes = FilterOverHttpTest.HttpApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cds.security.admin-token=" + FilterOverHttpTest.ADMIN_TOKEN,
-                "management.endpoints.web.exposure.include=health,info"})
+@SpringBootTest(
+        classes = FilterOverHttpTest.HttpApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cds.security.admin-token=" + FilterOverHttpTest.ADMIN_TOKEN,
+            "management.endpoints.web.exposure.include=health,info"
+        })
 @ActiveProfiles(CdsAuthenticationFilterTest.PROBE_PROFILE)
 class FilterOverHttpTest {
 
@@ -35,13 +38,13 @@ class FilterOverHttpTest {
     @Profile(CdsAuthenticationFilterTest.PROBE_PROFILE)
     @EnableAutoConfiguration
     @Import({SecurityConfiguration.class, CdsAuthenticationFilterTest.ProbeController.class})
-    static class HttpApplication {
-    }
+    static class HttpApplication {}
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("cds.security.trusted-issuers[0].issuer", () -> TestKeys.ISSUER);
-        registry.add("cds.security.trusted-issuers[0].jwks-url", () -> JWKS.toUri().toString());
+        registry.add(
+                "cds.security.trusted-issuers[0].jwks-url", () -> JWKS.toUri().toString());
         registry.add("cds.security.audience-base-url", () -> TestKeys.AUDIENCE_BASE);
     }
 
@@ -70,19 +73,29 @@ class FilterOverHttpTest {
     void aTokenForTheAudienceBaseUrlIsAcceptedAndOneForTheUrlTomcatSawIsNot() {
         String url = TestKeys.AUDIENCE_BASE + "/cds-services/trd-ketamine-tms";
 
-        assertThat(send("POST", "/cds-services/trd-ketamine-tms",
-                TestKeys.es384(TestKeys.claims(url).build())).body()).isEqualTo("trd-ketamine-tms " + TestKeys.ISSUER);
-        HttpResponse<String> socketUrl = send("POST", "/cds-services/trd-ketamine-tms",
-                TestKeys.es384(TestKeys.claims("http://127.0.0.1:" + port + "/cds-services/trd-ketamine-tms").build()));
+        assertThat(send(
+                                "POST",
+                                "/cds-services/trd-ketamine-tms",
+                                TestKeys.es384(TestKeys.claims(url).build()))
+                        .body())
+                .isEqualTo("trd-ketamine-tms " + TestKeys.ISSUER);
+        HttpResponse<String> socketUrl = send(
+                "POST",
+                "/cds-services/trd-ketamine-tms",
+                TestKeys.es384(TestKeys.claims("http://127.0.0.1:" + port + "/cds-services/trd-ketamine-tms")
+                        .build()));
         assertThat(socketUrl.statusCode()).isEqualTo(401);
         assertThat(socketUrl.body()).contains("\"diagnostics\":\"authentication failed\"");
     }
 
     @Test
     void theHostHeaderTheCallerSendsNeverDecidesTheAudience() throws IOException {
-        String token = TestKeys.es384(TestKeys.claims("http://evil.example/cds-services/trd-ketamine-tms").build());
-        String response = RawHttp.exchange(port, "POST /cds-services/trd-ketamine-tms HTTP/1.1\r\nHost: evil.example\r\n"
-                + "Authorization: Bearer " + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        String token = TestKeys.es384(TestKeys.claims("http://evil.example/cds-services/trd-ketamine-tms")
+                .build());
+        String response = RawHttp.exchange(
+                port,
+                "POST /cds-services/trd-ketamine-tms HTTP/1.1\r\nHost: evil.example\r\n" + "Authorization: Bearer "
+                        + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 401");
     }

@@ -35,12 +35,15 @@ class IssuerAllowlistsTest {
     }
 
     static JwtVerifier verifier(List<URI> jku, List<String> fhirServers) {
-        return new JwtVerifier(TestKeys.properties(Mode.VERIFY, null,
-                new TrustedIssuer(TestKeys.ISSUER, jwks.uri(), null, jku, fhirServers)), Clock.systemUTC());
+        return new JwtVerifier(
+                TestKeys.properties(
+                        Mode.VERIFY, null, new TrustedIssuer(TestKeys.ISSUER, jwks.uri(), null, jku, fhirServers)),
+                Clock.systemUTC());
     }
 
     static String withJku(URI jku) {
-        JWSHeader header = TestKeys.header(JWSAlgorithm.ES384, "ec-1").jwkURL(jku).build();
+        JWSHeader header =
+                TestKeys.header(JWSAlgorithm.ES384, "ec-1").jwkURL(jku).build();
         return TestKeys.sign(header, TestKeys.claims(AUDIENCE).build(), TestKeys.EC);
     }
 
@@ -52,7 +55,8 @@ class IssuerAllowlistsTest {
         assertThat(verifier.verify(withJku(SANDBOX_JKU), AUDIENCE).issuer()).isEqualTo(TestKeys.ISSUER);
         assertThat(jwks.requests()).isPositive();
         assertThatThrownBy(() -> verifier.verify(withJku(jwks.uri()), AUDIENCE))
-                .isInstanceOf(AuthenticationFailure.class).hasMessageContaining("jku");
+                .isInstanceOf(AuthenticationFailure.class)
+                .hasMessageContaining("jku");
     }
 
     @Test
@@ -61,7 +65,8 @@ class IssuerAllowlistsTest {
 
         assertThat(verifier.verify(withJku(jwks.uri()), AUDIENCE).issuer()).isEqualTo(TestKeys.ISSUER);
         assertThatThrownBy(() -> verifier.verify(withJku(SANDBOX_JKU), AUDIENCE))
-                .isInstanceOf(AuthenticationFailure.class).hasMessageContaining("jku");
+                .isInstanceOf(AuthenticationFailure.class)
+                .hasMessageContaining("jku");
     }
 
     @Test
@@ -90,10 +95,11 @@ class IssuerAllowlistsTest {
     @Test
     void theAudienceBaseUrlIsRequiredOnceAnIssuerIsTrustedAndNamedInTheRefusal() {
         assertThatThrownBy(() -> SecurityPropertiesTest.bind(Map.of(
-                "cds.security.trusted-issuers[0].issuer", "https://ehr.example.org",
-                "cds.security.trusted-issuers[0].jwks-url", "https://ehr.example.org/jwks.json")))
+                        "cds.security.trusted-issuers[0].issuer", "https://ehr.example.org",
+                        "cds.security.trusted-issuers[0].jwks-url", "https://ehr.example.org/jwks.json")))
                 .isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("cds.security.audience-base-url is required");
+                .rootCause()
+                .hasMessageContaining("cds.security.audience-base-url is required");
         assertThat(SecurityPropertiesTest.bind(Map.of()).audienceBaseUrl()).isNull();
     }
 
@@ -116,8 +122,8 @@ class IssuerAllowlistsTest {
 
     @Test
     void refusesAFhirServerThatIsNotABaseUrl() {
-        assertThatThrownBy(() -> new TrustedIssuer("i", URI.create("file:/k.json"), null, null,
-                List.of("http://127.0.0.1:18091/fhir?x=1")))
+        assertThatThrownBy(() -> new TrustedIssuer(
+                        "i", URI.create("file:/k.json"), null, null, List.of("http://127.0.0.1:18091/fhir?x=1")))
                 .hasMessageContaining("fhir-servers entry must be an absolute http(s) URL");
         assertThatThrownBy(() -> new TrustedIssuer("i", URI.create("file:/k.json"), null, null, List.of("ftp://x/")))
                 .hasMessageContaining("fhir-servers");
@@ -127,11 +133,13 @@ class IssuerAllowlistsTest {
     void theApplicationDoesNotStartWithAnIssuerButNoAudienceBaseUrl() {
         new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
                 .withUserConfiguration(SecurityConfiguration.class)
-                .withPropertyValues("cds.security.trusted-issuers[0].issuer=https://ehr.example.org",
+                .withPropertyValues(
+                        "cds.security.trusted-issuers[0].issuer=https://ehr.example.org",
                         "cds.security.trusted-issuers[0].jwks-url=https://ehr.example.org/jwks.json")
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause()
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
                             .hasMessageContaining("cds.security.audience-base-url is required");
                 });
     }

@@ -18,14 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.trdcds.TestClock;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trdcds.TestClock;
 
 class IssuerKeysTest {
 
-    static final Path SANDBOX_JWKS = Path.of("src/test/resources/fixtures/cds-hooks-examples/sandbox-captured/sandbox-jwks.json");
+    static final Path SANDBOX_JWKS =
+            Path.of("src/test/resources/fixtures/cds-hooks-examples/sandbox-captured/sandbox-jwks.json");
 
     final TestClock clock = new TestClock(Instant.parse("2026-01-15T10:00:00Z"));
     final JwksLoader loader = new JwksLoader(Duration.ofSeconds(2));
@@ -70,7 +71,9 @@ class IssuerKeysTest {
 
             clock.advance(Duration.ofMinutes(40));
             server.publish(TestKeys.publicSet(TestKeys.RSA));
-            assertThat(keys.find("ec-1")).as("a key removed from the JWKS is dropped after the TTL").isEmpty();
+            assertThat(keys.find("ec-1"))
+                    .as("a key removed from the JWKS is dropped after the TTL")
+                    .isEmpty();
             assertThat(server.requests()).isEqualTo(2);
         }
     }
@@ -99,7 +102,9 @@ class IssuerKeysTest {
         IssuerKeys keys = keysAt(file.toUri());
 
         assertThat(keys.find("rsa-1")).isPresent();
-        assertThat(keys.find("ec-1")).get().satisfies(key -> assertThat(key.isPrivate()).isFalse());
+        assertThat(keys.find("ec-1"))
+                .get()
+                .satisfies(key -> assertThat(key.isPrivate()).isFalse());
     }
 
     @Test
@@ -119,8 +124,9 @@ class IssuerKeysTest {
         Path file = dir.resolve("jwks.json");
         Files.writeString(file, new JWKSet(TestKeys.EC).toString(false));
 
-        assertThat(loader.load(file.toUri()).getKeys()).singleElement().satisfies(key ->
-                assertThat(key.isPrivate()).isFalse());
+        assertThat(loader.load(file.toUri()).getKeys())
+                .singleElement()
+                .satisfies(key -> assertThat(key.isPrivate()).isFalse());
     }
 
     @Test
@@ -140,7 +146,8 @@ class IssuerKeysTest {
             URI url = URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/jwks.json");
             long started = System.nanoTime();
 
-            assertThatThrownBy(() -> new JwksLoader(Duration.ofMillis(300)).load(url)).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> new JwksLoader(Duration.ofMillis(300)).load(url))
+                    .isInstanceOf(IOException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
         } finally {
             slow.stop(0);

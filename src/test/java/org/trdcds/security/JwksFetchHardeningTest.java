@@ -44,10 +44,18 @@ class JwksFetchHardeningTest {
             try {
                 URI url = uri(redirector);
                 assertThatThrownBy(() -> new JwksLoader(Duration.ofSeconds(2)).load(url))
-                        .isInstanceOf(IOException.class).hasMessageContaining("302");
-                assertThat(target.requests()).as("the redirect's target was never asked").isZero();
-                IssuerKeys keys = new IssuerKeys(TestKeys.ISSUER, url, new JwksLoader(Duration.ofSeconds(2)), clock,
-                        Duration.ofSeconds(30), Duration.ofHours(1));
+                        .isInstanceOf(IOException.class)
+                        .hasMessageContaining("302");
+                assertThat(target.requests())
+                        .as("the redirect's target was never asked")
+                        .isZero();
+                IssuerKeys keys = new IssuerKeys(
+                        TestKeys.ISSUER,
+                        url,
+                        new JwksLoader(Duration.ofSeconds(2)),
+                        clock,
+                        Duration.ofSeconds(30),
+                        Duration.ofHours(1));
                 assertThat(keys.find("ec-1")).isEmpty();
                 assertThat(keys.loaded()).isFalse();
             } finally {
@@ -75,8 +83,9 @@ class JwksFetchHardeningTest {
         try {
             URI url = uri(drip);
             long start = System.nanoTime();
-            assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
-                    assertThatThrownBy(() -> new JwksLoader(Duration.ofSeconds(2)).load(url))
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(8),
+                    () -> assertThatThrownBy(() -> new JwksLoader(Duration.ofSeconds(2)).load(url))
                             .isInstanceOf(IOException.class));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4500));
         } finally {
@@ -98,8 +107,13 @@ class JwksFetchHardeningTest {
             exchange.close();
         });
         try {
-            IssuerKeys keys = new IssuerKeys(TestKeys.ISSUER, uri(slow), new JwksLoader(Duration.ofSeconds(5)), clock,
-                    Duration.ofSeconds(30), Duration.ofHours(1));
+            IssuerKeys keys = new IssuerKeys(
+                    TestKeys.ISSUER,
+                    uri(slow),
+                    new JwksLoader(Duration.ofSeconds(5)),
+                    clock,
+                    Duration.ofSeconds(30),
+                    Duration.ofHours(1));
             assertThat(keys.find("ec-1")).isPresent();
             clock.advance(Duration.ofHours(2)); // stale: the next call refetches
 
@@ -108,7 +122,9 @@ class JwksFetchHardeningTest {
                 Thread.sleep(10);
             }
             long start = System.nanoTime();
-            assertThat(keys.find("ec-1")).as("the cached key while the refetch runs").isPresent();
+            assertThat(keys.find("ec-1"))
+                    .as("the cached key while the refetch runs")
+                    .isPresent();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
 
             List<CompletableFuture<Optional<JWK>>> unknown = new ArrayList<>();
@@ -119,7 +135,9 @@ class JwksFetchHardeningTest {
                 assertThat(call.get(10, TimeUnit.SECONDS)).isEmpty();
             }
             assertThat(refetching.get(10, TimeUnit.SECONDS)).isPresent();
-            assertThat(requests.get()).as("one refetch in flight, however many calls").isEqualTo(2);
+            assertThat(requests.get())
+                    .as("one refetch in flight, however many calls")
+                    .isEqualTo(2);
         } finally {
             slow.stop(0);
         }

@@ -18,11 +18,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** F4: an issuer whose JWKS cannot be loaded at start-up is reported: readiness refuses traffic, liveness does not. */
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:jwks-readiness;DB_CLOSE_DELAY=-1",
-        "cds.warm-up.rounds=0",
-        "cds.security.audience-base-url=https://cds.example.org",
-        "cds.security.jwks-timeout=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:jwks-readiness;DB_CLOSE_DELAY=-1",
+            "cds.warm-up.rounds=0",
+            "cds.security.audience-base-url=https://cds.example.org",
+            "cds.security.jwks-timeout=1s"
+        })
 class JwksReadinessHttpTest {
 
     @LocalServerPort
@@ -54,7 +57,11 @@ class JwksReadinessHttpTest {
     }
 
     private int get(HttpClient http, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -17,9 +17,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.annotation.DirtiesContext;
@@ -36,9 +36,14 @@ import org.trdcds.fhirdata.Redirector;
  */
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class) // from before the context starts: the start-up log is captured too
-@SpringBootTest(classes = TrdCdsHooksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:jwt-mode-http;DB_CLOSE_DELAY=-1", "cds.fhir.deadline=3s",
-                "cds.limits.body-read-timeout=2s"})
+@SpringBootTest(
+        classes = TrdCdsHooksApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:jwt-mode-http;DB_CLOSE_DELAY=-1",
+            "cds.fhir.deadline=3s",
+            "cds.limits.body-read-timeout=2s"
+        })
 class JwtModeHttpTest {
 
     static final String SERVICE = "ketamine-tms-screening";
@@ -57,7 +62,8 @@ class JwtModeHttpTest {
         Files.writeString(jwks, TestKeys.publicSet(TestKeys.EC, TestKeys.RSA).toString());
         jwks.toFile().deleteOnExit();
         registry.add("cds.security.trusted-issuers[0].issuer", () -> TestKeys.ISSUER);
-        registry.add("cds.security.trusted-issuers[0].jwks-url", () -> jwks.toUri().toString());
+        registry.add(
+                "cds.security.trusted-issuers[0].jwks-url", () -> jwks.toUri().toString());
         registry.add("cds.security.trusted-issuers[0].fhir-servers[0]", () -> REDIRECTOR.baseUrl() + "/");
         registry.add("cds.security.audience-base-url", () -> TestKeys.AUDIENCE_BASE);
     }
@@ -73,25 +79,34 @@ class JwtModeHttpTest {
         try (InputStream in = new ClassPathResource("warm-up/patient-view.json").getInputStream()) {
             ObjectNode body = (ObjectNode) JSON.readTree(in);
             body.put("hookInstance", UUID.randomUUID().toString()).put("fhirServer", fhirServer);
-            body.putObject("fhirAuthorization").put("access_token", FHIR_TOKEN).put("token_type", "Bearer")
-                    .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "ehr");
+            body.putObject("fhirAuthorization")
+                    .put("access_token", FHIR_TOKEN)
+                    .put("token_type", "Bearer")
+                    .put("expires_in", 300)
+                    .put("scope", "patient/*.read")
+                    .put("subject", "ehr");
             ((ObjectNode) body.get("prefetch")).remove("procedures");
             return body.toString();
         }
     }
 
     HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        String token = TestKeys.es384(TestKeys.claims(TestKeys.AUDIENCE_BASE + "/cds-services/" + SERVICE).build());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cds-services/" + SERVICE))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String token = TestKeys.es384(TestKeys.claims(TestKeys.AUDIENCE_BASE + "/cds-services/" + SERVICE)
+                .build());
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/cds-services/" + SERVICE))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void aFhirServerNotListedForTheIssuerIs400AndNothingIsContacted() throws Exception {
-        for (String elsewhere : new String[] {SINK.baseUrl(), "http://127.0.0.1:" + port + "/actuator",
-                REDIRECTOR.baseUrl() + "/other"}) {
+        for (String elsewhere :
+                new String[] {SINK.baseUrl(), "http://127.0.0.1:" + port + "/actuator", REDIRECTOR.baseUrl() + "/other"
+                }) {
             HttpResponse<String> response = post(callNaming(elsewhere));
 
             assertThat(response.statusCode()).as(elsewhere).isEqualTo(400);
@@ -106,7 +121,8 @@ class JwtModeHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(412);
         JsonNode issue = JSON.readTree(response.body()).get("issue").get(0);
-        assertThat(issue.get("diagnostics").asText()).isEqualTo("the FHIR data the decision needs could not be obtained");
+        assertThat(issue.get("diagnostics").asText())
+                .isEqualTo("the FHIR data the decision needs could not be obtained");
         assertThat(REDIRECTOR.authorizations()).contains("Bearer " + FHIR_TOKEN);
         assertThat(SINK.authorizations()).isEmpty();
     }
@@ -116,8 +132,8 @@ class JwtModeHttpTest {
         ObjectNode body = (ObjectNode) JSON.readTree(callNaming(REDIRECTOR.baseUrl()));
         body.remove(java.util.List.of("fhirServer", "fhirAuthorization"));
         ((ObjectNode) body.get("prefetch")).putNull("procedures");
-        ((ObjectNode) body.get("prefetch")).set("procedures", JSON.readTree(
-                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}"));
+        ((ObjectNode) body.get("prefetch"))
+                .set("procedures", JSON.readTree("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}"));
 
         assertThat(post(body.toString()).statusCode()).isEqualTo(200);
     }
@@ -127,27 +143,32 @@ class JwtModeHttpTest {
         String body = callNaming(REDIRECTOR.baseUrl());
         ObjectNode prefetched = (ObjectNode) JSON.readTree(body);
         prefetched.remove(java.util.List.of("fhirServer", "fhirAuthorization"));
-        ((ObjectNode) prefetched.get("prefetch")).set("procedures", JSON.readTree(
-                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}"));
+        ((ObjectNode) prefetched.get("prefetch"))
+                .set("procedures", JSON.readTree("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}"));
         try (SlowClients slow = new SlowClients(port, "/cds-services/" + SERVICE, null, 220)) {
             slow.trickle();
             for (int call = 0; call < 5; call++) {
                 long started = System.nanoTime();
                 prefetched.put("hookInstance", UUID.randomUUID().toString());
                 HttpResponse<String> valid = post(prefetched.toString());
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                HttpResponse<String> health = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 long millis = (System.nanoTime() - started) / 1_000_000;
 
                 assertThat(valid.statusCode()).isEqualTo(200);
                 assertThat(health.statusCode()).isEqualTo(200);
-                assertThat(millis).as("a valid call and a health probe with 220 slow bodies open").isLessThan(2_000);
+                assertThat(millis)
+                        .as("a valid call and a health probe with 220 slow bodies open")
+                        .isLessThan(2_000);
                 slow.trickle();
             }
             for (java.net.Socket socket : slow.sockets()) {
                 String answer = SlowClients.answer(socket);
-                assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("Connection: close")
+                assertThat(answer)
+                        .startsWith("HTTP/1.1 401")
+                        .containsIgnoringCase("Connection: close")
                         .contains("OperationOutcome");
             }
         }
@@ -155,7 +176,8 @@ class JwtModeHttpTest {
 
     @Test
     void anAuthenticatedBodyThatNeverEndsIs408WithinTheBodyReadTimeout() throws Exception {
-        String token = TestKeys.es384(TestKeys.claims(TestKeys.AUDIENCE_BASE + "/cds-services/" + SERVICE).build());
+        String token = TestKeys.es384(TestKeys.claims(TestKeys.AUDIENCE_BASE + "/cds-services/" + SERVICE)
+                .build());
         long started = System.nanoTime();
         try (SlowClients slow = new SlowClients(port, "/cds-services/" + SERVICE, "Bearer " + token, 1)) {
             java.util.concurrent.ScheduledExecutorService ticks =

@@ -50,15 +50,19 @@ class JwtVerifierTest {
 
     @BeforeEach
     void newVerifier() {
-        verifier = new JwtVerifier(TestKeys.properties(Mode.VERIFY, null,
-                new TrustedIssuer(TestKeys.ISSUER, jwks.uri(), null),
-                new TrustedIssuer(TENANT_ISSUER, jwks.uri(), "org-1")), Clock.systemUTC());
+        verifier = new JwtVerifier(
+                TestKeys.properties(
+                        Mode.VERIFY,
+                        null,
+                        new TrustedIssuer(TestKeys.ISSUER, jwks.uri(), null),
+                        new TrustedIssuer(TENANT_ISSUER, jwks.uri(), "org-1")),
+                Clock.systemUTC());
     }
 
     static String signed(JWSAlgorithm algorithm, JWTClaimsSet claims) {
         boolean ec = JWSAlgorithm.Family.EC.contains(algorithm);
-        return TestKeys.sign(TestKeys.header(algorithm, ec ? "ec-1" : "rsa-1").build(), claims,
-                ec ? TestKeys.EC : TestKeys.RSA);
+        return TestKeys.sign(
+                TestKeys.header(algorithm, ec ? "ec-1" : "rsa-1").build(), claims, ec ? TestKeys.EC : TestKeys.RSA);
     }
 
     static Date in(long seconds) {
@@ -71,15 +75,19 @@ class JwtVerifierTest {
         @ParameterizedTest
         @MethodSource("org.trdcds.security.JwtVerifierTest#asymmetricAlgorithms")
         void aTokenSignedWithEachAllowedAlgorithmOfTheIssuersKeys(JWSAlgorithm algorithm) throws Exception {
-            AuthenticatedClient client = verifier.verify(signed(algorithm, TestKeys.claims(AUDIENCE).build()), AUDIENCE);
+            AuthenticatedClient client =
+                    verifier.verify(signed(algorithm, TestKeys.claims(AUDIENCE).build()), AUDIENCE);
 
             assertThat(client.issuer()).isEqualTo(TestKeys.ISSUER);
         }
 
         @Test
         void audAsAnArrayContainingTheUrlAndSubAndPastNbf() throws Exception {
-            JWTClaimsSet claims = TestKeys.claims(AUDIENCE).audience(List.of("https://other.example.org", AUDIENCE))
-                    .subject("client-id-123").notBeforeTime(in(-10)).build();
+            JWTClaimsSet claims = TestKeys.claims(AUDIENCE)
+                    .audience(List.of("https://other.example.org", AUDIENCE))
+                    .subject("client-id-123")
+                    .notBeforeTime(in(-10))
+                    .build();
 
             AuthenticatedClient client = verifier.verify(TestKeys.es384(claims), AUDIENCE);
 
@@ -89,14 +97,20 @@ class JwtVerifierTest {
         @Test
         void timesWithinTheSixtySecondSkew() throws Exception {
             JWTClaimsSet claims = TestKeys.claims(AUDIENCE)
-                    .issueTime(in(40)).notBeforeTime(in(40)).expirationTime(in(-40)).build();
+                    .issueTime(in(40))
+                    .notBeforeTime(in(40))
+                    .expirationTime(in(-40))
+                    .build();
 
-            assertThat(verifier.verify(TestKeys.es384(claims), AUDIENCE).issuer()).isEqualTo(TestKeys.ISSUER);
+            assertThat(verifier.verify(TestKeys.es384(claims), AUDIENCE).issuer())
+                    .isEqualTo(TestKeys.ISSUER);
         }
 
         @Test
         void aJkuEqualToTheAllowlistedUrl() throws Exception {
-            JWSHeader header = TestKeys.header(JWSAlgorithm.ES384, "ec-1").jwkURL(jwks.uri()).build();
+            JWSHeader header = TestKeys.header(JWSAlgorithm.ES384, "ec-1")
+                    .jwkURL(jwks.uri())
+                    .build();
 
             String token = TestKeys.sign(header, TestKeys.claims(AUDIENCE).build(), TestKeys.EC);
 
@@ -105,22 +119,34 @@ class JwtVerifierTest {
 
         @Test
         void theConfiguredTenant() throws Exception {
-            JWTClaimsSet claims = TestKeys.claims(AUDIENCE).issuer(TENANT_ISSUER).claim("tenant", "org-1").build();
+            JWTClaimsSet claims = TestKeys.claims(AUDIENCE)
+                    .issuer(TENANT_ISSUER)
+                    .claim("tenant", "org-1")
+                    .build();
 
-            assertThat(verifier.verify(TestKeys.es384(claims), AUDIENCE).tenant()).isEqualTo("org-1");
+            assertThat(verifier.verify(TestKeys.es384(claims), AUDIENCE).tenant())
+                    .isEqualTo("org-1");
         }
 
         @Test
         void anAudWithTheDefaultPortWrittenOut() throws Exception {
-            JWTClaimsSet claims = TestKeys.claims("https://CDS.example.org:443/cds-services/trd-ketamine-tms").build();
+            JWTClaimsSet claims = TestKeys.claims("https://CDS.example.org:443/cds-services/trd-ketamine-tms")
+                    .build();
 
-            assertThat(verifier.verify(TestKeys.es384(claims), AUDIENCE).issuer()).isEqualTo(TestKeys.ISSUER);
+            assertThat(verifier.verify(TestKeys.es384(claims), AUDIENCE).issuer())
+                    .isEqualTo(TestKeys.ISSUER);
         }
     }
 
     static Stream<JWSAlgorithm> asymmetricAlgorithms() {
-        return Stream.of(JWSAlgorithm.ES384, JWSAlgorithm.RS384, JWSAlgorithm.RS256, JWSAlgorithm.RS512,
-                JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
+        return Stream.of(
+                JWSAlgorithm.ES384,
+                JWSAlgorithm.RS384,
+                JWSAlgorithm.RS256,
+                JWSAlgorithm.RS512,
+                JWSAlgorithm.PS256,
+                JWSAlgorithm.PS384,
+                JWSAlgorithm.PS512);
     }
 
     @Nested
@@ -150,12 +176,14 @@ class JwtVerifierTest {
             assertThatThrownBy(() -> verifier.verify(TestKeys.es384(claims), "https://elsewhere.example.org/x"))
                     .hasMessage("aud does not name the URL called");
 
-            assertThat(verifier.verify(TestKeys.es384(claims), AUDIENCE).issuer()).isEqualTo(TestKeys.ISSUER);
+            assertThat(verifier.verify(TestKeys.es384(claims), AUDIENCE).issuer())
+                    .isEqualTo(TestKeys.ISSUER);
         }
 
         @Test
         void reportsTheClaimedIssuerAndKidForTheLog() {
-            String token = TestKeys.es384(TestKeys.claims(AUDIENCE).expirationTime(in(-600)).build());
+            String token = TestKeys.es384(
+                    TestKeys.claims(AUDIENCE).expirationTime(in(-600)).build());
 
             assertThatThrownBy(() -> verifier.verify(token, AUDIENCE))
                     .isInstanceOfSatisfying(AuthenticationFailure.class, failure -> {
@@ -167,35 +195,87 @@ class JwtVerifierTest {
 
     static Stream<Arguments> badTokens() {
         return Stream.of(
-                bad("expired", claims -> TestKeys.es384(claims.expirationTime(in(-120)).build())),
-                bad("aud does not name the URL called",
-                        claims -> TestKeys.es384(claims.audience("https://cds.example.org/cds-services/other").build())),
-                bad("unknown kid", claims -> TestKeys.sign(TestKeys.header(JWSAlgorithm.ES384, "no-such-key").build(),
-                        claims.build(), TestKeys.EC)),
-                bad("malformed or unsigned token", claims -> new PlainJWT(
-                        new PlainHeader.Builder().type(JOSEObjectType.JWT).build(), claims.build()).serialize()),
+                bad(
+                        "expired",
+                        claims -> TestKeys.es384(claims.expirationTime(in(-120)).build())),
+                bad(
+                        "aud does not name the URL called",
+                        claims -> TestKeys.es384(claims.audience("https://cds.example.org/cds-services/other")
+                                .build())),
+                bad(
+                        "unknown kid",
+                        claims -> TestKeys.sign(
+                                TestKeys.header(JWSAlgorithm.ES384, "no-such-key")
+                                        .build(),
+                                claims.build(),
+                                TestKeys.EC)),
+                bad(
+                        "malformed or unsigned token",
+                        claims -> new PlainJWT(
+                                        new PlainHeader.Builder()
+                                                .type(JOSEObjectType.JWT)
+                                                .build(),
+                                        claims.build())
+                                .serialize()),
                 bad("algorithm not allowed", claims -> hs256(claims.build())),
-                bad("untrusted issuer", claims -> TestKeys.es384(claims.issuer("https://evil.example.org").build())),
-                bad("untrusted issuer", claims -> TestKeys.es384(claims.issuer(null).build())),
-                bad("jku is not the issuer's allowlisted JWKS URL", claims -> TestKeys.sign(
-                        TestKeys.header(JWSAlgorithm.ES384, "ec-1").jwkURL(URI.create("https://evil.example.org/jwks"))
-                                .build(), claims.build(), TestKeys.EC)),
+                bad(
+                        "untrusted issuer",
+                        claims -> TestKeys.es384(
+                                claims.issuer("https://evil.example.org").build())),
+                bad(
+                        "untrusted issuer",
+                        claims -> TestKeys.es384(claims.issuer(null).build())),
+                bad(
+                        "jku is not the issuer's allowlisted JWKS URL",
+                        claims -> TestKeys.sign(
+                                TestKeys.header(JWSAlgorithm.ES384, "ec-1")
+                                        .jwkURL(URI.create("https://evil.example.org/jwks"))
+                                        .build(),
+                                claims.build(),
+                                TestKeys.EC)),
                 bad("missing jti", claims -> TestKeys.es384(claims.jwtID(null).build())),
-                bad("missing exp", claims -> TestKeys.es384(claims.expirationTime(null).build())),
-                bad("missing iat", claims -> TestKeys.es384(claims.issueTime(null).build())),
-                bad("iat in the future", claims -> TestKeys.es384(claims.issueTime(in(120)).build())),
-                bad("not yet valid (nbf)", claims -> TestKeys.es384(claims.notBeforeTime(in(120)).build())),
-                bad("tenant mismatch", claims -> TestKeys.es384(claims.issuer(TENANT_ISSUER).claim("tenant", "org-2")
-                        .build())),
-                bad("tenant mismatch", claims -> TestKeys.es384(claims.issuer(TENANT_ISSUER).build())),
-                bad("missing kid", claims -> TestKeys.sign(new JWSHeader.Builder(JWSAlgorithm.ES384).build(),
-                        claims.build(), TestKeys.EC)),
-                bad("typ is not JWT", claims -> TestKeys.sign(TestKeys.header(JWSAlgorithm.ES384, "ec-1")
-                        .type(new JOSEObjectType("at+jwt")).build(), claims.build(), TestKeys.EC)),
-                bad("bad signature", claims -> TestKeys.sign(TestKeys.header(JWSAlgorithm.ES384, "ec-1").build(),
-                        claims.build(), TestKeys.generateEc("ec-1"))),
-                bad("key does not fit the algorithm", claims -> TestKeys.sign(
-                        TestKeys.header(JWSAlgorithm.RS384, "ec-1").build(), claims.build(), TestKeys.RSA)),
+                bad(
+                        "missing exp",
+                        claims -> TestKeys.es384(claims.expirationTime(null).build())),
+                bad(
+                        "missing iat",
+                        claims -> TestKeys.es384(claims.issueTime(null).build())),
+                bad(
+                        "iat in the future",
+                        claims -> TestKeys.es384(claims.issueTime(in(120)).build())),
+                bad(
+                        "not yet valid (nbf)",
+                        claims -> TestKeys.es384(claims.notBeforeTime(in(120)).build())),
+                bad(
+                        "tenant mismatch",
+                        claims -> TestKeys.es384(claims.issuer(TENANT_ISSUER)
+                                .claim("tenant", "org-2")
+                                .build())),
+                bad(
+                        "tenant mismatch",
+                        claims -> TestKeys.es384(claims.issuer(TENANT_ISSUER).build())),
+                bad(
+                        "missing kid",
+                        claims -> TestKeys.sign(
+                                new JWSHeader.Builder(JWSAlgorithm.ES384).build(), claims.build(), TestKeys.EC)),
+                bad(
+                        "typ is not JWT",
+                        claims -> TestKeys.sign(
+                                TestKeys.header(JWSAlgorithm.ES384, "ec-1")
+                                        .type(new JOSEObjectType("at+jwt"))
+                                        .build(),
+                                claims.build(),
+                                TestKeys.EC)),
+                bad(
+                        "bad signature",
+                        claims -> TestKeys.sign(
+                                TestKeys.header(JWSAlgorithm.ES384, "ec-1").build(),
+                                claims.build(),
+                                TestKeys.generateEc("ec-1"))),
+                bad(
+                        "key does not fit the algorithm",
+                        claims -> TestKeys.sign(
+                                TestKeys.header(JWSAlgorithm.RS384, "ec-1").build(), claims.build(), TestKeys.RSA)),
                 bad("malformed or unsigned token", claims -> "not.a.jwt"));
     }
 
@@ -205,8 +285,10 @@ class JwtVerifierTest {
 
     private static String hs256(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(TestKeys.header(JWSAlgorithm.HS256, "ec-1").build(), claims);
-            jwt.sign(new MACSigner("0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            SignedJWT jwt =
+                    new SignedJWT(TestKeys.header(JWSAlgorithm.HS256, "ec-1").build(), claims);
+            jwt.sign(new MACSigner(
+                    "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

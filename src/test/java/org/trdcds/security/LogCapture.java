@@ -26,8 +26,12 @@ final class LogCapture implements AutoCloseable {
 
     /** Each event as level, formatted message and any throwable's messages. */
     List<String> lines() {
-        return events().stream().map(event -> event.getLevel() + " " + event.getFormattedMessage()
-                + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
+        return events().stream()
+                .map(event -> event.getLevel() + " " + event.getFormattedMessage()
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : " " + event.getThrowableProxy().getMessage()))
+                .toList();
     }
 
     @Override

@@ -26,18 +26,28 @@ class NoCredentialInLogsTest {
 
     @Test
     void noTokenOrAdminCredentialIsLogged(@TempDir Path dir) throws Exception {
-        Path jwks = Files.writeString(dir.resolve("jwks.json"), TestKeys.publicSet(TestKeys.EC, TestKeys.RSA).toString());
-        CdsAuthenticationFilter filter = new CdsAuthenticationFilter(TestKeys.properties(Mode.VERIFY, ADMIN_TOKEN,
-                new TrustedIssuer(TestKeys.ISSUER, jwks.toUri(), null)), Clock.systemUTC());
-        String valid = TestKeys.es384(TestKeys.claims(AUDIENCE).subject("client").build());
+        Path jwks = Files.writeString(
+                dir.resolve("jwks.json"),
+                TestKeys.publicSet(TestKeys.EC, TestKeys.RSA).toString());
+        CdsAuthenticationFilter filter = new CdsAuthenticationFilter(
+                TestKeys.properties(Mode.VERIFY, ADMIN_TOKEN, new TrustedIssuer(TestKeys.ISSUER, jwks.toUri(), null)),
+                Clock.systemUTC());
+        String valid =
+                TestKeys.es384(TestKeys.claims(AUDIENCE).subject("client").build());
         List<String> tokens = List.of(
                 valid,
                 valid, // replayed
-                TestKeys.sign(TestKeys.header(JWSAlgorithm.RS384, "rsa-1").build(),
-                        TestKeys.claims(AUDIENCE).build(), TestKeys.RSA),
-                TestKeys.es384(TestKeys.claims(AUDIENCE).expirationTime(JwtVerifierTest.in(-600)).build()),
+                TestKeys.sign(
+                        TestKeys.header(JWSAlgorithm.RS384, "rsa-1").build(),
+                        TestKeys.claims(AUDIENCE).build(),
+                        TestKeys.RSA),
+                TestKeys.es384(TestKeys.claims(AUDIENCE)
+                        .expirationTime(JwtVerifierTest.in(-600))
+                        .build()),
                 TestKeys.es384(TestKeys.claims("http://localhost/elsewhere").build()),
-                TestKeys.sign(TestKeys.header(JWSAlgorithm.ES384, "ec-1").build(), TestKeys.claims(AUDIENCE).build(),
+                TestKeys.sign(
+                        TestKeys.header(JWSAlgorithm.ES384, "ec-1").build(),
+                        TestKeys.claims(AUDIENCE).build(),
                         TestKeys.generateEc("ec-1")),
                 "garbage-" + valid);
         List<Integer> statuses = new ArrayList<>();
@@ -51,7 +61,9 @@ class NoCredentialInLogsTest {
 
             assertThat(statuses).containsExactly(200, 401, 200, 401, 401, 401, 401, 200, 401);
             assertThat(logs.lines()).anyMatch(line -> line.startsWith("DEBUG Accepted CDS client"));
-            assertThat(logs.lines()).filteredOn(line -> line.startsWith("INFO Refused")).hasSize(6);
+            assertThat(logs.lines())
+                    .filteredOn(line -> line.startsWith("INFO Refused"))
+                    .hasSize(6);
             List<String> secrets = new ArrayList<>(List.of(ADMIN_TOKEN));
             tokens.forEach(token -> secrets.addAll(Arrays.asList(token.split("\\."))));
             for (String line : logs.lines()) {

@@ -2,8 +2,8 @@ package org.trdcds.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
 import ca.uhn.fhir.context.FhirContext;
+import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,11 +37,14 @@ import org.trdcds.fhirdata.TestFhirServer;
  * none of these in the log output.
  */
 @DirtiesContext // a context of its own (DEBUG logging, a trusted issuer): closed after, not cached
-@SpringBootTest(classes = TrdCdsHooksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TrdCdsHooksApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-        "spring.datasource.url=jdbc:h2:mem:no-secrets-in-logs;DB_CLOSE_DELAY=-1",
-        "logging.level.root=DEBUG",
-        "cds.fhir.deadline=2s"})
+            "spring.datasource.url=jdbc:h2:mem:no-secrets-in-logs;DB_CLOSE_DELAY=-1",
+            "logging.level.root=DEBUG",
+            "cds.fhir.deadline=2s"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretsInAppLogsTest {
 
@@ -54,8 +57,8 @@ class NoSecretsInAppLogsTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
-    static final TestFhirServer FHIR_SERVER =
-            TestFhirServer.servingScenario(FhirContext.forR4Cached(), Path.of("src/test/resources/scenarios/pv-candidate.json"));
+    static final TestFhirServer FHIR_SERVER = TestFhirServer.servingScenario(
+            FhirContext.forR4Cached(), Path.of("src/test/resources/scenarios/pv-candidate.json"));
 
     @LocalServerPort
     int port;
@@ -66,7 +69,8 @@ class NoSecretsInAppLogsTest {
         Files.writeString(jwks, TestKeys.publicSet(TestKeys.EC, TestKeys.RSA).toString());
         jwks.toFile().deleteOnExit();
         registry.add("cds.security.trusted-issuers[0].issuer", () -> TestKeys.ISSUER);
-        registry.add("cds.security.trusted-issuers[0].jwks-url", () -> jwks.toUri().toString());
+        registry.add(
+                "cds.security.trusted-issuers[0].jwks-url", () -> jwks.toUri().toString());
         registry.add("cds.security.trusted-issuers[0].fhir-servers[0]", FHIR_SERVER::baseUrl);
         registry.add("cds.security.audience-base-url", () -> TestKeys.AUDIENCE_BASE);
     }
@@ -84,16 +88,17 @@ class NoSecretsInAppLogsTest {
 
         String accepted = jwt();
         jwts.add(accepted);
-        statuses.add(call(accepted, request(FHIR_SERVER.baseUrl())));          // fetches the rest with the token
-        statuses.add(call(accepted, request(FHIR_SERVER.baseUrl())));          // replayed JWT: 401
+        statuses.add(call(accepted, request(FHIR_SERVER.baseUrl()))); // fetches the rest with the token
+        statuses.add(call(accepted, request(FHIR_SERVER.baseUrl()))); // replayed JWT: 401
         String expired = TestKeys.es384(TestKeys.claims(audience())
-                .expirationTime(new java.util.Date(System.currentTimeMillis() - 600_000)).build());
+                .expirationTime(new java.util.Date(System.currentTimeMillis() - 600_000))
+                .build());
         jwts.add(expired);
         statuses.add(call(expired, request(FHIR_SERVER.baseUrl())));
         FHIR_SERVER.fault(TestFhirServer.Fault.HTTP_500);
         String failing = jwt();
         jwts.add(failing);
-        statuses.add(call(failing, request(FHIR_SERVER.baseUrl())));           // 412
+        statuses.add(call(failing, request(FHIR_SERVER.baseUrl()))); // 412
         FHIR_SERVER.fault(TestFhirServer.Fault.NONE);
         String invalid = jwt();
         jwts.add(invalid);
@@ -133,15 +138,15 @@ class NoSecretsInAppLogsTest {
                    "identifier":[{"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v2-0203","code":"MR"}]},
                      "system":"urn:oid:1.2.36.146.595.217.0.1","value":"%s"}],
                    "name":[{"family":"%s","given":["%s"]}],"gender":"female","birthDate":"%s",
-                   "address":[{"line":["%s"],"city":"Springfield","postalCode":"49007"}]}}}"""
-                .formatted(UUID.randomUUID(), fhirServer, ACCESS_TOKEN, MRN, FAMILY, GIVEN, BIRTH_DATE, STREET);
+                   "address":[{"line":["%s"],"city":"Springfield","postalCode":"49007"}]}}}""".formatted(UUID.randomUUID(), fhirServer, ACCESS_TOKEN, MRN, FAMILY, GIVEN, BIRTH_DATE, STREET);
     }
 
     private int call(String jwt, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url()))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + jwt)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }

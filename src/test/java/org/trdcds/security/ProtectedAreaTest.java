@@ -11,10 +11,21 @@ class ProtectedAreaTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "/cds-services, CDS", "/cds-services/trd-ketamine-tms, CDS", "/cds-services/trd-ketamine-tms/feedback, CDS",
-        "/admin, ADMIN", "/admin/knowledge/reload, ADMIN", "/actuator, ADMIN", "/actuator/prometheus, ADMIN",
-        "/actuator/health, PUBLIC", "/actuator/health/liveness, PUBLIC", "/actuator/healthdump, ADMIN",
-        "/, PUBLIC", "/error, PUBLIC", "/cds-services-docs, PUBLIC", "/administrator, PUBLIC"})
+        "/cds-services, CDS",
+        "/cds-services/trd-ketamine-tms, CDS",
+        "/cds-services/trd-ketamine-tms/feedback, CDS",
+        "/admin, ADMIN",
+        "/admin/knowledge/reload, ADMIN",
+        "/actuator, ADMIN",
+        "/actuator/prometheus, ADMIN",
+        "/actuator/health, PUBLIC",
+        "/actuator/health/liveness, PUBLIC",
+        "/actuator/healthdump, ADMIN",
+        "/, PUBLIC",
+        "/error, PUBLIC",
+        "/cds-services-docs, PUBLIC",
+        "/administrator, PUBLIC"
+    })
     void classifiesPaths(String path, ProtectedArea area) {
         assertThat(ProtectedArea.ofPath(path)).isEqualTo(area);
     }
@@ -29,7 +40,8 @@ class ProtectedAreaTest {
 
     @Test
     void doubledSlashesAndPathParametersDoNotHideAPath() {
-        assertThat(ProtectedArea.of(new MockHttpServletRequest("GET", "//admin//reload"))).isEqualTo(ProtectedArea.ADMIN);
+        assertThat(ProtectedArea.of(new MockHttpServletRequest("GET", "//admin//reload")))
+                .isEqualTo(ProtectedArea.ADMIN);
         assertThat(ProtectedArea.of(new MockHttpServletRequest("GET", "/cds-services;x=1/svc")))
                 .isEqualTo(ProtectedArea.CDS);
     }

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 /** One request written byte for byte to a loopback port (headers no HTTP client lets a test set, like Host). */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Writes the request and returns everything the server answers until it closes (read timeout 10 s). */
     public static String exchange(int port, String request) throws IOException {

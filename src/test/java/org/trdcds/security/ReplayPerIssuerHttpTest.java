@@ -22,10 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * for its next one; the other issuer's calls are still accepted (one issuer cannot exhaust another's replay room).
  */
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:replay-per-issuer;DB_CLOSE_DELAY=-1",
-        "cds.warm-up.rounds=0",
-        "cds.security.jti-cache-size=2"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:replay-per-issuer;DB_CLOSE_DELAY=-1",
+            "cds.warm-up.rounds=0",
+            "cds.security.jti-cache-size=2"
+        })
 class ReplayPerIssuerHttpTest {
 
     static final String OTHER = "https://other-ehr.example.org";
@@ -41,8 +44,10 @@ class ReplayPerIssuerHttpTest {
         jwks.toFile().deleteOnExit();
         registry.add("cds.security.trusted-issuers[0].issuer", () -> TestKeys.ISSUER);
         registry.add("cds.security.trusted-issuers[1].issuer", () -> OTHER);
-        registry.add("cds.security.trusted-issuers[0].jwks-url", () -> jwks.toUri().toString());
-        registry.add("cds.security.trusted-issuers[1].jwks-url", () -> jwks.toUri().toString());
+        registry.add(
+                "cds.security.trusted-issuers[0].jwks-url", () -> jwks.toUri().toString());
+        registry.add(
+                "cds.security.trusted-issuers[1].jwks-url", () -> jwks.toUri().toString());
         registry.add("cds.security.audience-base-url", () -> TestKeys.AUDIENCE_BASE);
     }
 
@@ -57,9 +62,14 @@ class ReplayPerIssuerHttpTest {
     }
 
     private int discovery(HttpClient http, String issuer) throws IOException, InterruptedException {
-        String token = TestKeys.es384(TestKeys.claims(TestKeys.AUDIENCE_BASE + PATH).issuer(issuer).build());
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
-                        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        String token = TestKeys.es384(
+                TestKeys.claims(TestKeys.AUDIENCE_BASE + PATH).issuer(issuer).build());
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
+                                .header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -45,10 +45,14 @@ class SecurityPropertiesTest {
                 "cds.security.admin-token", " t0ken ",
                 "cds.security.jti-cache-size", "500"));
 
-        assertThat(properties.trustedIssuers()).containsExactly(
-                new TrustedIssuer("https://sandbox.cds-hooks.org",
-                        URI.create("https://sandbox.cds-hooks.org/.well-known/jwks.json"), null),
-                new TrustedIssuer("https://epic.example.org", URI.create("file:/etc/trd/epic-jwks.json"), "org-1"));
+        assertThat(properties.trustedIssuers())
+                .containsExactly(
+                        new TrustedIssuer(
+                                "https://sandbox.cds-hooks.org",
+                                URI.create("https://sandbox.cds-hooks.org/.well-known/jwks.json"),
+                                null),
+                        new TrustedIssuer(
+                                "https://epic.example.org", URI.create("file:/etc/trd/epic-jwks.json"), "org-1"));
         assertThat(properties.audienceBaseUrl()).isEqualTo("https://cds.example.org");
         assertThat(properties.mode()).isEqualTo(Mode.OPEN);
         assertThat(properties.adminToken()).isEqualTo("t0ken");
@@ -58,19 +62,21 @@ class SecurityPropertiesTest {
     @Test
     void refusesAJwksUrlThatIsNotHttpOrFile() {
         assertThatThrownBy(() -> bind(Map.of(
-                "cds.security.trusted-issuers[0].issuer", "https://ehr.example.org",
-                "cds.security.trusted-issuers[0].jwks-url", "ftp://ehr.example.org/jwks.json")))
+                        "cds.security.trusted-issuers[0].issuer", "https://ehr.example.org",
+                        "cds.security.trusted-issuers[0].jwks-url", "ftp://ehr.example.org/jwks.json")))
                 .isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("http(s) or file: jwks-url");
+                .rootCause()
+                .hasMessageContaining("http(s) or file: jwks-url");
     }
 
     @Test
     void refusesTheSameIssuerTwice() {
         assertThatThrownBy(() -> bind(Map.of(
-                "cds.security.trusted-issuers[0].issuer", "https://ehr.example.org",
-                "cds.security.trusted-issuers[0].jwks-url", "https://ehr.example.org/a.json",
-                "cds.security.trusted-issuers[1].issuer", "https://ehr.example.org",
-                "cds.security.trusted-issuers[1].jwks-url", "https://ehr.example.org/b.json")))
-                .rootCause().hasMessageContaining("lists an issuer twice");
+                        "cds.security.trusted-issuers[0].issuer", "https://ehr.example.org",
+                        "cds.security.trusted-issuers[0].jwks-url", "https://ehr.example.org/a.json",
+                        "cds.security.trusted-issuers[1].issuer", "https://ehr.example.org",
+                        "cds.security.trusted-issuers[1].jwks-url", "https://ehr.example.org/b.json")))
+                .rootCause()
+                .hasMessageContaining("lists an issuer twice");
     }
 }

@@ -18,18 +18,23 @@ import org.trdcds.TrdCdsHooksApplication;
 class StartupRefusalsTest {
 
     static final String JWKS = java.nio.file.Path.of(
-            "src/test/resources/fixtures/cds-hooks-examples/sandbox-captured/sandbox-jwks.json").toAbsolutePath().toUri()
+                    "src/test/resources/fixtures/cds-hooks-examples/sandbox-captured/sandbox-jwks.json")
+            .toAbsolutePath()
+            .toUri()
             .toString();
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "cds.security.trusted-issuers[0].issuer=http://ehr.example.org|cds.security.trusted-issuers[0].issuer",
-            "cds.security.audience-base-url=http://cds.example.org|cds.security.audience-base-url",
-            "cds.security.trusted-issuers[0].fhir-servers[0]=http://fhir.example.org/r4|cds.security.trusted-issuers[0].fhir-servers[0]",
-            "cds.security.mode=open|cds.security.mode=open",
-            "cds.security.trusted-issuers[0].jwks-url=file:/nowhere/jwks.json|cds.security.trusted-issuers[0].jwks-url",
-            "cds.security.admin-token=admin-token-0123456789abcdef|cds.security.admin-token",
-            "cds.security.admin-token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|cds.security.admin-token"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "cds.security.trusted-issuers[0].issuer=http://ehr.example.org|cds.security.trusted-issuers[0].issuer",
+                "cds.security.audience-base-url=http://cds.example.org|cds.security.audience-base-url",
+                "cds.security.trusted-issuers[0].fhir-servers[0]=http://fhir.example.org/r4|cds.security.trusted-issuers[0].fhir-servers[0]",
+                "cds.security.mode=open|cds.security.mode=open",
+                "cds.security.trusted-issuers[0].jwks-url=file:/nowhere/jwks.json|cds.security.trusted-issuers[0].jwks-url",
+                "cds.security.admin-token=admin-token-0123456789abcdef|cds.security.admin-token",
+                "cds.security.admin-token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|cds.security.admin-token"
+            })
     void aMistakeRefusesTheStartNamingTheSetting(String mistake, String setting) {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=0",
@@ -44,7 +49,8 @@ class StartupRefusalsTest {
 
         Throwable thrown = catchThrowable(() -> {
             try (ConfigurableApplicationContext started = new SpringApplicationBuilder(TrdCdsHooksApplication.class)
-                    .properties(properties.toArray(String[]::new)).run()) {
+                    .properties(properties.toArray(String[]::new))
+                    .run()) {
                 started.isActive();
             }
         });
@@ -56,8 +62,12 @@ class StartupRefusalsTest {
     void aPublicServerAddressWithoutIssuersRefusesTheStart() {
         Throwable thrown = catchThrowable(() -> {
             try (ConfigurableApplicationContext started = new SpringApplicationBuilder(TrdCdsHooksApplication.class)
-                    .properties("server.port=0", "server.address=8.8.8.8", "cds.warm-up.rounds=0",
-                            "spring.datasource.url=jdbc:h2:mem:startup-refusals-address;DB_CLOSE_DELAY=-1").run()) {
+                    .properties(
+                            "server.port=0",
+                            "server.address=8.8.8.8",
+                            "cds.warm-up.rounds=0",
+                            "spring.datasource.url=jdbc:h2:mem:startup-refusals-address;DB_CLOSE_DELAY=-1")
+                    .run()) {
                 started.isActive();
             }
         });

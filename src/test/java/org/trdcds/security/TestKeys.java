@@ -28,15 +28,18 @@ final class TestKeys {
     static final String ISSUER = "https://ehr.example.org";
     /** The cds.security.audience-base-url of the tests: never the address the test server listens on. */
     static final String AUDIENCE_BASE = "https://cds.example.org";
+
     static final ECKey EC = generateEc("ec-1");
     static final RSAKey RSA = generateRsa("rsa-1");
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     static ECKey generateEc(String kid) {
         try {
-            return new ECKeyGenerator(Curve.P_384).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();
+            return new ECKeyGenerator(Curve.P_384)
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -51,10 +54,18 @@ final class TestKeys {
     }
 
     /** The defaults of cds.security.* with these issuers, mode and admin token. */
-    static SecurityProperties properties(SecurityProperties.Mode mode, String adminToken,
-            SecurityProperties.TrustedIssuer... issuers) {
-        return new SecurityProperties(java.util.List.of(issuers), issuers.length == 0 ? null : AUDIENCE_BASE, mode, adminToken, Duration.ofSeconds(60),
-                1000, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(2));
+    static SecurityProperties properties(
+            SecurityProperties.Mode mode, String adminToken, SecurityProperties.TrustedIssuer... issuers) {
+        return new SecurityProperties(
+                java.util.List.of(issuers),
+                issuers.length == 0 ? null : AUDIENCE_BASE,
+                mode,
+                adminToken,
+                Duration.ofSeconds(60),
+                1000,
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                Duration.ofSeconds(2));
     }
 
     static JWKSet publicSet(JWK... keys) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -18,13 +17,35 @@ class ConditionCodingsV3Test {
 
     static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
     static final String SNOMED = "http://snomed.info/sct";
-    static final List<String> CONDITION_SETS = List.of("pregnancy", "pregnancy-end", "hcg-tumours",
-            "myocardial-infarction", "intracranial-hemorrhage", "vascular-aneurysm-avm", "cerebral-edema",
-            "depressive-disorders", "depressive-spectrum", "broad-depression-only", "full-remission",
-            "bipolar-disorders", "bipolar-depressed-episode", "psychotic-disorders", "dementia", "breastfeeding",
-            "cardiac-devices", "opioid-use-disorder", "substance-use-disorders-active", "opioid-maintenance",
-            "epilepsy", "epilepsy-intractable", "hypertension", "hypertensive-crisis", "suicidal-ideation",
-            "suicide-attempt", "suicidal-behaviour-history", "tms-implants");
+    static final List<String> CONDITION_SETS = List.of(
+            "pregnancy",
+            "pregnancy-end",
+            "hcg-tumours",
+            "myocardial-infarction",
+            "intracranial-hemorrhage",
+            "vascular-aneurysm-avm",
+            "cerebral-edema",
+            "depressive-disorders",
+            "depressive-spectrum",
+            "broad-depression-only",
+            "full-remission",
+            "bipolar-disorders",
+            "bipolar-depressed-episode",
+            "psychotic-disorders",
+            "dementia",
+            "breastfeeding",
+            "cardiac-devices",
+            "opioid-use-disorder",
+            "substance-use-disorders-active",
+            "opioid-maintenance",
+            "epilepsy",
+            "epilepsy-intractable",
+            "hypertension",
+            "hypertensive-crisis",
+            "suicidal-ideation",
+            "suicide-attempt",
+            "suicidal-behaviour-history",
+            "tms-implants");
     /** Condition value sets that lack one system, and why (docs/clinical-reference.md, "Also to confirm"). */
     static final Map<String, String> GAPS = Map.of(
             "opioid-maintenance", ICD10CM, // ICD-10-CM has no maintenance code: F11.2x counts as active
@@ -36,7 +57,8 @@ class ConditionCodingsV3Test {
     void everyConditionValueSetHoldsIcd10CmAndSnomed(String id) {
         var systems = ProjectKnowledge.get().expansion(id).keySet();
         if (GAPS.containsKey(id)) {
-            assertThat(systems).as(id + ": the known gap is still open (else remove it from GAPS)")
+            assertThat(systems)
+                    .as(id + ": the known gap is still open (else remove it from GAPS)")
                     .doesNotContain(GAPS.get(id));
         } else {
             assertThat(systems).as(id).contains(ICD10CM, SNOMED);
@@ -85,8 +107,12 @@ class ConditionCodingsV3Test {
         "full remission, full-remission, F32.5, 19527009",
     })
     void bothCodeSystemsAreRecognised(String concept, String valueSet, String icd10cm, String snomed) {
-        assertThat(member(valueSet, "cm", icd10cm)).as(concept + ": ICD-10-CM " + icd10cm).isTrue();
-        assertThat(member(valueSet, "sct", snomed)).as(concept + ": SNOMED " + snomed).isTrue();
+        assertThat(member(valueSet, "cm", icd10cm))
+                .as(concept + ": ICD-10-CM " + icd10cm)
+                .isTrue();
+        assertThat(member(valueSet, "sct", snomed))
+                .as(concept + ": SNOMED " + snomed)
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0} {1}|{2} -> {3}: {4}")
@@ -158,8 +184,8 @@ class ConditionCodingsV3Test {
         "bipolar-depression-treatments, rx, 1667655, true, cariprazine",
         "bipolar-depression-treatments, rx, 1297278, true, lurasidone 120 mg product",
     })
-    void observationsProceduresAndMedications(String valueSet, String system, String code, boolean expected,
-            String why) {
+    void observationsProceduresAndMedications(
+            String valueSet, String system, String code, boolean expected, String why) {
         assertThat(member(valueSet, system, code)).as(why).isEqualTo(expected);
     }
 }

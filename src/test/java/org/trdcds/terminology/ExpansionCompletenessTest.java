@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -48,7 +47,9 @@ class ExpansionCompletenessTest {
         int held = codes(copy).size();
         assertThat(held).as("codes held").isPositive();
         if (copy.getExpansion().hasTotal()) {
-            assertThat(held).as(file + ": expansion.total").isEqualTo(copy.getExpansion().getTotal());
+            assertThat(held)
+                    .as(file + ": expansion.total")
+                    .isEqualTo(copy.getExpansion().getTotal());
         }
         assertThat(ExpansionCompleteness.check(copy, file.toString())).isEqualTo(held);
     }
@@ -72,7 +73,9 @@ class ExpansionCompletenessTest {
     void everyLocalValueSetHoldsTheWholeOfEveryCopyItIncludesExceptItsExclusions() throws IOException {
         int checked = 0;
         try (Stream<Path> files = Files.list(VOCABULARY)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("ValueSet-")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("ValueSet-"))
+                    .sorted()
+                    .toList()) {
                 ValueSet local = parse(file);
                 String id = local.getIdElement().getIdPart();
                 Set<String> excluded = new HashSet<>();
@@ -113,13 +116,16 @@ class ExpansionCompletenessTest {
         truncated.getExpansion().setTotal(1986);
         assertThatThrownBy(() -> ExpansionCompleteness.check(truncated, "vsac/valueset-x.json"))
                 .isInstanceOf(KnowledgeLoadException.class)
-                .hasMessageContaining("vsac/valueset-x.json").hasMessageContaining("1986").hasMessageContaining("3");
+                .hasMessageContaining("vsac/valueset-x.json")
+                .hasMessageContaining("1986")
+                .hasMessageContaining("3");
     }
 
     @Test
     void theServiceRefusesToStartOnATruncatedCopy(@TempDir Path dir) throws IOException {
         FileSystemUtils.copyRecursively(Path.of(KnowledgeFiles.ROOT), dir.resolve(KnowledgeFiles.ROOT));
-        Path mi = dir.resolve(KnowledgeFiles.ROOT).resolve("vocabulary/vsac/valueset-2.16.840.1.113883.3.526.3.403.json");
+        Path mi =
+                dir.resolve(KnowledgeFiles.ROOT).resolve("vocabulary/vsac/valueset-2.16.840.1.113883.3.526.3.403.json");
         Files.writeString(mi, Files.readString(mi).replace("\"total\": 79", "\"total\": 158"));
 
         assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext()))
@@ -132,7 +138,8 @@ class ExpansionCompletenessTest {
     void theLoaderRefusesOnePageWithoutATotal() {
         ValueSet page = copy(2);
         page.getExpansion().addParameter().setName("count").setValue(new IntegerType(2));
-        assertThatThrownBy(() -> ExpansionCompleteness.check(page, "p")).isInstanceOf(KnowledgeLoadException.class)
+        assertThatThrownBy(() -> ExpansionCompleteness.check(page, "p"))
+                .isInstanceOf(KnowledgeLoadException.class)
                 .hasMessageContaining("one page");
         ValueSet whole = copy(2);
         whole.getExpansion().setTotal(2).addParameter().setName("count").setValue(new IntegerType(1000));
@@ -146,7 +153,8 @@ class ExpansionCompletenessTest {
                 .filter(token -> {
                     String[] parts = token.split("\\|", 2);
                     return !local.containsKey(parts[0]) || !local.get(parts[0]).contains(parts[1]);
-                }).toList();
+                })
+                .toList();
         assertThat(missing).as(id + " must hold all of VSAC " + oid).isEmpty();
     }
 

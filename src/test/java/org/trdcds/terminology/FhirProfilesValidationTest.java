@@ -2,6 +2,15 @@ package org.trdcds.terminology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -38,17 +46,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.context.support.IValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationOptions;
-
 /**
  * Every file of fhir-profiles/ is valid FHIR R4 (HAPI's instance validator, with our profiles, value sets, code
  * systems and the VSAC copies loaded), and the resources of the worked scenarios conform to our profiles.
@@ -70,7 +67,8 @@ class FhirProfilesValidationTest {
         PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(FHIR);
         for (Path file : jsonFiles(PROFILES).toList()) {
             IBaseResource resource = parse(file);
-            if (resource instanceof StructureDefinition || resource instanceof ValueSet
+            if (resource instanceof StructureDefinition
+                    || resource instanceof ValueSet
                     || resource instanceof CodeSystem) {
                 ours.addResource(resource);
             }
@@ -78,9 +76,13 @@ class FhirProfilesValidationTest {
         UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(FHIR);
         unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
         knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")), FHIR);
-        ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(FHIR), ours,
-                new SnapshotGeneratingValidationSupport(FHIR), new KnowledgeValidationSupport(FHIR, knowledge),
-                new InMemoryTerminologyServerValidationSupport(FHIR), new CommonCodeSystemsTerminologyService(FHIR),
+        ValidationSupportChain chain = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(FHIR),
+                ours,
+                new SnapshotGeneratingValidationSupport(FHIR),
+                new KnowledgeValidationSupport(FHIR, knowledge),
+                new InMemoryTerminologyServerValidationSupport(FHIR),
+                new CommonCodeSystemsTerminologyService(FHIR),
                 unknownSystems);
         validator = FHIR.newValidator();
         validator.registerValidatorModule(new FhirInstanceValidator(chain));
@@ -133,10 +135,13 @@ class FhirProfilesValidationTest {
                 JsonNode root = json.readTree(scenario.toFile());
                 for (String field : new String[] {"record", "draftOrders"}) {
                     if (root.hasNonNull(field)) {
-                        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, root.get(field).toString());
-                        bundle.getEntry().forEach(e -> cases.add(Arguments.of(
-                                scenario.getFileName() + " " + e.getResource().getIdElement().getIdPart(),
-                                e.getResource())));
+                        Bundle bundle = FHIR.newJsonParser()
+                                .parseResource(Bundle.class, root.get(field).toString());
+                        bundle.getEntry()
+                                .forEach(e -> cases.add(Arguments.of(
+                                        scenario.getFileName() + " "
+                                                + e.getResource().getIdElement().getIdPart(),
+                                        e.getResource())));
                     }
                 }
             } catch (IOException e) {
@@ -151,17 +156,27 @@ class FhirProfilesValidationTest {
     void scenarioResourcesConformToTheirProfile(String label, Resource resource) {
         Optional<String> profile = profileFor(resource);
         profile.ifPresent(url -> assertThat(errors(resource, new ValidationOptions().addProfile(url)))
-                .as(label + " against " + url).isEmpty());
-        assertThat(profile.isPresent() || !matchesAnyProfileType(resource)).as(label + " has no profile").isTrue();
+                .as(label + " against " + url)
+                .isEmpty());
+        assertThat(profile.isPresent() || !matchesAnyProfileType(resource))
+                .as(label + " has no profile")
+                .isTrue();
     }
 
     @Test
     void theScenariosExerciseTheMainProfiles() {
-        List<String> used = scenarioResources().map(a -> profileFor((Resource) a.get()[1]))
-                .flatMap(Optional::stream).distinct().toList();
-        assertThat(used).contains(SD + "phq9-total-observation", SD + "bp-panel-observation",
-                SD + "body-weight-observation", SD + "antidepressant-course-medicationstatement",
-                SD + "ketamine-draft-medicationrequest");
+        List<String> used = scenarioResources()
+                .map(a -> profileFor((Resource) a.get()[1]))
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
+        assertThat(used)
+                .contains(
+                        SD + "phq9-total-observation",
+                        SD + "bp-panel-observation",
+                        SD + "body-weight-observation",
+                        SD + "antidepressant-course-medicationstatement",
+                        SD + "ketamine-draft-medicationrequest");
     }
 
     @Test
@@ -183,24 +198,34 @@ class FhirProfilesValidationTest {
         order.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
         order.setMedication(new CodeableConcept(new Coding(ProductMapReader.RXNORM, "6130", "ketamine")));
         order.getSubject().setReference("Patient/p");
-        order.addDosageInstruction().addDoseAndRate().getDoseQuantity().setValue(40).setUnit("mg")
-                .setSystem("http://unitsofmeasure.org").setCode("mg");
+        order.addDosageInstruction()
+                .addDoseAndRate()
+                .getDoseQuantity()
+                .setValue(40)
+                .setUnit("mg")
+                .setSystem("http://unitsofmeasure.org")
+                .setCode("mg");
         order.getDosageInstructionFirstRep().getTiming().getRepeat().setFrequency(3);
 
         assertThat(errors(order, new ValidationOptions().addProfile(SD + "ketamine-draft-medicationrequest")))
-                .anySatisfy(m -> assertThat(m.getLocationString() + m.getMessage()).contains("duration"));
+                .anySatisfy(
+                        m -> assertThat(m.getLocationString() + m.getMessage()).contains("duration"));
     }
 
     @Test
     void aCourseCodedWithAVsacProductConforms() {
-        assertThat(errors(course("312941", "sertraline 50 MG Oral Tablet"), new ValidationOptions().addProfile(
-                SD + "antidepressant-course-medicationstatement"))).isEmpty();
+        assertThat(errors(
+                        course("312941", "sertraline 50 MG Oral Tablet"),
+                        new ValidationOptions().addProfile(SD + "antidepressant-course-medicationstatement")))
+                .isEmpty();
     }
 
     @Test
     void aNonAntidepressantCourseIsRejected() {
-        assertThat(errors(course("29046", "lisinopril"), new ValidationOptions().addProfile(
-                SD + "antidepressant-course-medicationstatement"))).isNotEmpty();
+        assertThat(errors(
+                        course("29046", "lisinopril"),
+                        new ValidationOptions().addProfile(SD + "antidepressant-course-medicationstatement")))
+                .isNotEmpty();
     }
 
     private static MedicationStatement course(String rxnorm, String display) {
@@ -209,23 +234,37 @@ class FhirProfilesValidationTest {
         statement.setMedication(new CodeableConcept(new Coding(ProductMapReader.RXNORM, rxnorm, display)));
         statement.getSubject().setReference("Patient/p");
         statement.getEffectivePeriod().setStartElement(new DateTimeType("2026-01-01"));
-        statement.addDosage().getTiming().getRepeat().setFrequency(1).setPeriod(1)
+        statement
+                .addDosage()
+                .getTiming()
+                .getRepeat()
+                .setFrequency(1)
+                .setPeriod(1)
                 .setPeriodUnit(org.hl7.fhir.r4.model.Timing.UnitsOfTime.D);
-        statement.getDosageFirstRep().addDoseAndRate().getDoseQuantity().setValue(1).setUnit("tablet");
+        statement
+                .getDosageFirstRep()
+                .addDoseAndRate()
+                .getDoseQuantity()
+                .setValue(1)
+                .setUnit("tablet");
         return statement;
     }
 
     private static Optional<String> profileFor(Resource resource) {
         if (resource instanceof Observation observation) {
             return Stream.of("phq9-total", "phq9-item9", "bp-panel", "body-weight")
-                    .filter(vs -> has(observation.getCode(), vs)).findFirst().map(vs -> SD + switch (vs) {
-                        case "phq9-total" -> "phq9-total-observation";
-                        case "phq9-item9" -> "phq9-item9-observation";
-                        case "bp-panel" -> "bp-panel-observation";
-                        default -> "body-weight-observation";
-                    });
+                    .filter(vs -> has(observation.getCode(), vs))
+                    .findFirst()
+                    .map(vs -> SD
+                            + switch (vs) {
+                                case "phq9-total" -> "phq9-total-observation";
+                                case "phq9-item9" -> "phq9-item9-observation";
+                                case "bp-panel" -> "bp-panel-observation";
+                                default -> "body-weight-observation";
+                            });
         }
-        if (resource instanceof MedicationStatement statement && statement.hasMedicationCodeableConcept()
+        if (resource instanceof MedicationStatement statement
+                && statement.hasMedicationCodeableConcept()
                 && has(statement.getMedicationCodeableConcept(), "antidepressants")) {
             return Optional.of(SD + "antidepressant-course-medicationstatement");
         }
@@ -246,10 +285,11 @@ class FhirProfilesValidationTest {
 
     /** Resources that look like what a profile describes (by code) must have been matched to it. */
     private static boolean matchesAnyProfileType(Resource resource) {
-        return resource instanceof Observation observation && Stream.of("systolic-bp", "diastolic-bp", "madrs-total")
-                .noneMatch(vs -> has(observation.getCode(), vs))
+        return resource instanceof Observation observation
+                && Stream.of("systolic-bp", "diastolic-bp", "madrs-total")
+                        .noneMatch(vs -> has(observation.getCode(), vs))
                 && Stream.of("phq9-total", "phq9-item9", "bp-panel", "body-weight")
-                .anyMatch(vs -> has(observation.getCode(), vs));
+                        .anyMatch(vs -> has(observation.getCode(), vs));
     }
 
     private static boolean has(CodeableConcept concept, String valueSet) {
@@ -258,11 +298,13 @@ class FhirProfilesValidationTest {
 
     private static List<SingleValidationMessage> errors(IBaseResource resource, ValidationOptions options) {
         long start = System.nanoTime();
-        List<SingleValidationMessage> messages = validator.validateWithResult(resource, options).getMessages();
+        List<SingleValidationMessage> messages =
+                validator.validateWithResult(resource, options).getMessages();
         validationNanos += System.nanoTime() - start;
         validations++;
-        return messages.stream().filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR
-                || m.getSeverity() == ResultSeverityEnum.FATAL).toList();
+        return messages.stream()
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .toList();
     }
 
     private static IBaseResource parse(Path file) {

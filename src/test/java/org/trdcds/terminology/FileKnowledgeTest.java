@@ -3,11 +3,11 @@ package org.trdcds.terminology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.FileSystemUtils;
 import org.trdcds.terminology.Knowledge.MinimumDose;
 import org.trdcds.terminology.Knowledge.Product;
-
-import ca.uhn.fhir.context.FhirContext;
 
 class FileKnowledgeTest {
 
@@ -128,14 +126,16 @@ class FileKnowledgeTest {
 
         @Test
         void missingSystemOrCodeIsNotAMember() {
-            assertThat(knowledge.inValueSet("depressive-disorders", null, "F33.2")).isFalse();
+            assertThat(knowledge.inValueSet("depressive-disorders", null, "F33.2"))
+                    .isFalse();
             assertThat(knowledge.inValueSet("depressive-disorders", ICD, null)).isFalse();
         }
 
         @Test
         void anUnknownValueSetIdIsAProgrammingError() {
             assertThatThrownBy(() -> knowledge.inValueSet("depression", ICD, "F33.2"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("depression");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("depression");
         }
     }
 
@@ -151,8 +151,8 @@ class FileKnowledgeTest {
             "856706, 704, amitriptyline, 10, tablet",
             "993550, 42347, bupropion, 174, tablet",
         })
-        void productMapsToItsIngredientAndStrength(String code, String ingredient, String name, double mg,
-                String unit) {
+        void productMapsToItsIngredientAndStrength(
+                String code, String ingredient, String name, double mg, String unit) {
             assertThat(knowledge.product(code)).contains(new Product(code, ingredient, name, mg, unit));
         }
 
@@ -228,27 +228,32 @@ class FileKnowledgeTest {
 
         @Test
         void fromTheClasspathGivesTheSameKnowledge() {
-            FileKnowledge fromJar = FileKnowledge.load(
-                    KnowledgeFiles.fromClasspath(new PathMatchingResourcePatternResolver()), FHIR);
+            FileKnowledge fromJar =
+                    FileKnowledge.load(KnowledgeFiles.fromClasspath(new PathMatchingResourcePatternResolver()), FHIR);
             assertThat(fromJar.version()).isEqualTo(knowledge.version());
             assertThat(fromJar.valueSetIds()).isEqualTo(knowledge.valueSetIds());
-            assertThat(fromJar.inValueSet("epilepsy-intractable", ICD, "G40.803")).isTrue();
+            assertThat(fromJar.inValueSet("epilepsy-intractable", ICD, "G40.803"))
+                    .isTrue();
             assertThat(fromJar.product("312941")).isEqualTo(knowledge.product("312941"));
         }
 
         @Test
         void theConfigurationExposesTheKnowledgeBeanFromTheDirectory() {
-            new ApplicationContextRunner().withUserConfiguration(KnowledgeConfiguration.class)
+            new ApplicationContextRunner()
+                    .withUserConfiguration(KnowledgeConfiguration.class)
                     .withPropertyValues("cds.knowledge.dir=.")
-                    .run(context -> assertThat(context.getBean(Knowledge.class).inValueSet("hypertensive-crisis",
-                            ICD, "I16.0")).isTrue());
+                    .run(context -> assertThat(
+                                    context.getBean(Knowledge.class).inValueSet("hypertensive-crisis", ICD, "I16.0"))
+                            .isTrue());
         }
 
         @Test
         void aMissingParameterFailsNamingTheFileAndTheParameter(@TempDir Path dir) throws IOException {
             Path parameters = copyKnowledge(dir).resolve("knowledge/Parameters-protocol-parameters.json");
-            Files.writeString(parameters, Files.readString(parameters)
-                    .replaceAll("\\{ \"name\": \"systolicLimit\", \"valueDecimal\": 140 },", ""));
+            Files.writeString(
+                    parameters,
+                    Files.readString(parameters)
+                            .replaceAll("\\{ \"name\": \"systolicLimit\", \"valueDecimal\": 140 },", ""));
 
             assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), FHIR))
                     .isInstanceOf(KnowledgeLoadException.class)
@@ -259,8 +264,12 @@ class FileKnowledgeTest {
         @Test
         void aMistypedParameterFailsNamingTheFileAndTheParameter(@TempDir Path dir) throws IOException {
             Path parameters = copyKnowledge(dir).resolve("knowledge/Parameters-protocol-parameters.json");
-            Files.writeString(parameters, Files.readString(parameters)
-                    .replace("\"minFailedTrials\", \"valueInteger\": 2", "\"minFailedTrials\", \"valueString\": \"two\""));
+            Files.writeString(
+                    parameters,
+                    Files.readString(parameters)
+                            .replace(
+                                    "\"minFailedTrials\", \"valueInteger\": 2",
+                                    "\"minFailedTrials\", \"valueString\": \"two\""));
 
             assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), FHIR))
                     .isInstanceOf(KnowledgeLoadException.class)

@@ -1,12 +1,11 @@
 package org.trdcds.terminology;
 
-import org.hl7.fhir.common.hapi.validation.support.BaseValidationSupport;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.ValueSet;
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.ConceptValidationOptions;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
+import org.hl7.fhir.common.hapi.validation.support.BaseValidationSupport;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ValueSet;
 
 /**
  * Answers "is this code in our value set?" for the validator from {@link FileKnowledge}'s expansion. HAPI's
@@ -33,15 +32,25 @@ final class KnowledgeValidationSupport extends BaseValidationSupport {
     }
 
     @Override
-    public CodeValidationResult validateCode(ValidationSupportContext context, ConceptValidationOptions options,
-            String system, String code, String display, String valueSetUrl) {
+    public CodeValidationResult validateCode(
+            ValidationSupportContext context,
+            ConceptValidationOptions options,
+            String system,
+            String code,
+            String display,
+            String valueSetUrl) {
         String id = localId(valueSetUrl);
         return id == null ? null : result(id, system, code, display);
     }
 
     @Override
-    public CodeValidationResult validateCodeInValueSet(ValidationSupportContext context,
-            ConceptValidationOptions options, String system, String code, String display, IBaseResource valueSet) {
+    public CodeValidationResult validateCodeInValueSet(
+            ValidationSupportContext context,
+            ConceptValidationOptions options,
+            String system,
+            String code,
+            String display,
+            IBaseResource valueSet) {
         String id = valueSet instanceof ValueSet vs ? localId(vs.getUrl()) : null;
         return id == null ? null : result(id, system, code, display);
     }
@@ -50,7 +59,8 @@ final class KnowledgeValidationSupport extends BaseValidationSupport {
         if (knowledge.inValueSet(id, system, code)) {
             return new CodeValidationResult().setCode(code).setDisplay(display);
         }
-        return new CodeValidationResult().setSeverity(IssueSeverity.ERROR)
+        return new CodeValidationResult()
+                .setSeverity(IssueSeverity.ERROR)
                 .setMessage(system + "#" + code + " is not in the value set " + id);
     }
 
@@ -58,7 +68,8 @@ final class KnowledgeValidationSupport extends BaseValidationSupport {
         if (valueSetUrl == null || !valueSetUrl.startsWith(FileKnowledge.LOCAL_VALUE_SETS)) {
             return null;
         }
-        String id = valueSetUrl.substring(FileKnowledge.LOCAL_VALUE_SETS.length()).split("\\|", 2)[0];
+        String id =
+                valueSetUrl.substring(FileKnowledge.LOCAL_VALUE_SETS.length()).split("\\|", 2)[0];
         return knowledge.valueSetIds().contains(id) ? id : null;
     }
 }

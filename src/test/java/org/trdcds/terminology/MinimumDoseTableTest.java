@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,8 +72,10 @@ class MinimumDoseTableTest {
         assertThat(dose.name()).isEqualTo(name);
         assertThat(dose.mgPerDay()).isEqualTo(mgPerDay);
         assertThat(dose.status()).isEqualTo(PLACEHOLDER);
-        assertThat(ProjectKnowledge.get().inValueSet("bipolar-depression-treatments",
-                "http://www.nlm.nih.gov/research/umls/rxnorm", code)).isTrue();
+        assertThat(ProjectKnowledge.get()
+                        .inValueSet(
+                                "bipolar-depression-treatments", "http://www.nlm.nih.gov/research/umls/rxnorm", code))
+                .isTrue();
     }
 
     @Test
@@ -96,9 +97,9 @@ class MinimumDoseTableTest {
     void aMissingBipolarTableStopsTheStart(@TempDir Path dir) throws IOException {
         Files.delete(copy(dir).resolve("knowledge/Parameters-bipolar-minimum-doses.json"));
 
-        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir),
-                ProjectKnowledge.fhirContext()))
-                .isInstanceOf(KnowledgeLoadException.class).hasMessageContaining("bipolar-minimum-doses");
+        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext()))
+                .isInstanceOf(KnowledgeLoadException.class)
+                .hasMessageContaining("bipolar-minimum-doses");
     }
 
     @Test
@@ -106,20 +107,21 @@ class MinimumDoseTableTest {
         Path table = copy(dir).resolve("knowledge/Parameters-bipolar-minimum-doses.json");
         Files.writeString(table, Files.readString(table).replace("\"valueDecimal\": 300.0", "\"valueDecimal\": -1"));
 
-        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir),
-                ProjectKnowledge.fhirContext()))
+        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext()))
                 .isInstanceOf(KnowledgeLoadException.class)
-                .hasMessageContaining("Parameters-bipolar-minimum-doses.json").hasMessageContaining("quetiapine");
+                .hasMessageContaining("Parameters-bipolar-minimum-doses.json")
+                .hasMessageContaining("quetiapine");
     }
 
     @Test
     void anEmptyRouteStopsTheStart(@TempDir Path dir) throws IOException {
         Path table = copy(dir).resolve("knowledge/Parameters-antidepressant-minimum-doses.json");
-        Files.writeString(table, Files.readString(table).replace("\"valueCode\": \"transdermal\"", "\"valueCode\": \" \""));
+        Files.writeString(
+                table, Files.readString(table).replace("\"valueCode\": \"transdermal\"", "\"valueCode\": \" \""));
 
-        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir),
-                ProjectKnowledge.fhirContext()))
-                .isInstanceOf(KnowledgeLoadException.class).hasMessageContaining("'route'");
+        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext()))
+                .isInstanceOf(KnowledgeLoadException.class)
+                .hasMessageContaining("'route'");
     }
 
     private static Path copy(Path dir) throws IOException {

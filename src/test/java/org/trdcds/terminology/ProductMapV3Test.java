@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,8 +36,8 @@ class ProductMapV3Test {
         "312744, 51272, quetiapine, 25, tablet",
         "402131, 89013, aripiprazole, 5, tablet",
     })
-    void aProductMapsToItsIngredientAndTheStrengthOfItsDisplay(String code, String ingredient, String name,
-            double mg, String unit) {
+    void aProductMapsToItsIngredientAndTheStrengthOfItsDisplay(
+            String code, String ingredient, String name, double mg, String unit) {
         assertThat(ProjectKnowledge.get().product(code)).contains(new Product(code, ingredient, name, mg, unit));
     }
 
@@ -58,8 +57,12 @@ class ProductMapV3Test {
 
     @Test
     void productsWhoseIngredientIsNotInTheDataAreLeftOut() {
-        assertThat(ProjectKnowledge.get().product("310672")).as("haloperidol: no ingredient code in the data").isEmpty();
-        assertThat(ProjectKnowledge.get().product("197653")).as("estazolam: no ingredient code in the data").isEmpty();
+        assertThat(ProjectKnowledge.get().product("310672"))
+                .as("haloperidol: no ingredient code in the data")
+                .isEmpty();
+        assertThat(ProjectKnowledge.get().product("197653"))
+                .as("estazolam: no ingredient code in the data")
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,18 +82,24 @@ class ProductMapV3Test {
 
     @Test
     void noKetamineEsketamineOrLithiumProductIsMapped() throws IOException {
-        for (String oid : new String[] {"2.16.840.1.113762.1.4.1125.1", "2.16.840.1.113762.1.4.1196.226",
-                "2.16.840.1.113762.1.4.1046.269", "2.16.840.1.113883.3.464.1003.196.12.1523"}) {
+        for (String oid : new String[] {
+            "2.16.840.1.113762.1.4.1125.1",
+            "2.16.840.1.113762.1.4.1196.226",
+            "2.16.840.1.113762.1.4.1046.269",
+            "2.16.840.1.113883.3.464.1003.196.12.1523"
+        }) {
             for (String code : products(oid)) {
-                ProjectKnowledge.get().product(code).ifPresent(p ->
-                        assertThat(p.ingredient()).as(code).isNotIn("6130", "2119365", "6448"));
+                ProjectKnowledge.get()
+                        .product(code)
+                        .ifPresent(p -> assertThat(p.ingredient()).as(code).isNotIn("6130", "2119365", "6448"));
             }
         }
     }
 
     private static Set<String> products(String oid) throws IOException {
-        ValueSet copy = ProjectKnowledge.fhirContext().newJsonParser().parseResource(ValueSet.class,
-                Files.readString(VSAC.resolve("valueset-" + oid + ".json")));
+        ValueSet copy = ProjectKnowledge.fhirContext()
+                .newJsonParser()
+                .parseResource(ValueSet.class, Files.readString(VSAC.resolve("valueset-" + oid + ".json")));
         Set<String> codes = new HashSet<>();
         copy.getExpansion().getContains().forEach(c -> codes.add(c.getCode()));
         assertThat(codes).isNotEmpty();

@@ -11,8 +11,7 @@ public final class ProjectKnowledge {
         static final Knowledge KNOWLEDGE = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")), FHIR);
     }
 
-    private ProjectKnowledge() {
-    }
+    private ProjectKnowledge() {}
 
     public static Knowledge get() {
         return Holder.KNOWLEDGE;

@@ -71,7 +71,9 @@ class SafetyAndMedicationValueSetsTest {
         "tms-procedures, cpt, 90867, true, ''",
     })
     void conditionsAndProcedures(String valueSet, String system, String code, boolean expected, String why) {
-        assertThat(MoodAndRiskValueSetsTest.member(valueSet, system, code)).as(why).isEqualTo(expected);
+        assertThat(MoodAndRiskValueSetsTest.member(valueSet, system, code))
+                .as(why)
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} {1}|{2} -> {3} {4}")
@@ -109,7 +111,9 @@ class SafetyAndMedicationValueSetsTest {
         "phq9-total, loinc, 44261-6, true, ''",
     })
     void medicationsAndObservations(String valueSet, String system, String code, boolean expected, String why) {
-        assertThat(MoodAndRiskValueSetsTest.member(valueSet, system, code)).as(why).isEqualTo(expected);
+        assertThat(MoodAndRiskValueSetsTest.member(valueSet, system, code))
+                .as(why)
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,9 +121,11 @@ class SafetyAndMedicationValueSetsTest {
     void everySelfHarmStemTakesTheThreeSeventhCharacters(String initial) {
         String stem = initial.substring(0, initial.length() - 1);
         for (String seventh : new String[] {"A", "D", "S"}) {
-            assertThat(MoodAndRiskValueSetsTest.member("suicide-attempt", "cm", stem + seventh)).as(stem + seventh)
+            assertThat(MoodAndRiskValueSetsTest.member("suicide-attempt", "cm", stem + seventh))
+                    .as(stem + seventh)
                     .isTrue();
         }
-        assertThat(MoodAndRiskValueSetsTest.member("suicide-attempt", "cm", stem + "B")).isFalse();
+        assertThat(MoodAndRiskValueSetsTest.member("suicide-attempt", "cm", stem + "B"))
+                .isFalse();
     }
 }

@@ -13,8 +13,7 @@ final class Systems {
             "rx", "http://www.nlm.nih.gov/research/umls/rxnorm",
             "cpt", "http://www.ama-assn.org/go/cpt");
 
-    private Systems() {
-    }
+    private Systems() {}
 
     static String uri(String alias) {
         String uri = BY_ALIAS.get(alias);

@@ -2,6 +2,7 @@ package org.trdcds.terminology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +11,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
 import org.junit.jupiter.api.Test;
-
-import ca.uhn.fhir.context.FhirContext;
 
 /** The vocabulary covers the contract: every card topic of docs/protocol.md sections 4-5 is a card-topics concept. */
 class VocabularyCompletenessTest {
@@ -27,7 +25,9 @@ class VocabularyCompletenessTest {
     @Test
     void everyCardTopicOfTheProtocolIsInTheCardTopicsCodeSystem() throws IOException {
         Set<String> topics = protocolTopics();
-        assertThat(topics).hasSize(28).contains("combination-candidate", "session-monitoring", "suicide-risk-screen-positive");
+        assertThat(topics)
+                .hasSize(28)
+                .contains("combination-candidate", "session-monitoring", "suicide-risk-screen-positive");
 
         assertThat(concepts("CodeSystem-card-topics.json")).containsExactlyInAnyOrderElementsOf(topics);
     }
@@ -46,8 +46,10 @@ class VocabularyCompletenessTest {
     }
 
     private static List<String> concepts(String file) throws IOException {
-        CodeSystem codeSystem = FHIR.newJsonParser().parseResource(CodeSystem.class,
-                Files.readString(VOCABULARY.resolve(file)));
-        return codeSystem.getConcept().stream().map(ConceptDefinitionComponent::getCode).toList();
+        CodeSystem codeSystem =
+                FHIR.newJsonParser().parseResource(CodeSystem.class, Files.readString(VOCABULARY.resolve(file)));
+        return codeSystem.getConcept().stream()
+                .map(ConceptDefinitionComponent::getCode)
+                .toList();
     }
 }
