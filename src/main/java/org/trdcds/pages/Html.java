@@ -17,7 +17,7 @@ final class Html {
             th{background:#eef1f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
             code{font-size:.9em;background:#eef1f5;padding:0 .2em}
             details summary{cursor:pointer;color:#2b5db0}td.codes{min-width:16rem}
-            .code-list{max-height:14rem;overflow:auto;font-size:.85em;word-break:break-word}.muted{color:#5d6677}
+            .code-list{max-height:14rem;overflow:auto;font-size:.85em;word-break:break-word}.muted{color:#5d6677}code.link{word-break:break-all;font-size:.8em}
             section.topic{background:#fff;border:1px solid #d5d9e0;padding:.2rem 1rem .6rem;margin:.8rem 0}
             .card{background:#fff;border:1px solid #d5d9e0;border-left:6px solid #7a8599;padding:.4rem 1rem;\
             margin:.6rem 0}

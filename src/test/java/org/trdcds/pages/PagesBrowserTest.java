@@ -90,6 +90,35 @@ class PagesBrowserTest {
         Browser.screenshot(browser, "knowledge-doses");
     }
 
+    /** Issue 20: a reviewer filters the cases behind a topic and reads the shadow page as a browser shows them. */
+    @Test
+    void aReviewerFiltersTheCasesBehindATopicAndReadsTheShadowPage() {
+        JsonNode discovery =
+                SampleRequests.JSON.valueToTree(given().get("/cds-services").as(Map.class));
+        JsonNode critical = PagesHttpTest.post(SampleRequests.sample("pv-uncontrolled-hypertension"), discovery)
+                .path("cards")
+                .get(0);
+        String topic = critical.path("source").path("topic").path("code").asText();
+        awaitIssued(topic);
+
+        open("/admin/feedback/cases");
+        browser.findElement(By.name("topic")).sendKeys(topic);
+        browser.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> b.getCurrentUrl().contains("topic=" + topic));
+        java.util.List<WebElement> cases = browser.findElements(By.cssSelector("#cases tr.case"));
+        assertThat(cases).isNotEmpty();
+        assertThat(cases).allSatisfy(row -> assertThat(row.getText()).contains(topic));
+        assertThat(cases.get(0).findElement(By.cssSelector(".badge")).getText()).isEqualToIgnoringCase("critical");
+        Browser.screenshot(browser, "feedback-cases");
+
+        open("/admin/shadow");
+        assertThat(browser.findElement(By.id("service-modes")).getText()).contains("every other service: live");
+        assertThat(browser.findElement(By.id("no-shadow-cards")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("csv")).getAttribute("href")).endsWith("/admin/shadow.csv");
+        Browser.screenshot(browser, "shadow");
+    }
+
     @Test
     void feedbackPageShowsTheOverrideRateOfAWarningOrCriticalCardAndInfoDismissalsApart() {
         JsonNode discovery =
