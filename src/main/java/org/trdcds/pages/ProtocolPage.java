@@ -67,7 +67,7 @@ public class ProtocolPage {
         parameters(out, values, text);
         contraindications(out, topics);
         evidence(out, json, text);
-        cards(out, topics, text);
+        cards(out, topics, text, firesWhen(source), indicatorLabels(source));
         return Html.page("Protocol " + knowledge.version(), out.toString());
     }
 
@@ -126,7 +126,42 @@ public class ProtocolPage {
         out.append("</table>");
     }
 
-    private static void cards(StringBuilder out, List<CardTopic> topics, ProtocolText text) {
+    /**
+     * When each topic fires, from the card-topics CodeSystem's definitions (governance edits them with the templates):
+     * the page states the rule, never a template summary with its placeholders emptied.
+     */
+    static Map<String, String> firesWhen(KnowledgeSource source) {
+        Map<String, String> when = new java.util.HashMap<>();
+        source.in(KnowledgeSource.VALUE_SETS).values().stream()
+                .filter(json -> "CodeSystem".equals(json.path("resourceType").asText())
+                        && json.path("url").asText().endsWith("/card-topics"))
+                .forEach(json -> json.path("concept")
+                        .forEach(concept -> when.put(
+                                concept.path("code").asText(),
+                                concept.path("definition").asText(""))));
+        return when;
+    }
+
+    /** A topic's indicators as the card can be issued: "warning or critical" for a dose card that can be critical. */
+    static Map<String, String> indicatorLabels(KnowledgeSource source) {
+        Map<String, String> labels = new java.util.HashMap<>();
+        source.in(KnowledgeSource.CARDS).values().stream()
+                .filter(t -> t.hasNonNull("topic"))
+                .forEach(t -> {
+                    String indicator = t.path("indicator").asText("");
+                    String other =
+                            t.hasNonNull("criticalWhen") ? "critical" : t.hasNonNull("warningWhen") ? "warning" : null;
+                    labels.put(t.path("topic").asText(), other == null ? indicator : indicator + " or " + other);
+                });
+        return labels;
+    }
+
+    private static void cards(
+            StringBuilder out,
+            List<CardTopic> topics,
+            ProtocolText text,
+            Map<String, String> firesWhen,
+            Map<String, String> indicatorLabels) {
         out.append("<h2 id=\"cards\">Cards</h2><p>What each card of the service means. A card's source link opens "
                 + "its section here.</p>");
         for (CardTopic topic : topics) {
@@ -137,9 +172,12 @@ public class ProtocolPage {
                     .append(" <span class=\"badge ")
                     .append(esc(topic.indicator()))
                     .append("\">")
-                    .append(esc(topic.indicator()))
+                    .append(esc(indicatorLabels.getOrDefault(topic.code(), topic.indicator())))
                     .append("</span></h3><p>")
-                    .append(esc(text.fill(topic.summary())))
+                    .append(esc(
+                            firesWhen.getOrDefault(topic.code(), "").isEmpty()
+                                    ? text.fill(topic.summary())
+                                    : "Fires when: " + firesWhen.get(topic.code())))
                     .append("</p><p class=\"muted\">Topic <code>")
                     .append(esc(topic.code()))
                     .append("</code>");
