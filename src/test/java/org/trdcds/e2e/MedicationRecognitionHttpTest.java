@@ -183,9 +183,7 @@ class MedicationRecognitionHttpTest extends EndToEndTestBase {
     }
 
     private static List<String> topics(JsonNode cards) {
-        List<String> topics = new ArrayList<>();
-        cards.forEach(card -> topics.add(card.at("/source/topic/code").asText()));
-        return topics;
+        return Scenarios.topics(cards);
     }
 
     private static List<String> deleted(JsonNode cards) {
@@ -200,23 +198,12 @@ class MedicationRecognitionHttpTest extends EndToEndTestBase {
     }
 
     private static JsonNode cardOf(JsonNode cards, String topic) {
-        for (JsonNode card : cards) {
-            if (card.at("/source/topic/code").asText().equals(topic)) {
-                return card;
-            }
-        }
-        throw new AssertionError("no card of topic " + topic + " in " + cards);
+        return Scenarios.cardOf(cards, topic);
     }
 
     private static Bundle records() {
-        FhirContext fhir = FhirContext.forR4Cached();
-        Bundle all = new Bundle();
-        Scenarios.of(DIR_V3).stream()
+        return Scenarios.records(Scenarios.of(DIR_V3).stream()
                 .filter(s -> s.name().equals(BY_REFERENCE) || s.name().equals(BY_NAME))
-                .forEach(s -> fhir.newJsonParser()
-                        .parseResource(Bundle.class, s.json().get("record").toString())
-                        .getEntry()
-                        .forEach(all::addEntry));
-        return all;
+                .toList());
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
@@ -58,13 +57,11 @@ class SafetyV3HttpTest extends EndToEndTestBase {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode cards = Scenarios.JSON.readTree(response.body()).get("cards");
-        List<String> topics = new ArrayList<>();
-        cards.forEach(card -> topics.add(card.at("/source/topic/code").asText()));
-        JsonNode expect = scenario.expect();
-        assertThat(expect.get("topicsIncluded")).isNotEmpty();
-        expect.get("topicsIncluded")
-                .forEach(topic -> assertThat(topics).as(response.body()).contains(topic.asText()));
-        expect.get("topicsExcluded").forEach(topic -> assertThat(topics).doesNotContain(topic.asText()));
+        List<String> topics = Scenarios.topics(cards);
+        assertThat(scenario.expect().get("topicsIncluded")).isNotEmpty();
+        assertThat(ScenarioExpectations.unmet(scenario.expect(), cards))
+                .as(response.body())
+                .isEmpty();
         for (JsonNode card : cards) {
             if (topics.contains("combination-candidate")) {
                 assertThat(card.get("detail").asText()).as("one voice").doesNotContain("held back");
@@ -89,27 +86,13 @@ class SafetyV3HttpTest extends EndToEndTestBase {
                 scenario.service(),
                 Scenarios.request(scenario, true, FHIR.baseUrl(), TOKEN).toString());
         JsonNode cards = Scenarios.JSON.readTree(response.body()).get("cards");
-        JsonNode screen = null;
-        for (JsonNode card : cards) {
-            if (card.at("/source/topic/code").asText().equals("suicide-risk-screen-positive")) {
-                screen = card;
-            }
-        }
-        assertThat(screen).as(response.body()).isNotNull();
+        JsonNode screen = Scenarios.cardOf(cards, "suicide-risk-screen-positive");
         assertThat(screen.get("indicator").asText()).isEqualTo("warning");
         assertThat(screen.get("detail").asText())
                 .contains("T43.222A", "Suicide risk assessment on 2026-11-26", "reassess before each session");
     }
 
     private static Bundle allRecords() {
-        FhirContext fhir = FhirContext.forR4Cached();
-        Bundle all = new Bundle();
-        patientView()
-                .forEach(scenario -> fhir.newJsonParser()
-                        .parseResource(
-                                Bundle.class, scenario.json().get("record").toString())
-                        .getEntry()
-                        .forEach(all::addEntry));
-        return all;
+        return Scenarios.records(patientView());
     }
 }

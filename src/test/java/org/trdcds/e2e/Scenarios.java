@@ -146,4 +146,34 @@ final class Scenarios {
         }
         return request;
     }
+
+    /** The card of this topic among the cards, failing the test when there is none. */
+    static JsonNode cardOf(JsonNode cards, String topic) {
+        for (JsonNode card : cards) {
+            if (card.at("/source/topic/code").asText().equals(topic)) {
+                return card;
+            }
+        }
+        throw new AssertionError("no card of topic " + topic + " in " + cards);
+    }
+
+    /** The topics of the cards, in order. */
+    static List<String> topics(JsonNode cards) {
+        List<String> topics = new java.util.ArrayList<>();
+        cards.forEach(card -> topics.add(card.at("/source/topic/code").asText()));
+        return topics;
+    }
+
+    /** Every resource of the scenarios' records in one Bundle: what a FHIR server holding them serves. */
+    static org.hl7.fhir.r4.model.Bundle records(List<Scenario> scenarios) {
+        ca.uhn.fhir.context.FhirContext fhir = ca.uhn.fhir.context.FhirContext.forR4Cached();
+        org.hl7.fhir.r4.model.Bundle all = new org.hl7.fhir.r4.model.Bundle();
+        scenarios.forEach(scenario -> fhir.newJsonParser()
+                .parseResource(
+                        org.hl7.fhir.r4.model.Bundle.class,
+                        scenario.json().get("record").toString())
+                .getEntry()
+                .forEach(all::addEntry));
+        return all;
+    }
 }
