@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.trdcds.criteria.Topics;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.ProjectKnowledge;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /** Rules of the project that span layers: the knowledge the code names exists, and cards cite only what is known. */
 class ProjectRulesTest {

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.trdcds.criteria.Blocks;
 import org.trdcds.criteria.Finding;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * Renders findings with the templates of cds-cards/ (compiled once, at construction). Every card gets a fresh uuid,

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.trdcds.cards.TemplateCardRenderer;
 import org.trdcds.criteria.Decision;
 import org.trdcds.criteria.ProtocolDecision;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * Wires the pure-Java decision to the loaded knowledge and a clock. {@code cds.clock.fixed-instant} (an ISO instant)

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * Whether a trial was adequate: a daily dose at or above the drug's minimum held for at least adequateTrialDays

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * Everything the criteria conclude about one patient at one instant, computed once per call and read by the

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * The options with established evidence that the record does not show as tried (PROTOCOL-v3 section F), for the

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * Active prescriptions that change the risk (docs/protocol.md section 4, concurrent-medication-caution): one list per

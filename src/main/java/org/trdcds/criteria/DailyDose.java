@@ -2,7 +2,7 @@ package org.trdcds.criteria;
 
 import java.util.List;
 import java.util.Set;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /** Unit arithmetic of doses: amounts in mg, and daily doses from amount x frequency. Null means unknown. */
 final class DailyDose {

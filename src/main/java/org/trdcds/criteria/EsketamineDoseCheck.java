@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trdcds.terminology.OrderParameters;
+import org.trdcds.knowledge.OrderParameters;
 
 /**
  * The esketamine nasal-spray check of PROTOCOL-v3 section E (topic esketamine-dose-check): the dose per session

@@ -3,7 +3,7 @@ package org.trdcds.criteria;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * Whether an adequate trial failed (docs/protocol.md section 1, version 2): the latest score taken at least

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.trdcds.terminology.MedicationRecognition;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.MedicationRecognition;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * Topic order-check-incomplete (PROTOCOL-v3 section A): an in-scope draft order whose check could not be completed

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trdcds.terminology.SafetyParameters;
+import org.trdcds.knowledge.SafetyParameters;
 
 /**
  * Breastfeeding (PROTOCOL-v3 section D, lactation-caution, warning, all hooks, concerns ketamine and esketamine): a

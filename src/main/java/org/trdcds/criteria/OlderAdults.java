@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trdcds.terminology.SafetyParameters;
+import org.trdcds.knowledge.SafetyParameters;
 
 /**
  * Older adults and cognition (PROTOCOL-v3 section D, older-adult-caution, warning, order hooks only): the first

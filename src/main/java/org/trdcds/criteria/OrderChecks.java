@@ -8,8 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.trdcds.terminology.OrderParameters;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.OrderParameters;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * The order-sign / order-select findings of docs/protocol.md section 5 (version 2, as changed by PROTOCOL-v3 section E),

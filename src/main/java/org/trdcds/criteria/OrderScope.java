@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.OrderParameters;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.OrderParameters;
 
 /**
  * Which draft orders the order hooks check (PROTOCOL-v3 section E, changing v2 section 7): esketamine and TMS always;

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trdcds.terminology.ProtocolParameters;
-import org.trdcds.terminology.SafetyParameters;
+import org.trdcds.knowledge.ProtocolParameters;
+import org.trdcds.knowledge.SafetyParameters;
 
 /**
  * Pregnancy (PROTOCOL-v3 section D, contraindication-pregnancy, blocks ketamine): an active pregnancy condition dated

@@ -3,7 +3,7 @@ package org.trdcds.criteria;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * The decision of docs/protocol.md (version 2) over typed facts. A patient off the depressive spectrum gets no findings on

@@ -3,7 +3,7 @@ package org.trdcds.criteria;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.trdcds.terminology.SafetyParameters;
+import org.trdcds.knowledge.SafetyParameters;
 
 /**
  * Suicide risk assessments documented after an urgent trigger (PROTOCOL-v3 section C): a completed Procedure of the

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trdcds.terminology.ProtocolParameters;
-import org.trdcds.terminology.SafetyParameters;
+import org.trdcds.knowledge.ProtocolParameters;
+import org.trdcds.knowledge.SafetyParameters;
 
 /**
  * Contraindications and cautions of docs/protocol.md section 4 (version 2, as changed by PROTOCOL-v3 section D), as findings without order references; which

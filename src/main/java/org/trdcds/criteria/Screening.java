@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /** The patient-view findings of docs/protocol.md section 5. */
 final class Screening {

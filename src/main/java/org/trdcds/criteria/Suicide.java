@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * Suicide risk (PROTOCOL-v2 section 5 as changed by PROTOCOL-v3 section C): tiered, from the PHQ-9 item 9 answers in

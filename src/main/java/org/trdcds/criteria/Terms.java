@@ -3,7 +3,7 @@ package org.trdcds.criteria;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * Value-set membership over the codings of a fact, and RxNorm ingredient resolution, through {@link Knowledge}. A

@@ -43,7 +43,7 @@ final class Trials {
             var product = ingredient.product();
             // a combination product with its own dose-table row (dextromethorphan-bupropion) is its own trial
             var ownRow = product == null
-                    ? java.util.Optional.<org.trdcds.terminology.Knowledge.MinimumDose>empty()
+                    ? java.util.Optional.<org.trdcds.knowledge.Knowledge.MinimumDose>empty()
                     : bipolar
                             ? terms.knowledge().bipolarMinimumDailyDose(product.rxnormCode())
                             : terms.knowledge().minimumDailyDose(product.rxnormCode());

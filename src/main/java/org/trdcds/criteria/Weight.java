@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /** The latest plausible body weight within weightWindowDays, in kg (kg, g, [lb_av]; docs/protocol.md section 5). */
 final class Weight {

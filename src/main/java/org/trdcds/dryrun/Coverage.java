@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.trdcds.terminology.CoverageRules;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.CoverageRules;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * What the knowledge covers of the export: codes no value set holds that look relevant ({@link CoverageRules}), with

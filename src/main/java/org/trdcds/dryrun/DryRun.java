@@ -31,9 +31,9 @@ import org.trdcds.cards.TemplateCardRenderer;
 import org.trdcds.criteria.ProtocolDecision;
 import org.trdcds.fhirdata.HapiFactExtractor;
 import org.trdcds.patientcards.PatientCards;
-import org.trdcds.terminology.FileKnowledge;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.KnowledgeFiles;
+import org.trdcds.knowledge.FileKnowledge;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.KnowledgeFiles;
 
 /**
  * The go-live dry run: a bulk $export in, every patient decided as patient-view would decide at one instant, the

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
-import org.trdcds.terminology.KnowledgeLoadException;
+import org.trdcds.knowledge.KnowledgeLoadException;
 
 /**
  * {@code java -jar trd-cds-hooks.jar dry-run ...}: the go-live dry run without the web server. Exit codes: 0 done

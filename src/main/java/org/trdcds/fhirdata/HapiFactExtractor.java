@@ -28,7 +28,7 @@ import org.trdcds.criteria.MedicationFact;
 import org.trdcds.criteria.ObservationFact;
 import org.trdcds.criteria.PatientFacts;
 import org.trdcds.criteria.ProcedureFact;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * FHIR R4 resources -> typed facts. Records entered in error (or refuted, or cancelled observations, or medication

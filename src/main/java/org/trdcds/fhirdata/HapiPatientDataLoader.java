@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.MedicationRecognition;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.MedicationRecognition;
 
 /**
  * Prefetch first; every key that is missing, null or an OperationOutcome is fetched from fhirServer, and every

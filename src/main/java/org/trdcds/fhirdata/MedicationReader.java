@@ -20,7 +20,7 @@ import org.hl7.fhir.r4.model.Type;
 import org.trdcds.criteria.Code;
 import org.trdcds.criteria.Dose;
 import org.trdcds.criteria.MedicationFact;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * MedicationStatement, MedicationRequest and MedicationAdministration -> {@link MedicationFact}; records that were

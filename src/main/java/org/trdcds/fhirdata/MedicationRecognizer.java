@@ -11,8 +11,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
 import org.trdcds.criteria.Code;
 import org.trdcds.criteria.Recognition;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.NameTable;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.NameTable;
 
 /**
  * PROTOCOL-v3 section A: a medication[x] is identified by the first of (1) an RxNorm ingredient code of the

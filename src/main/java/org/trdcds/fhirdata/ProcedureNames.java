@@ -6,8 +6,8 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.trdcds.criteria.Code;
 import org.trdcds.criteria.Recognition;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.NameTable;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.NameTable;
 
 /**
  * A draft order other than a medication (ServiceRequest, Procedure...) whose codes name no procedure of the knowledge

@@ -31,7 +31,7 @@ import org.trdcds.fhirdata.MedicationReferences;
 import org.trdcds.fhirdata.PatientData;
 import org.trdcds.fhirdata.PatientDataLoader;
 import org.trdcds.patientcards.PatientCards;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /** One hook call: parse, load the patient's data, decide, render, record the cards issued. */
 @Service

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * {@code GET /admin/knowledge} (admin only): what the service loaded, for the people who own the knowledge: the

@@ -5,7 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * Every protocol parameter the service loaded, by its name in Parameters-protocol-parameters.json (the record

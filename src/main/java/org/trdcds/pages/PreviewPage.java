@@ -23,7 +23,7 @@ import org.trdcds.criteria.ProtocolDecision;
 import org.trdcds.fhirdata.FactExtractor;
 import org.trdcds.fhirdata.RecordedResources;
 import org.trdcds.hooks.Hook;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * {@code GET /admin/preview} (admin only): the cards of the bundled sample patients (samples/*.json, the worked

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.trdcds.cards.SourceUrls;
-import org.trdcds.terminology.Knowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * {@code GET /protocol}: the protocol as this service applies it, generated once at start-up from the loaded

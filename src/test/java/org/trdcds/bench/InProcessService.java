@@ -28,9 +28,9 @@ import org.trdcds.hooks.HookInvocation;
 import org.trdcds.hooks.HookRequestParser;
 import org.trdcds.hooks.RequestJson;
 import org.trdcds.hooks.ServiceCatalog;
-import org.trdcds.terminology.FileKnowledge;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.KnowledgeFiles;
+import org.trdcds.knowledge.FileKnowledge;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.KnowledgeFiles;
 
 /**
  * The service's request handling without HTTP, built from the real parts with the application's default settings:

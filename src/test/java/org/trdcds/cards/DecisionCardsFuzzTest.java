@@ -34,8 +34,8 @@ import org.trdcds.criteria.ObservationFact;
 import org.trdcds.criteria.PatientFacts;
 import org.trdcds.criteria.ProcedureFact;
 import org.trdcds.criteria.ProtocolDecision;
-import org.trdcds.terminology.FileKnowledge;
-import org.trdcds.terminology.KnowledgeFiles;
+import org.trdcds.knowledge.FileKnowledge;
+import org.trdcds.knowledge.KnowledgeFiles;
 
 /**
  * Random patient facts (codes from the real value sets and made-up ones, dates, doses, units, statuses, nulls) through

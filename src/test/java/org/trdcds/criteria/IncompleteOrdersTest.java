@@ -8,9 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.MedicationRecognition;
-import org.trdcds.terminology.NameTable;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.MedicationRecognition;
+import org.trdcds.knowledge.NameTable;
 
 /** order-check-incomplete (PROTOCOL-v3 section A): an in-scope order whose check could not be completed. */
 class IncompleteOrdersTest {

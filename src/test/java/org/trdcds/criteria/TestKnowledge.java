@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.ProtocolParameters;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * In-memory {@link Knowledge} for unit tests: codes from docs/clinical-reference.md, parameters = docs/protocol.md
@@ -295,7 +295,7 @@ public final class TestKnowledge implements Knowledge {
     }
 
     /** PROTOCOL-v3 sections C and D (v3safety): the defaults of Parameters-safety-v3.json. */
-    public static final org.trdcds.terminology.SafetyParameters SAFETY = new org.trdcds.terminology.SafetyParameters(
+    public static final org.trdcds.knowledge.SafetyParameters SAFETY = new org.trdcds.knowledge.SafetyParameters(
             300,
             30,
             25,
@@ -420,13 +420,13 @@ public final class TestKnowledge implements Knowledge {
     }
 
     @Override
-    public org.trdcds.terminology.SafetyParameters safetyParameters() {
+    public org.trdcds.knowledge.SafetyParameters safetyParameters() {
         return SAFETY;
     }
 
     /** The order parameters of Parameters-orders-v3.json (v3orders). */
-    public static final org.trdcds.terminology.OrderParameters ORDER_DEFAULTS =
-            new org.trdcds.terminology.OrderParameters(
+    public static final org.trdcds.knowledge.OrderParameters ORDER_DEFAULTS =
+            new org.trdcds.knowledge.OrderParameters(
                     20,
                     120,
                     1.0,
@@ -453,7 +453,7 @@ public final class TestKnowledge implements Knowledge {
                     30);
 
     @Override
-    public org.trdcds.terminology.OrderParameters orderParameters() {
+    public org.trdcds.knowledge.OrderParameters orderParameters() {
         return ORDER_DEFAULTS;
     }
 }

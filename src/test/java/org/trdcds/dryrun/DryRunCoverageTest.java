@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.ProjectKnowledge;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /**
  * Coverage: codes planted in an export that no value set holds but that look relevant (a code range of a concept, a

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.ProjectKnowledge;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /**
  * Every Synthea patient of src/test/resources/fixtures/synthea through patient-view with prefetch, as an EHR would send it

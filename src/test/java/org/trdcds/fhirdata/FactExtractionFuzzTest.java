@@ -19,8 +19,8 @@ import org.trdcds.criteria.HookKind;
 import org.trdcds.criteria.MedicationFact;
 import org.trdcds.criteria.PatientFacts;
 import org.trdcds.criteria.ProtocolDecision;
-import org.trdcds.terminology.FileKnowledge;
-import org.trdcds.terminology.KnowledgeFiles;
+import org.trdcds.knowledge.FileKnowledge;
+import org.trdcds.knowledge.KnowledgeFiles;
 
 /**
  * Malformed FHIR medication records and draft orders (timing frequency 1.5 / "x" / 2^31, period units such as

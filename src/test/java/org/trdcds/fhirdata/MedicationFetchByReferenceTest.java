@@ -22,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.trdcds.criteria.DraftOrder;
 import org.trdcds.criteria.Recognition;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.MedicationRecognition;
-import org.trdcds.terminology.ProjectKnowledge;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.MedicationRecognition;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /**
  * The fetch by reference of PROTOCOL-v3 section A against a real HAPI RestfulServer: unresolved Medication

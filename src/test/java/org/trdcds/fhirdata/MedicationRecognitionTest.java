@@ -21,7 +21,7 @@ import org.trdcds.criteria.Code;
 import org.trdcds.criteria.DraftOrder;
 import org.trdcds.criteria.MedicationFact;
 import org.trdcds.criteria.Recognition;
-import org.trdcds.terminology.ProjectKnowledge;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /** The four ways of PROTOCOL-v3 section A, in their order, with the real knowledge (names table, product map). */
 class MedicationRecognitionTest {

@@ -31,9 +31,9 @@ import org.trdcds.fhirdata.HapiFactExtractor;
 import org.trdcds.fhirdata.HapiPatientDataLoader;
 import org.trdcds.fhirdata.PatientDataLoader;
 import org.trdcds.fhirdata.TestFhirServer;
-import org.trdcds.terminology.FileKnowledge;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.KnowledgeFiles;
+import org.trdcds.knowledge.FileKnowledge;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.KnowledgeFiles;
 
 /**
  * The CPU gate around one call, with the real parts and a real FHIR server: a call whose prefetch holds all the data

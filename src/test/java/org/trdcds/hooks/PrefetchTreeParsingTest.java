@@ -32,7 +32,7 @@ class PrefetchTreeParsingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CdsLimits LIMITS = new CdsLimits(DataSize.ofMegabytes(50), 100, 1_000_000, 100_000);
     private static final HookRequestParser PARSER = new HookRequestParser(new RequestJson(LIMITS), FHIR, LIMITS);
-    private static final CdsService SCREENING = new ServiceCatalog(JSON, org.trdcds.terminology.ProjectKnowledge.get())
+    private static final CdsService SCREENING = new ServiceCatalog(JSON, org.trdcds.knowledge.ProjectKnowledge.get())
             .find("ketamine-tms-screening")
             .orElseThrow();
 
@@ -96,7 +96,7 @@ class PrefetchTreeParsingTest {
                         + "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":" + order
                         + "}]}}}")
                 .getBytes(StandardCharsets.UTF_8);
-        CdsService orderSign = new ServiceCatalog(JSON, org.trdcds.terminology.ProjectKnowledge.get())
+        CdsService orderSign = new ServiceCatalog(JSON, org.trdcds.knowledge.ProjectKnowledge.get())
                 .find("ketamine-tms-order-sign")
                 .orElseThrow();
 

@@ -30,7 +30,7 @@ class RequestParsingFuzzTest {
     static final CdsLimits LIMITS = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
     static final HookRequestParser PARSER = new HookRequestParser(new RequestJson(LIMITS), FhirContext.forR4(), LIMITS);
     static final List<CdsService> SERVICES =
-            new ServiceCatalog(JSON, org.trdcds.terminology.ProjectKnowledge.get()).services();
+            new ServiceCatalog(JSON, org.trdcds.knowledge.ProjectKnowledge.get()).services();
     static final List<JsonNode> REAL_REQUESTS = realRequests();
     static final List<String> MUTATION_KEYS = List.of(
             "hook",

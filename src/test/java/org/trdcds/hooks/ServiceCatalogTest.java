@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.trdcds.terminology.ProjectKnowledge;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /** The catalog data file and the 2.0.1 prefetch tokens. */
 class ServiceCatalogTest {

@@ -21,7 +21,7 @@ import org.trdcds.hooks.HookInvocation.CardsResponse;
 class StartupWarmUpTest {
 
     private static final ServiceCatalog CATALOG =
-            new ServiceCatalog(new ObjectMapper(), org.trdcds.terminology.ProjectKnowledge.get());
+            new ServiceCatalog(new ObjectMapper(), org.trdcds.knowledge.ProjectKnowledge.get());
 
     private final HookInvocation invocation = mock(HookInvocation.class);
 

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trdcds.cards.TemplateCardRenderer;
 import org.trdcds.fhirdata.HapiFactExtractor;
-import org.trdcds.terminology.FileKnowledge;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.KnowledgeFiles;
+import org.trdcds.knowledge.FileKnowledge;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.KnowledgeFiles;
 
 /**
  * With cds.knowledge.dir, the pages show the edited knowledge: a changed parameter on the protocol and knowledge

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.trdcds.terminology.FileKnowledge;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.KnowledgeFiles;
+import org.trdcds.knowledge.FileKnowledge;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.KnowledgeFiles;
 
 /**
  * PROTOCOL-v3 F: the protocol page says for each topic when it fires (the card-topics definitions) and at which

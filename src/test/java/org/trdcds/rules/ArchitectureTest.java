@@ -31,7 +31,7 @@ import org.trdcds.security.SecurityProperties;
  */
 class ArchitectureTest {
 
-    private static final String TERMINOLOGY = "org.trdcds.terminology..";
+    private static final String TERMINOLOGY = "org.trdcds.knowledge..";
     private static final String CRITERIA = "org.trdcds.criteria..";
     private static final String FHIRDATA = "org.trdcds.fhirdata..";
     private static final String CARDS = "org.trdcds.cards..";

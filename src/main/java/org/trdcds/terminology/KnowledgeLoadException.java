@@ -1,9 +1,0 @@
-package org.trdcds.terminology;
-
-/** The knowledge files are missing or malformed: the service must not start. */
-public class KnowledgeLoadException extends RuntimeException {
-
-    public KnowledgeLoadException(String message) {
-        super(message);
-    }
-}
