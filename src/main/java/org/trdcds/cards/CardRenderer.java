@@ -2,7 +2,6 @@ package org.trdcds.cards;
 
 import java.util.List;
 import java.util.Map;
-import org.trdcds.criteria.Blocks;
 import org.trdcds.criteria.Finding;
 
 /** Findings + the templates of cds-cards/ -> CDS Hooks cards. Templates are compiled once, at start-up. */
@@ -14,9 +13,4 @@ public interface CardRenderer {
      * @param draftOrders raw FHIR JSON of each draft order by "Type/id", for update suggestions; empty on patient-view
      */
     List<Card> render(List<Finding> findings, String serviceId, String patientId, Map<String, String> draftOrders);
-
-    /** Which modality each contraindication topic blocks, from the templates (none by default). */
-    default Blocks blocks() {
-        return new Blocks(Map.of());
-    }
 }

@@ -13,15 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.trdcds.criteria.Blocks;
 import org.trdcds.criteria.Finding;
+import org.trdcds.knowledge.CardTemplate;
+import org.trdcds.knowledge.CardTemplates;
+import org.trdcds.knowledge.JsonPath;
 import org.trdcds.knowledge.Knowledge;
 
 /**
- * Renders findings with the templates of cds-cards/ (compiled once, at construction). Every card gets a fresh uuid,
+ * Renders findings with the templates of cds-cards/ (loaded and compiled once by the knowledge package). Every card gets a fresh uuid,
  * states the knowledge version, and carries source.topic; patient-derived text is escaped for Markdown.
  */
 @Component
@@ -34,22 +34,11 @@ public class TemplateCardRenderer implements CardRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Knowledge knowledge;
-    private final Map<String, CardTemplate> templates;
+    private final Map<String, Prepared> templates = new HashMap<>();
 
-    @Autowired
-    public TemplateCardRenderer(Knowledge knowledge, @Value("${cds.knowledge.dir:}") String knowledgeDir) {
-        this(knowledge, CardTemplates.load(knowledgeDir));
-    }
-
-    TemplateCardRenderer(Knowledge knowledge, Map<String, CardTemplate> templates) {
+    public TemplateCardRenderer(Knowledge knowledge, CardTemplates templates) {
         this.knowledge = knowledge;
-        this.templates = Map.copyOf(templates);
-    }
-
-    /** Which modality each contraindication blocks (template field {@code blocks}), for the decision. */
-    @Override
-    public Blocks blocks() {
-        return CardTemplates.blocks(templates);
+        templates.all().forEach(t -> this.templates.put(t.topic(), Prepared.of(t)));
     }
 
     /** Topics that have a template. */
@@ -57,12 +46,43 @@ public class TemplateCardRenderer implements CardRenderer {
         return templates.keySet();
     }
 
+    /** A template with its links and override reasons as card parts, made once. */
+    private record Prepared(CardTemplate template, List<Card.Link> links, List<Card.Coding> overrideReasons) {
+
+        static Prepared of(CardTemplate t) {
+            return new Prepared(
+                    t,
+                    t.links().stream()
+                            .map(l -> new Card.Link(l.label(), l.url(), "absolute", null))
+                            .toList(),
+                    t.overrideReasons().stream()
+                            .map(r -> new Card.Coding(r.system(), r.code(), r.display()))
+                            .toList());
+        }
+
+        /** The links to show: a link whose {@code when} names a detail key is shown only when that value is set. */
+        List<Card.Link> linksFor(Map<String, Object> details) {
+            if (template.links().stream().allMatch(l -> l.when() == null)) {
+                return links;
+            }
+            List<Card.Link> shown = new ArrayList<>();
+            for (int i = 0; i < links.size(); i++) {
+                String when = template.links().get(i).when();
+                Object value = when == null ? Boolean.TRUE : details.get(when);
+                if (value != null && !Boolean.FALSE.equals(value)) {
+                    shown.add(links.get(i));
+                }
+            }
+            return shown;
+        }
+    }
+
     @Override
     public List<Card> render(
             List<Finding> findings, String serviceId, String patientId, Map<String, String> draftOrders) {
         List<Card> cards = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            CardTemplate template = templates.get(finding.topic());
+            Prepared template = templates.get(finding.topic());
             if (template == null) {
                 throw new IllegalStateException("no card template for topic " + finding.topic());
             }
@@ -72,7 +92,8 @@ public class TemplateCardRenderer implements CardRenderer {
         return cards;
     }
 
-    private Card render(CardTemplate t, Finding finding, String patientId, Map<String, String> draftOrders) {
+    private Card render(Prepared prepared, Finding finding, String patientId, Map<String, String> draftOrders) {
+        CardTemplate t = prepared.template();
         Map<String, Object> context = new HashMap<>(finding.details());
         context.put("knowledgeVersion", knowledge.version());
         context.put(AnyRow.KEY, AnyRow.of(finding.details()));
@@ -107,8 +128,8 @@ public class TemplateCardRenderer implements CardRenderer {
                         t.sourceLabel(), t.sourceUrl(), null, new Card.Coding(TOPIC_SYSTEM, t.topic(), t.display())),
                 suggestions,
                 suggestions.isEmpty() ? null : t.selectionBehavior(),
-                t.overrideReasons(),
-                t.linksFor(finding.details()));
+                prepared.overrideReasons(),
+                prepared.linksFor(finding.details()));
     }
 
     private List<Card.Action> actions(

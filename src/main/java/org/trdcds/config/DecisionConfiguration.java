@@ -9,9 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.trdcds.cards.TemplateCardRenderer;
 import org.trdcds.criteria.Decision;
-import org.trdcds.criteria.ProtocolDecision;
+import org.trdcds.criteria.DecisionFactory;
 import org.trdcds.knowledge.Knowledge;
 
 /**
@@ -36,7 +35,12 @@ public class DecisionConfiguration {
     }
 
     @Bean
-    Decision decision(Knowledge knowledge, Clock clock, TemplateCardRenderer cards) {
-        return new ProtocolDecision(knowledge, clock, cards.blocks());
+    DecisionFactory decisionFactory(Knowledge knowledge) {
+        return new DecisionFactory(knowledge);
+    }
+
+    @Bean
+    Decision decision(DecisionFactory factory, Clock clock) {
+        return factory.at(clock);
     }
 }

@@ -20,9 +20,11 @@ public final class ProtocolDecision implements Decision {
     private final OrderChecks orderChecks;
 
     /**
+     * Built by {@link DecisionFactory}.
+     *
      * @param blocks which modality each contraindication topic blocks (from the card templates)
      */
-    public ProtocolDecision(Knowledge knowledge, Clock clock, Blocks blocks) {
+    ProtocolDecision(Knowledge knowledge, Clock clock, Blocks blocks) {
         this.knowledge = knowledge;
         this.clock = clock;
         this.trd = new Trd(knowledge);

@@ -26,14 +26,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.trdcds.cards.TemplateCardRenderer;
-import org.trdcds.criteria.ProtocolDecision;
+import org.trdcds.criteria.DecisionFactory;
 import org.trdcds.fhirdata.HapiFactExtractor;
 import org.trdcds.patientcards.PatientCards;
-import org.trdcds.knowledge.FileKnowledge;
-import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.KnowledgeLoader;
 import org.trdcds.knowledge.KnowledgeFiles;
+import org.trdcds.knowledge.LoadedKnowledge;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * The go-live dry run: a bulk $export in, every patient decided as patient-view would decide at one instant, the
@@ -58,18 +58,16 @@ public final class DryRun {
     Map<String, Object> run(ExportFiles files) throws IOException, InterruptedException {
         long start = System.nanoTime();
         FhirContext fhir = FhirContext.forR4();
-        KnowledgeFiles knowledgeFiles = options.knowledgeDir() == null
-                ? KnowledgeFiles.fromClasspath(
-                        new PathMatchingResourcePatternResolver(getClass().getClassLoader()))
-                : KnowledgeFiles.fromDirectory(options.knowledgeDir());
-        Knowledge knowledge = FileKnowledge.load(knowledgeFiles, fhir);
-        TemplateCardRenderer renderer = new TemplateCardRenderer(
-                knowledge,
-                options.knowledgeDir() == null ? "" : options.knowledgeDir().toString());
+        LoadedKnowledge loaded = KnowledgeLoader.load(
+                options.knowledgeDir() == null
+                        ? KnowledgeFiles.fromClasspath()
+                        : KnowledgeFiles.fromDirectory(options.knowledgeDir()),
+                fhir);
+        Knowledge knowledge = loaded.knowledge();
         PatientCards patientCards = new PatientCards(
                 new HapiFactExtractor(),
-                new ProtocolDecision(knowledge, Clock.fixed(options.asOf(), ZoneOffset.UTC), renderer.blocks()),
-                renderer);
+                new DecisionFactory(knowledge).at(Clock.fixed(options.asOf(), ZoneOffset.UTC)),
+                new TemplateCardRenderer(knowledge, loaded.templates()));
         Files.createDirectories(options.out());
         Coverage coverage = new Coverage(knowledge, 200_000);
         Tally tally = new Tally();

@@ -75,6 +75,19 @@ public interface Knowledge {
     }
 
     /**
+     * What the card templates of cds-cards/ tell the decision: the topics with a template, the modalities each topic
+     * blocks or concerns. None by default.
+     */
+    default TopicModalities topicModalities() {
+        return TopicModalities.NONE;
+    }
+
+    /** The phrases of cds-cards/shared/ by key (card wording governance edits, never Java). None by default. */
+    default java.util.Map<String, String> phrases() {
+        return java.util.Map.of();
+    }
+
+    /**
      * @param rxnormCode  the product code
      * @param ingredient  ingredient RxCUI
      * @param ingredientName e.g. "sertraline"

@@ -1,27 +1,36 @@
 package org.trdcds.knowledge;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The {@link Knowledge} bean: fhir-profiles/ from the folder named by {@code cds.knowledge.dir} (a folder that
- * contains fhir-profiles/ and cds-cards/), or from the classpath when the property is unset.
+ * The knowledge beans, loaded once at start-up from {@code cds.knowledge.dir} or the jar ({@link
+ * KnowledgeProperties}): a bad file stops the start.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KnowledgeProperties.class)
 public class KnowledgeConfiguration {
 
     @Bean
-    public Knowledge knowledge(
-            ObjectProvider<FhirContext> fhirContext, @Value("${cds.knowledge.dir:}") String knowledgeDir) {
-        KnowledgeFiles files = knowledgeDir.isBlank()
-                ? KnowledgeFiles.fromClasspath(
-                        new PathMatchingResourcePatternResolver(getClass().getClassLoader()))
-                : KnowledgeFiles.fromDirectory(Path.of(knowledgeDir));
-        return FileKnowledge.load(files, fhirContext.getIfAvailable(FhirContext::forR4));
+    public LoadedKnowledge loadedKnowledge(ObjectProvider<FhirContext> fhirContext, KnowledgeProperties properties) {
+        return KnowledgeLoader.load(properties.files(), fhirContext.getIfAvailable(FhirContext::forR4));
+    }
+
+    @Bean
+    public Knowledge knowledge(LoadedKnowledge loaded) {
+        return loaded.knowledge();
+    }
+
+    @Bean
+    public CardTemplates cardTemplates(LoadedKnowledge loaded) {
+        return loaded.templates();
+    }
+
+    @Bean
+    public KnowledgeDocuments knowledgeDocuments(LoadedKnowledge loaded) {
+        return loaded.documents();
     }
 }

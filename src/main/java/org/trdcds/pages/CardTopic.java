@@ -1,13 +1,12 @@
 package org.trdcds.pages;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.trdcds.knowledge.CardTemplate;
+import org.trdcds.knowledge.CardTemplates;
 
 /**
- * One card template of cds-cards/ as the pages describe it (read as JSON, so a field the renderer does not use yet,
- * such as {@code blocks}, is shown when a template has it).
+ * One card template of cds-cards/ as the pages describe it, from the templates the knowledge package loaded.
  *
  * @param blocks the modality a contraindication blocks (the template's {@code blocks}: a string or a list), or null
  */
@@ -35,58 +34,27 @@ record CardTopic(
         return blocks != null || code.startsWith("contraindication-");
     }
 
-    static List<CardTopic> all(KnowledgeSource source) {
-        List<CardTopic> topics = new ArrayList<>();
-        source.in(KnowledgeSource.CARDS).forEach((file, json) -> {
-            if (json.hasNonNull("topic")) {
-                topics.add(of(json, file));
-            }
-        });
-        topics.sort(Comparator.comparing(CardTopic::code));
-        return List.copyOf(topics);
+    /** Every loaded template as the pages describe it, in topic order. */
+    static List<CardTopic> all(CardTemplates templates) {
+        return templates.all().stream()
+                .map(CardTopic::of)
+                .sorted(Comparator.comparing(CardTopic::code))
+                .toList();
     }
 
-    static CardTopic of(JsonNode t, String file) {
-        List<Link> links = new ArrayList<>();
-        for (JsonNode l : t.path("links")) {
-            links.add(new Link(l.path("label").asText(), l.path("url").asText(null)));
-        }
-        List<Reason> reasons = new ArrayList<>();
-        for (JsonNode r : t.path("overrideReasons")) {
-            reasons.add(new Reason(
-                    r.path("system").asText(null),
-                    r.path("code").asText(),
-                    r.path("display").asText()));
-        }
+    static CardTopic of(CardTemplate t) {
         return new CardTopic(
-                t.path("topic").asText(),
-                t.path("display").asText(t.path("topic").asText()),
-                t.path("indicator").asText(""),
-                text(t.path("summary")),
-                blocks(t.path("blocks")),
-                List.copyOf(links),
-                List.copyOf(reasons),
-                file);
-    }
-
-    private static String blocks(JsonNode blocks) {
-        if (blocks.isMissingNode() || blocks.isNull()) {
-            return null;
-        }
-        if (!blocks.isArray()) {
-            return blocks.asText().isBlank() ? null : blocks.asText();
-        }
-        List<String> modalities = new ArrayList<>();
-        blocks.forEach(b -> modalities.add(b.asText()));
-        return modalities.isEmpty() ? null : String.join(", ", modalities);
-    }
-
-    private static String text(JsonNode node) {
-        if (!node.isArray()) {
-            return node.asText("");
-        }
-        StringBuilder out = new StringBuilder();
-        node.forEach(line -> out.append(line.asText()).append('\n'));
-        return out.toString().strip();
+                t.topic(),
+                t.display(),
+                t.indicator(),
+                t.summaryText(),
+                t.blocks().isEmpty() ? null : String.join(", ", t.blocks()),
+                t.links().stream()
+                        .map(l -> new Link(l.label(), l.url().isEmpty() ? null : l.url()))
+                        .toList(),
+                t.overrideReasons().stream()
+                        .map(r -> new Reason(r.system(), r.code(), r.display()))
+                        .toList(),
+                "cds-cards/" + t.file());
     }
 }

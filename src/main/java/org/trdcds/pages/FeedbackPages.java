@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.trdcds.feedback.FeedbackStore;
+import org.trdcds.knowledge.CardTemplates;
 
 /**
  * What clinicians did with the cards, for governance (admin only): {@code GET /admin/feedback-summary} as JSON and
@@ -19,9 +20,9 @@ public class FeedbackPages {
     private final FeedbackStore store;
     private final List<CardTopic> templates;
 
-    public FeedbackPages(FeedbackStore store, KnowledgeSource source) {
+    public FeedbackPages(FeedbackStore store, CardTemplates cardTemplates) {
         this.store = store;
-        this.templates = CardTopic.all(source);
+        this.templates = CardTopic.all(cardTemplates);
     }
 
     @GetMapping(path = "/admin/feedback-summary", produces = "application/json")

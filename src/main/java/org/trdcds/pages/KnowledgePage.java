@@ -11,7 +11,10 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.trdcds.knowledge.CardTemplates;
 import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.KnowledgeDocuments;
+import org.trdcds.knowledge.LoadedKnowledge;
 
 /**
  * {@code GET /admin/knowledge} (admin only): what the service loaded, for the people who own the knowledge: the
@@ -27,12 +30,12 @@ public class KnowledgePage {
     private final String html;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public KnowledgePage(Knowledge knowledge, KnowledgeSource source, org.trdcds.audit.ServiceModes modes) {
-        this.html = build(knowledge, source, modes);
+    public KnowledgePage(LoadedKnowledge loaded, org.trdcds.audit.ServiceModes modes) {
+        this.html = build(loaded, modes);
     }
 
-    public KnowledgePage(Knowledge knowledge, KnowledgeSource source) {
-        this(knowledge, source, new org.trdcds.audit.ServiceModes(Map.of()));
+    public KnowledgePage(LoadedKnowledge loaded) {
+        this(loaded, new org.trdcds.audit.ServiceModes(Map.of()));
     }
 
     @GetMapping(path = "/admin/knowledge", produces = Html.CONTENT_TYPE)
@@ -41,11 +44,13 @@ public class KnowledgePage {
         return html;
     }
 
-    static String build(Knowledge knowledge, KnowledgeSource source) {
-        return build(knowledge, source, new org.trdcds.audit.ServiceModes(Map.of()));
+    static String build(LoadedKnowledge loaded) {
+        return build(loaded, new org.trdcds.audit.ServiceModes(Map.of()));
     }
 
-    static String build(Knowledge knowledge, KnowledgeSource source, org.trdcds.audit.ServiceModes modes) {
+    static String build(LoadedKnowledge loaded, org.trdcds.audit.ServiceModes modes) {
+        Knowledge knowledge = loaded.knowledge();
+        KnowledgeDocuments source = loaded.documents();
         StringBuilder out = new StringBuilder("<h1>Knowledge in use</h1>");
         out.append("<table><tr><th>Knowledge version</th><td id=\"knowledge-version\">")
                 .append(esc(knowledge.version()))
@@ -70,13 +75,13 @@ public class KnowledgePage {
         valueSets(out, knowledge, source);
         doseTables(out, source);
         parameters(out, knowledge, source);
-        templates(out, source);
+        templates(out, loaded.templates());
         return Html.page("Knowledge " + knowledge.version(), out.toString());
     }
 
-    private static void valueSets(StringBuilder out, Knowledge knowledge, KnowledgeSource source) {
+    private static void valueSets(StringBuilder out, Knowledge knowledge, KnowledgeDocuments source) {
         Map<String, JsonNode> byId = new TreeMap<>();
-        source.in(KnowledgeSource.VALUE_SETS).values().stream()
+        source.in(KnowledgeDocuments.VALUE_SETS).values().stream()
                 .filter(json -> "ValueSet".equals(json.path("resourceType").asText()))
                 .forEach(json -> byId.put(json.path("id").asText(), json));
         out.append("<h2 id=\"value-sets\">Value sets (")
@@ -131,9 +136,9 @@ public class KnowledgePage {
     }
 
     /** Every knowledge table whose rows have a minDailyDoseMg part (the antidepressant table and any other). */
-    private static void doseTables(StringBuilder out, KnowledgeSource source) {
+    private static void doseTables(StringBuilder out, KnowledgeDocuments source) {
         out.append("<h2 id=\"minimum-doses\">Minimum-dose tables</h2>");
-        source.in(KnowledgeSource.TABLES).forEach((file, json) -> {
+        source.in(KnowledgeDocuments.TABLES).forEach((file, json) -> {
             if (!isDoseTable(json)) {
                 return;
             }
@@ -204,7 +209,7 @@ public class KnowledgePage {
         return "";
     }
 
-    private static void parameters(StringBuilder out, Knowledge knowledge, KnowledgeSource source) {
+    private static void parameters(StringBuilder out, Knowledge knowledge, KnowledgeDocuments source) {
         ProtocolText text = new ProtocolText(source, Map.of());
         out.append("<h2 id=\"parameters\">Protocol parameters</h2><table><tr><th>Name</th><th>Value</th>"
                 + "<th>Meaning</th></tr>");
@@ -221,7 +226,7 @@ public class KnowledgePage {
         out.append("</table>");
     }
 
-    private static void templates(StringBuilder out, KnowledgeSource source) {
+    private static void templates(StringBuilder out, CardTemplates source) {
         out.append("<h2 id=\"card-templates\">Card templates</h2><table><tr><th>Topic</th><th>Indicator</th>"
                 + "<th>Summary</th><th>Blocks</th><th>Override reasons</th></tr>");
         for (CardTopic topic : CardTopic.all(source)) {

@@ -19,7 +19,7 @@ import org.trdcds.cards.SourceUrls;
 import org.trdcds.criteria.Finding;
 import org.trdcds.criteria.HookKind;
 import org.trdcds.criteria.PatientFacts;
-import org.trdcds.criteria.ProtocolDecision;
+import org.trdcds.criteria.DecisionFactory;
 import org.trdcds.fhirdata.FactExtractor;
 import org.trdcds.fhirdata.RecordedResources;
 import org.trdcds.hooks.Hook;
@@ -37,18 +37,20 @@ public class PreviewPage {
     private static final Logger log = LoggerFactory.getLogger(PreviewPage.class);
 
     private final Knowledge knowledge;
+    private final DecisionFactory decisions;
     private final FactExtractor extractor;
     private final CardRenderer renderer;
     private final List<Samples.Sample> samples;
     private final String externalBaseUrl;
 
     public PreviewPage(
-            Knowledge knowledge,
+            DecisionFactory decisions,
             FactExtractor extractor,
             CardRenderer renderer,
             FhirContext fhir,
             @Value("${cds.security.audience-base-url:}") String externalBaseUrl) {
-        this.knowledge = knowledge;
+        this.knowledge = decisions.knowledge();
+        this.decisions = decisions;
         this.extractor = extractor;
         this.renderer = renderer;
         this.samples = Samples.load(fhir);
@@ -131,9 +133,8 @@ public class PreviewPage {
         HookKind kind = Hook.of(sample.hook()).map(Hook::kind).orElse(HookKind.SCREENING);
         PatientFacts facts =
                 extractor.extract(RecordedResources.patientData(sample.record()), sample.draftOrders(), null);
-        List<Finding> findings = new ProtocolDecision(
-                        knowledge, Clock.fixed(sample.asOf(), ZoneOffset.UTC), renderer.blocks())
-                .decide(facts, kind);
+        List<Finding> findings =
+                decisions.at(Clock.fixed(sample.asOf(), ZoneOffset.UTC)).decide(facts, kind);
         return renderer.render(findings, sample.service(), sample.patientId(), sample.draftOrderJson());
     }
 }

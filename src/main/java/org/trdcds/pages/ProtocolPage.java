@@ -9,7 +9,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.trdcds.cards.SourceUrls;
+import org.trdcds.knowledge.CardTemplates;
 import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.KnowledgeDocuments;
+import org.trdcds.knowledge.LoadedKnowledge;
 
 /**
  * {@code GET /protocol}: the protocol as this service applies it, generated once at start-up from the loaded
@@ -21,8 +24,8 @@ public class ProtocolPage {
 
     private final String html;
 
-    public ProtocolPage(Knowledge knowledge, KnowledgeSource source) {
-        this.html = build(knowledge, source);
+    public ProtocolPage(LoadedKnowledge loaded) {
+        this.html = build(loaded);
     }
 
     @GetMapping(path = SourceUrls.PROTOCOL_PATH, produces = Html.CONTENT_TYPE)
@@ -31,10 +34,12 @@ public class ProtocolPage {
         return html;
     }
 
-    static String build(Knowledge knowledge, KnowledgeSource source) {
+    static String build(LoadedKnowledge loaded) {
+        Knowledge knowledge = loaded.knowledge();
+        KnowledgeDocuments source = loaded.documents();
         Map<String, String> values = ParameterValues.of(knowledge.parameters());
         ProtocolText text = new ProtocolText(source, values);
-        List<CardTopic> topics = CardTopic.all(source);
+        List<CardTopic> topics = CardTopic.all(loaded.templates());
         JsonNode json = text.json();
         StringBuilder out = new StringBuilder();
         out.append("<h1>").append(esc(json.path("title").asText("Protocol"))).append("</h1>");
@@ -67,7 +72,7 @@ public class ProtocolPage {
         parameters(out, values, text);
         contraindications(out, topics);
         evidence(out, json, text);
-        cards(out, topics, text, firesWhen(source), indicatorLabels(source));
+        cards(out, topics, text, firesWhen(source), indicatorLabels(loaded.templates()));
         return Html.page("Protocol " + knowledge.version(), out.toString());
     }
 
@@ -130,9 +135,9 @@ public class ProtocolPage {
      * When each topic fires, from the card-topics CodeSystem's definitions (governance edits them with the templates):
      * the page states the rule, never a template summary with its placeholders emptied.
      */
-    static Map<String, String> firesWhen(KnowledgeSource source) {
+    static Map<String, String> firesWhen(KnowledgeDocuments source) {
         Map<String, String> when = new java.util.HashMap<>();
-        source.in(KnowledgeSource.VALUE_SETS).values().stream()
+        source.in(KnowledgeDocuments.VALUE_SETS).values().stream()
                 .filter(json -> "CodeSystem".equals(json.path("resourceType").asText())
                         && json.path("url").asText().endsWith("/card-topics"))
                 .forEach(json -> json.path("concept")
@@ -143,16 +148,12 @@ public class ProtocolPage {
     }
 
     /** A topic's indicators as the card can be issued: "warning or critical" for a dose card that can be critical. */
-    static Map<String, String> indicatorLabels(KnowledgeSource source) {
+    static Map<String, String> indicatorLabels(CardTemplates templates) {
         Map<String, String> labels = new java.util.HashMap<>();
-        source.in(KnowledgeSource.CARDS).values().stream()
-                .filter(t -> t.hasNonNull("topic"))
-                .forEach(t -> {
-                    String indicator = t.path("indicator").asText("");
-                    String other =
-                            t.hasNonNull("criticalWhen") ? "critical" : t.hasNonNull("warningWhen") ? "warning" : null;
-                    labels.put(t.path("topic").asText(), other == null ? indicator : indicator + " or " + other);
-                });
+        templates.all().forEach(t -> {
+            String other = t.criticalWhen() != null ? "critical" : t.warningWhen() != null ? "warning" : null;
+            labels.put(t.topic(), other == null ? t.indicator() : t.indicator() + " or " + other);
+        });
         return labels;
     }
 

@@ -7,6 +7,7 @@ import com.samskivert.mustache.MustacheException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import org.trdcds.knowledge.KnowledgeDocuments;
 
 /**
  * The protocol page's own text, cds-cards/protocol/protocol.json: labels and units of the parameters, the steps,
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 final class ProtocolText {
 
-    static final String FILE = KnowledgeSource.PROTOCOL + "protocol.json";
+    static final String FILE = KnowledgeDocuments.PROTOCOL + "protocol.json";
 
     private static final Mustache.Compiler MUSTACHE =
             Mustache.compiler().defaultValue("‹{{name}}›").escapeHTML(false);
@@ -23,8 +24,8 @@ final class ProtocolText {
     private final JsonNode json;
     private final Map<String, String> values;
 
-    ProtocolText(KnowledgeSource source, Map<String, String> parameterValues) {
-        this.json = source.in(KnowledgeSource.PROTOCOL).getOrDefault(FILE, MissingNode.getInstance());
+    ProtocolText(KnowledgeDocuments source, Map<String, String> parameterValues) {
+        this.json = source.in(KnowledgeDocuments.PROTOCOL).getOrDefault(FILE, MissingNode.getInstance());
         this.values = withPercentages(parameterValues);
     }
 

@@ -1,4 +1,4 @@
-package org.trdcds.cards;
+package org.trdcds.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A tiny dotted path with [n] indexes ("dosageInstruction[0].timing.repeat.duration") to set values in a tree. */
-final class JsonPath {
+public final class JsonPath {
 
     private JsonPath() {}
 
@@ -27,7 +27,7 @@ final class JsonPath {
     }
 
     /** Sets the value, creating missing objects and array slots on the way. */
-    static void set(ObjectNode root, List<Object> path, JsonNode value) {
+    public static void set(ObjectNode root, List<Object> path, JsonNode value) {
         JsonNode node = root;
         for (int i = 0; i < path.size() - 1; i++) {
             node = child(node, path.get(i), path.get(i + 1) instanceof Integer);

@@ -1,4 +1,4 @@
-package org.trdcds.cards;
+package org.trdcds.knowledge;
 
 import com.samskivert.mustache.Mustache;
 

@@ -1,0 +1,160 @@
+package org.trdcds.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.samskivert.mustache.Template;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one card template of cds-cards/ (JSON) into a {@link CardTemplate}: required fields checked, Mustache
+ * compiled once (Markdown detail, plain text, JSON resources), the shared "identified by its name" line added.
+ */
+final class CardTemplateReader {
+
+    /** The shared detail line every template gets (PROTOCOL-v3 A: "identified by its name: «text»"), by phrase key. */
+    static final String IDENTIFIED_BY_NAME = "identifiedByName";
+
+    /** The modality names a template's {@code blocks} and {@code concerns} may hold (not value-set ids). */
+    static final Set<String> MODALITIES = Set.of("ketamine", "tms");
+
+    private CardTemplateReader() {}
+
+    /**
+     * @param identifiedByName the shared "identified by its name" line, put before the detail's last paragraph (the
+     *                         knowledge-version footer) of a template that does not place {@code identifiedByName}
+     *                         itself; null: none
+     */
+    static CardTemplate read(JsonNode t, String name, String identifiedByName) {
+        String detail = withLine(text(t.path("detail")), identifiedByName);
+        if (!detail.contains("{{knowledgeVersion}}")) {
+            throw new KnowledgeLoadException(name + ": the detail must state {{knowledgeVersion}}");
+        }
+        List<CardTemplate.Link> links = new ArrayList<>();
+        for (JsonNode l : t.path("links")) {
+            links.add(new CardTemplate.Link(
+                    l.path("label").asText(), l.path("url").asText(), l.path("when").asText(null)));
+        }
+        List<CardTemplate.Reason> reasons = new ArrayList<>();
+        for (JsonNode r : t.path("overrideReasons")) {
+            reasons.add(new CardTemplate.Reason(
+                    r.path("system").asText(null),
+                    r.path("code").asText(),
+                    r.path("display").asText()));
+        }
+        List<CardTemplate.SuggestionTemplate> suggestions = new ArrayList<>();
+        for (JsonNode s : t.path("suggestions")) {
+            List<CardTemplate.ActionTemplate> actions = new ArrayList<>();
+            for (JsonNode a : s.path("actions")) {
+                actions.add(action(a));
+            }
+            suggestions.add(new CardTemplate.SuggestionTemplate(
+                    Compilers.PLAIN.compile(s.path("label").asText()),
+                    s.path("isRecommended").asBoolean(false),
+                    s.path("when").asText(null),
+                    actions));
+        }
+        return new CardTemplate(
+                required(t, "topic", name),
+                required(t, "display", name),
+                required(t, "indicator", name),
+                t.path("source").path("label").asText(),
+                t.path("source").path("url").asText(null),
+                Compilers.PLAIN.compile(required(t, "summary", name)),
+                Compilers.MARKDOWN.compile(detail),
+                List.copyOf(links),
+                List.copyOf(reasons),
+                t.path("selectionBehavior").asText("at-most-one"),
+                suggestions,
+                blockedModalities(t.path("blocks"), name),
+                modality(t, "concerns", name),
+                t.path("criticalWhen").asText(null),
+                t.path("warningWhen").asText(null),
+                name,
+                required(t, "summary", name));
+    }
+
+    private static String withLine(String detail, String line) {
+        if (line == null || detail.contains(IDENTIFIED_BY_NAME)) {
+            return detail;
+        }
+        String block = "{{#" + IDENTIFIED_BY_NAME + "}}\n" + line + "\n{{/" + IDENTIFIED_BY_NAME + "}}\n";
+        int footer = detail.lastIndexOf("\n\n");
+        return footer < 0
+                ? detail + "\n\n" + block
+                : detail.substring(0, footer) + "\n" + block + "\n" + detail.substring(footer + 2);
+    }
+
+    /** The template's {@code blocks}: one modality or a list of them ("ketamine", "tms"; "none" or absent = none). */
+    private static Set<String> blockedModalities(JsonNode blocks, String name) {
+        Set<String> modalities = new LinkedHashSet<>();
+        for (JsonNode value : blocks.isArray() ? blocks : List.of(blocks)) {
+            String modality = value.isTextual() ? value.asText().toLowerCase(Locale.ROOT) : null;
+            if (value.isMissingNode() || value.isNull() || "none".equals(modality)) {
+                continue;
+            }
+            if (!MODALITIES.contains(modality)) {
+                throw new KnowledgeLoadException(name + ": blocks must be \"ketamine\", \"tms\", \"none\" or a list");
+            }
+            modalities.add(modality);
+        }
+        return Collections.unmodifiableSet(modalities);
+    }
+
+    /** "ketamine", "tms", or null (absent, null or "none"); anything else fails loading. */
+    private static String modality(JsonNode t, String field, String name) {
+        String value = t.path(field).asText(null);
+        if (value == null || value.equals("none")) {
+            return null;
+        }
+        if (!MODALITIES.contains(value)) {
+            throw new KnowledgeLoadException(name + ": " + field + " must be \"ketamine\", \"tms\" or \"none\"");
+        }
+        return value;
+    }
+
+    private static CardTemplate.ActionTemplate action(JsonNode a) {
+        Template resource =
+                a.has("resource") ? Compilers.JSON.compile(a.path("resource").toString()) : null;
+        List<CardTemplate.Edit> edits = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = a.path("set").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            edits.add(new CardTemplate.Edit(
+                    JsonPath.parse(e.getKey()),
+                    Compilers.JSON.compile(e.getValue().asText())));
+        }
+        return new CardTemplate.ActionTemplate(
+                a.path("type").asText(),
+                Compilers.PLAIN.compile(a.path("description").asText()),
+                resource,
+                a.path("draftOrder").asText(null),
+                edits,
+                a.path("resourceIds").asText(null),
+                a.path("rewriteDose").path("from").asText(null),
+                a.path("rewriteDose").path("to").asText(null));
+    }
+
+    /** A string, or an array of lines joined with newlines (for readable Markdown in JSON). */
+    private static String text(JsonNode node) {
+        if (!node.isArray()) {
+            return node.asText();
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonNode line : node) {
+            out.append(line.asText()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String required(JsonNode t, String field, String name) {
+        if (!t.hasNonNull(field)) {
+            throw new KnowledgeLoadException(name + ": missing " + field);
+        }
+        return t.path(field).asText();
+    }
+}
