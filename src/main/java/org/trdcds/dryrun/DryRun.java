@@ -29,11 +29,11 @@ import java.util.stream.Stream;
 import org.trdcds.cards.TemplateCardRenderer;
 import org.trdcds.criteria.DecisionFactory;
 import org.trdcds.fhirdata.HapiFactExtractor;
-import org.trdcds.patientcards.PatientCards;
-import org.trdcds.knowledge.KnowledgeLoader;
-import org.trdcds.knowledge.KnowledgeFiles;
-import org.trdcds.knowledge.LoadedKnowledge;
 import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.KnowledgeFiles;
+import org.trdcds.knowledge.KnowledgeLoader;
+import org.trdcds.knowledge.LoadedKnowledge;
+import org.trdcds.patientcards.PatientCards;
 
 /**
  * The go-live dry run: a bulk $export in, every patient decided as patient-view would decide at one instant, the

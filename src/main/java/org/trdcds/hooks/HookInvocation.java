@@ -30,8 +30,8 @@ import org.trdcds.fhirdata.FetchPlan;
 import org.trdcds.fhirdata.MedicationReferences;
 import org.trdcds.fhirdata.PatientData;
 import org.trdcds.fhirdata.PatientDataLoader;
-import org.trdcds.patientcards.PatientCards;
 import org.trdcds.knowledge.Knowledge;
+import org.trdcds.patientcards.PatientCards;
 
 /** One hook call: parse, load the patient's data, decide, render, record the cards issued. */
 @Service

@@ -38,7 +38,9 @@ final class CardTemplateReader {
         List<CardTemplate.Link> links = new ArrayList<>();
         for (JsonNode l : t.path("links")) {
             links.add(new CardTemplate.Link(
-                    l.path("label").asText(), l.path("url").asText(), l.path("when").asText(null)));
+                    l.path("label").asText(),
+                    l.path("url").asText(),
+                    l.path("when").asText(null)));
         }
         List<CardTemplate.Reason> reasons = new ArrayList<>();
         for (JsonNode r : t.path("overrideReasons")) {

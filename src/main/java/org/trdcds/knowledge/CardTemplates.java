@@ -17,8 +17,8 @@ public final class CardTemplates {
         for (CardTemplate template : templates) {
             CardTemplate previous = map.put(template.topic(), template);
             if (previous != null) {
-                throw new KnowledgeLoadException(template.file() + " and " + previous.file() + " have the same topic "
-                        + template.topic());
+                throw new KnowledgeLoadException(
+                        template.file() + " and " + previous.file() + " have the same topic " + template.topic());
             }
         }
         this.byTopic = java.util.Collections.unmodifiableMap(map);

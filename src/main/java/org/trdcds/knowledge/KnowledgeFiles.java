@@ -80,7 +80,8 @@ public final class KnowledgeFiles {
 
     private static Map<String, String> fromClasspath(String pattern) {
         String top = "/" + pattern.substring(0, pattern.indexOf('/') + 1);
-        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(KnowledgeFiles.class.getClassLoader());
+        ResourcePatternResolver resolver =
+                new PathMatchingResourcePatternResolver(KnowledgeFiles.class.getClassLoader());
         Map<String, String> contents = new TreeMap<>();
         try {
             for (Resource resource : resolver.getResources("classpath*:" + pattern)) {

@@ -37,7 +37,8 @@ public final class KnowledgeLoader {
         IParser parser = fhirContext.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
         ParsedResources parsed = new ParsedResources(files.origin());
         for (String folder : new String[] {"vocabulary/", "knowledge/"}) {
-            files.under(KnowledgeFiles.ROOT + "/" + folder).forEach((path, json) -> parsed.add(path, fhir(parser, path, json)));
+            files.under(KnowledgeFiles.ROOT + "/" + folder)
+                    .forEach((path, json) -> parsed.add(path, fhir(parser, path, json)));
         }
         Map<String, String> phrases = SharedPhrases.read(json(files.in(SharedPhrases.FOLDER)));
         String identifiedByName = phrases.get(CardTemplateReader.IDENTIFIED_BY_NAME);
@@ -50,9 +51,8 @@ public final class KnowledgeLoader {
         CardTemplates cards = new CardTemplates(templates);
         FileKnowledge knowledge = new FileKnowledge(parsed, cards.modalities(), phrases);
         Map<String, JsonNode> documents = new TreeMap<>();
-        for (String folder : new String[] {
-            KnowledgeDocuments.VALUE_SETS, KnowledgeDocuments.TABLES, KnowledgeDocuments.PROTOCOL
-        }) {
+        for (String folder :
+                new String[] {KnowledgeDocuments.VALUE_SETS, KnowledgeDocuments.TABLES, KnowledgeDocuments.PROTOCOL}) {
             documents.putAll(json(files.in(folder)));
         }
         log.info(

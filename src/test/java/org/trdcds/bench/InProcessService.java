@@ -17,7 +17,7 @@ import org.trdcds.cards.TemplateCardRenderer;
 import org.trdcds.config.CdsLimits;
 import org.trdcds.config.FhirConfiguration;
 import org.trdcds.criteria.Decision;
-import org.trdcds.criteria.ProtocolDecision;
+import org.trdcds.criteria.DecisionFactory;
 import org.trdcds.feedback.FeedbackStore;
 import org.trdcds.feedback.IssuedCard;
 import org.trdcds.feedback.IssuedCardWriter;
@@ -28,9 +28,10 @@ import org.trdcds.hooks.HookInvocation;
 import org.trdcds.hooks.HookRequestParser;
 import org.trdcds.hooks.RequestJson;
 import org.trdcds.hooks.ServiceCatalog;
-import org.trdcds.knowledge.FileKnowledge;
 import org.trdcds.knowledge.Knowledge;
 import org.trdcds.knowledge.KnowledgeFiles;
+import org.trdcds.knowledge.KnowledgeLoader;
+import org.trdcds.knowledge.LoadedKnowledge;
 
 /**
  * The service's request handling without HTTP, built from the real parts with the application's default settings:
@@ -51,10 +52,10 @@ final class InProcessService implements AutoCloseable {
 
     InProcessService() {
         fhirContext = new FhirConfiguration().fhirContext();
-        knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of(".")), fhirContext);
-        decision = new ProtocolDecision(
-                knowledge, Clock.fixed(BenchData.AS_OF, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
-        renderer = new TemplateCardRenderer(knowledge, "");
+        LoadedKnowledge loaded = KnowledgeLoader.load(KnowledgeFiles.fromDirectory(Path.of(".")), fhirContext);
+        knowledge = loaded.knowledge();
+        decision = new DecisionFactory(knowledge).at(Clock.fixed(BenchData.AS_OF, ZoneOffset.UTC));
+        renderer = new TemplateCardRenderer(knowledge, loaded.templates());
         CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 20_000);
         loader = new HapiPatientDataLoader(
                 fhirContext,

@@ -2,7 +2,6 @@ package org.trdcds.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +24,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.trdcds.criteria.Code;
 import org.trdcds.criteria.ConditionFact;
+import org.trdcds.criteria.Decision;
 import org.trdcds.criteria.Dose;
 import org.trdcds.criteria.DraftOrder;
 import org.trdcds.criteria.Finding;
@@ -33,9 +33,8 @@ import org.trdcds.criteria.MedicationFact;
 import org.trdcds.criteria.ObservationFact;
 import org.trdcds.criteria.PatientFacts;
 import org.trdcds.criteria.ProcedureFact;
-import org.trdcds.criteria.ProtocolDecision;
-import org.trdcds.knowledge.FileKnowledge;
-import org.trdcds.knowledge.KnowledgeFiles;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /**
  * Random patient facts (codes from the real value sets and made-up ones, dates, doses, units, statuses, nulls) through
@@ -45,11 +44,10 @@ class DecisionCardsFuzzTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    static final FileKnowledge KNOWLEDGE =
-            FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")), FhirContext.forR4());
-    static final ProtocolDecision DECISION = new ProtocolDecision(
-            KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
-    static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(KNOWLEDGE, "");
+    static final Knowledge KNOWLEDGE = ProjectKnowledge.get();
+    static final Decision DECISION = ProjectKnowledge.decisions().at(Clock.fixed(NOW, ZoneOffset.UTC));
+    static final TemplateCardRenderer RENDERER =
+            new TemplateCardRenderer(KNOWLEDGE, ProjectKnowledge.loaded().templates());
     static final List<Code> KNOWN_CODES = knownCodes();
     static final List<String> SYSTEMS = List.of(
             "http://hl7.org/fhir/sid/icd-10-cm",

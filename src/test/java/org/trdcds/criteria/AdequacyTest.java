@@ -58,7 +58,13 @@ class AdequacyTest {
 
     @Test
     void noMinimumDoseInTheTableIsUnknownAndSaysSo() {
-        Adequacy.Result result = assess(new FactsFixture().med("10737", "completed", 200, 100L, mgDaily(300)));
+        TestKnowledge noTrazodoneRow = new TestKnowledge().withoutMinimumDose("10737");
+        List<Trial> trials = Trials.of(
+                new FactsFixture().med("10737", "completed", 200, 100L, mgDaily(300)).medications,
+                new Terms(noTrazodoneRow),
+                14,
+                NOW);
+        Adequacy.Result result = new Adequacy(noTrazodoneRow).assess(trials.get(0), NOW);
         assertThat(result.status()).isEqualTo(Adequacy.Status.UNKNOWN);
         assertThat(result.reason()).contains("no minimum adequate dose");
     }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 /** PROTOCOL-v3 section F: the candidate card's untried options and checks as they ran; a broad-only diagnosis. */
 class CandidateCardV3Test {
 
-    private final ProtocolDecision decision =
-            new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
+    private final Decision decision = new DecisionFactory(new TestKnowledge()).at(FactsFixture.CLOCK);
 
     private Finding finding(FactsFixture f, String topic) {
         return decision.decide(f.facts(), HookKind.SCREENING).stream()
@@ -36,7 +35,8 @@ class CandidateCardV3Test {
                 .containsEntry("esketamineTried", false)
                 .containsEntry("conditionCount", 1)
                 .containsEntry("pregnancyTestRecorded", false);
-        assertThat(untried(candidate)).containsExactly("lithium", "aripiprazole");
+        assertThat(untried(candidate))
+                .containsExactly("brexpiprazole", "cariprazine", "quetiapine", "olanzapine", "lithium", "aripiprazole");
     }
 
     @Test
@@ -52,8 +52,15 @@ class CandidateCardV3Test {
                 FactsFixture.daysAgo(400)));
         Finding candidate = finding(f, Topics.COMBINATION_CANDIDATE);
         assertThat(candidate.details()).containsEntry("ectTried", true);
-        // aripiprazole has no dose-table row here: recorded, adequacy unknown; lithium 10 days: not adequate
-        assertThat(untried(candidate)).containsExactly("lithium (unknown)", "aripiprazole (unknown)");
+        // aripiprazole has no dose-table row: recorded, adequacy unknown; lithium 10 days: not adequate
+        assertThat(untried(candidate))
+                .containsExactly(
+                        "brexpiprazole",
+                        "cariprazine",
+                        "quetiapine",
+                        "olanzapine",
+                        "lithium (unknown)",
+                        "aripiprazole (unknown)");
     }
 
     @Test

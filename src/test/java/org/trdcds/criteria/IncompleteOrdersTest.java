@@ -23,14 +23,18 @@ class IncompleteOrdersTest {
             NameTable.EMPTY,
             table("intravenous", "intravenous", "IV", "47625008"),
             table("nasal", "nasal", "intranasal", "46713006"));
-    static final Knowledge KNOWLEDGE = (Knowledge) Proxy.newProxyInstance(
-            Knowledge.class.getClassLoader(),
-            new Class<?>[] {Knowledge.class},
-            (proxy, method, args) ->
-                    method.getName().equals("medicationRecognition") ? ROUTES : method.invoke(BASE, args));
+    static final Knowledge KNOWLEDGE = withRecognition(ROUTES);
 
-    private final ProtocolDecision decision =
-            new ProtocolDecision(KNOWLEDGE, FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
+    /** The real knowledge with another medication recognition (names and routes). */
+    static Knowledge withRecognition(MedicationRecognition recognition) {
+        return (Knowledge) Proxy.newProxyInstance(
+                Knowledge.class.getClassLoader(),
+                new Class<?>[] {Knowledge.class},
+                (proxy, method, args) ->
+                        method.getName().equals("medicationRecognition") ? recognition : method.invoke(BASE, args));
+    }
+
+    private final Decision decision = new DecisionFactory(KNOWLEDGE).at(FactsFixture.CLOCK);
 
     private static NameTable table(String kind, String... names) {
         return new NameTable(java.util.Arrays.stream(names)
@@ -158,7 +162,7 @@ class IncompleteOrdersTest {
 
     @Test
     void aRecognitionWithoutRoutesJudgesNoRoute() {
-        ProtocolDecision plain = new ProtocolDecision(BASE, FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
+        Decision plain = new DecisionFactory(withRecognition(MedicationRecognition.NONE)).at(FactsFixture.CLOCK);
         FactsFixture f = FactsFixture.candidate();
         f.orders.add(order("MedicationRequest/k-1", "6130", dose(40.0, "mg", "intramuscular route"), null));
         assertThat(plain.decide(f.facts(), HookKind.ORDER_CHECK))

@@ -9,8 +9,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OrderChecksTest {
 
-    private final ProtocolDecision decision = new ProtocolDecision(
-            new TestKnowledge(), FactsFixture.CLOCK, org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
+    /**
+     * A ketamine product the product map does not hold (it lists none): 50 mg/mL, a test code, added to the real
+     * knowledge for the two tests of a product ordered in its own unit.
+     */
+    static final String KETAMINE_PRODUCT = "test-ketamine-50-mg-ml";
+
+    private final Decision decision = new TestKnowledge()
+            .withProduct(
+                    "ketamine",
+                    new org.trdcds.knowledge.Knowledge.Product(KETAMINE_PRODUCT, "6130", "ketamine", 50.0, "mL"))
+            .factory()
+            .at(FactsFixture.CLOCK);
 
     private List<Finding> orderCheck(FactsFixture f) {
         return decision.decide(f.facts(), HookKind.ORDER_CHECK);
@@ -87,7 +97,7 @@ class OrderChecksTest {
         f.orders.add(new DraftOrder(
                 "MedicationRequest/ket-2",
                 "MedicationRequest",
-                List.of(new Code(Terms.RXNORM, TestKnowledge.KETAMINE_PRODUCT)),
+                List.of(new Code(Terms.RXNORM, KETAMINE_PRODUCT)),
                 null,
                 null,
                 true));
@@ -267,7 +277,7 @@ class OrderChecksTest {
         f.orders.add(new DraftOrder(
                 "MedicationRequest/k",
                 "MedicationRequest",
-                List.of(new Code(Terms.RXNORM, TestKnowledge.KETAMINE_PRODUCT)),
+                List.of(new Code(Terms.RXNORM, KETAMINE_PRODUCT)),
                 "ketamine 50 mg/mL",
                 List.of(new Dose(mL, "mL", 3.0 / 7, 40.0)),
                 true,

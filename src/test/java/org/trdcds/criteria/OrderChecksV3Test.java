@@ -16,8 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OrderChecksV3Test {
 
-    private final ProtocolDecision decision =
-            new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
+    private final Decision decision = new DecisionFactory(new TestKnowledge()).at(FactsFixture.CLOCK);
 
     private static final String IV = "intravenous route";
 

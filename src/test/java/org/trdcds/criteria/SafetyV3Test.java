@@ -20,8 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SafetyV3Test {
 
-    private final ProtocolDecision decision =
-            new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
+    private final Decision decision = new DecisionFactory(new TestKnowledge()).at(FactsFixture.CLOCK);
 
     private static PatientFacts facts(FactsFixture f, LocalDate birthDate) {
         return new PatientFacts(

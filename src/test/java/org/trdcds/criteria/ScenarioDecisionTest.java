@@ -25,8 +25,7 @@ class ScenarioDecisionTest {
     }
 
     private List<Finding> decide(ScenarioReader.Scenario s) {
-        return new ProtocolDecision(knowledge, Clock.fixed(s.asOf(), ZoneOffset.UTC), TestBlocks.FROM_TEMPLATES)
-                .decide(s.facts(), s.kind());
+        return knowledge.factory().at(Clock.fixed(s.asOf(), ZoneOffset.UTC)).decide(s.facts(), s.kind());
     }
 
     @ParameterizedTest(name = "{0}")

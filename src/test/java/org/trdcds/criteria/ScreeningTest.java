@@ -10,8 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 class ScreeningTest {
 
-    private final ProtocolDecision decision = new ProtocolDecision(
-            new TestKnowledge(), FactsFixture.CLOCK, org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
+    private final Decision decision = new DecisionFactory(new TestKnowledge()).at(FactsFixture.CLOCK);
 
     private List<Finding> screen(FactsFixture f) {
         return decision.decide(f.facts(), HookKind.SCREENING);

@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SuicideV3Test {
 
-    private final ProtocolDecision decision =
-            new ProtocolDecision(new TestKnowledge(), FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
+    private final Decision decision = new DecisionFactory(new TestKnowledge()).at(FactsFixture.CLOCK);
 
     private List<Finding> screen(FactsFixture f) {
         return decision.decide(f.facts(), HookKind.SCREENING);
@@ -147,7 +146,7 @@ class SuicideV3Test {
     @Test
     void aCodedHighOutcomeKeepsTheUrgentTier() {
         FactsFixture f = FactsFixture.candidate().condition("T43.222A", "resolved", 5);
-        procedure(f, "Procedure/sra", "completed", 2, List.of(new Code(SNOMED, "test-high-risk")), null);
+        procedure(f, "Procedure/sra", "completed", 2, List.of(new Code(SNOMED, "15621000119106")), null);
         assertThat(topics(screen(f))).contains(Topics.SUICIDE_RISK_URGENT).doesNotContain(Topics.COMBINATION_CANDIDATE);
     }
 

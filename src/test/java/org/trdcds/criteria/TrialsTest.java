@@ -119,7 +119,7 @@ class TrialsTest {
     @org.junit.jupiter.params.provider.CsvSource({"patch, ADEQUATE", "oral, INADEQUATE", "unknown, UNKNOWN"})
     void aRouteSpecificRowAppliesOnlyToThatRoute(String how, Adequacy.Status expected) {
         FactsFixture f = new FactsFixture();
-        String code = how.equals("patch") ? "test-selegiline-patch" : "9639";
+        String code = how.equals("patch") ? "865206" : "9639";
         Dose dose = how.equals("patch")
                 ? new Dose(1.0, "patch", 1.0, null)
                 : new Dose(10.0, "mg", 1.0, null, false, null, how.equals("oral") ? "oral route" : null);

@@ -13,8 +13,7 @@ class VitalsAndSafetyTest {
 
     private final TestKnowledge knowledge = new TestKnowledge();
     private final Terms terms = new Terms(knowledge);
-    private final ProtocolDecision decision =
-            new ProtocolDecision(knowledge, FactsFixture.CLOCK, TestBlocks.FROM_TEMPLATES);
+    private final Decision decision = new DecisionFactory(knowledge).at(FactsFixture.CLOCK);
 
     private List<String> screeningTopics(FactsFixture f) {
         return decision.decide(f.facts(), HookKind.SCREENING).stream()

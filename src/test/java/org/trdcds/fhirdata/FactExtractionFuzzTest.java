@@ -6,21 +6,19 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
-import org.trdcds.cards.TemplateCardRenderer;
+import org.trdcds.criteria.Decision;
 import org.trdcds.criteria.Dose;
 import org.trdcds.criteria.DraftOrder;
 import org.trdcds.criteria.HookKind;
 import org.trdcds.criteria.MedicationFact;
 import org.trdcds.criteria.PatientFacts;
-import org.trdcds.criteria.ProtocolDecision;
-import org.trdcds.knowledge.FileKnowledge;
-import org.trdcds.knowledge.KnowledgeFiles;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /**
  * Malformed FHIR medication records and draft orders (timing frequency 1.5 / "x" / 2^31, period units such as
@@ -32,9 +30,8 @@ class FactExtractionFuzzTest {
 
     static final FhirContext FHIR = FhirContext.forR4Cached();
     static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
-    static final FileKnowledge KNOWLEDGE = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")), FHIR);
-    static final ProtocolDecision DECISION = new ProtocolDecision(
-            KNOWLEDGE, Clock.fixed(NOW, ZoneOffset.UTC), new TemplateCardRenderer(KNOWLEDGE, "").blocks());
+    static final Knowledge KNOWLEDGE = ProjectKnowledge.get();
+    static final Decision DECISION = ProjectKnowledge.decisions().at(Clock.fixed(NOW, ZoneOffset.UTC));
     static final HapiFactExtractor EXTRACTOR = new HapiFactExtractor();
 
     static final List<String> NUMBERS = List.of(

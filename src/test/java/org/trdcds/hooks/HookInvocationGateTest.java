@@ -23,7 +23,6 @@ import org.springframework.util.unit.DataSize;
 import org.trdcds.cards.TemplateCardRenderer;
 import org.trdcds.config.CdsLimits;
 import org.trdcds.config.FhirConfiguration;
-import org.trdcds.criteria.ProtocolDecision;
 import org.trdcds.feedback.FeedbackStore;
 import org.trdcds.feedback.IssuedCardWriter;
 import org.trdcds.fhirdata.FhirClientSettings;
@@ -31,9 +30,8 @@ import org.trdcds.fhirdata.HapiFactExtractor;
 import org.trdcds.fhirdata.HapiPatientDataLoader;
 import org.trdcds.fhirdata.PatientDataLoader;
 import org.trdcds.fhirdata.TestFhirServer;
-import org.trdcds.knowledge.FileKnowledge;
 import org.trdcds.knowledge.Knowledge;
-import org.trdcds.knowledge.KnowledgeFiles;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /**
  * The CPU gate around one call, with the real parts and a real FHIR server: a call whose prefetch holds all the data
@@ -59,7 +57,7 @@ class HookInvocationGateTest {
 
     @BeforeEach
     void setUp() {
-        Knowledge knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of(".")), FHIR);
+        Knowledge knowledge = ProjectKnowledge.get();
         CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
         loader = new HapiPatientDataLoader(
                 FHIR,
@@ -75,11 +73,8 @@ class HookInvocationGateTest {
                 new HookRequestParser(new RequestJson(limits), FHIR, limits),
                 watched,
                 new HapiFactExtractor(),
-                new ProtocolDecision(
-                        knowledge,
-                        Clock.fixed(Instant.parse("2026-11-27T04:22:50Z"), ZoneOffset.UTC),
-                        org.trdcds.criteria.TestBlocks.FROM_TEMPLATES),
-                new TemplateCardRenderer(knowledge, ""),
+                ProjectKnowledge.decisions().at(Clock.fixed(Instant.parse("2026-11-27T04:22:50Z"), ZoneOffset.UTC)),
+                new TemplateCardRenderer(knowledge, ProjectKnowledge.loaded().templates()),
                 notStarted,
                 new SimpleMeterRegistry(),
                 gate);

@@ -128,7 +128,8 @@ class ExpansionCompletenessTest {
                 dir.resolve(KnowledgeFiles.ROOT).resolve("vocabulary/vsac/valueset-2.16.840.1.113883.3.526.3.403.json");
         Files.writeString(mi, Files.readString(mi).replace("\"total\": 79", "\"total\": 158"));
 
-        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext()))
+        assertThatThrownBy(() -> KnowledgeLoader.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext())
+                        .knowledge())
                 .isInstanceOf(KnowledgeLoadException.class)
                 .hasMessageContaining("valueset-2.16.840.1.113883.3.526.3.403.json")
                 .hasMessageContaining("expansion.total is 158 but 79 codes are held");

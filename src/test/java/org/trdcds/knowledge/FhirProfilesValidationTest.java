@@ -58,7 +58,7 @@ class FhirProfilesValidationTest {
     static final FhirContext FHIR = FhirContext.forR4();
 
     static FhirValidator validator;
-    static FileKnowledge knowledge;
+    static Knowledge knowledge;
     static long validationNanos;
     static int validations;
 
@@ -75,7 +75,8 @@ class FhirProfilesValidationTest {
         }
         UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(FHIR);
         unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
-        knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")), FHIR);
+        knowledge = KnowledgeLoader.load(KnowledgeFiles.fromDirectory(Path.of("")), FHIR)
+                .knowledge();
         ValidationSupportChain chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(FHIR),
                 ours,

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.FileSystemUtils;
 import org.trdcds.knowledge.Knowledge.MinimumDose;
 import org.trdcds.knowledge.Knowledge.Product;
@@ -26,11 +25,12 @@ class FileKnowledgeTest {
     static final String SCT = "http://snomed.info/sct";
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     static final FhirContext FHIR = FhirContext.forR4();
-    static FileKnowledge knowledge;
+    static Knowledge knowledge;
 
     @BeforeAll
     static void loadFromTheWorkingTree() {
-        knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of("")), FHIR);
+        knowledge = KnowledgeLoader.load(KnowledgeFiles.fromDirectory(Path.of("")), FHIR)
+                .knowledge();
     }
 
     @Test
@@ -219,7 +219,19 @@ class FileKnowledgeTest {
         @Test
         void protocolParametersHoldTheProtocolDefaults() {
             assertThat(knowledge.version()).isEqualTo("2026.12.0");
-            assertThat(knowledge.parameters()).isEqualTo(org.trdcds.criteria.TestKnowledge.DEFAULTS);
+            ProtocolParameters p = knowledge.parameters();
+            assertThat(p.adequateTrialDays()).isEqualTo(42);
+            assertThat(p.failureMaxReduction()).isEqualTo(0.50);
+            assertThat(p.minFailedTrials()).isEqualTo(2);
+            assertThat(p.systolicLimit()).isEqualTo(140);
+            assertThat(p.ketamineMgPerKg()).isEqualTo(0.5);
+            assertThat(p.trdWindowDays()).isEqualTo(730);
+            assertThat(p.tmsCourseMinSessions()).isEqualTo(20);
+            assertThat(p.systolicBlockLimit()).isEqualTo(160);
+            assertThat(p.minAgeYears()).isEqualTo(18);
+            assertThat(p.lithiumLevelMin()).isEqualTo(0.6);
+            assertThat(p.seizureThresholdIngredient()).isEqualTo("42347");
+            assertThat(p.lithiumIngredient()).isEqualTo("6448");
         }
     }
 
@@ -228,8 +240,13 @@ class FileKnowledgeTest {
 
         @Test
         void fromTheClasspathGivesTheSameKnowledge() {
-            FileKnowledge fromJar =
-                    FileKnowledge.load(KnowledgeFiles.fromClasspath(new PathMatchingResourcePatternResolver()), FHIR);
+            LoadedKnowledge loadedFromJar = KnowledgeLoader.load(KnowledgeFiles.fromClasspath(), FHIR);
+            Knowledge fromJar = loadedFromJar.knowledge();
+            assertThat(loadedFromJar.templates().topics())
+                    .isEqualTo(ProjectKnowledge.loaded().templates().topics());
+            assertThat(loadedFromJar.documents().in(KnowledgeDocuments.PROTOCOL))
+                    .isNotEmpty();
+            assertThat(fromJar.phrases()).isEqualTo(ProjectKnowledge.get().phrases());
             assertThat(fromJar.version()).isEqualTo(knowledge.version());
             assertThat(fromJar.valueSetIds()).isEqualTo(knowledge.valueSetIds());
             assertThat(fromJar.inValueSet("epilepsy-intractable", ICD, "G40.803"))
@@ -255,7 +272,8 @@ class FileKnowledgeTest {
                     Files.readString(parameters)
                             .replaceAll("\\{ \"name\": \"systolicLimit\", \"valueDecimal\": 140 },", ""));
 
-            assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), FHIR))
+            assertThatThrownBy(() -> KnowledgeLoader.load(KnowledgeFiles.fromDirectory(dir), FHIR)
+                            .knowledge())
                     .isInstanceOf(KnowledgeLoadException.class)
                     .hasMessageContaining("Parameters-protocol-parameters.json")
                     .hasMessageContaining("'systolicLimit' is missing");
@@ -271,7 +289,8 @@ class FileKnowledgeTest {
                                     "\"minFailedTrials\", \"valueInteger\": 2",
                                     "\"minFailedTrials\", \"valueString\": \"two\""));
 
-            assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), FHIR))
+            assertThatThrownBy(() -> KnowledgeLoader.load(KnowledgeFiles.fromDirectory(dir), FHIR)
+                            .knowledge())
                     .isInstanceOf(KnowledgeLoadException.class)
                     .hasMessageContaining("Parameters-protocol-parameters.json")
                     .hasMessageContaining("'minFailedTrials' must be a valueInteger or valueDecimal");
@@ -282,7 +301,8 @@ class FileKnowledgeTest {
             Path vsac = copyKnowledge(dir).resolve("vocabulary/vsac/valueset-2.16.840.1.113883.3.67.1.101.1.128.json");
             Files.delete(vsac);
 
-            assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), FHIR))
+            assertThatThrownBy(() -> KnowledgeLoader.load(KnowledgeFiles.fromDirectory(dir), FHIR)
+                            .knowledge())
                     .isInstanceOf(KnowledgeLoadException.class)
                     .hasMessageContaining("ValueSet-bipolar-disorders.json")
                     .hasMessageContaining("2.16.840.1.113883.3.67.1.101.1.128");

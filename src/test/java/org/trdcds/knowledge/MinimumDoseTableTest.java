@@ -97,7 +97,8 @@ class MinimumDoseTableTest {
     void aMissingBipolarTableStopsTheStart(@TempDir Path dir) throws IOException {
         Files.delete(copy(dir).resolve("knowledge/Parameters-bipolar-minimum-doses.json"));
 
-        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext()))
+        assertThatThrownBy(() -> KnowledgeLoader.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext())
+                        .knowledge())
                 .isInstanceOf(KnowledgeLoadException.class)
                 .hasMessageContaining("bipolar-minimum-doses");
     }
@@ -107,7 +108,8 @@ class MinimumDoseTableTest {
         Path table = copy(dir).resolve("knowledge/Parameters-bipolar-minimum-doses.json");
         Files.writeString(table, Files.readString(table).replace("\"valueDecimal\": 300.0", "\"valueDecimal\": -1"));
 
-        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext()))
+        assertThatThrownBy(() -> KnowledgeLoader.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext())
+                        .knowledge())
                 .isInstanceOf(KnowledgeLoadException.class)
                 .hasMessageContaining("Parameters-bipolar-minimum-doses.json")
                 .hasMessageContaining("quetiapine");
@@ -119,7 +121,8 @@ class MinimumDoseTableTest {
         Files.writeString(
                 table, Files.readString(table).replace("\"valueCode\": \"transdermal\"", "\"valueCode\": \" \""));
 
-        assertThatThrownBy(() -> FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext()))
+        assertThatThrownBy(() -> KnowledgeLoader.load(KnowledgeFiles.fromDirectory(dir), ProjectKnowledge.fhirContext())
+                        .knowledge())
                 .isInstanceOf(KnowledgeLoadException.class)
                 .hasMessageContaining("'route'");
     }

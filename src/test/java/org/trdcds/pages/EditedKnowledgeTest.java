@@ -11,10 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trdcds.cards.TemplateCardRenderer;
+import org.trdcds.criteria.DecisionFactory;
 import org.trdcds.fhirdata.HapiFactExtractor;
-import org.trdcds.knowledge.FileKnowledge;
-import org.trdcds.knowledge.Knowledge;
 import org.trdcds.knowledge.KnowledgeFiles;
+import org.trdcds.knowledge.KnowledgeLoader;
+import org.trdcds.knowledge.LoadedKnowledge;
 
 /**
  * With cds.knowledge.dir, the pages show the edited knowledge: a changed parameter on the protocol and knowledge
@@ -27,8 +28,7 @@ class EditedKnowledgeTest {
     @TempDir
     static Path dir;
 
-    static Knowledge knowledge;
-    static KnowledgeSource source;
+    static LoadedKnowledge loaded;
 
     @BeforeAll
     static void editedCopy() throws IOException {
@@ -53,14 +53,13 @@ class EditedKnowledgeTest {
                 {"topic": "zz-new-topic", "display": "A topic added by governance", "indicator": "warning",
                  "blocks": ["ketamine", "TMS"], "summary": "New", "detail": "{{knowledgeVersion}}"}
                 """);
-        knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(dir), FHIR);
-        source = new KnowledgeSource(dir.toString());
+        loaded = KnowledgeLoader.load(KnowledgeFiles.fromDirectory(dir), FHIR);
     }
 
     @Test
     void protocolAndKnowledgePagesShowTheEditedValuesAndTheNewTopic() {
-        String protocol = ProtocolPage.build(knowledge, source);
-        String knowledgePage = KnowledgePage.build(knowledge, source);
+        String protocol = ProtocolPage.build(loaded);
+        String knowledgePage = KnowledgePage.build(loaded);
 
         assertThat(protocol)
                 .contains(
@@ -70,7 +69,7 @@ class EditedKnowledgeTest {
                         "0.6 mg/kg</td><td><code>ketamineMgPerKg</code>");
         assertThat(protocol)
                 .containsPattern("zz-new-topic\">A topic added by governance</a></td><td>warning</td>"
-                        + "<td>ketamine, TMS</td>");
+                        + "<td>ketamine, tms</td>");
         assertThat(knowledgePage)
                 .contains(
                         "cds.knowledge.dir = " + dir.toAbsolutePath().normalize(),
@@ -81,7 +80,11 @@ class EditedKnowledgeTest {
     @Test
     void previewRendersTheSampleCardsWithTheEditedTemplate() {
         PreviewPage preview = new PreviewPage(
-                knowledge, new HapiFactExtractor(), new TemplateCardRenderer(knowledge, dir.toString()), FHIR, "");
+                new DecisionFactory(loaded.knowledge()),
+                new HapiFactExtractor(),
+                new TemplateCardRenderer(loaded.knowledge(), loaded.templates()),
+                FHIR,
+                "");
         Samples.Sample candidate = Samples.load(FHIR).stream()
                 .filter(s -> s.name().equals("pv-candidate"))
                 .findFirst()

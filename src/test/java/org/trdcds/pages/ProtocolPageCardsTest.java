@@ -3,11 +3,8 @@ package org.trdcds.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.trdcds.knowledge.FileKnowledge;
-import org.trdcds.knowledge.Knowledge;
-import org.trdcds.knowledge.KnowledgeFiles;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /**
  * PROTOCOL-v3 F: the protocol page says for each topic when it fires (the card-topics definitions) and at which
@@ -19,11 +16,9 @@ class ProtocolPageCardsTest {
 
     @Test
     void everyTopicSaysWhenItFiresAndEveryIndicatorItCanHave() {
-        Knowledge knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of(".")), FHIR);
-        KnowledgeSource source = new KnowledgeSource(".");
-        String html = ProtocolPage.build(knowledge, source);
+        String html = ProtocolPage.build(ProjectKnowledge.loaded());
 
-        for (CardTopic topic : CardTopic.all(source)) {
+        for (CardTopic topic : CardTopic.all(ProjectKnowledge.loaded().templates())) {
             String section = html.substring(html.indexOf("id=\"" + topic.code() + "\"><h3>"));
             section = section.substring(0, section.indexOf("</section>"));
             assertThat(section).as(topic.code()).contains("Fires when: ").doesNotContain("{{", "()");

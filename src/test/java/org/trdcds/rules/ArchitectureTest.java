@@ -19,19 +19,21 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trdcds.hooks.Hook;
+import org.trdcds.knowledge.KnowledgeFiles;
+import org.trdcds.knowledge.KnowledgeLoader;
 import org.trdcds.security.AuthenticatedClient;
 import org.trdcds.security.SecurityProperties;
 
 /**
  * The package rules of ARCHITECTURE.md as invariants, checked on the compiled main classes: dependencies point
- * inward, {@code pages, hooks -> fhirdata, cards, feedback -> criteria -> terminology}, with the exceptions
+ * inward, {@code pages, hooks -> fhirdata, cards, feedback -> criteria -> knowledge}, with the exceptions
  * ARCHITECTURE.md names. Each rule says what a package must not reach, never who may reach it: a new package (a
  * capability of its own, e.g. {@code org.trdcds.audit}) may use any inner layer without a change here, and breaks a
  * rule only when an inner layer starts to depend on it or when it closes a cycle between packages.
  */
 class ArchitectureTest {
 
-    private static final String TERMINOLOGY = "org.trdcds.knowledge..";
+    private static final String KNOWLEDGE = "org.trdcds.knowledge..";
     private static final String CRITERIA = "org.trdcds.criteria..";
     private static final String FHIRDATA = "org.trdcds.fhirdata..";
     private static final String CARDS = "org.trdcds.cards..";
@@ -55,30 +57,43 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeEveryLayer() {
-        for (String layer : List.of(TERMINOLOGY, CRITERIA, FHIRDATA, CARDS, FEEDBACK, HOOKS, PAGES, CONFIG)) {
+        for (String layer : List.of(KNOWLEDGE, CRITERIA, FHIRDATA, CARDS, FEEDBACK, HOOKS, PAGES, CONFIG)) {
             assertThat(main.that(resideInAPackage(layer))).as(layer).hasSizeGreaterThanOrEqualTo(3);
         }
     }
 
     @Test
-    void terminologyDependsOnNoOtherPackageOfTheService() {
+    void knowledgeDependsOnNoOtherPackageOfTheService() {
         classes()
                 .that()
-                .resideInAPackage(TERMINOLOGY)
+                .resideInAPackage(KNOWLEDGE)
                 .should()
-                .onlyDependOnClassesThat(resideOutsideOfPackage("org.trdcds..").or(resideInAPackage(TERMINOLOGY)))
-                .because("terminology is the innermost layer")
+                .onlyDependOnClassesThat(resideOutsideOfPackage("org.trdcds..").or(resideInAPackage(KNOWLEDGE)))
+                .because(
+                        "knowledge is the innermost layer: it loads the files, every other package reads what it loaded")
                 .check(main);
     }
 
     @Test
-    void criteriaIsPlainJavaOverTerminology() {
+    void criteriaIsPlainJavaOverKnowledge() {
         classes()
                 .that()
                 .resideInAPackage(CRITERIA)
                 .should()
-                .onlyDependOnClassesThat(resideInAnyPackage("java..", CRITERIA, TERMINOLOGY))
-                .because("the decision is plain Java: no Spring, HTTP, JSON or HAPI (ARCHITECTURE.md)")
+                .onlyDependOnClassesThat(resideInAnyPackage("java..", CRITERIA, KNOWLEDGE))
+                .because("the decision is plain Java: no Spring, HTTP, JSON, HAPI or Mustache (ARCHITECTURE.md)")
+                .check(main);
+    }
+
+    /** One home for knowledge: the pages, the cards and the decision read what was loaded, never the files. */
+    @Test
+    void onlyTheKnowledgePackageAndTheDryRunLoadTheKnowledgeFiles() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(KNOWLEDGE, "org.trdcds.dryrun..")
+                .should()
+                .dependOnClassesThat(belongToAnyOf(KnowledgeFiles.class, KnowledgeLoader.class))
+                .because("ARCHITECTURE.md: only knowledge reads fhir-profiles/ and cds-cards/ (the dry run asks it to)")
                 .check(main);
     }
 
@@ -141,7 +156,7 @@ class ArchitectureTest {
                 .resideInAnyPackage(EDGE)
                 .should()
                 .dependOnClassesThat(
-                        resideInAnyPackage(HOOKS, PAGES, FHIRDATA, CARDS, FEEDBACK, CRITERIA, TERMINOLOGY, CONFIG))
+                        resideInAnyPackage(HOOKS, PAGES, FHIRDATA, CARDS, FEEDBACK, CRITERIA, KNOWLEDGE, CONFIG))
                 .because("security, replay and refusals know HTTP (and JDBC) only")
                 .check(main);
     }
