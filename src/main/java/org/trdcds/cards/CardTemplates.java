@@ -81,20 +81,31 @@ final class CardTemplates {
 
     /** One line of cds-cards/shared/detail-lines.json (the knowledge directory's copy when configured); null if none. */
     static String sharedLine(String knowledgeDir, String key) {
+        JsonNode line = sharedLines(knowledgeDir).path(key);
+        return line.isTextual() && !line.asText().isBlank() ? line.asText() : null;
+    }
+
+    private static JsonNode sharedLines(String knowledgeDir) {
         try {
             Resource resource = knowledgeDir.isBlank()
                     ? new PathMatchingResourcePatternResolver().getResource("classpath:" + SHARED_LINES)
                     : new org.springframework.core.io.FileSystemResource(Path.of(knowledgeDir, SHARED_LINES));
             if (!resource.exists()) {
-                return null;
+                return JSON.createObjectNode();
             }
             try (InputStream in = resource.getInputStream()) {
-                JsonNode line = JSON.readTree(in).path(key);
-                return line.isTextual() && !line.asText().isBlank() ? line.asText() : null;
+                return JSON.readTree(in);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + SHARED_LINES, e);
         }
+    }
+
+    /** The {@code phrases} of cds-cards/shared/detail-lines.json (the knowledge directory's copy when configured). */
+    static Phrases phrases(String knowledgeDir) {
+        Map<String, String> texts = new HashMap<>();
+        sharedLines(knowledgeDir).path(Phrases.KEY).fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+        return new Phrases(texts);
     }
 
     static CardTemplate parse(JsonNode t, String name) {

@@ -35,15 +35,21 @@ public class TemplateCardRenderer implements CardRenderer {
 
     private final Knowledge knowledge;
     private final Map<String, CardTemplate> templates;
+    private final Phrases phrases;
 
     @Autowired
     public TemplateCardRenderer(Knowledge knowledge, @Value("${cds.knowledge.dir:}") String knowledgeDir) {
-        this(knowledge, CardTemplates.load(knowledgeDir));
+        this(knowledge, CardTemplates.load(knowledgeDir), CardTemplates.phrases(knowledgeDir));
     }
 
     TemplateCardRenderer(Knowledge knowledge, Map<String, CardTemplate> templates) {
+        this(knowledge, templates, CardTemplates.phrases(""));
+    }
+
+    TemplateCardRenderer(Knowledge knowledge, Map<String, CardTemplate> templates, Phrases phrases) {
         this.knowledge = knowledge;
         this.templates = Map.copyOf(templates);
+        this.phrases = phrases;
     }
 
     /** Which modality each contraindication blocks (template field {@code blocks}), for the decision. */
@@ -72,13 +78,19 @@ public class TemplateCardRenderer implements CardRenderer {
         return cards;
     }
 
+    /** The phrases the decision's details name (cds-cards/shared/detail-lines.json). */
+    Phrases phrases() {
+        return phrases;
+    }
+
     private Card render(CardTemplate t, Finding finding, String patientId, Map<String, String> draftOrders) {
-        Map<String, Object> context = new HashMap<>(finding.details());
+        Map<String, Object> details = phrases.details(finding.details());
+        Map<String, Object> context = new HashMap<>(details);
         context.put("knowledgeVersion", knowledge.version());
-        context.put(AnyRow.KEY, AnyRow.of(finding.details()));
+        context.put(AnyRow.KEY, AnyRow.of(details));
         List<Card.Suggestion> suggestions = new ArrayList<>();
         for (CardTemplate.SuggestionTemplate s : t.suggestions()) {
-            if (s.when() != null && finding.details().get(s.when()) == null) {
+            if (s.when() != null && details.get(s.when()) == null) {
                 continue;
             }
             Map<String, Object> actionContext = new HashMap<>(context);
@@ -92,10 +104,10 @@ public class TemplateCardRenderer implements CardRenderer {
             }
         }
         String indicator = t.criticalWhen() != null
-                        && Boolean.TRUE.equals(finding.details().get(t.criticalWhen()))
+                        && Boolean.TRUE.equals(details.get(t.criticalWhen()))
                 ? "critical"
                 : t.warningWhen() != null
-                                && Boolean.TRUE.equals(finding.details().get(t.warningWhen()))
+                                && Boolean.TRUE.equals(details.get(t.warningWhen()))
                         ? "warning"
                         : t.indicator();
         return new Card(
@@ -108,7 +120,7 @@ public class TemplateCardRenderer implements CardRenderer {
                 suggestions,
                 suggestions.isEmpty() ? null : t.selectionBehavior(),
                 t.overrideReasons(),
-                t.linksFor(finding.details()));
+                t.linksFor(details));
     }
 
     private List<Card.Action> actions(

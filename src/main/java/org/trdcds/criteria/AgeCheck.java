@@ -36,7 +36,7 @@ final class AgeCheck {
         boolean esketamine = false;
         boolean tms = false;
         List<String> refs = new java.util.ArrayList<>();
-        List<String> labels = new java.util.ArrayList<>();
+        List<Object> labels = new java.util.ArrayList<>();
         for (OrderScope.Scoped s : scoped) {
             ketamine |= Courses.KETAMINE.equals(s.modality());
             esketamine |= Courses.ESKETAMINE.equals(s.modality());
@@ -46,7 +46,7 @@ final class AgeCheck {
         }
         d.put("ageYears", age);
         d.put("minAgeYears", minAgeYears);
-        d.put("orders", String.join("; ", labels));
+        d.put("orders", Phrase.of("list.semicolons", "items", labels));
         d.put("ketamine", ketamine);
         d.put("esketamine", esketamine);
         d.put("tms", tms);

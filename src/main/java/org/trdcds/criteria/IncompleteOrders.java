@@ -156,13 +156,13 @@ final class IncompleteOrders {
     }
 
     /** What was ordered when it is no mg dose ("1 vial"), as v2's dose card said it. */
-    private static String orderedAs(Dose dose) {
+    private static Object orderedAs(Dose dose) {
         if (dose == null) {
-            return "no dose stated";
+            return Phrase.of("order.noDoseStated");
         }
         if (dose.value() != null) {
             return Details.number(dose.value()) + (dose.unit() == null ? "" : " " + dose.unit());
         }
-        return dose.text() != null ? dose.text() : "no dose stated";
+        return dose.text() != null ? dose.text() : Phrase.of("order.noDoseStated");
     }
 }

@@ -54,7 +54,7 @@ final class OlderAdults {
         }
         Instant recent = a.now().minus(Duration.ofDays(s.olderAdultNewCourseDays()));
         List<String> refs = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
+        List<Object> labels = new ArrayList<>();
         boolean ketamine = false;
         boolean esketamine = false;
         for (OrderScope.Scoped o : scoped) {
@@ -72,7 +72,7 @@ final class OlderAdults {
         @SuppressWarnings("unchecked")
         List<String> evidence = new ArrayList<>((List<String>) d.remove("refs"));
         evidence.addAll(refs);
-        d.put("orders", String.join("; ", labels));
+        d.put("orders", Phrase.of("list.semicolons", "items", labels));
         d.put("ketamine", ketamine);
         d.put("esketamine", esketamine);
         d.put("newCourseDays", s.olderAdultNewCourseDays());

@@ -205,7 +205,7 @@ final class OrderChecks {
         Instant recent = a.now().minus(Duration.ofDays(p.courseGapDays()));
         Set<String> modalities = new LinkedHashSet<>();
         List<String> refs = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
+        List<Object> labels = new ArrayList<>();
         for (OrderScope.Scoped s : scoped) {
             if (blocked.contains(s.blockedAs()) || sessionSince(a.courses(), s.modality(), recent)) {
                 continue;
@@ -218,7 +218,7 @@ final class OrderChecks {
             return null;
         }
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("orders", String.join("; ", labels));
+        d.put("orders", Phrase.of("list.semicolons", "items", labels));
         d.put("ketamine", modalities.contains(Courses.KETAMINE));
         d.put("esketamine", modalities.contains(Courses.ESKETAMINE));
         d.put("tms", modalities.contains(Courses.TMS_KIND));
@@ -261,7 +261,7 @@ final class OrderChecks {
 
     private Finding notFirstLine(Assessment a, List<String> refs) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("trdStatus", a.trd().status() == Trd.Status.UNKNOWN ? "unknown" : "not established");
+        d.put("trdStatus", a.trd().status() == Trd.Status.UNKNOWN ? Phrase.of("trd.unknown") : Phrase.of("trd.notEstablished"));
         d.put("trials", Rows.trials(a.trd().failed()));
         d.put("uncertainTrials", Rows.trials(a.trd().uncertain()));
         d.put("failedCount", a.trd().failed().size());

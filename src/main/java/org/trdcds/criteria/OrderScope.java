@@ -22,7 +22,7 @@ final class OrderScope {
             return Courses.TMS_KIND.equals(modality) ? Blocks.TMS : Blocks.KETAMINE;
         }
 
-        String label() {
+        Object label() {
             return order.text() != null ? order.text() : Details.label(order.codes());
         }
     }

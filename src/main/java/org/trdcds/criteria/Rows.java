@@ -85,12 +85,17 @@ final class Rows {
         row.put(
                 "outcome",
                 change == null
-                        ? "no documented response (no score since the course began)"
+                        ? Phrase.of("course.noDocumentedResponse")
                         : c.responded()
-                                ? "response"
-                                : "no response: " + change.latest().scaleLabel() + " "
-                                        + Details.number(change.baseline().value()) + " → "
-                                        + Details.number(change.latest().value()));
+                                ? Phrase.of("course.response")
+                                : Phrase.of(
+                                        "course.noResponse",
+                                        "scale",
+                                        change.latest().scaleLabel(),
+                                        "baseline",
+                                        Details.number(change.baseline().value()),
+                                        "latest",
+                                        Details.number(change.latest().value())));
         row.put("refs", String.join(", ", c.refs()));
         return row;
     }

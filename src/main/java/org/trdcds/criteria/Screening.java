@@ -169,10 +169,9 @@ final class Screening {
         for (Course c : unknownCourses) {
             missing.add(Map.of(
                     "item",
-                    "a PHQ-9 or MADRS score at the end of the course (and one within " + p.baselineWindowDays()
-                            + " days before it)",
+                    Phrase.of("missing.courseEndScore", "baselineWindowDays", p.baselineWindowDays()),
                     "drug",
-                    c.kind() + " course from " + Details.date(c.start())));
+                    Phrase.of("missing.courseFrom", "kind", c.kind(), "start", Details.date(c.start()))));
             courseRefs.addAll(c.refs());
         }
         d.put("missing", missing);
@@ -245,20 +244,21 @@ final class Screening {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (trd.historyUnavailable()) {
             rows.add(Map.of(
-                    "item",
-                    "the medication history (it could not be fetched from the EHR)",
-                    "drug",
-                    "all antidepressants"));
+                    "item", Phrase.of("missing.medicationHistory"), "drug", Phrase.of("missing.allAntidepressants")));
         }
         for (TrialAssessment t : trd.uncertain()) {
-            for (String item : t.adequacy().missing()) {
+            for (Phrase item : t.adequacy().missing()) {
                 rows.add(Map.of("item", item, "drug", t.trial().name()));
             }
             if (t.failure().status() == Failure.Status.UNKNOWN) {
                 rows.add(Map.of(
                         "item",
-                        "a PHQ-9 or MADRS score within " + p.baselineWindowDays() + " days before the "
-                                + "trial and one after " + p.failureMinDaysOnDose() + " days on the dose",
+                        Phrase.of(
+                                "missing.trialScores",
+                                "baselineWindowDays",
+                                p.baselineWindowDays(),
+                                "minDays",
+                                p.failureMinDaysOnDose()),
                         "drug",
                         t.trial().name()));
             }
