@@ -22,8 +22,8 @@ record CardTemplate(
         List<Card.Coding> overrideReasons,
         String selectionBehavior,
         List<SuggestionTemplate> suggestions,
-        java.util.Set<String> blocks,
-        String concerns,
+        java.util.Set<org.trdcds.criteria.Modality> blocks,
+        org.trdcds.criteria.Modality concerns,
         String criticalWhen,
         String warningWhen,
         List<String> linkWhen) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.trdcds.criteria.Blocks;
+import org.trdcds.criteria.Modality;
 import org.trdcds.criteria.Topics;
 
 /**
@@ -34,8 +35,8 @@ final class CardTemplates {
 
     /** Which modality each topic blocks, and which one each caution concerns, from the templates. */
     static Blocks blocks(Map<String, CardTemplate> templates) {
-        Map<String, java.util.Set<String>> blocks = new HashMap<>();
-        Map<String, String> concerns = new HashMap<>();
+        Map<String, java.util.Set<Modality>> blocks = new HashMap<>();
+        Map<String, Modality> concerns = new HashMap<>();
         for (CardTemplate t : templates.values()) {
             if (!t.blocks().isEmpty()) {
                 blocks.put(t.topic(), t.blocks());
@@ -178,31 +179,43 @@ final class CardTemplates {
     }
 
     /** The template's {@code blocks}: one modality or a list of them ("ketamine", "tms"; "none" or absent = none). */
-    private static java.util.Set<String> blockedModalities(JsonNode blocks, String name) {
-        java.util.Set<String> modalities = new java.util.LinkedHashSet<>();
+    private static java.util.Set<Modality> blockedModalities(JsonNode blocks, String name) {
+        java.util.Set<Modality> modalities = new java.util.LinkedHashSet<>();
         for (JsonNode value : blocks.isArray() ? blocks : List.of(blocks)) {
-            String modality = value.isTextual() ? value.asText().toLowerCase(java.util.Locale.ROOT) : null;
-            if (value.isMissingNode() || value.isNull() || "none".equals(modality)) {
+            if (value.isMissingNode() || value.isNull()) {
                 continue;
             }
-            if (!Blocks.KETAMINE.equals(modality) && !Blocks.TMS.equals(modality)) {
+            Modality modality = value.isTextual() ? templateWord(value.asText()) : null;
+            if (modality == null && !"none".equalsIgnoreCase(value.asText())) {
                 throw new IllegalStateException(name + ": blocks must be \"ketamine\", \"tms\", \"none\" or a list");
             }
-            modalities.add(modality);
+            if (modality != null) {
+                modalities.add(modality);
+            }
         }
         return java.util.Set.copyOf(modalities);
     }
 
     /** "ketamine", "tms", or null (absent, null or "none"); anything else fails loading. */
-    private static String modality(JsonNode t, String field, String name) {
+    private static Modality modality(JsonNode t, String field, String name) {
         String value = t.path(field).asText(null);
         if (value == null || value.equals("none")) {
             return null;
         }
-        if (!value.equals(Blocks.KETAMINE) && !value.equals(Blocks.TMS)) {
+        Modality modality = value.equals(value.toLowerCase(java.util.Locale.ROOT)) ? templateWord(value) : null;
+        if (modality == null) {
             throw new IllegalStateException(name + ": " + field + " must be \"ketamine\", \"tms\" or \"none\"");
         }
-        return value;
+        return modality;
+    }
+
+    /** The modality a template word names, or null when it names none. */
+    private static Modality templateWord(String word) {
+        try {
+            return Modality.ofTemplateWord(word);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static CardTemplate.ActionTemplate action(JsonNode a) {

@@ -38,9 +38,9 @@ final class AgeCheck {
         List<String> refs = new java.util.ArrayList<>();
         List<Object> labels = new java.util.ArrayList<>();
         for (OrderScope.Scoped s : scoped) {
-            ketamine |= Courses.KETAMINE.equals(s.modality());
-            esketamine |= Courses.ESKETAMINE.equals(s.modality());
-            tms |= Courses.TMS_KIND.equals(s.modality());
+            ketamine |= Modality.KETAMINE.equals(s.modality());
+            esketamine |= Modality.ESKETAMINE.equals(s.modality());
+            tms |= Modality.TMS.equals(s.modality());
             refs.add(s.order().ref());
             labels.add(s.label());
         }

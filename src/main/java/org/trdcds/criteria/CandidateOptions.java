@@ -32,8 +32,8 @@ final class CandidateOptions {
         boolean tmsFailed = false;
         boolean esketamine = false;
         for (Course c : a.courses()) {
-            tmsFailed |= Courses.TMS_KIND.equals(c.kind()) && c.failedMonotherapy();
-            esketamine |= Courses.ESKETAMINE.equals(c.kind());
+            tmsFailed |= Modality.TMS.equals(c.kind()) && c.failedMonotherapy();
+            esketamine |= Modality.ESKETAMINE.equals(c.kind());
         }
         boolean bipolar = a.trd().bipolar();
         d.put("ectTried", ect);

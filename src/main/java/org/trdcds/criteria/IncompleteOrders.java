@@ -45,7 +45,7 @@ final class IncompleteOrders {
             if (!order.selected() || deleted.contains(order.ref())) {
                 continue;
             }
-            String modality = OrderScope.modality(order, a.terms());
+            Modality modality = OrderScope.modality(order, a.terms());
             Map<String, Object> d;
             if (modality == null) {
                 d = order.recognition().unresolvedReference() == null ? null : unresolved(order);
@@ -69,7 +69,7 @@ final class IncompleteOrders {
 
     private static Map<String, Object> reasons(
             DraftOrder order,
-            String modality,
+            Modality modality,
             MedicationRecognition recognition,
             Terms terms,
             boolean doseStated,
@@ -77,9 +77,9 @@ final class IncompleteOrders {
         Map<String, Object> d = base(order);
         boolean any = false;
         String route = route(order);
-        if (Courses.KETAMINE.equals(modality)) {
+        if (Modality.KETAMINE.equals(modality)) {
             Dose dose = DoseCheck.scheduled(order);
-            var product = terms.ingredient(Courses.KETAMINE, order.codes(), null)
+            var product = terms.ingredient(Modality.KETAMINE.valueSet(), order.codes(), null)
                     .map(Terms.Ingredient::product)
                     .orElse(null);
             boolean usable = dose != null
@@ -97,14 +97,14 @@ final class IncompleteOrders {
                 d.put("routeNotIntravenous", true);
                 any = true;
             }
-        } else if (Courses.ESKETAMINE.equals(modality)) {
+        } else if (Modality.ESKETAMINE.equals(modality)) {
             if (route != null
                     && recognition.nasalRoutes().size() > 0
                     && !recognition.nasalRoutes().namedIn(route)) {
                 d.put("routeNotNasal", true);
                 any = true;
             }
-        } else if (Courses.TMS_KIND.equals(modality) && order.recognition().byName()) {
+        } else if (Modality.TMS.equals(modality) && order.recognition().byName()) {
             d.put("tmsByName", true);
             any = true;
         }
@@ -112,9 +112,9 @@ final class IncompleteOrders {
             d.put("route", route);
         }
         d.put("modality", modality);
-        d.put("ketamine", Courses.KETAMINE.equals(modality));
-        d.put("esketamine", Courses.ESKETAMINE.equals(modality));
-        d.put("tms", Courses.TMS_KIND.equals(modality));
+        d.put("ketamine", Modality.KETAMINE.equals(modality));
+        d.put("esketamine", Modality.ESKETAMINE.equals(modality));
+        d.put("tms", Modality.TMS.equals(modality));
         if (!any && order.recognition().byName() && !otherCard) {
             d.put("identifiedByNameOnly", true);
             any = true;

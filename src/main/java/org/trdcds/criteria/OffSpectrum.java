@@ -23,7 +23,7 @@ final class OffSpectrum {
         }
         List<String> refs = new ArrayList<>();
         for (DraftOrder order : facts.draftOrders()) {
-            String modality = order.selected() ? OrderScope.modality(order, a.terms()) : null;
+            Modality modality = order.selected() ? OrderScope.modality(order, a.terms()) : null;
             if (modality != null && OrderScope.inScope(order, modality, a, facts)) {
                 refs.add(order.ref());
             }
@@ -42,7 +42,7 @@ final class OffSpectrum {
             }
         }
         for (ProcedureFact pr : facts.procedures()) {
-            if (a.terms().any(Courses.TMS, pr.codes())) {
+            if (a.terms().any(Modality.TMS.valueSet(), pr.codes())) {
                 return true;
             }
         }

@@ -58,12 +58,12 @@ final class OlderAdults {
         boolean ketamine = false;
         boolean esketamine = false;
         for (OrderScope.Scoped o : scoped) {
-            if ((Courses.KETAMINE.equals(o.modality()) || Courses.ESKETAMINE.equals(o.modality()))
+            if ((Modality.KETAMINE.equals(o.modality()) || Modality.ESKETAMINE.equals(o.modality()))
                     && !sessionSince(a.courses(), o.modality(), recent)) {
                 refs.add(o.order().ref());
                 labels.add(o.label());
-                ketamine |= Courses.KETAMINE.equals(o.modality());
-                esketamine |= Courses.ESKETAMINE.equals(o.modality());
+                ketamine |= Modality.KETAMINE.equals(o.modality());
+                esketamine |= Modality.ESKETAMINE.equals(o.modality());
             }
         }
         if (refs.isEmpty()) {
@@ -80,7 +80,7 @@ final class OlderAdults {
         return new Finding(Topics.OLDER_ADULT_CAUTION, d, evidence);
     }
 
-    private static boolean sessionSince(List<Course> courses, String modality, Instant from) {
+    private static boolean sessionSince(List<Course> courses, Modality modality, Instant from) {
         for (Course c : courses) {
             if (c.kind().equals(modality) && !c.lastDate().isBefore(from)) {
                 return true;

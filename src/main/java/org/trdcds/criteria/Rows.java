@@ -67,7 +67,7 @@ final class Rows {
 
     static Map<String, Object> course(Course c, Instant now) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("kind", c.kind());
+        row.put("kind", c.kind().courseKind());
         row.put("start", Details.date(c.start()));
         row.put("end", c.active() ? "ongoing" : Details.date(c.lastDate()));
         long weeks = Duration.between(c.start(), c.lastDate().isAfter(now) ? now : c.lastDate())

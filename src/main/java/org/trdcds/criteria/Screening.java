@@ -39,7 +39,7 @@ final class Screening {
         if (a.minor() || a.depressed().isEmpty() || !a.nearCriteria()) {
             return findings;
         }
-        Set<String> blocked = new LinkedHashSet<>();
+        Set<Modality> blocked = new LinkedHashSet<>();
         boolean psychosis = false;
         for (Finding f : safety.assess(a, facts)) {
             findings.add(f);
@@ -147,12 +147,12 @@ final class Screening {
         return new Finding(Topics.COMBINATION_CANDIDATE, d, evidence);
     }
 
-    private Finding monotherapyFirst(Assessment a, Set<String> blocked) {
+    private Finding monotherapyFirst(Assessment a, Set<Modality> blocked) {
         List<String> evidence = Diagnoses.refs(a.depressed());
         evidence.addAll(Rows.trialRefs(a.trd().failed()));
         Map<String, Object> d = trdDetails(a);
-        d.put("ketamineAllowed", !blocked.contains(Blocks.KETAMINE));
-        d.put("tmsAllowed", !blocked.contains(Blocks.TMS));
+        d.put("ketamineAllowed", !blocked.contains(Modality.KETAMINE));
+        d.put("tmsAllowed", !blocked.contains(Modality.TMS));
         List<Map<String, Object>> courses = new ArrayList<>();
         for (Course c : a.courses()) {
             courses.add(Rows.course(c, a.now()));
@@ -171,7 +171,7 @@ final class Screening {
                     "item",
                     Phrase.of("missing.courseEndScore", "baselineWindowDays", p.baselineWindowDays()),
                     "drug",
-                    Phrase.of("missing.courseFrom", "kind", c.kind(), "start", Details.date(c.start()))));
+                    Phrase.of("missing.courseFrom", "kind", c.kind().courseKind(), "start", Details.date(c.start()))));
             courseRefs.addAll(c.refs());
         }
         d.put("missing", missing);

@@ -5,6 +5,7 @@ import static org.trdcds.criteria.FactsFixture.NOW;
 import static org.trdcds.criteria.FactsFixture.mgDaily;
 
 import java.util.List;
+import org.trdcds.cards.PhraseText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,9 +42,8 @@ class AdequacyTest {
     void unknownDoseMakesAdequacyUnknownAndSaysWhatToDocument() {
         Adequacy.Result result = assess(new FactsFixture().med("36437", "completed", 200, 100L, null));
         assertThat(result.status()).isEqualTo(Adequacy.Status.UNKNOWN);
-        assertThat(result.missing())
-                .singleElement()
-                .asString()
+        assertThat(result.missing()).hasSize(1);
+        assertThat(PhraseText.of(result.missing().get(0)))
                 .contains("daily dose")
                 .contains("the record started 20")
                 .doesNotContain("MedicationStatement/");
@@ -53,14 +53,15 @@ class AdequacyTest {
     void unknownEndMakesAdequacyUnknownWhenTheTrialCouldHaveLastedLongEnough() {
         Adequacy.Result result = assess(new FactsFixture().med("36437", "completed", 200, null, mgDaily(100)));
         assertThat(result.status()).isEqualTo(Adequacy.Status.UNKNOWN);
-        assertThat(result.missing()).singleElement().asString().startsWith("end date");
+        assertThat(result.missing()).hasSize(1);
+        assertThat(PhraseText.of(result.missing().get(0))).startsWith("end date");
     }
 
     @Test
     void noMinimumDoseInTheTableIsUnknownAndSaysSo() {
         Adequacy.Result result = assess(new FactsFixture().med("10737", "completed", 200, 100L, mgDaily(300)));
         assertThat(result.status()).isEqualTo(Adequacy.Status.UNKNOWN);
-        assertThat(result.reason()).contains("no minimum adequate dose");
+        assertThat(PhraseText.of(result.reason())).contains("no minimum adequate dose");
     }
 
     @Test

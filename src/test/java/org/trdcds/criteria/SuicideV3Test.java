@@ -164,7 +164,7 @@ class SuicideV3Test {
                         "date",
                         Details.date(daysAgo(2)),
                         "result",
-                        "no high or imminent risk recorded",
+                        Phrase.of("risk.noHighRecorded"),
                         "high",
                         false));
         assertThat(topics(findings)).contains(Topics.COMBINATION_CANDIDATE).doesNotContain(Topics.SUICIDE_RISK_URGENT);

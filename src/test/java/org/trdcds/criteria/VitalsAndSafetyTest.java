@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.trdcds.criteria.FactsFixture.NOW;
 
 import java.util.List;
+import org.trdcds.cards.PhraseText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,7 +111,8 @@ class VitalsAndSafetyTest {
         FactsFixture f = new FactsFixture().weight(20, 80).observation(TestKnowledge.LOINC, "29463-7", 2, 8.0, "kg");
         Weight.Result result = Weight.latest(f.observations, terms, TestKnowledge.DEFAULTS, NOW);
         assertThat(result.kg()).isEqualTo(80);
-        assertThat(result.ignored()).singleElement().asString().contains("8 kg");
+        assertThat(result.ignored()).hasSize(1);
+        assertThat(PhraseText.of(result.ignored().get(0))).contains("8 kg");
     }
 
     @ParameterizedTest(name = "{0} ({1}) -> {2}")
