@@ -105,7 +105,10 @@ final class CardTemplates {
     /** The {@code phrases} of cds-cards/shared/detail-lines.json (the knowledge directory's copy when configured). */
     static Phrases phrases(String knowledgeDir) {
         Map<String, String> texts = new HashMap<>();
-        sharedLines(knowledgeDir).path(Phrases.KEY).fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+        sharedLines(knowledgeDir)
+                .path(Phrases.KEY)
+                .fields()
+                .forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
         return new Phrases(texts);
     }
 

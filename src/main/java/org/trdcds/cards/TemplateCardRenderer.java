@@ -103,11 +103,9 @@ public class TemplateCardRenderer implements CardRenderer {
                 suggestions.add(new Card.Suggestion(s.label().execute(context), uuid(), s.recommended(), actions));
             }
         }
-        String indicator = t.criticalWhen() != null
-                        && Boolean.TRUE.equals(details.get(t.criticalWhen()))
+        String indicator = t.criticalWhen() != null && Boolean.TRUE.equals(details.get(t.criticalWhen()))
                 ? "critical"
-                : t.warningWhen() != null
-                                && Boolean.TRUE.equals(details.get(t.warningWhen()))
+                : t.warningWhen() != null && Boolean.TRUE.equals(details.get(t.warningWhen()))
                         ? "warning"
                         : t.indicator();
         return new Card(

@@ -80,7 +80,10 @@ final class Adequacy {
             return unknown(
                     found.orElse(null),
                     Phrase.of("adequacy.startDateMissing"),
-                    List.of(Phrase.of("adequacy.startDatesMissing", "records", trial.undated().size())));
+                    List.of(Phrase.of(
+                            "adequacy.startDatesMissing",
+                            "records",
+                            trial.undated().size())));
         }
         if (found.isEmpty()) {
             return unknown(

@@ -65,7 +65,9 @@ final class Details {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("condition", label(c.codes()));
             row.put("code", c.codes().isEmpty() ? null : c.codes().get(0).code());
-            row.put("clinicalStatus", c.clinicalStatus() == null ? Phrase.of("condition.statusNotRecorded") : c.clinicalStatus());
+            row.put(
+                    "clinicalStatus",
+                    c.clinicalStatus() == null ? Phrase.of("condition.statusNotRecorded") : c.clinicalStatus());
             row.put("onset", date(c.onset()));
             row.put("date", date(c.date()));
             row.put("ref", c.ref());

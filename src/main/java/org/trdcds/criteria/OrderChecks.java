@@ -261,7 +261,9 @@ final class OrderChecks {
 
     private Finding notFirstLine(Assessment a, List<String> refs) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("trdStatus", a.trd().status() == Trd.Status.UNKNOWN ? Phrase.of("trd.unknown") : Phrase.of("trd.notEstablished"));
+        d.put(
+                "trdStatus",
+                a.trd().status() == Trd.Status.UNKNOWN ? Phrase.of("trd.unknown") : Phrase.of("trd.notEstablished"));
         d.put("trials", Rows.trials(a.trd().failed()));
         d.put("uncertainTrials", Rows.trials(a.trd().uncertain()));
         d.put("failedCount", a.trd().failed().size());

@@ -136,8 +136,8 @@ final class Trd {
         if (best == null) {
             return null;
         }
-        Phrase level = Phrase.of(
-                "lithium.level", "level", Details.number(best.value()), "date", Details.date(best.at()));
+        Phrase level =
+                Phrase.of("lithium.level", "level", Details.number(best.value()), "date", Details.date(best.at()));
         String minimum = Details.number(p.lithiumLevelMin());
         if (best.value() < p.lithiumLevelMin()) {
             return new Adequacy.Result(

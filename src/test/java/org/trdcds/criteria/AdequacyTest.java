@@ -5,10 +5,10 @@ import static org.trdcds.criteria.FactsFixture.NOW;
 import static org.trdcds.criteria.FactsFixture.mgDaily;
 
 import java.util.List;
-import org.trdcds.cards.PhraseText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trdcds.cards.PhraseText;
 
 class AdequacyTest {
 

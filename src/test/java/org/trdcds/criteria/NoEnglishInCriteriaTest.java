@@ -48,7 +48,8 @@ class NoEnglishInCriteriaTest {
     static List<String> sentences() throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(CRITERIA)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 List<String> literals = new ArrayList<>();
                 literals(Files.readString(p), literals);
                 literals.stream()

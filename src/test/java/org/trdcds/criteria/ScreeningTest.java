@@ -5,9 +5,9 @@ import static org.trdcds.criteria.FactsFixture.mgDaily;
 
 import java.util.List;
 import java.util.Map;
-import org.trdcds.cards.PhraseText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.trdcds.cards.PhraseText;
 
 class ScreeningTest {
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.trdcds.criteria.FactsFixture.NOW;
 
 import java.util.List;
-import org.trdcds.cards.PhraseText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trdcds.cards.PhraseText;
 
 /** Blood pressure, weight, contraindications and cautions of docs/protocol.md version 2 (each table has v1-failing rows). */
 class VitalsAndSafetyTest {
