@@ -111,7 +111,7 @@ final class IncompleteOrders {
         if (route != null) {
             d.put("route", route);
         }
-        d.put("modality", modality);
+        d.put("modality", modality == null ? null : modality.courseKind());
         d.put("ketamine", Modality.KETAMINE.equals(modality));
         d.put("esketamine", Modality.ESKETAMINE.equals(modality));
         d.put("tms", Modality.TMS.equals(modality));
