@@ -35,10 +35,12 @@ public class TemplateCardRenderer implements CardRenderer {
 
     private final Knowledge knowledge;
     private final Map<String, Prepared> templates = new HashMap<>();
+    private final Phrases phrases;
 
     public TemplateCardRenderer(Knowledge knowledge, CardTemplates templates) {
         this.knowledge = knowledge;
         templates.all().forEach(t -> this.templates.put(t.topic(), Prepared.of(t)));
+        this.phrases = Phrases.of(knowledge.phrases());
     }
 
     /** Topics that have a template. */
@@ -92,14 +94,20 @@ public class TemplateCardRenderer implements CardRenderer {
         return cards;
     }
 
+    /** The phrases the decision's details name (cds-cards/shared/detail-lines.json). */
+    Phrases phrases() {
+        return phrases;
+    }
+
     private Card render(Prepared prepared, Finding finding, String patientId, Map<String, String> draftOrders) {
         CardTemplate t = prepared.template();
-        Map<String, Object> context = new HashMap<>(finding.details());
+        Map<String, Object> details = phrases.details(finding.details());
+        Map<String, Object> context = new HashMap<>(details);
         context.put("knowledgeVersion", knowledge.version());
-        context.put(AnyRow.KEY, AnyRow.of(finding.details()));
+        context.put(AnyRow.KEY, AnyRow.of(details));
         List<Card.Suggestion> suggestions = new ArrayList<>();
         for (CardTemplate.SuggestionTemplate s : t.suggestions()) {
-            if (s.when() != null && finding.details().get(s.when()) == null) {
+            if (s.when() != null && details.get(s.when()) == null) {
                 continue;
             }
             Map<String, Object> actionContext = new HashMap<>(context);
@@ -112,11 +120,9 @@ public class TemplateCardRenderer implements CardRenderer {
                 suggestions.add(new Card.Suggestion(s.label().execute(context), uuid(), s.recommended(), actions));
             }
         }
-        String indicator = t.criticalWhen() != null
-                        && Boolean.TRUE.equals(finding.details().get(t.criticalWhen()))
+        String indicator = t.criticalWhen() != null && Boolean.TRUE.equals(details.get(t.criticalWhen()))
                 ? "critical"
-                : t.warningWhen() != null
-                                && Boolean.TRUE.equals(finding.details().get(t.warningWhen()))
+                : t.warningWhen() != null && Boolean.TRUE.equals(details.get(t.warningWhen()))
                         ? "warning"
                         : t.indicator();
         return new Card(
@@ -129,7 +135,7 @@ public class TemplateCardRenderer implements CardRenderer {
                 suggestions,
                 suggestions.isEmpty() ? null : t.selectionBehavior(),
                 prepared.overrideReasons(),
-                prepared.linksFor(finding.details()));
+                prepared.linksFor(details));
     }
 
     private List<Card.Action> actions(

@@ -28,13 +28,13 @@ final class Adequacy {
 
     /**
      * @param minimum the minimum dose used, null when the table has none
-     * @param reason  plain words: why adequate, inadequate or unknown
+     * @param reason  why adequate, inadequate or unknown (a phrase of cds-cards/shared/detail-lines.json)
      * @param missing what to document to decide (empty unless UNKNOWN)
      */
     record Result(
-            Status status, Knowledge.MinimumDose minimum, String reason, List<String> missing, Instant adequateFrom) {
+            Status status, Knowledge.MinimumDose minimum, Phrase reason, List<Phrase> missing, Instant adequateFrom) {
 
-        Result(Status status, Knowledge.MinimumDose minimum, String reason, List<String> missing) {
+        Result(Status status, Knowledge.MinimumDose minimum, Phrase reason, List<Phrase> missing) {
             this(status, minimum, reason, missing, null);
         }
     }
@@ -79,23 +79,26 @@ final class Adequacy {
         if (trial.segments().isEmpty()) {
             return unknown(
                     found.orElse(null),
-                    "start date missing",
-                    List.of("start date (" + trial.undated().size() + " record(s) have none)"));
+                    Phrase.of("adequacy.startDateMissing"),
+                    List.of(Phrase.of(
+                            "adequacy.startDatesMissing",
+                            "records",
+                            trial.undated().size())));
         }
         if (found.isEmpty()) {
             return unknown(
                     null,
-                    "no minimum adequate dose in the dose table for " + trial.name(),
-                    List.of("minimum adequate dose of " + trial.name() + " (knowledge table)"));
+                    Phrase.of("adequacy.noMinimumDose", "drug", trial.name()),
+                    List.of(Phrase.of("adequacy.minimumDoseMissing", "drug", trial.name())));
         }
         Knowledge.MinimumDose minimum = found.get();
         if (minimum.route() != null && trial.routes().stream().noneMatch(r -> r.contains(minimum.route()))) {
-            String only = "the minimum dose of " + trial.name() + " applies to " + minimum.route() + " use only";
+            Phrase only = Phrase.of("adequacy.routeOnly", "drug", trial.name(), "route", minimum.route());
             return trial.routes().isEmpty()
                     ? unknown(
                             minimum,
-                            "route not documented; " + only,
-                            List.of("route of " + String.join(", ", trial.refs())))
+                            Phrase.of("adequacy.routeNotDocumented", "only", only),
+                            List.of(Phrase.of("adequacy.routeOf", "refs", String.join(", ", trial.refs()))))
                     : new Result(Status.INADEQUATE, minimum, only, List.of());
         }
         List<Segment> atDose = new ArrayList<>();
@@ -114,26 +117,26 @@ final class Adequacy {
             return new Result(
                     Status.ADEQUATE,
                     minimum,
-                    ">= " + Details.number(minimum.mgPerDay()) + " mg/day for >= " + days + " days",
+                    Phrase.of("adequacy.adequate", "minimumMg", Details.number(minimum.mgPerDay()), "days", days),
                     List.of(),
                     from);
         }
         if (!possible.isEmpty() && Episodes.longestSpanDays(possible, gap, s -> s.latestPossibleEnd(now)) >= days) {
-            List<String> missing = new ArrayList<>();
+            List<Phrase> missing = new ArrayList<>();
             for (Segment s : possible) {
                 if (s.dailyMg() == null) {
-                    missing.add(
-                            "daily dose (amount, unit, frequency) of the record started " + Details.date(s.start()));
+                    missing.add(Phrase.of("adequacy.dailyDoseMissing", "start", Details.date(s.start())));
                 }
                 if (s.end() == null) {
-                    missing.add("end date of the record started " + Details.date(s.start()));
+                    missing.add(Phrase.of("adequacy.endDateMissing", "start", Details.date(s.start())));
                 }
             }
-            return unknown(minimum, "dose or period not documented", missing);
+            return unknown(minimum, Phrase.of("adequacy.doseOrPeriodMissing"), missing);
         }
-        String reason = atDose.isEmpty() && possible.isEmpty()
-                ? "below the minimum of " + Details.number(minimum.mgPerDay()) + " mg/day"
-                : "shorter than " + days + " days at >= " + Details.number(minimum.mgPerDay()) + " mg/day";
+        String minimumMg = Details.number(minimum.mgPerDay());
+        Phrase reason = atDose.isEmpty() && possible.isEmpty()
+                ? Phrase.of("adequacy.belowMinimum", "minimumMg", minimumMg)
+                : Phrase.of("adequacy.tooShort", "days", days, "minimumMg", minimumMg);
         return new Result(Status.INADEQUATE, minimum, reason, List.of());
     }
 
@@ -153,7 +156,7 @@ final class Adequacy {
         return null;
     }
 
-    private static Result unknown(Knowledge.MinimumDose minimum, String reason, List<String> missing) {
+    private static Result unknown(Knowledge.MinimumDose minimum, Phrase reason, List<Phrase> missing) {
         return new Result(Status.UNKNOWN, minimum, reason, missing);
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trdcds.knowledge.Modality;
 
 /**
  * Age on the order hooks (PROTOCOL-v3 section E): the age at the hook instant, and the outside-protocol-age warning
@@ -36,17 +37,17 @@ final class AgeCheck {
         boolean esketamine = false;
         boolean tms = false;
         List<String> refs = new java.util.ArrayList<>();
-        List<String> labels = new java.util.ArrayList<>();
+        List<Object> labels = new java.util.ArrayList<>();
         for (OrderScope.Scoped s : scoped) {
-            ketamine |= Courses.KETAMINE.equals(s.modality());
-            esketamine |= Courses.ESKETAMINE.equals(s.modality());
-            tms |= Courses.TMS_KIND.equals(s.modality());
+            ketamine |= Modality.KETAMINE.equals(s.modality());
+            esketamine |= Modality.ESKETAMINE.equals(s.modality());
+            tms |= Modality.TMS.equals(s.modality());
             refs.add(s.order().ref());
             labels.add(s.label());
         }
         d.put("ageYears", age);
         d.put("minAgeYears", minAgeYears);
-        d.put("orders", String.join("; ", labels));
+        d.put("orders", Phrase.of("list.semicolons", "items", labels));
         d.put("ketamine", ketamine);
         d.put("esketamine", esketamine);
         d.put("tms", tms);

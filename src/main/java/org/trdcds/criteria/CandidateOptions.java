@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.Modality;
 import org.trdcds.knowledge.ProtocolParameters;
 
 /**
@@ -32,8 +33,8 @@ final class CandidateOptions {
         boolean tmsFailed = false;
         boolean esketamine = false;
         for (Course c : a.courses()) {
-            tmsFailed |= Courses.TMS_KIND.equals(c.kind()) && c.failedMonotherapy();
-            esketamine |= Courses.ESKETAMINE.equals(c.kind());
+            tmsFailed |= Modality.TMS.equals(c.kind()) && c.failedMonotherapy();
+            esketamine |= Modality.ESKETAMINE.equals(c.kind());
         }
         boolean bipolar = a.trd().bipolar();
         d.put("ectTried", ect);

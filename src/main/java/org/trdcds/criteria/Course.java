@@ -3,11 +3,12 @@ package org.trdcds.criteria;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.trdcds.knowledge.Modality;
 
 /**
  * A ketamine, esketamine or TMS course: records of one modality at most courseGapDays apart (docs/protocol.md section 3).
  *
- * @param kind        "ketamine", "esketamine" or "TMS"
+ * @param kind        the course's modality
  * @param segments    the sessions (each record one session; a record may span days)
  * @param active      still running, or its last record ended within courseGapDays
  * @param adequateAt  when the course became adequate (sessions, or span), null when it never did
@@ -16,7 +17,7 @@ import java.util.List;
  * @param responded   the change shows at least responseReduction
  */
 record Course(
-        String kind,
+        Modality kind,
         List<Segment> segments,
         boolean active,
         Instant adequateAt,

@@ -4,15 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.trdcds.knowledge.Modality;
 import org.trdcds.knowledge.ProtocolParameters;
 
 /** Ketamine / esketamine medication courses and TMS procedure courses (docs/protocol.md section 3). */
 final class Courses {
-
-    static final String KETAMINE = "ketamine";
-    static final String ESKETAMINE = "esketamine";
-    static final String TMS = "tms-procedures";
-    static final String TMS_KIND = "TMS";
 
     private Courses() {}
 
@@ -20,14 +16,14 @@ final class Courses {
         return kindOf(codes, terms) != null;
     }
 
-    /** "ketamine" or "esketamine" for a code, a product or a Medication ingredient in that value set; else null. */
-    static String kindOf(List<Code> codes, Terms terms) {
-        if (terms.ingredient(KETAMINE, codes, null).isPresent() || terms.any(KETAMINE, codes)) {
-            return KETAMINE;
+    /** Ketamine or esketamine for a code, a product or a Medication ingredient in that value set; else null. */
+    static Modality kindOf(List<Code> codes, Terms terms) {
+        for (Modality m : List.of(Modality.KETAMINE, Modality.ESKETAMINE)) {
+            if (terms.ingredient(m.valueSet(), codes, null).isPresent() || terms.any(m.valueSet(), codes)) {
+                return m;
+            }
         }
-        return terms.ingredient(ESKETAMINE, codes, null).isPresent() || terms.any(ESKETAMINE, codes)
-                ? ESKETAMINE
-                : null;
+        return null;
     }
 
     /**
@@ -46,25 +42,25 @@ final class Courses {
             if (m.start() == null || !Segment.taken(m.status())) {
                 continue;
             }
-            String kind = kindOf(m.codes(), terms);
-            if (kind == null || KETAMINE.equals(kind) && !forDepression(m, terms, parameters, weightKg)) {
+            Modality kind = kindOf(m.codes(), terms);
+            if (kind == null || kind == Modality.KETAMINE && !forDepression(m, terms, parameters, weightKg)) {
                 continue;
             }
             Instant end = m.end() == null && !"active".equals(m.status()) ? m.start() : m.end();
-            (KETAMINE.equals(kind) ? ketamine : esketamine)
+            (kind == Modality.KETAMINE ? ketamine : esketamine)
                     .add(Segment.of(m.ref(), m.status(), m.start(), end, now, null));
         }
         List<Segment> tms = new ArrayList<>();
         for (ProcedureFact p : facts.procedures()) {
-            if (p.start() != null && Segment.taken(p.status()) && terms.any(TMS, p.codes())) {
+            if (p.start() != null && Segment.taken(p.status()) && terms.any(Modality.TMS.valueSet(), p.codes())) {
                 Instant end = p.end() == null && "completed".equals(p.status()) ? p.start() : p.end();
                 tms.add(Segment.of(p.ref(), p.status(), p.start(), end, now, null));
             }
         }
         List<Course> courses = new ArrayList<>();
-        add(courses, KETAMINE, ketamine, scores, parameters, now);
-        add(courses, ESKETAMINE, esketamine, scores, parameters, now);
-        add(courses, TMS_KIND, tms, scores, parameters, now);
+        add(courses, Modality.KETAMINE, ketamine, scores, parameters, now);
+        add(courses, Modality.ESKETAMINE, esketamine, scores, parameters, now);
+        add(courses, Modality.TMS, tms, scores, parameters, now);
         return courses;
     }
 
@@ -90,7 +86,7 @@ final class Courses {
 
     private static void add(
             List<Course> courses,
-            String kind,
+            Modality kind,
             List<Segment> segments,
             Scores scores,
             ProtocolParameters p,
@@ -122,20 +118,24 @@ final class Courses {
     }
 
     /** When the course became adequate: by its count of sessions, or by one record's (or the course's) span. */
-    static Instant adequateAt(String kind, List<Segment> group, ProtocolParameters p) {
-        int minSessions = KETAMINE.equals(kind)
-                ? p.ketamineCourseMinInfusions()
-                : TMS_KIND.equals(kind) ? p.tmsCourseMinSessions() : Integer.MAX_VALUE;
-        int minDays = KETAMINE.equals(kind)
-                ? p.ketamineCourseMinDays()
-                : TMS_KIND.equals(kind) ? p.tmsCourseMinDays() : p.esketamineCourseMinDays();
+    static Instant adequateAt(Modality kind, List<Segment> group, ProtocolParameters p) {
+        int minSessions = switch (kind) {
+            case KETAMINE -> p.ketamineCourseMinInfusions();
+            case TMS -> p.tmsCourseMinSessions();
+            case ESKETAMINE -> Integer.MAX_VALUE;
+        };
+        int minDays = switch (kind) {
+            case KETAMINE -> p.ketamineCourseMinDays();
+            case TMS -> p.tmsCourseMinDays();
+            case ESKETAMINE -> p.esketamineCourseMinDays();
+        };
         Instant best = null;
         if (group.size() >= minSessions) {
             best = group.get(minSessions - 1).start();
         }
         Instant start = group.get(0).start();
         for (Segment s : group) {
-            Instant spanFrom = ESKETAMINE.equals(kind) ? start : s.start();
+            Instant spanFrom = kind == Modality.ESKETAMINE ? start : s.start();
             if (Duration.between(spanFrom, s.knownEnd()).toDays() >= minDays) {
                 Instant at = spanFrom.plus(Duration.ofDays(minDays));
                 best = best == null || at.isBefore(best) ? at : best;

@@ -40,23 +40,23 @@ final class Details {
     }
 
     /** A change of score as read: "5% reduction", or for a score that rose "increase of 10%" (PROTOCOL-v3 F). */
-    static String change(double reduction) {
+    static Phrase change(double reduction) {
         return !Double.isNaN(reduction) && reduction < 0
-                ? "increase of " + percent(-reduction)
-                : percent(reduction) + " reduction";
+                ? Phrase.of("change.increase", "percent", percent(-reduction))
+                : Phrase.of("change.reduction", "percent", percent(reduction));
     }
 
     static long wholePercent(double fraction) {
         return Math.round(fraction * 100);
     }
 
-    static String label(List<Code> codes) {
+    static Object label(List<Code> codes) {
         for (Code c : codes) {
             if (c.display() != null && !c.display().isBlank()) {
                 return c.display();
             }
         }
-        return codes.isEmpty() ? "unnamed condition" : codes.get(0).code();
+        return codes.isEmpty() ? Phrase.of("condition.unnamed") : codes.get(0).code();
     }
 
     static List<Map<String, Object>> conditionRows(List<ConditionFact> conditions) {
@@ -65,7 +65,9 @@ final class Details {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("condition", label(c.codes()));
             row.put("code", c.codes().isEmpty() ? null : c.codes().get(0).code());
-            row.put("clinicalStatus", c.clinicalStatus() == null ? "not recorded" : c.clinicalStatus());
+            row.put(
+                    "clinicalStatus",
+                    c.clinicalStatus() == null ? Phrase.of("condition.statusNotRecorded") : c.clinicalStatus());
             row.put("onset", date(c.onset()));
             row.put("date", date(c.date()));
             row.put("ref", c.ref());

@@ -133,13 +133,13 @@ final class DoseCheck {
     }
 
     /** What was ordered when it is no mg dose ("1 vial"), for the card. */
-    private static String orderedAs(Dose dose) {
+    private static Object orderedAs(Dose dose) {
         if (dose == null) {
-            return "no dose stated";
+            return Phrase.of("order.noDoseStated");
         }
         if (dose.value() != null) {
             return Details.number(dose.value()) + (dose.unit() == null ? "" : " " + dose.unit());
         }
-        return dose.text() != null ? dose.text() : "no dose stated";
+        return dose.text() != null ? dose.text() : Phrase.of("order.noDoseStated");
     }
 }

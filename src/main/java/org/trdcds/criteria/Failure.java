@@ -24,9 +24,9 @@ final class Failure {
     /**
      * @param how    "score", "switch", or null when not failed
      * @param change the scores judged, null when none
-     * @param reason plain words for the card
+     * @param reason why, for the card (a phrase of cds-cards/shared/detail-lines.json)
      */
-    record Result(Status status, String how, Scores.Change change, String reason) {}
+    record Result(Status status, String how, Scores.Change change, Phrase reason) {}
 
     private final ProtocolParameters parameters;
     private final Adequacy adequacy;
@@ -38,7 +38,7 @@ final class Failure {
 
     Result assess(Trial trial, Adequacy.Result adequate, List<Trial> all, Scores scores, Instant now) {
         if (trial.start() == null) {
-            return new Result(Status.UNKNOWN, null, null, "period unknown");
+            return new Result(Status.UNKNOWN, null, null, Phrase.of("failure.periodUnknown"));
         }
         Instant onDose = adequate.adequateFrom() != null ? adequate.adequateFrom() : trial.start();
         Instant from = onDose.plus(Duration.ofDays(parameters.failureMinDaysOnDose()));
@@ -47,10 +47,18 @@ final class Failure {
                 trial.start(), from, windowEnd.isAfter(now) ? now : windowEnd, parameters.baselineWindowDays());
         if (change != null) {
             double reduction = change.reduction();
-            String judged = change.latest().scaleLabel() + " "
-                    + Details.number(change.baseline().value()) + " → "
-                    + Details.number(change.latest().value()) + " (" + Details.change(reduction) + ", "
-                    + parameters.failureMinDaysOnDose() + "+ days on the dose)";
+            Phrase judged = Phrase.of(
+                    "failure.judged",
+                    "scale",
+                    change.latest().scaleLabel(),
+                    "baseline",
+                    Details.number(change.baseline().value()),
+                    "latest",
+                    Details.number(change.latest().value()),
+                    "change",
+                    Details.change(reduction),
+                    "minDays",
+                    parameters.failureMinDaysOnDose());
             return reduction < parameters.failureMaxReduction() || Double.isNaN(reduction)
                     ? new Result(
                             Double.isNaN(reduction) ? Status.UNKNOWN : Status.FAILED,
@@ -64,7 +72,7 @@ final class Failure {
                     Status.UNKNOWN,
                     null,
                     null,
-                    "ongoing; no score after " + parameters.failureMinDaysOnDose() + " days on the dose yet");
+                    Phrase.of("failure.ongoingUnscored", "minDays", parameters.failureMinDaysOnDose()));
         }
         Trial next = switchedTo(trial, adequate, all);
         if (next != null) {
@@ -72,15 +80,13 @@ final class Failure {
                     Status.FAILED,
                     "switch",
                     null,
-                    "no score to judge by; switched to " + next.name() + " at an adequate dose within "
-                            + parameters.switchGapDays() + " days (the switch is the evidence)");
+                    Phrase.of("failure.switched", "drug", next.name(), "gapDays", parameters.switchGapDays()));
         }
         return new Result(
                 Status.UNKNOWN,
                 null,
                 null,
-                "ended with no score after " + parameters.failureMinDaysOnDose()
-                        + " days on the dose and no switch to another antidepressant at an adequate dose");
+                Phrase.of("failure.endedUnscored", "minDays", parameters.failureMinDaysOnDose()));
     }
 
     private Trial switchedTo(Trial trial, Adequacy.Result adequate, List<Trial> all) {

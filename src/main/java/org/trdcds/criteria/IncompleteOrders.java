@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trdcds.knowledge.MedicationRecognition;
+import org.trdcds.knowledge.Modality;
 import org.trdcds.knowledge.ProtocolParameters;
 
 /**
@@ -45,7 +46,7 @@ final class IncompleteOrders {
             if (!order.selected() || deleted.contains(order.ref())) {
                 continue;
             }
-            String modality = OrderScope.modality(order, a.terms());
+            Modality modality = OrderScope.modality(order, a.terms());
             Map<String, Object> d;
             if (modality == null) {
                 d = order.recognition().unresolvedReference() == null ? null : unresolved(order);
@@ -69,7 +70,7 @@ final class IncompleteOrders {
 
     private static Map<String, Object> reasons(
             DraftOrder order,
-            String modality,
+            Modality modality,
             MedicationRecognition recognition,
             Terms terms,
             boolean doseStated,
@@ -77,9 +78,9 @@ final class IncompleteOrders {
         Map<String, Object> d = base(order);
         boolean any = false;
         String route = route(order);
-        if (Courses.KETAMINE.equals(modality)) {
+        if (Modality.KETAMINE.equals(modality)) {
             Dose dose = DoseCheck.scheduled(order);
-            var product = terms.ingredient(Courses.KETAMINE, order.codes(), null)
+            var product = terms.ingredient(Modality.KETAMINE.valueSet(), order.codes(), null)
                     .map(Terms.Ingredient::product)
                     .orElse(null);
             boolean usable = dose != null
@@ -97,24 +98,24 @@ final class IncompleteOrders {
                 d.put("routeNotIntravenous", true);
                 any = true;
             }
-        } else if (Courses.ESKETAMINE.equals(modality)) {
+        } else if (Modality.ESKETAMINE.equals(modality)) {
             if (route != null
                     && recognition.nasalRoutes().size() > 0
                     && !recognition.nasalRoutes().namedIn(route)) {
                 d.put("routeNotNasal", true);
                 any = true;
             }
-        } else if (Courses.TMS_KIND.equals(modality) && order.recognition().byName()) {
+        } else if (Modality.TMS.equals(modality) && order.recognition().byName()) {
             d.put("tmsByName", true);
             any = true;
         }
         if (route != null) {
             d.put("route", route);
         }
-        d.put("modality", modality);
-        d.put("ketamine", Courses.KETAMINE.equals(modality));
-        d.put("esketamine", Courses.ESKETAMINE.equals(modality));
-        d.put("tms", Courses.TMS_KIND.equals(modality));
+        d.put("modality", modality == null ? null : modality.courseKind());
+        d.put("ketamine", Modality.KETAMINE.equals(modality));
+        d.put("esketamine", Modality.ESKETAMINE.equals(modality));
+        d.put("tms", Modality.TMS.equals(modality));
         if (!any && order.recognition().byName() && !otherCard) {
             d.put("identifiedByNameOnly", true);
             any = true;
@@ -156,13 +157,13 @@ final class IncompleteOrders {
     }
 
     /** What was ordered when it is no mg dose ("1 vial"), as v2's dose card said it. */
-    private static String orderedAs(Dose dose) {
+    private static Object orderedAs(Dose dose) {
         if (dose == null) {
-            return "no dose stated";
+            return Phrase.of("order.noDoseStated");
         }
         if (dose.value() != null) {
             return Details.number(dose.value()) + (dose.unit() == null ? "" : " " + dose.unit());
         }
-        return dose.text() != null ? dose.text() : "no dose stated";
+        return dose.text() != null ? dose.text() : Phrase.of("order.noDoseStated");
     }
 }

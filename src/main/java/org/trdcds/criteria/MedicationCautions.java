@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trdcds.knowledge.Modality;
 
 /**
  * PROTOCOL-v3 section D lines of concurrent-medication-caution: opioid use disorder on maintenance treatment (an active
@@ -66,23 +67,23 @@ final class MedicationCautions {
         List<String> esketamine = new ArrayList<>();
         for (Course c : a.courses()) {
             if (c.active()) {
-                (Courses.KETAMINE.equals(c.kind())
+                (Modality.KETAMINE.equals(c.kind())
                                 ? ketamine
-                                : Courses.ESKETAMINE.equals(c.kind()) ? esketamine : new ArrayList<String>())
+                                : Modality.ESKETAMINE.equals(c.kind()) ? esketamine : new ArrayList<String>())
                         .addAll(c.refs());
             }
         }
         for (MedicationFact m : facts.medications()) {
-            String kind = ConcurrentMedications.current(m, a.now()) ? Courses.kindOf(m.codes(), a.terms()) : null;
-            if (Courses.ESKETAMINE.equals(kind) && !esketamine.contains(m.ref())) {
+            Modality kind = ConcurrentMedications.current(m, a.now()) ? Courses.kindOf(m.codes(), a.terms()) : null;
+            if (Modality.ESKETAMINE.equals(kind) && !esketamine.contains(m.ref())) {
                 esketamine.add(m.ref());
             }
         }
         for (DraftOrder o : facts.draftOrders()) {
-            String kind = Courses.kindOf(o.codes(), a.terms());
-            (Courses.KETAMINE.equals(kind)
+            Modality kind = Courses.kindOf(o.codes(), a.terms());
+            (Modality.KETAMINE.equals(kind)
                             ? ketamine
-                            : Courses.ESKETAMINE.equals(kind) ? esketamine : new ArrayList<String>())
+                            : Modality.ESKETAMINE.equals(kind) ? esketamine : new ArrayList<String>())
                     .add(o.ref());
         }
         if (!ketamine.isEmpty() && !esketamine.isEmpty()) {

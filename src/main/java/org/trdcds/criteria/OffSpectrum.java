@@ -2,6 +2,7 @@ package org.trdcds.criteria;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.trdcds.knowledge.Modality;
 
 /**
  * Suicide risk for a patient off the depressive spectrum (PROTOCOL-v3 section C, scope): an urgent trigger (item 9 at
@@ -23,7 +24,7 @@ final class OffSpectrum {
         }
         List<String> refs = new ArrayList<>();
         for (DraftOrder order : facts.draftOrders()) {
-            String modality = order.selected() ? OrderScope.modality(order, a.terms()) : null;
+            Modality modality = order.selected() ? OrderScope.modality(order, a.terms()) : null;
             if (modality != null && OrderScope.inScope(order, modality, a, facts)) {
                 refs.add(order.ref());
             }
@@ -42,7 +43,7 @@ final class OffSpectrum {
             }
         }
         for (ProcedureFact pr : facts.procedures()) {
-            if (a.terms().any(Courses.TMS, pr.codes())) {
+            if (a.terms().any(Modality.TMS.valueSet(), pr.codes())) {
                 return true;
             }
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trdcds.knowledge.Modality;
 import org.trdcds.knowledge.SafetyParameters;
 
 /**
@@ -54,16 +55,16 @@ final class OlderAdults {
         }
         Instant recent = a.now().minus(Duration.ofDays(s.olderAdultNewCourseDays()));
         List<String> refs = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
+        List<Object> labels = new ArrayList<>();
         boolean ketamine = false;
         boolean esketamine = false;
         for (OrderScope.Scoped o : scoped) {
-            if ((Courses.KETAMINE.equals(o.modality()) || Courses.ESKETAMINE.equals(o.modality()))
+            if ((Modality.KETAMINE.equals(o.modality()) || Modality.ESKETAMINE.equals(o.modality()))
                     && !sessionSince(a.courses(), o.modality(), recent)) {
                 refs.add(o.order().ref());
                 labels.add(o.label());
-                ketamine |= Courses.KETAMINE.equals(o.modality());
-                esketamine |= Courses.ESKETAMINE.equals(o.modality());
+                ketamine |= Modality.KETAMINE.equals(o.modality());
+                esketamine |= Modality.ESKETAMINE.equals(o.modality());
             }
         }
         if (refs.isEmpty()) {
@@ -72,7 +73,7 @@ final class OlderAdults {
         @SuppressWarnings("unchecked")
         List<String> evidence = new ArrayList<>((List<String>) d.remove("refs"));
         evidence.addAll(refs);
-        d.put("orders", String.join("; ", labels));
+        d.put("orders", Phrase.of("list.semicolons", "items", labels));
         d.put("ketamine", ketamine);
         d.put("esketamine", esketamine);
         d.put("newCourseDays", s.olderAdultNewCourseDays());
@@ -80,7 +81,7 @@ final class OlderAdults {
         return new Finding(Topics.OLDER_ADULT_CAUTION, d, evidence);
     }
 
-    private static boolean sessionSince(List<Course> courses, String modality, Instant from) {
+    private static boolean sessionSince(List<Course> courses, Modality modality, Instant from) {
         for (Course c : courses) {
             if (c.kind().equals(modality) && !c.lastDate().isBefore(from)) {
                 return true;

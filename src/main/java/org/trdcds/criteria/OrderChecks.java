@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trdcds.knowledge.Modality;
 import org.trdcds.knowledge.OrderParameters;
 import org.trdcds.knowledge.ProtocolParameters;
 
@@ -41,11 +42,11 @@ final class OrderChecks {
         Double kg = a.weight().ref() == null ? null : a.weight().kg();
         boolean withTms = false;
         for (DraftOrder order : facts.draftOrders()) {
-            withTms |= Courses.TMS_KIND.equals(OrderScope.modality(order, a.terms()));
+            withTms |= Modality.TMS.equals(OrderScope.modality(order, a.terms()));
         }
         List<OrderScope.Scoped> scoped = new ArrayList<>();
         for (DraftOrder order : facts.draftOrders()) {
-            String modality = order.selected() ? OrderScope.modality(order, a.terms()) : null;
+            Modality modality = order.selected() ? OrderScope.modality(order, a.terms()) : null;
             if (modality != null
                     && OrderScope.inScope(order, modality, a.terms(), a.courses(), o, a.now(), withTms, kg)) {
                 scoped.add(new OrderScope.Scoped(order, modality));
@@ -56,7 +57,7 @@ final class OrderChecks {
             return findings;
         }
         List<String> refs = new ArrayList<>();
-        Set<String> blockable = new LinkedHashSet<>();
+        Set<Modality> blockable = new LinkedHashSet<>();
         for (OrderScope.Scoped s : scoped) {
             refs.add(s.order().ref());
             blockable.add(s.blockedAs());
@@ -68,12 +69,12 @@ final class OrderChecks {
         if (a.minor() && age != null) {
             findings.add(AgeCheck.outsideAge(age, p.minAgeYears(), scoped, kg != null));
         }
-        Set<String> blocked = new LinkedHashSet<>();
+        Set<Modality> blocked = new LinkedHashSet<>();
         for (Finding f : safety.assess(a, facts)) {
-            Set<String> modalities = blocks.of(f);
+            Set<Modality> modalities = blocks.of(f);
             if (!modalities.isEmpty()) {
                 List<String> deletes = new ArrayList<>();
-                for (String modality : modalities) {
+                for (Modality modality : modalities) {
                     if (blockable.contains(modality)) {
                         deletes.addAll(refsOf(scoped, modality));
                         blocked.add(modality);
@@ -89,9 +90,9 @@ final class OrderChecks {
         if (a.trd().status() != Trd.Status.ESTABLISHED) {
             findings.add(notFirstLine(a, refs));
         }
-        boolean isBlocked = blocked.contains(Blocks.KETAMINE);
+        boolean isBlocked = blocked.contains(Modality.KETAMINE);
         for (OrderScope.Scoped s : scoped) {
-            if (Courses.ESKETAMINE.equals(s.modality())) {
+            if (Modality.ESKETAMINE.equals(s.modality())) {
                 Finding check = esketamineCheck.check(
                         s.order(), age, esketamineSessions(a), urgent(a, s.order()), a.now(), a.minor());
                 if (check != null
@@ -101,7 +102,7 @@ final class OrderChecks {
                 }
                 continue;
             }
-            if (!Courses.KETAMINE.equals(s.modality())) {
+            if (!Modality.KETAMINE.equals(s.modality())) {
                 continue;
             }
             Weight.Result weight = a.weight().ref() == null ? null : a.weight();
@@ -120,7 +121,7 @@ final class OrderChecks {
                     weight,
                     isBlocked,
                     a.terms()
-                            .ingredient(Courses.KETAMINE, s.order().codes(), null)
+                            .ingredient(Modality.KETAMINE.valueSet(), s.order().codes(), null)
                             .map(Terms.Ingredient::product)
                             .orElse(null),
                     a.minor(),
@@ -155,7 +156,7 @@ final class OrderChecks {
         }
         List<String> refs = new ArrayList<>();
         for (OrderScope.Scoped s : scoped) {
-            if (Blocks.KETAMINE.equals(s.blockedAs())) {
+            if (s.blockedAs() == Modality.KETAMINE) {
                 refs.add(s.order().ref());
             }
         }
@@ -175,7 +176,7 @@ final class OrderChecks {
     private static List<Instant> esketamineSessions(Assessment a) {
         List<Instant> sessions = new ArrayList<>();
         for (Course c : a.courses()) {
-            if (Courses.ESKETAMINE.equals(c.kind())) {
+            if (Modality.ESKETAMINE.equals(c.kind())) {
                 c.segments().forEach(s -> sessions.add(s.start()));
             }
         }
@@ -189,7 +190,7 @@ final class OrderChecks {
                 || a.terms().any(Diagnoses.SUICIDE_ATTEMPT, order.reasons());
     }
 
-    private static List<String> refsOf(List<OrderScope.Scoped> scoped, String blockedModality) {
+    private static List<String> refsOf(List<OrderScope.Scoped> scoped, Modality blockedModality) {
         List<String> refs = new ArrayList<>();
         for (OrderScope.Scoped s : scoped) {
             if (s.blockedAs().equals(blockedModality)) {
@@ -201,11 +202,11 @@ final class OrderChecks {
 
     /** Once per course and per modality: only orders of a modality with no session in the last courseGapDays. */
     private Finding monitoring(
-            Assessment a, PatientFacts facts, List<OrderScope.Scoped> scoped, Set<String> blocked, Integer age) {
+            Assessment a, PatientFacts facts, List<OrderScope.Scoped> scoped, Set<Modality> blocked, Integer age) {
         Instant recent = a.now().minus(Duration.ofDays(p.courseGapDays()));
-        Set<String> modalities = new LinkedHashSet<>();
+        Set<Modality> modalities = new LinkedHashSet<>();
         List<String> refs = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
+        List<Object> labels = new ArrayList<>();
         for (OrderScope.Scoped s : scoped) {
             if (blocked.contains(s.blockedAs()) || sessionSince(a.courses(), s.modality(), recent)) {
                 continue;
@@ -218,11 +219,11 @@ final class OrderChecks {
             return null;
         }
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("orders", String.join("; ", labels));
-        d.put("ketamine", modalities.contains(Courses.KETAMINE));
-        d.put("esketamine", modalities.contains(Courses.ESKETAMINE));
-        d.put("tms", modalities.contains(Courses.TMS_KIND));
-        d.put("coincident", modalities.contains(Courses.KETAMINE) && modalities.contains(Courses.TMS_KIND));
+        d.put("orders", Phrase.of("list.semicolons", "items", labels));
+        d.put("ketamine", modalities.contains(Modality.KETAMINE));
+        d.put("esketamine", modalities.contains(Modality.ESKETAMINE));
+        d.put("tms", modalities.contains(Modality.TMS));
+        d.put("coincident", modalities.contains(Modality.KETAMINE) && modalities.contains(Modality.TMS));
         d.put("courseGapDays", p.courseGapDays());
         d.put("draftOrderRefs", refs);
         d.put("ageUnknown", age == null);
@@ -250,7 +251,7 @@ final class OrderChecks {
         return false;
     }
 
-    private static boolean sessionSince(List<Course> courses, String modality, Instant from) {
+    private static boolean sessionSince(List<Course> courses, Modality modality, Instant from) {
         for (Course c : courses) {
             if (c.kind().equals(modality) && !c.lastDate().isBefore(from)) {
                 return true;
@@ -261,7 +262,9 @@ final class OrderChecks {
 
     private Finding notFirstLine(Assessment a, List<String> refs) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("trdStatus", a.trd().status() == Trd.Status.UNKNOWN ? "unknown" : "not established");
+        d.put(
+                "trdStatus",
+                a.trd().status() == Trd.Status.UNKNOWN ? Phrase.of("trd.unknown") : Phrase.of("trd.notEstablished"));
         d.put("trials", Rows.trials(a.trd().failed()));
         d.put("uncertainTrials", Rows.trials(a.trd().uncertain()));
         d.put("failedCount", a.trd().failed().size());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.Modality;
 import org.trdcds.knowledge.OrderParameters;
 
 /**
@@ -14,15 +15,15 @@ import org.trdcds.knowledge.OrderParameters;
  */
 final class OrderScope {
 
-    /** An in-scope draft order and its modality: "ketamine" (IV racemic), "esketamine" or "TMS". */
-    record Scoped(DraftOrder order, String modality) {
+    /** An in-scope draft order and its modality. */
+    record Scoped(DraftOrder order, Modality modality) {
 
         /** The modality a contraindication names: esketamine is blocked with ketamine. */
-        String blockedAs() {
-            return Courses.TMS_KIND.equals(modality) ? Blocks.TMS : Blocks.KETAMINE;
+        Modality blockedAs() {
+            return modality.blockedAs();
         }
 
-        String label() {
+        Object label() {
             return order.text() != null ? order.text() : Details.label(order.codes());
         }
     }
@@ -30,12 +31,12 @@ final class OrderScope {
     private OrderScope() {}
 
     /** The modality of an order, or null when it is neither ketamine, esketamine nor TMS. */
-    static String modality(DraftOrder order, Terms terms) {
-        String kind = Courses.kindOf(order.codes(), terms);
+    static Modality modality(DraftOrder order, Terms terms) {
+        Modality kind = Courses.kindOf(order.codes(), terms);
         if (kind != null) {
             return kind;
         }
-        return terms.any(Courses.TMS, order.codes()) ? Courses.TMS_KIND : null;
+        return terms.any(Modality.TMS.valueSet(), order.codes()) ? Modality.TMS : null;
     }
 
     /**
@@ -49,10 +50,10 @@ final class OrderScope {
      * @param weightKg the latest plausible weight, null when none
      */
     /** {@link #inScope} with the call's TMS orders and latest plausible weight, as the order checks judge it. */
-    static boolean inScope(DraftOrder order, String modality, Assessment a, PatientFacts facts) {
+    static boolean inScope(DraftOrder order, Modality modality, Assessment a, PatientFacts facts) {
         boolean withTms = false;
         for (DraftOrder other : facts.draftOrders()) {
-            withTms |= Courses.TMS_KIND.equals(modality(other, a.terms()));
+            withTms |= Modality.TMS.equals(modality(other, a.terms()));
         }
         Double kg = a.weight().ref() == null ? null : a.weight().kg();
         return inScope(
@@ -61,14 +62,14 @@ final class OrderScope {
 
     static boolean inScope(
             DraftOrder order,
-            String modality,
+            Modality modality,
             Terms terms,
             List<Course> courses,
             OrderParameters o,
             Instant now,
             boolean withTms,
             Double weightKg) {
-        if (!Courses.KETAMINE.equals(modality)) {
+        if (!Modality.KETAMINE.equals(modality)) {
             return true;
         }
         if (!order.reasons().isEmpty()) {
@@ -100,7 +101,7 @@ final class OrderScope {
         if (dose.route() != null && !isRoute(dose.route(), o.ivRoutes())) {
             return true;
         }
-        Knowledge.Product product = terms.ingredient(Courses.KETAMINE, order.codes(), null)
+        Knowledge.Product product = terms.ingredient(Modality.KETAMINE.valueSet(), order.codes(), null)
                 .map(Terms.Ingredient::product)
                 .orElse(null);
         Double perKg = DoseCheck.mgPerKg(dose, weightKg, product);

@@ -23,7 +23,7 @@ final class RiskAssessments {
     private static final List<String> FINAL = List.of("final", "amended", "corrected");
 
     /** @param result the result as the card names it; {@code high}: high or imminent risk */
-    record Assessed(String ref, Instant at, String result, boolean high) {}
+    record Assessed(String ref, Instant at, Object result, boolean high) {}
 
     /**
      * @param decisive   the latest readable assessment after the trigger, or null
@@ -60,7 +60,7 @@ final class RiskAssessments {
             boolean high = terms.any(HIGH, pr.outcomes())
                     || words(pr.outcomeText(), s.suicideRiskHighWords())
                     || anyDisplay(pr.outcomes(), s.suicideRiskHighWords());
-            String result = pr.outcomeText() != null ? pr.outcomeText() : "no high or imminent risk recorded";
+            Object result = pr.outcomeText() != null ? pr.outcomeText() : Phrase.of("risk.noHighRecorded");
             decisive = later(decisive, new Assessed(pr.ref(), at, result, high));
         }
         for (ObservationFact o : observations) {

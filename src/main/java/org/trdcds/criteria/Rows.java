@@ -67,7 +67,7 @@ final class Rows {
 
     static Map<String, Object> course(Course c, Instant now) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("kind", c.kind());
+        row.put("kind", c.kind().courseKind());
         row.put("start", Details.date(c.start()));
         row.put("end", c.active() ? "ongoing" : Details.date(c.lastDate()));
         long weeks = Duration.between(c.start(), c.lastDate().isAfter(now) ? now : c.lastDate())
@@ -85,12 +85,17 @@ final class Rows {
         row.put(
                 "outcome",
                 change == null
-                        ? "no documented response (no score since the course began)"
+                        ? Phrase.of("course.noDocumentedResponse")
                         : c.responded()
-                                ? "response"
-                                : "no response: " + change.latest().scaleLabel() + " "
-                                        + Details.number(change.baseline().value()) + " → "
-                                        + Details.number(change.latest().value()));
+                                ? Phrase.of("course.response")
+                                : Phrase.of(
+                                        "course.noResponse",
+                                        "scale",
+                                        change.latest().scaleLabel(),
+                                        "baseline",
+                                        Details.number(change.baseline().value()),
+                                        "latest",
+                                        Details.number(change.latest().value())));
         row.put("refs", String.join(", ", c.refs()));
         return row;
     }

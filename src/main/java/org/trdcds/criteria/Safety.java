@@ -31,6 +31,7 @@ final class Safety {
     private final Pregnancy pregnancy;
     private final Lactation lactation;
     private final OlderAdults olderAdults;
+    private final List<Rule> rules;
 
     Safety(ProtocolParameters parameters, SafetyParameters safety) {
         this.p = parameters;
@@ -38,73 +39,94 @@ final class Safety {
         this.pregnancy = new Pregnancy(parameters, safety);
         this.lactation = new Lactation(safety);
         this.olderAdults = new OlderAdults(safety);
+        this.rules = rules();
+    }
+
+    /** One contraindication or caution: the facts to a finding of its topic, or null. */
+    @FunctionalInterface
+    interface Rule {
+        Finding assess(Assessment a, PatientFacts facts);
+    }
+
+    /**
+     * Every contraindication and caution, most urgent first (the order of the cards within one indicator). Adding a
+     * contraindication adds its rule class here (docs/adding-a-contraindication.md).
+     */
+    private List<Rule> rules() {
+        return List.of(
+                this::uncontrolledHypertension,
+                (a, facts) -> conditions(
+                        Topics.ACTIVE_SUBSTANCE_USE,
+                        MedicationCautions.blockingSubstanceUse(
+                                a.diagnoses().active(SUBSTANCE_USE), moud(a, facts), a.terms())),
+                (a, facts) ->
+                        conditions(Topics.UNCONTROLLED_SEIZURES, a.diagnoses().active(INTRACTABLE_EPILEPSY)),
+                (a, facts) -> pregnancy.assess(a, facts).finding(),
+                this::vascular,
+                Implants::assess,
+                (a, facts) -> a.bloodPressure().elevated()
+                        ? new Finding(
+                                Topics.BLOOD_PRESSURE_ELEVATED,
+                                bpDetails(a.bloodPressure()),
+                                new ArrayList<>(a.bloodPressure().refs()))
+                        : null,
+                lactation::assess,
+                (a, facts) -> a.diagnoses().active(INTRACTABLE_EPILEPSY).isEmpty()
+                        ? conditions(Topics.SEIZURE_CAUTION, a.diagnoses().active(EPILEPSY))
+                        : null,
+                (a, facts) -> conditions(Topics.PSYCHOSIS_CAUTION, a.diagnoses().active(PSYCHOTIC)),
+                (a, facts) ->
+                        conditions(Topics.BIPOLAR_MANIC_SWITCH, a.diagnoses().present(BIPOLAR)),
+                (a, facts) -> MedicationCautions.withV3Lines(
+                        concurrent.assess(facts.medications(), a.terms(), a.now()),
+                        a,
+                        facts,
+                        moud(a, facts),
+                        p.seizureThresholdMgPerDay()));
     }
 
     List<Finding> assess(Assessment a, PatientFacts facts) {
-        Diagnoses dx = a.diagnoses();
-        Instant now = a.now();
         List<Finding> findings = new ArrayList<>();
-        BloodPressure.Result bp = a.bloodPressure();
-        List<ConditionFact> crisis =
-                dx.activeSince(HYPERTENSIVE_CRISIS, now.minus(Duration.ofDays(p.bloodPressureWindowDays())));
-        if (!crisis.isEmpty() || bp.uncontrolled()) {
-            Map<String, Object> d = bpDetails(bp);
-            d.put("conditions", Details.conditionRows(crisis));
-            List<String> evidence = Diagnoses.refs(crisis);
-            if (bp.uncontrolled()) {
-                evidence.addAll(bp.refs());
-            }
-            findings.add(new Finding(Topics.UNCONTROLLED_HYPERTENSION, d, evidence));
+        for (Rule rule : rules) {
+            add(findings, rule.assess(a, facts));
         }
-        List<MedicationFact> moud = MedicationCautions.activeMoud(facts, a.terms(), now);
-        conditions(
-                findings,
-                Topics.ACTIVE_SUBSTANCE_USE,
-                MedicationCautions.blockingSubstanceUse(dx.active(SUBSTANCE_USE), moud, a.terms()));
-        List<ConditionFact> intractable = dx.active(INTRACTABLE_EPILEPSY);
-        conditions(findings, Topics.UNCONTROLLED_SEIZURES, intractable);
-        add(findings, pregnancy.assess(a, facts).finding());
-        List<ConditionFact> vascular = new ArrayList<>(dx.present(ANEURYSM));
-        addNew(vascular, dx.ever(HEMORRHAGE, null, now));
-        List<ConditionFact> onsetUnknown = new ArrayList<>();
-        for (ConditionFact mi :
-                dx.ever(MYOCARDIAL_INFARCTION, now.minus(Duration.ofDays(p.myocardialInfarctionWindowDays())), now)) {
-            (mi.onset() == null ? onsetUnknown : vascular).add(mi); // known only by its recordedDate: a warning line
-        }
-        addNew(vascular, dx.active(CEREBRAL_EDEMA));
-        vascular(findings, vascular, onsetUnknown);
-        add(findings, Implants.assess(a, facts));
-        if (bp.elevated()) {
-            findings.add(new Finding(Topics.BLOOD_PRESSURE_ELEVATED, bpDetails(bp), new ArrayList<>(bp.refs())));
-        }
-        add(findings, lactation.assess(a, facts));
-        if (intractable.isEmpty()) {
-            conditions(findings, Topics.SEIZURE_CAUTION, dx.active(EPILEPSY));
-        }
-        conditions(findings, Topics.PSYCHOSIS_CAUTION, dx.active(PSYCHOTIC));
-        conditions(findings, Topics.BIPOLAR_MANIC_SWITCH, dx.present(BIPOLAR));
-        add(
-                findings,
-                MedicationCautions.withV3Lines(
-                        concurrent.assess(facts.medications(), a.terms(), now),
-                        a,
-                        facts,
-                        moud,
-                        p.seizureThresholdMgPerDay()));
         return findings;
     }
 
-    private static void add(List<Finding> findings, Finding finding) {
-        if (finding != null) {
-            findings.add(finding);
+    private static List<MedicationFact> moud(Assessment a, PatientFacts facts) {
+        return MedicationCautions.activeMoud(facts, a.terms(), a.now());
+    }
+
+    private Finding uncontrolledHypertension(Assessment a, PatientFacts facts) {
+        BloodPressure.Result bp = a.bloodPressure();
+        List<ConditionFact> crisis = a.diagnoses()
+                .activeSince(HYPERTENSIVE_CRISIS, a.now().minus(Duration.ofDays(p.bloodPressureWindowDays())));
+        if (crisis.isEmpty() && !bp.uncontrolled()) {
+            return null;
         }
+        Map<String, Object> d = bpDetails(bp);
+        d.put("conditions", Details.conditionRows(crisis));
+        List<String> evidence = Diagnoses.refs(crisis);
+        if (bp.uncontrolled()) {
+            evidence.addAll(bp.refs());
+        }
+        return new Finding(Topics.UNCONTROLLED_HYPERTENSION, d, evidence);
     }
 
     /** The vascular block; a myocardial infarction known only by its recordedDate is a warning line, not a block. */
-    private static void vascular(
-            List<Finding> findings, List<ConditionFact> blocking, List<ConditionFact> onsetUnknown) {
+    private Finding vascular(Assessment a, PatientFacts facts) {
+        Diagnoses dx = a.diagnoses();
+        Instant now = a.now();
+        List<ConditionFact> blocking = new ArrayList<>(dx.present(ANEURYSM));
+        addNew(blocking, dx.ever(HEMORRHAGE, null, now));
+        List<ConditionFact> onsetUnknown = new ArrayList<>();
+        for (ConditionFact mi :
+                dx.ever(MYOCARDIAL_INFARCTION, now.minus(Duration.ofDays(p.myocardialInfarctionWindowDays())), now)) {
+            (mi.onset() == null ? onsetUnknown : blocking).add(mi); // known only by its recordedDate: a warning line
+        }
+        addNew(blocking, dx.active(CEREBRAL_EDEMA));
         if (blocking.isEmpty() && onsetUnknown.isEmpty()) {
-            return;
+            return null;
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("conditions", Details.conditionRows(blocking));
@@ -114,7 +136,13 @@ final class Safety {
         }
         List<String> evidence = Diagnoses.refs(blocking);
         evidence.addAll(Diagnoses.refs(onsetUnknown));
-        findings.add(new Finding(Topics.VASCULAR, d, evidence));
+        return new Finding(Topics.VASCULAR, d, evidence);
+    }
+
+    private static void add(List<Finding> findings, Finding finding) {
+        if (finding != null) {
+            findings.add(finding);
+        }
     }
 
     /** Order hooks: older-adult-caution for the first ketamine or esketamine order of a course, or null. */
@@ -181,13 +209,13 @@ final class Safety {
         }
     }
 
-    private static void conditions(List<Finding> findings, String topic, List<ConditionFact> conditions) {
+    private static Finding conditions(String topic, List<ConditionFact> conditions) {
         if (conditions.isEmpty()) {
-            return;
+            return null;
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("conditions", Details.conditionRows(conditions));
-        findings.add(new Finding(topic, d, Diagnoses.refs(conditions)));
+        return new Finding(topic, d, Diagnoses.refs(conditions));
     }
 
     /** A copy of a finding naming the draft orders it concerns (and, for a block, the ones to delete). */

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trdcds.knowledge.Modality;
 import org.trdcds.knowledge.ProtocolParameters;
 
 /** The patient-view findings of docs/protocol.md section 5. */
@@ -39,7 +40,7 @@ final class Screening {
         if (a.minor() || a.depressed().isEmpty() || !a.nearCriteria()) {
             return findings;
         }
-        Set<String> blocked = new LinkedHashSet<>();
+        Set<Modality> blocked = new LinkedHashSet<>();
         boolean psychosis = false;
         for (Finding f : safety.assess(a, facts)) {
             findings.add(f);
@@ -147,12 +148,12 @@ final class Screening {
         return new Finding(Topics.COMBINATION_CANDIDATE, d, evidence);
     }
 
-    private Finding monotherapyFirst(Assessment a, Set<String> blocked) {
+    private Finding monotherapyFirst(Assessment a, Set<Modality> blocked) {
         List<String> evidence = Diagnoses.refs(a.depressed());
         evidence.addAll(Rows.trialRefs(a.trd().failed()));
         Map<String, Object> d = trdDetails(a);
-        d.put("ketamineAllowed", !blocked.contains(Blocks.KETAMINE));
-        d.put("tmsAllowed", !blocked.contains(Blocks.TMS));
+        d.put("ketamineAllowed", !blocked.contains(Modality.KETAMINE));
+        d.put("tmsAllowed", !blocked.contains(Modality.TMS));
         List<Map<String, Object>> courses = new ArrayList<>();
         for (Course c : a.courses()) {
             courses.add(Rows.course(c, a.now()));
@@ -169,10 +170,9 @@ final class Screening {
         for (Course c : unknownCourses) {
             missing.add(Map.of(
                     "item",
-                    "a PHQ-9 or MADRS score at the end of the course (and one within " + p.baselineWindowDays()
-                            + " days before it)",
+                    Phrase.of("missing.courseEndScore", "baselineWindowDays", p.baselineWindowDays()),
                     "drug",
-                    c.kind() + " course from " + Details.date(c.start())));
+                    Phrase.of("missing.courseFrom", "kind", c.kind().courseKind(), "start", Details.date(c.start()))));
             courseRefs.addAll(c.refs());
         }
         d.put("missing", missing);
@@ -245,20 +245,21 @@ final class Screening {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (trd.historyUnavailable()) {
             rows.add(Map.of(
-                    "item",
-                    "the medication history (it could not be fetched from the EHR)",
-                    "drug",
-                    "all antidepressants"));
+                    "item", Phrase.of("missing.medicationHistory"), "drug", Phrase.of("missing.allAntidepressants")));
         }
         for (TrialAssessment t : trd.uncertain()) {
-            for (String item : t.adequacy().missing()) {
+            for (Phrase item : t.adequacy().missing()) {
                 rows.add(Map.of("item", item, "drug", t.trial().name()));
             }
             if (t.failure().status() == Failure.Status.UNKNOWN) {
                 rows.add(Map.of(
                         "item",
-                        "a PHQ-9 or MADRS score within " + p.baselineWindowDays() + " days before the "
-                                + "trial and one after " + p.failureMinDaysOnDose() + " days on the dose",
+                        Phrase.of(
+                                "missing.trialScores",
+                                "baselineWindowDays",
+                                p.baselineWindowDays(),
+                                "minDays",
+                                p.failureMinDaysOnDose()),
                         "drug",
                         t.trial().name()));
             }

@@ -1,5 +1,8 @@
 package org.trdcds.criteria;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Card topic codes of docs/protocol.md sections 4-5 (identifiers of the contract, not clinical knowledge). */
@@ -34,36 +37,26 @@ public final class Topics {
     public static final String OUTSIDE_PROTOCOL_AGE = "outside-protocol-age";
     public static final String ESKETAMINE_DOSE_CHECK = "esketamine-dose-check";
 
-    /** Every topic the decision can emit. */
-    public static final List<String> ALL = List.of(
-            COMBINATION_CANDIDATE,
-            MONOTHERAPY_FIRST,
-            TRD_INCOMPLETE_DATA,
-            BASELINE_SEVERITY_MISSING,
-            BLOOD_PRESSURE_UNKNOWN,
-            TREATMENT_RESPONSE,
-            UNCONTROLLED_HYPERTENSION,
-            ACTIVE_SUBSTANCE_USE,
-            UNCONTROLLED_SEIZURES,
-            PREGNANCY,
-            VASCULAR,
-            TMS_IMPLANT,
-            BLOOD_PRESSURE_ELEVATED,
-            SEIZURE_CAUTION,
-            CONCURRENT_MEDICATION,
-            SUICIDE_RISK_URGENT,
-            SUICIDE_RISK_SCREEN_POSITIVE,
-            BIPOLAR_MANIC_SWITCH,
-            PSYCHOSIS_CAUTION,
-            NOT_FIRST_LINE,
-            KETAMINE_DOSE_CHECK,
-            WEIGHT_MISSING,
-            SESSION_MONITORING,
-            LACTATION_CAUTION,
-            OLDER_ADULT_CAUTION,
-            ORDER_CHECK_INCOMPLETE,
-            OUTSIDE_PROTOCOL_AGE,
-            ESKETAMINE_DOSE_CHECK);
+    /**
+     * Every topic named here, read from the constants above (no second list to keep). The contract is the card-topics
+     * CodeSystem of fhir-profiles/; {@code ContraindicationCompletenessTest} lists what a topic still lacks.
+     */
+    public static final List<String> ALL = constants();
+
+    private static List<String> constants() {
+        List<String> topics = new ArrayList<>();
+        for (Field field : Topics.class.getDeclaredFields()) {
+            int m = field.getModifiers();
+            if (Modifier.isStatic(m) && Modifier.isFinal(m) && field.getType() == String.class) {
+                try {
+                    topics.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return List.copyOf(topics);
+    }
 
     private Topics() {}
 }

@@ -136,25 +136,27 @@ final class Trd {
         if (best == null) {
             return null;
         }
-        String level = "serum level " + Details.number(best.value()) + " mmol/L on " + Details.date(best.at());
+        Phrase level =
+                Phrase.of("lithium.level", "level", Details.number(best.value()), "date", Details.date(best.at()));
+        String minimum = Details.number(p.lithiumLevelMin());
         if (best.value() < p.lithiumLevelMin()) {
             return new Adequacy.Result(
                     Adequacy.Status.INADEQUATE,
                     null,
-                    level + ", below " + Details.number(p.lithiumLevelMin()),
+                    Phrase.of("lithium.belowMinimum", "level", level, "minimum", minimum),
                     List.of());
         }
         return trial.knownDays() >= p.adequateTrialDays()
                 ? new Adequacy.Result(
                         Adequacy.Status.ADEQUATE,
                         null,
-                        level + " (at least " + Details.number(p.lithiumLevelMin()) + ")",
+                        Phrase.of("lithium.adequate", "level", level, "minimum", minimum),
                         List.of(),
                         trial.start())
                 : new Adequacy.Result(
                         Adequacy.Status.INADEQUATE,
                         null,
-                        level + ", but shorter than " + p.adequateTrialDays() + " days",
+                        Phrase.of("lithium.tooShort", "level", level, "days", p.adequateTrialDays()),
                         List.of());
     }
 }

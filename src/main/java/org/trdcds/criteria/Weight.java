@@ -13,9 +13,9 @@ final class Weight {
     private static final double KG_PER_LB = 0.45359237;
 
     /**
-     * @param ignored readings in the window that were ignored: "8 kg on 2026-11-20", newest first
+     * @param ignored readings in the window that were ignored ("8 kg on 2026-11-20"), newest first
      */
-    record Result(String ref, double kg, Instant at, List<String> ignored) {
+    record Result(String ref, double kg, Instant at, List<Phrase> ignored) {
 
         Result(String ref, double kg, Instant at) {
             this(ref, kg, at, List.of());
@@ -39,14 +39,22 @@ final class Weight {
                 latest = new Result(o.ref(), kg, at);
             }
         }
-        List<String> lines = new ArrayList<>();
+        List<Phrase> lines = new ArrayList<>();
         ignored.sort((a, b) -> b.effective().compareTo(a.effective()));
         for (ObservationFact o : ignored) {
             if (latest == null || o.effective().isAfter(latest.at())) {
-                lines.add((o.value() == null
-                                ? "no value"
-                                : Details.number(o.value()) + " " + (o.unit() == null ? "(no unit)" : o.unit()))
-                        + " on " + Details.date(o.effective()));
+                String date = Details.date(o.effective());
+                lines.add(
+                        o.value() == null
+                                ? Phrase.of("weight.ignoredNoValue", "date", date)
+                                : Phrase.of(
+                                        o.unit() == null ? "weight.ignoredNoUnit" : "weight.ignored",
+                                        "value",
+                                        Details.number(o.value()),
+                                        "unit",
+                                        o.unit(),
+                                        "date",
+                                        date));
             }
         }
         return latest == null

@@ -21,7 +21,7 @@ final class CardTemplateReader {
     static final String IDENTIFIED_BY_NAME = "identifiedByName";
 
     /** The modality names a template's {@code blocks} and {@code concerns} may hold (not value-set ids). */
-    static final Set<String> MODALITIES = Set.of("ketamine", "tms");
+    static final Set<String> MODALITIES = Set.of(Modality.KETAMINE.word(), Modality.TMS.word());
 
     private CardTemplateReader() {}
 

@@ -2,8 +2,8 @@ package org.trdcds.knowledge;
 
 import com.samskivert.mustache.Mustache;
 
-/** The three jmustache compilers of card templates: Markdown detail, plain text, JSON resources. */
-final class Compilers {
+/** The jmustache compilers of card templates: Markdown detail, plain text, JSON resources. */
+public final class Compilers {
 
     /** Whole numbers without ".0"; everything else as toString. */
     private static final Mustache.Formatter NUMBERS =
@@ -14,6 +14,9 @@ final class Compilers {
     static final Mustache.Compiler MARKDOWN = base().withEscaper(new MarkdownEscaper());
     static final Mustache.Compiler PLAIN = base().escapeHTML(false);
     static final Mustache.Compiler JSON = base().withEscaper(new JsonStringEscaper());
+    /** Phrases of cds-cards/shared/detail-lines.json: plain text (the card template escapes the result once). */
+    public static final Mustache.Compiler PHRASE =
+            Mustache.compiler().escapeHTML(false).nullValue("unknown").withFormatter(NUMBERS);
 
     private static Mustache.Compiler base() {
         return Mustache.compiler().defaultValue("unknown").withFormatter(NUMBERS);

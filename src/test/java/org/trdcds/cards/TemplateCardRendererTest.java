@@ -43,8 +43,14 @@ class TemplateCardRendererTest {
         return Map.of("MedicationRequest/ket-1", Files.readString(RESOURCES.resolve("draft-ket-1.json")));
     }
 
-    static Stream<String> topics() {
-        return Topics.ALL.stream();
+    /** The contract's topics: the card-topics CodeSystem (a new topic is golden-tested without a Java list). */
+    static Stream<String> topics() throws IOException {
+        return JSON
+                .readTree(Path.of("fhir-profiles/vocabulary/CodeSystem-card-topics.json")
+                        .toFile())
+                .get("concept")
+                .findValuesAsText("code")
+                .stream();
     }
 
     static Card render(Finding finding) throws IOException {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trdcds.cards.PhraseText;
 
 class AdequacyTest {
 
@@ -41,9 +42,8 @@ class AdequacyTest {
     void unknownDoseMakesAdequacyUnknownAndSaysWhatToDocument() {
         Adequacy.Result result = assess(new FactsFixture().med("36437", "completed", 200, 100L, null));
         assertThat(result.status()).isEqualTo(Adequacy.Status.UNKNOWN);
-        assertThat(result.missing())
-                .singleElement()
-                .asString()
+        assertThat(result.missing()).hasSize(1);
+        assertThat(PhraseText.of(result.missing().get(0)))
                 .contains("daily dose")
                 .contains("the record started 20")
                 .doesNotContain("MedicationStatement/");
@@ -53,7 +53,8 @@ class AdequacyTest {
     void unknownEndMakesAdequacyUnknownWhenTheTrialCouldHaveLastedLongEnough() {
         Adequacy.Result result = assess(new FactsFixture().med("36437", "completed", 200, null, mgDaily(100)));
         assertThat(result.status()).isEqualTo(Adequacy.Status.UNKNOWN);
-        assertThat(result.missing()).singleElement().asString().startsWith("end date");
+        assertThat(result.missing()).hasSize(1);
+        assertThat(PhraseText.of(result.missing().get(0))).startsWith("end date");
     }
 
     @Test
@@ -66,7 +67,7 @@ class AdequacyTest {
                 NOW);
         Adequacy.Result result = new Adequacy(noTrazodoneRow).assess(trials.get(0), NOW);
         assertThat(result.status()).isEqualTo(Adequacy.Status.UNKNOWN);
-        assertThat(result.reason()).contains("no minimum adequate dose");
+        assertThat(PhraseText.of(result.reason())).contains("no minimum adequate dose");
     }
 
     @Test

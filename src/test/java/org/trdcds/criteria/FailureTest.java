@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trdcds.cards.PhraseText;
 
 class FailureTest {
 
@@ -58,7 +59,9 @@ class FailureTest {
                 .med("4493", "active", 90, null, mgDaily(20));
         Failure.Result result = assess(f);
         assertThat(result.how()).isEqualTo("switch");
-        assertThat(result.reason()).contains("switched to fluoxetine").contains("switch is the evidence");
+        assertThat(PhraseText.of(result.reason()))
+                .contains("switched to fluoxetine")
+                .contains("switch is the evidence");
     }
 
     @Test

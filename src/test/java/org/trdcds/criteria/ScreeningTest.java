@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.trdcds.cards.PhraseText;
 
 class ScreeningTest {
 
@@ -304,6 +305,6 @@ class ScreeningTest {
         assertThat(screen(f)).isEmpty();
         List<Finding> findings = decision.decide(missingHistory, HookKind.SCREENING);
         assertThat(findings).extracting(Finding::topic).containsExactly(Topics.TRD_INCOMPLETE_DATA);
-        assertThat(findings.get(0).details().get("missing").toString()).contains("medication history");
+        assertThat(PhraseText.of(findings.get(0).details().get("missing"))).contains("medication history");
     }
 }

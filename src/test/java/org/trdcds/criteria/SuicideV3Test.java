@@ -160,12 +160,7 @@ class SuicideV3Test {
         assertThat(((List<?>) card.details().get("attempts"))).hasSize(1);
         assertThat(card.details().get("assessment"))
                 .isEqualTo(Map.of(
-                        "date",
-                        Details.date(daysAgo(2)),
-                        "result",
-                        "no high or imminent risk recorded",
-                        "high",
-                        false));
+                        "date", Details.date(daysAgo(2)), "result", Phrase.of("risk.noHighRecorded"), "high", false));
         assertThat(topics(findings)).contains(Topics.COMBINATION_CANDIDATE).doesNotContain(Topics.SUICIDE_RISK_URGENT);
     }
 

@@ -1,0 +1,188 @@
+package org.trdcds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each card topic still lacks, read from the knowledge and the code (docs/adding-a-contraindication.md): a topic
+ * named anywhere (the card-topics CodeSystem, a template, docs/protocol.md or a rule) needs all of them. The failure
+ * message lists, per topic, the missing pieces and the file to add them to.
+ */
+class ContraindicationCompletenessTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path CODE_SYSTEM = Path.of("fhir-profiles/vocabulary/CodeSystem-card-topics.json");
+    static final Path CRITERIA = Path.of("src/main/java/org/trdcds/criteria");
+    static final Path EXAMPLES = Path.of("src/test/resources/cards/findings.json");
+    private static final Pattern LITERAL = Pattern.compile("\"([a-z0-9]+(?:-[a-z0-9]+)+)\"");
+    private static final Pattern TOPIC_CONSTANT =
+            Pattern.compile("static final String ([A-Z0-9_]+) = \"([a-z0-9]+(?:-[a-z0-9]+)*)\";");
+
+    /** Where each topic is named. */
+    record Named(
+            Set<String> codeSystem,
+            Set<String> templates,
+            Set<String> protocolRows,
+            Set<String> rules,
+            Set<String> examples,
+            Set<String> contraindicationsWithoutBlocks) {}
+
+    @Test
+    void everyTopicHasATemplateACodeSystemEntryAProtocolRowARuleAndAnExample() throws IOException {
+        Named named = fromRepository();
+        assertThat(named.codeSystem()).hasSizeGreaterThanOrEqualTo(28);
+        Map<String, List<String>> lacking = lacking(named);
+        assertThat(lacking).as(message(lacking)).isEmpty();
+    }
+
+    @Test
+    void aNewContraindicationWithOnlyItsTemplateIsToldWhatElseItNeeds() throws IOException {
+        Named real = fromRepository();
+        Set<String> templates = new HashSet<>(real.templates());
+        templates.add("contraindication-recent-stroke");
+        Set<String> withoutBlocks = new HashSet<>(real.contraindicationsWithoutBlocks());
+        withoutBlocks.add("contraindication-recent-stroke");
+        Named named = new Named(
+                real.codeSystem(), templates, real.protocolRows(), real.rules(), real.examples(), withoutBlocks);
+
+        Map<String, List<String>> lacking = lacking(named);
+
+        assertThat(lacking).containsOnlyKeys("contraindication-recent-stroke");
+        assertThat(lacking.get("contraindication-recent-stroke"))
+                .hasSize(5)
+                .anySatisfy(line -> assertThat(line).contains("CodeSystem-card-topics.json"))
+                .anySatisfy(line -> assertThat(line).contains("docs/protocol.md"))
+                .anySatisfy(line -> assertThat(line).contains("Safety"))
+                .anySatisfy(line -> assertThat(line).contains("findings.json"))
+                .anySatisfy(line -> assertThat(line).contains("blocks"));
+        assertThat(message(lacking)).contains("contraindication-recent-stroke lacks:");
+    }
+
+    /** Topic -> what it lacks, for every topic named anywhere. */
+    static Map<String, List<String>> lacking(Named n) {
+        Set<String> all = new TreeSet<>();
+        Stream.of(n.codeSystem(), n.templates(), n.protocolRows(), n.rules()).forEach(all::addAll);
+        Map<String, List<String>> lacking = new TreeMap<>();
+        for (String topic : all) {
+            List<String> missing = new ArrayList<>();
+            if (!n.templates().contains(topic)) {
+                missing.add("a card template cds-cards/" + topic + ".json");
+            }
+            if (n.contraindicationsWithoutBlocks().contains(topic)) {
+                missing.add("the template's \"blocks\" (ketamine or tms): the modality the contraindication blocks");
+            }
+            if (!n.codeSystem().contains(topic)) {
+                missing.add("a concept in " + CODE_SYSTEM + " (code, display, definition)");
+            }
+            if (!n.protocolRows().contains(topic)) {
+                missing.add("a row | `" + topic + "` | in sections 4-5 of docs/protocol.md");
+            }
+            if (!n.rules().contains(topic)) {
+                missing.add("a rule: a class in " + CRITERIA + " that emits the topic, added to Safety's rules()");
+            }
+            if (!n.examples().contains(topic)) {
+                missing.add("an example finding in " + EXAMPLES
+                        + " (then -Dgolden.update=true writes its golden card once)");
+            }
+            if (!missing.isEmpty()) {
+                lacking.put(topic, missing);
+            }
+        }
+        return lacking;
+    }
+
+    static String message(Map<String, List<String>> lacking) {
+        StringBuilder out = new StringBuilder("docs/adding-a-contraindication.md:");
+        lacking.forEach((topic, missing) -> {
+            out.append('\n').append(topic).append(" lacks:");
+            missing.forEach(m -> out.append("\n  - ").append(m));
+        });
+        return out.toString();
+    }
+
+    static Named fromRepository() throws IOException {
+        Set<String> codeSystem =
+                new HashSet<>(JSON.readTree(CODE_SYSTEM.toFile()).get("concept").findValuesAsText("code"));
+        Set<String> templates = new HashSet<>();
+        Set<String> withoutBlocks = new HashSet<>();
+        try (Stream<Path> files = Files.list(Path.of("cds-cards"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                JsonNode template = JSON.readTree(file.toFile());
+                String topic = template.path("topic").asText();
+                templates.add(topic);
+                if (topic.startsWith("contraindication-") && !template.hasNonNull("blocks")) {
+                    withoutBlocks.add(topic);
+                }
+            }
+        }
+        String protocol = Files.readString(Path.of("docs/protocol.md"));
+        String sections = protocol.substring(protocol.indexOf("## 4."), protocol.indexOf("## 6."));
+        Set<String> rows = new HashSet<>();
+        Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\|")
+                .matcher(sections)
+                .results()
+                .forEach(m -> rows.add(m.group(1)));
+        Set<String> examples = new HashSet<>();
+        for (Iterator<String> it = JSON.readTree(EXAMPLES.toFile()).fieldNames(); it.hasNext(); ) {
+            examples.add(it.next());
+        }
+        return new Named(codeSystem, templates, rows, rules(codeSystem), examples, withoutBlocks);
+    }
+
+    /**
+     * Topics some rule emits: a criteria class other than Topics names the topic's code, or a Topics constant of it
+     * (a constant no rule uses is no rule).
+     */
+    static Set<String> rules(Set<String> topics) throws IOException {
+        Set<String> named = new HashSet<>();
+        StringBuilder others = new StringBuilder();
+        String constants;
+        try (Stream<Path> files = Files.list(CRITERIA)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (file.getFileName().toString().equals("Topics.java")) {
+                    continue;
+                }
+                String source = Files.readString(file);
+                others.append(source);
+                LITERAL.matcher(source).results().forEach(m -> named.add(m.group(1)));
+            }
+            constants = Files.readString(CRITERIA.resolve("Topics.java"));
+        }
+        Matcher constant = TOPIC_CONSTANT.matcher(constants);
+        while (constant.find()) {
+            if (others.indexOf("Topics." + constant.group(1)) >= 0) {
+                named.add(constant.group(2));
+            }
+        }
+        named.retainAll(topics.isEmpty() ? named : topicsLike(named, topics));
+        return named;
+    }
+
+    /** The names that are topics: a code of the CodeSystem, or one shaped like a new contraindication's. */
+    private static Set<String> topicsLike(Set<String> named, Set<String> topics) {
+        Set<String> out = new HashSet<>();
+        for (String n : named) {
+            if (topics.contains(n) || n.startsWith("contraindication-")) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+}
