@@ -21,8 +21,8 @@ class NoEnglishInCriteriaTest {
 
     static final Path CRITERIA = Path.of("src/main/java/org/trdcds/criteria");
     private static final Pattern TWO_WORDS = Pattern.compile("\\b[a-z]{2,} +[a-z]{2,}\\b");
-    /** Literals that look like words but are identifiers of the contract (none today). */
-    private static final Set<String> ALLOWED = Set.of();
+    /** Literals that look like words but no clinician reads: DecisionFactory's start-up failure for operators. */
+    private static final Set<String> ALLOWED = Set.of("no card template for topics ", " in the knowledge loaded");
 
     @Test
     void criteriaHoldsNoEnglishSentence() throws IOException {
