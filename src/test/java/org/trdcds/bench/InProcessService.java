@@ -50,10 +50,15 @@ final class InProcessService implements AutoCloseable {
     private final ObjectMapper responseJson = Jackson2ObjectMapperBuilder.json().build();
 
     InProcessService() {
+        this(BenchData.AS_OF);
+    }
+
+    /** The same, deciding at another instant (a scenario's {@code asOf}). */
+    InProcessService(java.time.Instant asOf) {
         fhirContext = new FhirConfiguration().fhirContext();
         knowledge = FileKnowledge.load(KnowledgeFiles.fromDirectory(Path.of(".")), fhirContext);
         decision = new ProtocolDecision(
-                knowledge, Clock.fixed(BenchData.AS_OF, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
+                knowledge, Clock.fixed(asOf, ZoneOffset.UTC), org.trdcds.criteria.TestBlocks.FROM_TEMPLATES);
         renderer = new TemplateCardRenderer(knowledge, "");
         CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 20_000);
         loader = new HapiPatientDataLoader(
