@@ -101,7 +101,8 @@ public class MedicationByReference {
             }
         }
         SEARCH_KEYS.forEach((key, type) -> {
-            ObjectNode bundle = prefetch.putObject(key).put("resourceType", "Bundle").put("type", "searchset");
+            ObjectNode bundle =
+                    prefetch.putObject(key).put("resourceType", "Bundle").put("type", "searchset");
             ArrayNode entries = bundle.putArray("entry");
             for (JsonNode entry : scenario.get("record").get("entry")) {
                 if (entry.get("resource").get("resourceType").asText().equals(type)) {

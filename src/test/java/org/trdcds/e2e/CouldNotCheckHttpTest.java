@@ -97,7 +97,10 @@ class CouldNotCheckHttpTest extends EndToEndTestBase {
         JsonNode cards = orderSign("Medication/not-held", null, true);
 
         assertThat(detail(cards, "order-check-incomplete")).contains("Could not check", UNREAD_ORDER);
-        assertThat(FHIR.requests()).containsExactly("/fhir/Medication?_id=not-held");
+        assertThat(FHIR.requests())
+                .as("at most the one batched search (a cold first call may give up at the budget before it is sent)")
+                .hasSizeLessThanOrEqualTo(1)
+                .allMatch("/fhir/Medication?_id=not-held"::equals);
     }
 
     /** The reference's display is the last way to identify it (PROTOCOL-v3 A.4): a name the table does not hold. */
@@ -111,20 +114,20 @@ class CouldNotCheckHttpTest extends EndToEndTestBase {
 
     @Test
     void anHcgInAUnitTheKnowledgeDoesNotConvert() throws Exception {
-        JsonNode cards = patientView(prefetch -> ((ArrayNode) prefetch.get("observations").get("entry"))
+        JsonNode hcg = Scenarios.JSON.readTree("""
+                {"resourceType": "Observation", "id": "hcg-ng", "status": "final",
+                 "subject": {"reference": "Patient/p-cand"},
+                 "code": {"coding": [{"system": "http://loinc.org", "code": "19080-1"}]},
+                 "effectiveDateTime": "2026-11-20T10:00:00Z", "valueQuantity": {"value": 300, "unit": "ng/mL"}}""");
+        JsonNode cards = patientView(prefetch -> ((ArrayNode)
+                        prefetch.get("observations").get("entry"))
                 .addObject()
-                .set("resource", Scenarios.JSON.createObjectNode().put("resourceType", "Observation")
-                        .put("id", "hcg-ng")
-                        .put("status", "final")
-                        .<ObjectNode>set("subject", Scenarios.JSON.createObjectNode().put("reference", "Patient/p-cand"))
-                        .<ObjectNode>set("code", Scenarios.JSON.readTree("""
-                                {"coding": [{"system": "http://loinc.org", "code": "19080-1"}]}"""))
-                        .put("effectiveDateTime", "2026-11-20T10:00:00Z")
-                        .set("valueQuantity", Scenarios.JSON.createObjectNode().put("value", 300)
-                                .put("unit", "ng/mL"))));
+                .set("resource", hcg));
 
-        assertThat(detail(cards, "contraindication-pregnancy")).contains("could not check", "ng/mL");
-        assertThat(Scenarios.cardOf(cards, "contraindication-pregnancy").get("indicator").asText())
+        assertThat(detail(cards, "contraindication-pregnancy")).contains("could not check", "hCG 300 ng/");
+        assertThat(Scenarios.cardOf(cards, "contraindication-pregnancy")
+                        .get("indicator")
+                        .asText())
                 .as("a line to check, blocking nothing")
                 .isEqualTo("warning");
     }
@@ -144,19 +147,29 @@ class CouldNotCheckHttpTest extends EndToEndTestBase {
 
         JsonNode cards = cards(post(ORDER.service(), request.toString()));
 
-        assertThat(detail(cards, "ketamine-dose-check")).containsIgnoringCase("could not check").contains("age");
+        assertThat(detail(cards, "ketamine-dose-check"))
+                .containsIgnoringCase("could not check")
+                .contains("age");
     }
 
     @Test
     void aHistoryRecordWhoseMedicationReferenceCannotBeRead() throws Exception {
-        JsonNode cards = patientView(prefetch -> ((ArrayNode) prefetch.get("medicationStatements").get("entry"))
+        JsonNode cards = patientView(prefetch -> ((ArrayNode)
+                        prefetch.get("medicationStatements").get("entry"))
                 .addObject()
-                .set("resource", Scenarios.JSON.createObjectNode().put("resourceType", "MedicationStatement")
-                        .put("id", "ms-unread")
-                        .put("status", "completed")
-                        .<ObjectNode>set("medicationReference", Scenarios.JSON.createObjectNode()
-                                .put("reference", "Medication/not-sent"))
-                        .set("subject", Scenarios.JSON.createObjectNode().put("reference", "Patient/p-cand"))));
+                .set(
+                        "resource",
+                        Scenarios.JSON
+                                .createObjectNode()
+                                .put("resourceType", "MedicationStatement")
+                                .put("id", "ms-unread")
+                                .put("status", "completed")
+                                .<ObjectNode>set(
+                                        "medicationReference",
+                                        Scenarios.JSON.createObjectNode().put("reference", "Medication/not-sent"))
+                                .set(
+                                        "subject",
+                                        Scenarios.JSON.createObjectNode().put("reference", "Patient/p-cand"))));
 
         assertThat(detail(cards, "combination-candidate"))
                 .contains("**Could not check**: 1 medication record(s) whose medication reference could not be read");

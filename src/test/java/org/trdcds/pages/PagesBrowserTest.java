@@ -189,7 +189,9 @@ class PagesBrowserTest {
         WebElement incomplete = browser.findElement(By.id("chk-A-os-ketamine-im-route-check-incomplete"))
                 .findElement(By.cssSelector(".card[data-topic='order-check-incomplete']"));
         show(incomplete);
-        assertThat(incomplete.getText()).containsIgnoringCase("check this order by hand").contains("Route");
+        assertThat(incomplete.getText())
+                .containsIgnoringCase("check this order by hand")
+                .contains("Route");
         Browser.screenshot(browser, "preview-order-check-incomplete");
         for (String topic : List.of(
                 "order-check-incomplete",
