@@ -107,7 +107,9 @@ class IncompleteOrdersTest {
         // the 'what was ordered' line
         List<Finding> besideDoseCard = incomplete(withWeight);
         assertThat(besideDoseCard).hasSize(1);
-        assertThat(besideDoseCard.get(0).details()).containsEntry("noMgDose", true).doesNotContainKey("orderedAs");
+        assertThat(besideDoseCard.get(0).details())
+                .containsEntry("noMgDose", true)
+                .doesNotContainKey("orderedAs");
     }
 
     @Test

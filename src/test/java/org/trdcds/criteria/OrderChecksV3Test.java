@@ -304,7 +304,8 @@ class OrderChecksV3Test {
         List<Finding> found = check(f, 30, "female");
 
         assertThat(card(found, Topics.PREGNANCY)).isEmpty();
-        Object check = card(found, Topics.SESSION_MONITORING).orElseThrow().details().get("pregnancyCheck");
+        Object check =
+                card(found, Topics.SESSION_MONITORING).orElseThrow().details().get("pregnancyCheck");
         assertThat(((java.util.Map<?, ?>) check).get("equivocalTest")).isNotNull();
     }
 }

@@ -102,7 +102,8 @@ class SafetyV3Test {
         List<Finding> findings = screen(f);
         if ("none".equals(expected) || expected == null || "repeat".equals(expected)) {
             assertThat(topics(findings)).doesNotContain(Topics.PREGNANCY).contains(Topics.COMBINATION_CANDIDATE);
-            Object check = find(findings, Topics.COMBINATION_CANDIDATE).details().get("pregnancyCheck");
+            Object check =
+                    find(findings, Topics.COMBINATION_CANDIDATE).details().get("pregnancyCheck");
             assertThat(((java.util.Map<?, ?>) check).get("equivocalTest") != null)
                     .as("the candidate's pregnancy check: repeat the test")
                     .isEqualTo("repeat".equals(expected));

@@ -119,10 +119,10 @@ class CouldNotCheckHttpTest extends EndToEndTestBase {
                  "subject": {"reference": "Patient/p-cand"},
                  "code": {"coding": [{"system": "http://loinc.org", "code": "19080-1"}]},
                  "effectiveDateTime": "2026-11-20T10:00:00Z", "valueQuantity": {"value": 300, "unit": "ng/mL"}}""");
-        JsonNode cards = patientView(prefetch -> ((ArrayNode)
-                        prefetch.get("observations").get("entry"))
-                .addObject()
-                .set("resource", hcg));
+        JsonNode cards = patientView(
+                prefetch -> ((ArrayNode) prefetch.get("observations").get("entry"))
+                        .addObject()
+                        .set("resource", hcg));
 
         assertThat(detail(cards, "contraindication-pregnancy")).contains("could not check", "hCG 300 ng/");
         assertThat(Scenarios.cardOf(cards, "contraindication-pregnancy")
@@ -142,8 +142,13 @@ class CouldNotCheckHttpTest extends EndToEndTestBase {
     @Test
     void aMissingBirthDateOnAnOrder() throws Exception {
         CLOCK.set(ORDER.asOf());
-        ObjectNode request = Scenarios.request(ORDER, true, FHIR.baseUrl(), null);
+        ObjectNode request = Scenarios.request(ORDER, true, null, null);
         ((ObjectNode) request.get("prefetch").get("patient")).remove("birthDate");
+        ObjectNode order = (ObjectNode)
+                request.get("context").get("draftOrders").get("entry").get(0).get("resource");
+        order.remove("medicationReference"); // coded by its ingredient: no fetch on this loaded machine's clock
+        order.set("medicationCodeableConcept", Scenarios.JSON.readTree("""
+                {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "6130"}]}"""));
 
         JsonNode cards = cards(post(ORDER.service(), request.toString()));
 
