@@ -14,7 +14,7 @@ NOT_MOUD = re.compile(r"Transdermal|^1 ML buprenorphine 0\.3 MG/ML Injection$")
 ER_BUPRENORPHINE = re.compile(r"^[\d.]+ ML buprenorphine (50|200|356) MG/ML Prefilled Syringe$")
 MOUD_INGREDIENTS = [("6813", "methadone"), ("1819", "buprenorphine"), ("7243", "naltrexone")]
 AUGMENTATION = [("6448", "lithium"), ("89013", "aripiprazole"), ("1658314", "brexpiprazole"),
-                ("51272", "quetiapine"), ("1667655", "cariprazine"), ("61381", "olanzapine")]
+                ("51272", "quetiapine"), ("1667655", "cariprazine")]
 AUGMENTATION_PRODUCTS = re.compile(r"^(aripiprazole|brexpiprazole|quetiapine|cariprazine) ")
 
 
@@ -50,10 +50,10 @@ def augmentation_agents(value_set):
         "Augmentation of an antidepressant named as an established option on the candidate card (PROTOCOL-v3 "
         "section F; not counted toward TRD, section H): lithium, aripiprazole, brexpiprazole, quetiapine, cariprazine "
         "and olanzapine with fluoxetine. Ingredients: lithium, aripiprazole, quetiapine, brexpiprazole VERIFIED "
-        "(CLINICAL-REFERENCE.md section 3); cariprazine and olanzapine unverified. Products: the aripiprazole, "
+        "(CLINICAL-REFERENCE.md section 3); cariprazine unverified. Products: the aripiprazole, "
         "brexpiprazole, quetiapine and cariprazine products of %s and the olanzapine-fluoxetine products of %s. No "
-        "lithium product code (PROTOCOL-v3 section H); olanzapine alone is an antipsychotic, its products are not "
-        "listed: the rule pairs olanzapine with fluoxetine." % (vsac_title(ANTIPSYCHOTICS_OLDER_ADULTS),
+        "lithium product code (PROTOCOL-v3 section H); olanzapine alone is an antipsychotic, neither it nor its "
+        "products are listed: the option is olanzapine-fluoxetine, its products named by their dose-table row." % (vsac_title(ANTIPSYCHOTICS_OLDER_ADULTS),
                                                               vsac_title(AD_MEDICATION)),
         [ingredient(code, name) for code, name in AUGMENTATION] + products + ofc)
 

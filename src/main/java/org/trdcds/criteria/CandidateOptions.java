@@ -2,11 +2,9 @@ package org.trdcds.criteria;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.trdcds.knowledge.Knowledge;
 import org.trdcds.knowledge.Modality;
 import org.trdcds.knowledge.ProtocolParameters;
@@ -51,6 +49,13 @@ final class CandidateOptions {
             test |= a.terms().any(OrderChecks.PREGNANCY_TEST, o.codes());
         }
         d.put("pregnancyTestRecorded", test);
+        int unread = 0; // records whose medication reference was not resolved and that nothing else identifies
+        for (MedicationFact m : facts.medications()) {
+            if (m.recognition().by() == null && m.recognition().unresolvedReference() != null) {
+                unread++;
+            }
+        }
+        d.put("unreadMedicationRecords", unread == 0 ? null : unread);
     }
 
     private static List<Map<String, Object>> untried(
@@ -61,21 +66,39 @@ final class CandidateOptions {
         }
         Knowledge k = a.terms().knowledge();
         List<Trial> trials = Trials.of(facts.medications(), a.terms(), valueSetId, p.trialMergeGapDays(), a.now());
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, String> byName = new LinkedHashMap<>(); // option name -> best status of its codes
         for (String code : k.expansion(valueSetId).getOrDefault(Terms.RXNORM, new java.util.TreeSet<>())) {
-            Optional<String> name = k.ingredientName(code);
-            if (name.isEmpty() || k.product(code).isPresent() || !seen.add(name.get())) {
-                continue;
+            Optional<String> name = optionName(k, code);
+            if (name.isPresent()) {
+                byName.merge(name.get(), status(code, trials, k, p, bipolar), CandidateOptions::better);
             }
-            String status = status(code, trials, k, p, bipolar);
+        }
+        byName.forEach((name, status) -> {
             if (!"tried".equals(status)) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("name", name.get());
+                row.put("name", name);
                 row.put("unknown", "unknown".equals(status));
                 rows.add(row);
             }
-        }
+        });
         return rows;
+    }
+
+    /**
+     * An ingredient by its name; a combination product by the name of its own dose-table row (olanzapine-fluoxetine,
+     * whose trials are keyed by the product); any other product is left to its ingredient's code.
+     */
+    private static Optional<String> optionName(Knowledge k, String code) {
+        if (k.product(code).isEmpty()) {
+            return k.ingredientName(code);
+        }
+        return k.minimumDailyDose(code)
+                .or(() -> k.bipolarMinimumDailyDose(code))
+                .map(Knowledge.MinimumDose::name);
+    }
+
+    private static String better(String x, String y) {
+        return "tried".equals(x) || "tried".equals(y) ? "tried" : "unknown".equals(x) ? x : y;
     }
 
     /** "tried", "unknown" (recorded, adequacy unknown) or "none". */

@@ -87,9 +87,11 @@ final class IncompleteOrders {
                     && dose.value() != null
                     && dose.unit() != null
                     && ("mg/kg".equalsIgnoreCase(dose.unit()) || DailyDose.perAdministrationMg(dose, product) != null);
-            if (!usable && !doseStated) {
+            if (!usable) {
                 d.put("noMgDose", true);
-                d.put("orderedAs", orderedAs(dose));
+                if (!doseStated) {
+                    d.put("orderedAs", orderedAs(dose)); // else the dose card states what was ordered
+                }
                 any = true;
             }
             if (route != null

@@ -229,6 +229,9 @@ final class OrderChecks {
         d.put("ageUnknown", age == null);
         d.put("pregnancyStatus", couldBePregnant(facts, age) && !pregnancyTestSince(a, facts));
         d.put("pregnancyTestWindowDays", o.pregnancyTestWindowDays());
+        if (modalities.contains(Modality.KETAMINE) || modalities.contains(Modality.ESKETAMINE)) {
+            d.put("pregnancyCheck", safety.pregnancyCheck(a, facts)); // an equivocal hCG: repeat the test
+        }
         return new Finding(Topics.SESSION_MONITORING, d, refs);
     }
 

@@ -16,7 +16,8 @@ import org.trdcds.knowledge.SafetyParameters;
  * in pregnancyConditionWindowDays, a pregnancy-status answer "pregnant" (v2), or a positive pregnancy test in
  * pregnancyTestWindowDays with no later negative test; each unless the pregnancy ended (an end-of-pregnancy condition
  * or procedure dated on or after it, the same day counting). An active hCG-secreting tumour turns a positive test into
- * a warning; an old positive test with no outcome, an equivocal hCG or an hCG in other units are warning lines.
+ * a warning; an old positive test with no outcome or an hCG in other units are warning lines. An equivocal hCG is a
+ * 'repeat the test' line of the checks (candidate card, session monitoring), and of this card only when it shows.
  */
 final class Pregnancy {
 
@@ -116,10 +117,17 @@ final class Pregnancy {
         boolean withTumour = !tumours.isEmpty() && !positiveTests.isEmpty();
         boolean blocking =
                 !conditions.isEmpty() || !statuses.isEmpty() || (!positiveTests.isEmpty() && tumours.isEmpty());
-        boolean warning = !positiveTests.isEmpty() || oldPositive != null || equivocal != null || unchecked != null;
+        // an equivocal hCG alone is a 'repeat the test' line of the checks (PROTOCOL-v3 D), not a pregnancy card
+        boolean warning = !positiveTests.isEmpty() || oldPositive != null || unchecked != null;
         Map<String, Object> check = new LinkedHashMap<>();
         check.put("conditionCount", facts.conditions().size());
         check.put("testRecorded", !tests.isEmpty());
+        if (equivocal != null) {
+            Map<String, Object> row = new LinkedHashMap<>(equivocal);
+            row.put("hcgEquivocalFromIuPerL", Details.number(s.hcgEquivocalFromIuPerL()));
+            row.put("hcgPositiveIuPerL", Details.number(s.hcgPositiveIuPerL()));
+            check.put("equivocalTest", row);
+        }
         if (!blocking && !warning) {
             return new Result(null, check);
         }

@@ -145,6 +145,11 @@ final class Safety {
         }
     }
 
+    /** The pregnancy check as it ran (conditions read, a test recorded, an equivocal test to repeat). */
+    Map<String, Object> pregnancyCheck(Assessment a, PatientFacts facts) {
+        return pregnancy.assess(a, facts).check();
+    }
+
     /** Order hooks: older-adult-caution for the first ketamine or esketamine order of a course, or null. */
     Finding olderAdults(Assessment a, PatientFacts facts, List<OrderScope.Scoped> scoped) {
         return olderAdults.forOrders(a, facts, scoped);

@@ -41,12 +41,17 @@ final class Trials {
             String key = ingredient.rxcui();
             String name = ingredient.name();
             var product = ingredient.product();
-            // a combination product with its own dose-table row (dextromethorphan-bupropion) is its own trial
+            // a combination product with its own dose-table row (dextromethorphan-bupropion) is its own trial; for
+            // the candidate card's options (neither antidepressant nor bipolar trials) either table's row counts
             var ownRow = product == null
                     ? java.util.Optional.<org.trdcds.knowledge.Knowledge.MinimumDose>empty()
                     : bipolar
                             ? terms.knowledge().bipolarMinimumDailyDose(product.rxnormCode())
-                            : terms.knowledge().minimumDailyDose(product.rxnormCode());
+                            : terms.knowledge()
+                                    .minimumDailyDose(product.rxnormCode())
+                                    .or(() -> ANTIDEPRESSANTS.equals(valueSetId)
+                                            ? java.util.Optional.empty()
+                                            : terms.knowledge().bipolarMinimumDailyDose(product.rxnormCode()));
             if (ownRow.isPresent()) {
                 key = product.rxnormCode();
                 name = ownRow.get().name();

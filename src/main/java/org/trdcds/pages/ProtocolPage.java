@@ -76,17 +76,22 @@ public class ProtocolPage {
         return Html.page("Protocol " + knowledge.version(), out.toString());
     }
 
+    /**
+     * The parameters as a clinician reads them: the label and unit of cds-cards/protocol/protocol.json and the value.
+     * The name in the knowledge file is for governance only: the row's anchor and the label's tooltip, never text.
+     */
     private static void parameters(StringBuilder out, Map<String, String> values, ProtocolText text) {
-        out.append("<h2 id=\"parameters\">Protocol parameters</h2><table><tr><th>Parameter</th><th>Value</th>"
-                + "<th>Name in the knowledge file</th></tr>");
-        values.forEach((name, value) -> out.append("<tr><td>")
+        out.append("<h2 id=\"parameters\">Protocol parameters</h2><table><tr><th>Parameter</th><th>Value</th></tr>");
+        values.forEach((name, value) -> out.append("<tr id=\"param-")
+                .append(esc(name))
+                .append("\"><td title=\"")
+                .append(esc(name))
+                .append(" (Parameters-protocol-parameters.json)\">")
                 .append(esc(text.label(name).isEmpty() ? name : text.label(name)))
                 .append("</td><td class=\"n\">")
                 .append(esc(value))
                 .append(text.unit(name).isEmpty() ? "" : " " + esc(text.unit(name)))
-                .append("</td><td><code>")
-                .append(esc(name))
-                .append("</code></td></tr>"));
+                .append("</td></tr>"));
         out.append("</table>");
     }
 

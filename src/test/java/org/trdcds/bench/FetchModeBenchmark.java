@@ -23,7 +23,10 @@ import org.trdcds.fhirdata.TestFhirServer;
 /**
  * Fetch mode: the patient-view call without prefetch (in-process handling, every key fetched from a FHIR server that
  * delays each response by 20 ms, searchsets paged 5 per page) against the slowest single query chain: the key whose
- * dependent page fetches take longest, fetched alone with a plain HAPI client.
+ * dependent page fetches take longest, fetched alone with a plain HAPI client. And the fetch by reference
+ * ({@link MedicationByReference}): an order-sign call with full prefetch whose draft order references a Medication
+ * only the FHIR server holds, against the same call with the Medication contained; the difference is the one batched
+ * {@code Medication?_id=} round trip (at most one: 20 ms plus the request's own cost).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -71,6 +74,16 @@ public class FetchModeBenchmark {
         return chain(slowestQuery);
     }
 
+    @Benchmark
+    public byte[] medicationByReference(MedicationByReference state) {
+        return state.service.handle(MedicationByReference.SERVICE, state.byReference);
+    }
+
+    @Benchmark
+    public byte[] medicationContained(MedicationByReference state) {
+        return state.service.handle(MedicationByReference.SERVICE, state.contained);
+    }
+
     /** The query of the service's prefetch whose chain of pages is longest (reads are one request). */
     private String slowestQuery() {
         String slowest = null;
@@ -101,7 +114,7 @@ public class FetchModeBenchmark {
         return pages;
     }
 
-    private static ExtensionContext extensionContext() {
+    static ExtensionContext extensionContext() {
         return (ExtensionContext) Proxy.newProxyInstance(
                 FetchModeBenchmark.class.getClassLoader(),
                 new Class<?>[] {ExtensionContext.class},

@@ -51,10 +51,15 @@ final class InProcessService implements AutoCloseable {
     private final ObjectMapper responseJson = Jackson2ObjectMapperBuilder.json().build();
 
     InProcessService() {
+        this(BenchData.AS_OF);
+    }
+
+    /** The same, deciding at another instant (a scenario's {@code asOf}). */
+    InProcessService(java.time.Instant asOf) {
         fhirContext = new FhirConfiguration().fhirContext();
         LoadedKnowledge loaded = KnowledgeLoader.load(KnowledgeFiles.fromDirectory(Path.of(".")), fhirContext);
         knowledge = loaded.knowledge();
-        decision = new DecisionFactory(knowledge).at(Clock.fixed(BenchData.AS_OF, ZoneOffset.UTC));
+        decision = new DecisionFactory(knowledge).at(Clock.fixed(asOf, ZoneOffset.UTC));
         renderer = new TemplateCardRenderer(knowledge, loaded.templates());
         CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 20_000);
         loader = new HapiPatientDataLoader(

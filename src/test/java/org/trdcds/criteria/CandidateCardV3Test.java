@@ -63,6 +63,24 @@ class CandidateCardV3Test {
                         "aripiprazole (unknown)");
     }
 
+    /** PROTOCOL-v3 F names olanzapine-fluoxetine (its dose-table row's name), never olanzapine alone. */
+    @Test
+    void withTheShippedKnowledgeTheCombinationProductIsTheOptionOlanzapineFluoxetine() {
+        Decision shipped = org.trdcds.knowledge.ProjectKnowledge.decisions().at(FactsFixture.CLOCK);
+        java.util.function.Function<FactsFixture, Finding> candidate =
+                f -> shipped.decide(f.facts(), HookKind.SCREENING).stream()
+                        .filter(x -> x.topic().equals(Topics.COMBINATION_CANDIDATE))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(untried(candidate.apply(FactsFixture.candidate())))
+                .contains("olanzapine-fluoxetine", "lithium", "cariprazine")
+                .doesNotContain("olanzapine")
+                .doesNotHaveDuplicates();
+        // fluoxetine 25 mg / olanzapine 6 mg daily for 8 weeks: tried (the row's minimum is in fluoxetine mg)
+        FactsFixture tried = FactsFixture.candidate().med("403969", "completed", 120, 60L, FactsFixture.mgDaily(25));
+        assertThat(untried(candidate.apply(tried))).doesNotContain("olanzapine-fluoxetine", "olanzapine");
+    }
+
     @Test
     void v2OnlyABroadCodeWithTwoFailedTrialsAsksToConfirmTheDiagnosis() {
         FactsFixture f = FactsFixture.candidate();

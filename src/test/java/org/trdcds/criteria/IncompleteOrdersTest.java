@@ -97,7 +97,7 @@ class IncompleteOrdersTest {
     }
 
     @Test
-    void ketamineWithoutAMgDoseSaysWhatWasOrderedWhenNoDoseCardDoes() {
+    void ketamineWithoutAMgDoseIsIncompleteAndSaysWhatWasOrderedWhenNoDoseCardDoes() {
         FactsFixture f = FactsFixture.candidate();
         f.observations.removeIf(o -> o.codes().get(0).code().equals("29463-7")); // no weight: no dose card
         f.orders.add(order("MedicationRequest/k-2", "6130", dose(1.0, "vial", null), null));
@@ -107,7 +107,13 @@ class IncompleteOrdersTest {
 
         FactsFixture withWeight = FactsFixture.candidate();
         withWeight.orders.add(order("MedicationRequest/k-2", "6130", dose(1.0, "vial", null), null));
-        assertThat(incomplete(withWeight)).as("the dose card states it").isEmpty();
+        // PROTOCOL-v3 A: raised beside the dose card too (the lead's reading, as the checker's); the dose card keeps
+        // the 'what was ordered' line
+        List<Finding> besideDoseCard = incomplete(withWeight);
+        assertThat(besideDoseCard).hasSize(1);
+        assertThat(besideDoseCard.get(0).details())
+                .containsEntry("noMgDose", true)
+                .doesNotContainKey("orderedAs");
     }
 
     @Test

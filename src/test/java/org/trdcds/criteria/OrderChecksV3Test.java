@@ -293,4 +293,18 @@ class OrderChecksV3Test {
                 card(check(f, age, gender), Topics.SESSION_MONITORING).orElseThrow();
         assertThat(monitoring.details()).as(name).containsEntry("pregnancyStatus", line);
     }
+
+    /** PROTOCOL-v3 D: an equivocal hCG is a 'repeat the test' line of session monitoring, not a pregnancy card. */
+    @Test
+    void anEquivocalHcgIsARepeatTheTestLineOnSessionMonitoring() {
+        FactsFixture f = noHistory();
+        f.observation(TestKnowledge.LOINC, "19080-1", 5, 10.0, "m[IU]/mL");
+        f.orders.add(ketamine(40.0, "mg", 3.0 / 7, 40.0, false, IV, false));
+        List<Finding> found = check(f, 30, "female");
+
+        assertThat(card(found, Topics.PREGNANCY)).isEmpty();
+        Object check =
+                card(found, Topics.SESSION_MONITORING).orElseThrow().details().get("pregnancyCheck");
+        assertThat(((java.util.Map<?, ?>) check).get("equivocalTest")).isNotNull();
+    }
 }

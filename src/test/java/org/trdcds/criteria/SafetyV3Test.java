@@ -89,7 +89,7 @@ class SafetyV3Test {
                 "2118-8, none, none, 260373001, 10, block",
                 "19080-1, 30, [IU]/L, none, 10, block", // hCG >= 25 IU/L
                 "19080-1, 25, m[IU]/mL, none, 10, block",
-                "19080-1, 24, m[IU]/mL, none, 10, warning", // equivocal 5-24: repeat the test
+                "19080-1, 24, m[IU]/mL, none, 10, repeat", // equivocal 5-24: a 'repeat the test' line, no card
                 "19080-1, 4, [IU]/L, none, 10, none",
                 "55870-0, 300, [IU]/L, none, 10, none", // cord blood
                 "19080-1, 300, ng/mL, none, 10, warning", // other units: could not check
@@ -99,16 +99,18 @@ class SafetyV3Test {
     void pregnancyTests(String loinc, Double value, String unit, String answer, long daysAgo, String expected) {
         FactsFixture f = test(FactsFixture.candidate(), loinc, daysAgo, value, unit, answer);
         List<Finding> findings = screen(f);
-        if ("none".equals(expected) || expected == null) {
+        if ("none".equals(expected) || expected == null || "repeat".equals(expected)) {
             assertThat(topics(findings)).doesNotContain(Topics.PREGNANCY).contains(Topics.COMBINATION_CANDIDATE);
+            Object check =
+                    find(findings, Topics.COMBINATION_CANDIDATE).details().get("pregnancyCheck");
+            assertThat(((java.util.Map<?, ?>) check).get("equivocalTest") != null)
+                    .as("the candidate's pregnancy check: repeat the test")
+                    .isEqualTo("repeat".equals(expected));
             return;
         }
         Finding card = find(findings, Topics.PREGNANCY);
         assertThat(card.details().containsKey(Blocks.WARNING_ONLY)).isEqualTo("warning".equals(expected));
         assertThat(topics(findings).contains(Topics.COMBINATION_CANDIDATE)).isEqualTo("warning".equals(expected));
-        if (value != null && value == 24) {
-            assertThat(card.details().get("equivocalTest")).isNotNull();
-        }
         if ("ng/mL".equals(unit)) {
             assertThat(card.details().get("uncheckedTest")).isNotNull();
         }

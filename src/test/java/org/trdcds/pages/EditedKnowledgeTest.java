@@ -66,7 +66,8 @@ class EditedKnowledgeTest {
                         "IV ketamine <strong>0.6 mg/kg</strong>",
                         "id=\"zz-new-topic\"",
                         "A topic added by governance",
-                        "0.6 mg/kg</td><td><code>ketamineMgPerKg</code>");
+                        "<tr id=\"param-ketamineMgPerKg\"><td title=\"ketamineMgPerKg (Parameters-protocol-parameters.json)\">",
+                        "</td><td class=\"n\">0.6 mg/kg</td>");
         assertThat(protocol)
                 .containsPattern("zz-new-topic\">A topic added by governance</a></td><td>warning</td>"
                         + "<td>ketamine, tms</td>");

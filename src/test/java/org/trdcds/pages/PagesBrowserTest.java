@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,6 +172,37 @@ class PagesBrowserTest {
         show(hypertension);
         assertThat(hypertension.findElements(By.cssSelector(".card.critical"))).isNotEmpty();
         Browser.screenshot(browser, "preview-contraindication");
+    }
+
+    /** PROTOCOL-v3: each new topic has a preview sample; the esketamine dose card reads as an EHR shows it. */
+    @Test
+    void previewShowsTheVersion3Cards() {
+        open("/admin/preview");
+
+        WebElement sample = browser.findElement(By.id("v3-os-esketamine-above-84"));
+        WebElement card = sample.findElement(By.cssSelector(".card[data-topic='esketamine-dose-check']"));
+        show(card);
+        assertThat(card.getAttribute("class")).contains("critical");
+        assertThat(card.getText()).containsIgnoringCase("esketamine").contains("84 mg");
+        assertThat(card.getText()).doesNotContain("**", "{{", "‹");
+        Browser.screenshot(browser, "preview-esketamine");
+        WebElement incomplete = browser.findElement(By.id("chk-A-os-ketamine-im-route-check-incomplete"))
+                .findElement(By.cssSelector(".card[data-topic='order-check-incomplete']"));
+        show(incomplete);
+        assertThat(incomplete.getText())
+                .containsIgnoringCase("check this order by hand")
+                .contains("Route");
+        Browser.screenshot(browser, "preview-order-check-incomplete");
+        for (String topic : List.of(
+                "order-check-incomplete",
+                "lactation-caution",
+                "older-adult-caution",
+                "outside-protocol-age",
+                "esketamine-dose-check")) {
+            assertThat(browser.findElements(By.cssSelector(".card[data-topic='" + topic + "']")))
+                    .as(topic)
+                    .isNotEmpty();
+        }
     }
 
     private static void feedback(String service, String card, String outcome, String reasonCode) {

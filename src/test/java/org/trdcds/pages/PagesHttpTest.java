@@ -76,7 +76,16 @@ class PagesHttpTest {
                         "140/90",
                         "pubmed.ncbi.nlm.nih.gov/31440588",
                         "Strength");
-        assertThat(html).contains("ketamineMgPerKg", "adequateTrialDays");
+        // each parameter by the label a clinician reads; its name (for governance) only as the row's anchor and tooltip
+        assertThat(html)
+                .contains(
+                        "id=\"param-ketamineMgPerKg\"",
+                        "title=\"adequateTrialDays (Parameters-protocol-parameters.json)\">Adequate trial:");
+        String visibleText = html.replaceAll("<[^>]*>", " ");
+        for (String name : ParameterValues.of(knowledge.parameters()).keySet()) {
+            assertThat(html).as(name).contains("id=\"param-" + name + "\"");
+            assertThat(visibleText).as("the name " + name + " as text").doesNotContain(name);
+        }
         for (String topic : topics()) {
             assertThat(html).as(topic).contains("id=\"" + topic + "\"");
         }

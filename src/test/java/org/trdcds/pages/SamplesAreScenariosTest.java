@@ -11,14 +11,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The preview page's samples (src/main/resources/samples, shipped in the jar) are byte copies of the worked scenarios
- * the tests decide (src/test/resources/scenarios and scenarios-v2): a scenario edited without its sample, or the
+ * the tests decide (src/test/resources/scenarios, scenarios-v2 and scenarios-v3): a scenario edited without its sample, or the
  * other way round, fails here. Copy the scenario over the sample to fix it.
  */
 class SamplesAreScenariosTest {
 
     private static final Path SAMPLES = Path.of("src/main/resources/samples");
-    private static final List<Path> SCENARIOS =
-            List.of(Path.of("src/test/resources/scenarios"), Path.of("src/test/resources/scenarios-v2"));
+    private static final List<Path> SCENARIOS = List.of(
+            Path.of("src/test/resources/scenarios"),
+            Path.of("src/test/resources/scenarios-v2"),
+            Path.of("src/test/resources/scenarios-v3"));
 
     @Test
     void everySampleIsAByteCopyOfTheScenarioOfItsName() throws IOException {
@@ -27,6 +29,10 @@ class SamplesAreScenariosTest {
             samples = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(samples).extracting(f -> f.getFileName().toString()).contains("pv-candidate.json");
+        assertThat(samples)
+                .as("a sample of each topic new in protocol v3")
+                .extracting(f -> f.getFileName().toString())
+                .contains("v3-os-esketamine-above-84.json", "v3-os-under-18-above-ceiling.json");
         for (Path sample : samples) {
             Path scenario = SCENARIOS.stream()
                     .map(dir -> dir.resolve(sample.getFileName()))
