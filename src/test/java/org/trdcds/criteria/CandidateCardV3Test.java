@@ -36,7 +36,13 @@ class CandidateCardV3Test {
                 .containsEntry("conditionCount", 1)
                 .containsEntry("pregnancyTestRecorded", false);
         assertThat(untried(candidate))
-                .containsExactly("brexpiprazole", "cariprazine", "quetiapine", "olanzapine", "lithium", "aripiprazole");
+                .containsExactly(
+                        "brexpiprazole",
+                        "cariprazine",
+                        "olanzapine-fluoxetine",
+                        "quetiapine",
+                        "lithium",
+                        "aripiprazole");
     }
 
     @Test
@@ -57,8 +63,8 @@ class CandidateCardV3Test {
                 .containsExactly(
                         "brexpiprazole",
                         "cariprazine",
+                        "olanzapine-fluoxetine",
                         "quetiapine",
-                        "olanzapine",
                         "lithium (unknown)",
                         "aripiprazole (unknown)");
     }
