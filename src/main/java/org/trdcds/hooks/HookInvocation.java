@@ -21,6 +21,7 @@ import org.trdcds.cards.Card;
 import org.trdcds.cards.CardRenderer;
 import org.trdcds.criteria.Decision;
 import org.trdcds.criteria.Topics;
+import org.trdcds.edge.CdsRequestFilter;
 import org.trdcds.feedback.CardAudit;
 import org.trdcds.feedback.IssuedCard;
 import org.trdcds.feedback.IssuedCardWriter;

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -23,6 +23,7 @@ import org.trdcds.criteria.ProtocolDecision;
 import org.trdcds.fhirdata.FactExtractor;
 import org.trdcds.fhirdata.RecordedResources;
 import org.trdcds.hooks.Hook;
+import org.trdcds.security.SecurityProperties;
 import org.trdcds.terminology.Knowledge;
 
 /**
@@ -42,12 +43,23 @@ public class PreviewPage {
     private final List<Samples.Sample> samples;
     private final String externalBaseUrl;
 
+    /** With the external base URL of cds.security.audience-base-url (none: each request's socket). */
+    @Autowired
     public PreviewPage(
             Knowledge knowledge,
             FactExtractor extractor,
             CardRenderer renderer,
             FhirContext fhir,
-            @Value("${cds.security.audience-base-url:}") String externalBaseUrl) {
+            SecurityProperties security) {
+        this(knowledge, extractor, renderer, fhir, security.audienceBaseUrl());
+    }
+
+    public PreviewPage(
+            Knowledge knowledge,
+            FactExtractor extractor,
+            CardRenderer renderer,
+            FhirContext fhir,
+            String externalBaseUrl) {
         this.knowledge = knowledge;
         this.extractor = extractor;
         this.renderer = renderer;

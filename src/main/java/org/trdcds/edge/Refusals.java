@@ -1,4 +1,4 @@
-package org.trdcds.refusals;
+package org.trdcds.edge;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
