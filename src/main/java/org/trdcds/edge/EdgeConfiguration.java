@@ -1,9 +1,6 @@
 package org.trdcds.edge;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,19 +12,13 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * The edge's limits, the refusal counter, and CORS for browser EHRs (the CDS Hooks sandbox preflights discovery and
+ * The edge's limits and CORS for browser EHRs (the CDS Hooks sandbox preflights discovery and
  * every call). CORS is a servlet filter in front of every other one, so that the refusals written by filters (401 of
  * authentication, 413 of the body limit) carry Access-Control-Allow-Origin too and a browser EHR can read them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CdsLimits.class, CorsProperties.class})
 public class EdgeConfiguration {
-
-    /** The 4xx refusal counter and rate-limited log of the whole service (cds.refusals). */
-    @Bean
-    Refusals refusals(ObjectProvider<MeterRegistry> meters) {
-        return new Refusals(meters.getIfAvailable(SimpleMeterRegistry::new));
-    }
 
     @Bean
     FilterRegistrationBean<CorsFilter> corsFilter(CorsProperties properties) {
