@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,14 +23,15 @@ public class DecisionConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(@Value("${cds.clock.fixed-instant:}") String fixedInstant) {
-        if (fixedInstant.isBlank()) {
+    Clock clock(ClockProperties properties) {
+        Instant fixedInstant = properties.fixedInstant();
+        if (fixedInstant == null) {
             return Clock.systemUTC();
         }
         log.warn(
                 "cds.clock.fixed-instant is set: the decision's 'now' is fixed at {} (not for clinical use)",
                 fixedInstant);
-        return Clock.fixed(Instant.parse(fixedInstant), ZoneOffset.UTC);
+        return Clock.fixed(fixedInstant, ZoneOffset.UTC);
     }
 
     @Bean

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,17 +39,10 @@ public class CardFeedback {
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
     private final FeedbackQuota quota;
 
-    /**
-     * @param issuedCardWait   how long feedback waits for a card another replica may still be writing
-     * @param entriesPerMinute feedback entries one client may post per minute (0: no quota)
-     */
+    /** With cds.feedback.issued-card-wait and entries-per-minute. */
     @Autowired
-    public CardFeedback(
-            FeedbackStore store,
-            IssuedCardWriter writer,
-            @Value("${cds.feedback.issued-card-wait:1s}") Duration issuedCardWait,
-            @Value("${cds.feedback.entries-per-minute:600}") int entriesPerMinute) {
-        this(store, writer, issuedCardWait, Clock.systemUTC(), entriesPerMinute);
+    public CardFeedback(FeedbackStore store, IssuedCardWriter writer, FeedbackProperties properties) {
+        this(store, writer, properties.issuedCardWait(), Clock.systemUTC(), properties.entriesPerMinute());
     }
 
     /** Without a quota (tests, tools). */

@@ -15,7 +15,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,17 +44,18 @@ public class IssuedCardWriter implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
+    /** With the queue, batch, offer timeout and linger of cds.feedback.*. */
+    @Autowired
+    public IssuedCardWriter(FeedbackStore store, FeedbackProperties properties) {
+        this(store, properties.queueCapacity(), properties.batchSize(), properties.offerTimeout(), properties.linger());
+    }
+
     /**
      * @param linger how long the writer waits after the first queued card for more to join its batch: one write
      *               (one transaction) per linger at most, instead of one per call when calls come one at a time
      */
-    @Autowired
     public IssuedCardWriter(
-            FeedbackStore store,
-            @Value("${cds.feedback.queue-capacity:10000}") int queueCapacity,
-            @Value("${cds.feedback.batch-size:200}") int batchSize,
-            @Value("${cds.feedback.offer-timeout:50ms}") Duration offerTimeout,
-            @Value("${cds.feedback.linger:20ms}") Duration linger) {
+            FeedbackStore store, int queueCapacity, int batchSize, Duration offerTimeout, Duration linger) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.batchSize = batchSize;

@@ -1,6 +1,7 @@
 package org.trdcds.hooks;
 
 import org.springframework.http.HttpStatus;
+import org.trdcds.edge.LogText;
 
 /** A request the edge refuses, with the status, the OperationOutcome issue code and what exactly is wrong. */
 public class CdsException extends RuntimeException {

@@ -2,8 +2,9 @@ package org.trdcds.hooks;
 
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.trdcds.edge.CdsLimits;
 
 /**
  * Bounds how many hook calls do CPU-bound work (parsing the request, deciding, rendering) at once: by default one per
@@ -17,7 +18,13 @@ public class CpuGate {
 
     private final Semaphore permits;
 
-    public CpuGate(@Value("${cds.limits.cpu-concurrency:0}") int concurrency) {
+    /** One permit per cds.limits.cpu-concurrency (0: one per core). */
+    @Autowired
+    public CpuGate(CdsLimits limits) {
+        this(limits.cpuConcurrency());
+    }
+
+    public CpuGate(int concurrency) {
         this.permits = new Semaphore(
                 concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors(), true);
     }

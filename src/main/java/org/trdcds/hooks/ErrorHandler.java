@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.trdcds.edge.LogText;
+import org.trdcds.edge.OperationOutcome;
+import org.trdcds.edge.Refusals;
 import org.trdcds.fhirdata.DataUnavailableException;
-import org.trdcds.refusals.Refusals;
 
 /** Every error leaves as a JSON OperationOutcome; unexpected failures as a 500 that reveals no internals. */
 @RestControllerAdvice

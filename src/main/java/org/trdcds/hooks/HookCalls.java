@@ -10,27 +10,29 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.trdcds.cards.SourceUrls;
+import org.trdcds.edge.CdsRequestFilter;
+import org.trdcds.edge.HookEndpoint;
 import org.trdcds.feedback.CardAudit;
 import org.trdcds.fhirdata.DataUnavailableException;
 import org.trdcds.hooks.HookInvocation.CardsResponse;
 import org.trdcds.security.AuthenticatedClient;
+import org.trdcds.security.SecurityProperties;
 
 /**
  * Answers hook calls ({@code POST /cds-services/{id}} with a JSON body and an Accept that takes JSON) straight from
- * {@link CdsRequestFilter}, after the security and size filters and before Spring MVC's dispatch, which cost as much
+ * {@link CdsRequestFilter} (the edge's {@link HookEndpoint}), after the security and size filters and before Spring MVC's dispatch, which cost as much
  * CPU as the decision itself on this hot path. The answer and every error are exactly those of
  * {@link CdsServicesController#invoke} and {@link ErrorHandler}, which share this code. Any other request (another
  * method, path, media type or Accept header) goes on to Spring MVC, which refuses it as before (405, 415, 406).
  */
 @Component
-class HookCalls {
+class HookCalls implements HookEndpoint {
 
     private static final String PATH_PATTERN = "/cds-services/{id}";
     private static final Pattern PATH = Pattern.compile("/cds-services/([A-Za-z0-9._~-]+)");
@@ -49,11 +51,10 @@ class HookCalls {
             WarmUpKey warmUpKey,
             ErrorHandler errors,
             ObjectMapper objectMapper,
-            @Value("${cds.security.audience-base-url:}") String externalBaseUrl) {
+            SecurityProperties security) {
         this.invocation = invocation;
-        this.protocolUrl = externalBaseUrl == null || externalBaseUrl.isBlank()
-                ? null
-                : SourceUrls.protocolUrl(externalBaseUrl.strip());
+        this.protocolUrl =
+                security.audienceBaseUrl() == null ? null : SourceUrls.protocolUrl(security.audienceBaseUrl());
         this.warmUpKey = warmUpKey;
         this.errors = errors;
         this.objectMapper = objectMapper;
@@ -61,7 +62,8 @@ class HookCalls {
     }
 
     /** The service id of a hook call answered here, or null for a request Spring MVC should see. */
-    String serviceId(HttpServletRequest request) {
+    @Override
+    public String serviceId(HttpServletRequest request) {
         if (!"POST".equals(request.getMethod())) {
             return null;
         }
@@ -73,7 +75,8 @@ class HookCalls {
     }
 
     /** Answers the call: 200 with the cards, or the OperationOutcome of {@link ErrorHandler}. */
-    void answer(String serviceId, byte[] body, HttpServletRequest request, HttpServletResponse response)
+    @Override
+    public void answer(String serviceId, byte[] body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(observation -> observation.setPathPattern(PATH_PATTERN));

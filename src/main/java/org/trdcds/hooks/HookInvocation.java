@@ -3,10 +3,8 @@ package org.trdcds.hooks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -20,9 +18,8 @@ import org.trdcds.audit.ServiceModes;
 import org.trdcds.cards.Card;
 import org.trdcds.cards.CardRenderer;
 import org.trdcds.criteria.Decision;
-import org.trdcds.criteria.Topics;
+import org.trdcds.edge.CdsRequestFilter;
 import org.trdcds.feedback.CardAudit;
-import org.trdcds.feedback.IssuedCard;
 import org.trdcds.feedback.IssuedCardWriter;
 import org.trdcds.fhirdata.DataUnavailableException;
 import org.trdcds.fhirdata.FactExtractor;
@@ -33,7 +30,10 @@ import org.trdcds.fhirdata.PatientDataLoader;
 import org.trdcds.knowledge.Knowledge;
 import org.trdcds.patientcards.PatientCards;
 
-/** One hook call: parse, load the patient's data, decide, render, record the cards issued. */
+/**
+ * One hook call: parse, load the patient's data, decide, render (under the {@link CpuGate}); the cards issued are
+ * recorded by {@link IssuedCardRecorder}.
+ */
 @Service
 public class HookInvocation {
 
@@ -41,19 +41,16 @@ public class HookInvocation {
     private final HookRequestParser parser;
     private final PatientDataLoader loader;
     private final PatientCards patientCards;
-    private final IssuedCardWriter issuedCards;
+    private final IssuedCardRecorder recorder;
     private final MeterRegistry meters;
     private final CpuGate cpu;
     private final ServiceModes modes;
-    private final PatientLinks links;
-    private final String knowledgeVersion;
     /**
-     * Meters registered at start-up (a counter per topic, a timer per service: the first card-issuing call does not
-     * pay for their registration) and looked up, not registered again, on every call.
+     * Meters registered at start-up (a timer per service: the first call does not pay for their registration) and
+     * looked up, not registered again, on every call.
      */
     private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
 
-    private final Map<String, Counter> cardCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> unavailableCounters = new ConcurrentHashMap<>();
 
     /** Every service live, no patient link (tests, benchmarks). */
@@ -100,12 +97,11 @@ public class HookInvocation {
         this.parser = parser;
         this.loader = loader;
         this.patientCards = new PatientCards(extractor, decision, renderer);
-        this.issuedCards = issuedCards;
+        this.recorder =
+                new IssuedCardRecorder(issuedCards, links, knowledge == null ? null : knowledge.version(), meters);
         this.meters = meters;
         this.cpu = cpu;
         this.modes = modes;
-        this.links = links;
-        this.knowledgeVersion = knowledge == null ? null : knowledge.version();
         AuditConfiguration.publishModes(
                 modes,
                 catalog.services().stream()
@@ -116,7 +112,6 @@ public class HookInvocation {
             latencyTimer(service.id());
             unavailableCounter(service.id());
         });
-        Topics.ALL.forEach(this::cardCounter);
     }
 
     public CardsResponse invoke(String serviceId, byte[] body) {
@@ -139,7 +134,7 @@ public class HookInvocation {
         try {
             Answer answer = answer(service, body, fhirServerAllowed, true);
             boolean shadow = modes.shadow(serviceId);
-            record(answer.request(), answer.cards(), shadow, client);
+            recorder.record(answer.request(), answer.cards(), shadow, client);
             return new CardsResponse(shadow ? List.of() : answer.cards());
         } finally {
             sample.stop(latencyTimer(serviceId));
@@ -236,74 +231,12 @@ public class HookInvocation {
                 .toList();
     }
 
-    private void record(HookRequest request, List<Card> cards, boolean shadow, String client) {
-        if (cards.isEmpty()) {
-            return;
-        }
-        String serviceId = request.service().id();
-        Instant now = Instant.now();
-        UUID hookInstance = UUID.fromString(request.hookInstance());
-        String patientLink = links.link(request.patientId());
-        String encounterLink = links.link(request.encounterId());
-        issuedCards.submit(cards.stream()
-                .map(card -> issued(
-                        card,
-                        serviceId,
-                        hookInstance,
-                        now,
-                        new CardAudit(
-                                patientLink,
-                                request.hook().id(),
-                                encounterLink,
-                                card.indicator(),
-                                knowledgeVersion,
-                                shadow,
-                                client)))
-                .toList());
-        if (!shadow) {
-            cards.forEach(card -> cardCounter(Objects.toString(topic(card))).increment());
-        }
-    }
-
-    /** What feedback on the card may name (its suggestions and override reasons), and its audit columns. */
-    private static IssuedCard issued(Card card, String serviceId, UUID hookInstance, Instant now, CardAudit audit) {
-        List<UUID> suggestions = card.suggestions() == null
-                ? List.of()
-                : card.suggestions().stream()
-                        .map(suggestion -> Uuids.parse(suggestion.uuid()))
-                        .filter(Objects::nonNull)
-                        .toList();
-        List<String> overrideReasons = card.overrideReasons() == null
-                ? List.of()
-                : card.overrideReasons().stream()
-                        .map(reason -> IssuedCard.overrideReason(reason.system(), reason.code()))
-                        .toList();
-        return new IssuedCard(
-                UUID.fromString(card.uuid()),
-                serviceId,
-                topic(card),
-                hookInstance,
-                now,
-                suggestions,
-                overrideReasons,
-                audit);
-    }
-
     private Timer latencyTimer(String serviceId) {
         return latencyTimers.computeIfAbsent(
                 serviceId,
                 id -> Timer.builder("cds.service.latency")
                         .tag("service", id)
                         .description("Time to answer a hook call, from the parsed body to the cards")
-                        .register(meters));
-    }
-
-    private Counter cardCounter(String topic) {
-        return cardCounters.computeIfAbsent(
-                topic,
-                code -> Counter.builder("cds.cards")
-                        .tag("topic", code)
-                        .description("Cards issued, by topic")
                         .register(meters));
     }
 
@@ -333,12 +266,6 @@ public class HookInvocation {
                 card.selectionBehavior(),
                 card.overrideReasons(),
                 card.links());
-    }
-
-    private static String topic(Card card) {
-        return card.source() == null || card.source().topic() == null
-                ? null
-                : card.source().topic().code();
     }
 
     /** A call's request and either its cards, or the fetch it must make first. */

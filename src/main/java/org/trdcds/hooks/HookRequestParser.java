@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
-import org.trdcds.config.CdsLimits;
 import org.trdcds.config.FhirConfiguration;
+import org.trdcds.edge.CdsLimits;
 
 /**
  * Turns a request body into a {@link HookRequest}, or refuses it saying exactly what is wrong. Unknown fields and

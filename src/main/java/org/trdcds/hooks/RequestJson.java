@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
-import org.trdcds.config.CdsLimits;
+import org.trdcds.edge.CdsLimits;
 
 /**
  * Reads a request body into a Jackson tree under the configured nesting-depth and string-length limits. Decimals are

@@ -6,12 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -50,15 +48,14 @@ class StartupWarmUp implements ApplicationRunner {
             ObjectMapper objectMapper,
             ApplicationContext context,
             WarmUpKey warmUpKey,
-            @Value("${cds.warm-up.rounds:300}") int rounds,
-            @Value("${cds.warm-up.budget:1500ms}") Duration budget) {
+            WarmUpProperties properties) {
         this.catalog = catalog;
         this.invocation = invocation;
         this.objectMapper = objectMapper;
         this.context = context;
         this.warmUpKey = warmUpKey;
-        this.rounds = rounds;
-        this.budgetNanos = budget.toNanos();
+        this.rounds = properties.rounds();
+        this.budgetNanos = properties.budget().toNanos();
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -24,6 +24,7 @@ import org.trdcds.fhirdata.FactExtractor;
 import org.trdcds.fhirdata.RecordedResources;
 import org.trdcds.hooks.Hook;
 import org.trdcds.knowledge.Knowledge;
+import org.trdcds.security.SecurityProperties;
 
 /**
  * {@code GET /admin/preview} (admin only): the cards of the bundled sample patients (samples/*.json, the worked
@@ -43,12 +44,23 @@ public class PreviewPage {
     private final List<Samples.Sample> samples;
     private final String externalBaseUrl;
 
+    /** With the external base URL of cds.security.audience-base-url (none: each request's socket). */
+    @Autowired
     public PreviewPage(
             DecisionFactory decisions,
             FactExtractor extractor,
             CardRenderer renderer,
             FhirContext fhir,
-            @Value("${cds.security.audience-base-url:}") String externalBaseUrl) {
+            SecurityProperties security) {
+        this(decisions, extractor, renderer, fhir, security.audienceBaseUrl());
+    }
+
+    public PreviewPage(
+            DecisionFactory decisions,
+            FactExtractor extractor,
+            CardRenderer renderer,
+            FhirContext fhir,
+            String externalBaseUrl) {
         this.knowledge = decisions.knowledge();
         this.decisions = decisions;
         this.extractor = extractor;

@@ -17,7 +17,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.trdcds.refusals.Refusals;
+import org.trdcds.edge.LogText;
+import org.trdcds.edge.Refusals;
 import org.trdcds.replay.ReplayStore;
 
 /**
@@ -47,8 +48,8 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
     private final Optional<AudienceUrl> audienceUrl;
     private final Optional<AdminCredential> adminCredential;
     private final Refusals refusals;
-    private volatile AdminFailures adminFailures = new AdminFailures(10);
-    private volatile java.util.Set<String> loopbackHostNames = java.util.Set.of("localhost", "127.0.0.1", "[::1]");
+    private volatile AdminFailures adminFailures;
+    private volatile java.util.Set<String> loopbackHostNames;
 
     /** With refusals counted in a registry of its own (for tests of the filter alone). */
     CdsAuthenticationFilter(SecurityProperties properties, Clock clock) {
@@ -59,7 +60,7 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
         this(properties, clock, refusals, null, null);
     }
 
-    /** With this replay store and token lifetime cap (null for a process-local store and 5 minutes). */
+    /** With this replay store and token lifetime cap (a null store: a process-local one, and cds.security.max-token-lifetime). */
     CdsAuthenticationFilter(
             SecurityProperties properties,
             Clock clock,
@@ -76,6 +77,8 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
                                 : new JwtVerifier(properties, clock, replayStore, maxTokenLifetime));
         this.audienceUrl = Optional.ofNullable(properties.audienceBaseUrl()).map(AudienceUrl::new);
         this.adminCredential = Optional.ofNullable(properties.adminToken()).map(AdminCredential::new);
+        adminFailuresPerMinute(properties.adminFailuresPerMinute());
+        loopbackHostNames(properties.loopbackHostNames());
     }
 
     /** Failed admin authentications allowed per peer and minute (cds.security.admin-failures-per-minute). */
@@ -102,8 +105,8 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
         } catch (ReplayStore.Unavailable e) {
             log.warn(
                     "Refused {} {} with 503: {}",
-                    LogSafe.text(request.getMethod()),
-                    LogSafe.text(request.getRequestURI()),
+                    LogText.of(request.getMethod()),
+                    LogText.of(request.getRequestURI()),
                     e.getMessage());
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.CONNECTION, "close"); // the body is never read (see UnreadBodyValve)
@@ -146,9 +149,9 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
             request.setAttribute(AuthenticatedClient.ATTRIBUTE, client);
             log.debug(
                     "Accepted CDS client {} on {} {}",
-                    LogSafe.text(client.issuer()),
+                    LogText.of(client.issuer()),
                     request.getMethod(),
-                    LogSafe.text(request.getRequestURI()));
+                    LogText.of(request.getRequestURI()));
             return true;
         } catch (AuthenticationFailure failure) {
             return refused(request, failure.reason(), failure.issuer(), failure.keyId());
@@ -192,7 +195,7 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
                 || loopbackHostNames.contains("[" + host + "]")
                 || refused(
                         request,
-                        why + " and the Host name is not one of cds.security.loopback-host-names (" + LogSafe.text(host)
+                        why + " and the Host name is not one of cds.security.loopback-host-names (" + LogText.of(host)
                                 + ")",
                         null,
                         null);
@@ -222,12 +225,12 @@ final class CdsAuthenticationFilter extends OncePerRequestFilter {
                 log,
                 Refusals.Reason.AUTHENTICATION,
                 "Refused {} {} from {}: {} (iss={}, kid={})",
-                LogSafe.text(request.getMethod()),
-                LogSafe.text(request.getRequestURI()),
+                LogText.of(request.getMethod()),
+                LogText.of(request.getRequestURI()),
                 peerAddress(request),
                 reason,
-                LogSafe.text(issuer),
-                LogSafe.text(keyId));
+                LogText.of(issuer),
+                LogText.of(keyId));
         return false;
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trdcds.edge.LogText;
 
 /**
  * One issuer's public keys, fetched from its allowlisted JWKS URL and cached. An unknown kid refetches once, but
@@ -149,13 +150,13 @@ final class IssuerKeys {
         try {
             JWKSet keys = loader.load(jwksUrl);
             cached = new Cached(keys, now);
-            log.info("Loaded {} key(s) for issuer {} from {}", keys.size(), LogSafe.text(issuer), jwksUrl);
+            log.info("Loaded {} key(s) for issuer {} from {}", keys.size(), LogText.of(issuer), jwksUrl);
         } catch (IOException | ParseException e) {
             log.warn(
                     "Could not load the JWKS of issuer {} from {}: {}",
-                    LogSafe.text(issuer),
+                    LogText.of(issuer),
                     jwksUrl,
-                    LogSafe.text(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
+                    LogText.line(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
+import org.trdcds.edge.LogText;
 
 /**
  * Loads every trusted issuer's JWKS at start-up (in parallel, each within cds.security.jwks-timeout) and reports an
@@ -52,7 +53,7 @@ final class JwksReadiness
                 .forEach(keys -> log.warn(
                         "Readiness: the keys of trusted issuer {} could not be loaded at start-up "
                                 + "from {}; REFUSING_TRAFFIC until they are (retried every {} s)",
-                        LogSafe.text(keys.issuer()),
+                        LogText.of(keys.issuer()),
                         keys.jwksUrl(),
                         retryInterval.toSeconds()));
     }

@@ -53,13 +53,13 @@ final class JwtVerifier {
     private final Duration maxLifetime;
     private final ReplayStore replayStore;
 
-    /** With a process-local replay store of {@code cds.security.jti-cache-size} and the default 5 minute cap. */
+    /** With a process-local replay store of {@code cds.security.jti-cache-size} and its max-token-lifetime cap. */
     JwtVerifier(SecurityProperties properties, Clock clock) {
         this(
                 properties,
                 clock,
                 new MemoryReplayStore(properties.jtiCacheSize(), properties.clockSkew(), clock),
-                Duration.ofMinutes(5));
+                properties.maxTokenLifetime());
     }
 
     /**

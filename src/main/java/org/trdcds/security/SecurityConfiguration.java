@@ -1,7 +1,6 @@
 package org.trdcds.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,50 +10,33 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.trdcds.refusals.Refusals;
+import org.trdcds.edge.Refusals;
 import org.trdcds.replay.DatabaseReplayStore;
 import org.trdcds.replay.PerIssuerReplayStore;
-import org.trdcds.replay.ReplayProperties;
 import org.trdcds.replay.ReplayStore;
 
 /** Registers {@link CdsAuthenticationFilter} in front of every servlet and filter but CORS. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SecurityProperties.class, ReplayProperties.class})
+@EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-    /** The 4xx refusal counter and rate-limited log of the whole service (cds.refusals). */
-    @Bean
-    Refusals refusals(ObjectProvider<MeterRegistry> meters) {
-        return new Refusals(meters.getIfAvailable(SimpleMeterRegistry::new));
-    }
-
     @Bean
     FilterRegistrationBean<CdsAuthenticationFilter> cdsAuthenticationFilter(
-            SecurityProperties properties,
-            Refusals refusals,
-            ReplayProperties replay,
-            ReplayStore replayStore,
-            @org.springframework.beans.factory.annotation.Value("${cds.security.admin-failures-per-minute:10}")
-                    int adminFailuresPerMinute,
-            @org.springframework.beans.factory.annotation.Value(
-                            "${cds.security.loopback-host-names:localhost,127.0.0.1,[::1]}")
-                    java.util.List<String> loopbackHostNames,
-            @org.springframework.beans.factory.annotation.Value("${server.address:}") String serverAddress) {
+            SecurityProperties properties, Refusals refusals, ReplayStore replayStore, Environment environment) {
         ConfigurationChecks.check(properties);
-        ConfigurationChecks.checkBinding(serverAddress, properties);
+        ConfigurationChecks.checkBinding(environment.getProperty("server.address", ""), properties);
         announce(properties);
         // the system clock on purpose: a fixed clock bean (scenario asOf) must not judge token expiry
         FilterRegistrationBean<CdsAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new CdsAuthenticationFilter(
-                        properties, Clock.systemUTC(), refusals, replayStore, replay.maxTokenLifetime()));
-        registration.getFilter().adminFailuresPerMinute(adminFailuresPerMinute);
-        registration.getFilter().loopbackHostNames(loopbackHostNames);
+                        properties, Clock.systemUTC(), refusals, replayStore, properties.maxTokenLifetime()));
         registration.setName("cdsAuthenticationFilter");
         registration.addUrlPatterns("/*");
-        // after CORS (WebConfiguration): refusals carry CORS headers; and after Spring Boot's observation filter
+        // after CORS (edge/EdgeConfiguration): refusals carry CORS headers; and after Spring Boot's observation filter
         // (HIGHEST_PRECEDENCE + 1), so that refusals (401, 503) are counted in http.server.requests too
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
@@ -75,19 +57,14 @@ public class SecurityConfiguration {
      */
     @Bean
     ReplayStore replayStore(
-            SecurityProperties properties,
-            ReplayProperties replay,
-            ObjectProvider<JdbcTemplate> jdbc,
-            ObjectProvider<MeterRegistry> meters,
-            @org.springframework.beans.factory.annotation.Value("${cds.security.jti-cache-size-per-issuer:0}")
-                    int jtiCacheSizePerIssuer) {
-        if (replay.replayStore() == ReplayProperties.Store.DATABASE) {
+            SecurityProperties properties, ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<MeterRegistry> meters) {
+        if (properties.replayStore() == SecurityProperties.ReplayStoreKind.DATABASE) {
             log.info("Replay guard: used jtis kept in the database (cds.security.replay-store=database)");
             return new DatabaseReplayStore(
-                    jdbc.getObject(), properties.clockSkew(), Clock.systemUTC(), replay.replayPurgeInterval());
+                    jdbc.getObject(), properties.clockSkew(), Clock.systemUTC(), properties.replayPurgeInterval());
         }
-        int perIssuer = jtiCacheSizePerIssuer > 0 ? jtiCacheSizePerIssuer : properties.jtiCacheSize();
-        return new PerIssuerReplayStore(perIssuer, properties.clockSkew(), Clock.systemUTC(), meters.getIfAvailable());
+        return new PerIssuerReplayStore(
+                properties.jtiCacheSizePerIssuer(), properties.clockSkew(), Clock.systemUTC(), meters.getIfAvailable());
     }
 
     static void announce(SecurityProperties properties) {

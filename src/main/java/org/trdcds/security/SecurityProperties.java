@@ -23,6 +23,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksMinRefreshInterval an unknown kid refetches an issuer's JWKS at most once per interval
  * @param jwksCacheTtl cached keys are refetched when older than this
  * @param jwksTimeout connect and read timeout of a JWKS fetch
+ * @param jtiCacheSizePerIssuer live jtis the memory replay store holds per trusted issuer; unset means
+ *     {@code jtiCacheSize}
+ * @param maxTokenLifetime a token whose exp is further away than this (plus the clock skew), or whose exp is this
+ *     much after its iat (plus the skew), is refused: a token is never accepted for long
+ * @param replayStore {@code memory} (one process; default) or {@code database} (the service's database, shared by
+ *     every replica)
+ * @param replayPurgeInterval how often the database replay store deletes expired rows
+ * @param adminFailuresPerMinute failed admin authentications allowed per peer address and minute (429 beyond)
+ * @param loopbackHostNames in loopback-only mode, the Host names a loopback caller may send (DNS rebinding guard)
  */
 @ConfigurationProperties("cds.security")
 public record SecurityProperties(
@@ -34,7 +43,13 @@ public record SecurityProperties(
         @DefaultValue("1000000") int jtiCacheSize,
         @DefaultValue("30s") Duration jwksMinRefreshInterval,
         @DefaultValue("1h") Duration jwksCacheTtl,
-        @DefaultValue("5s") Duration jwksTimeout) {
+        @DefaultValue("5s") Duration jwksTimeout,
+        Integer jtiCacheSizePerIssuer,
+        @DefaultValue("5m") Duration maxTokenLifetime,
+        @DefaultValue("memory") ReplayStoreKind replayStore,
+        @DefaultValue("1m") Duration replayPurgeInterval,
+        @DefaultValue("10") int adminFailuresPerMinute,
+        @DefaultValue({"localhost", "127.0.0.1", "[::1]"}) List<String> loopbackHostNames) {
 
     public SecurityProperties {
         trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
@@ -54,6 +69,16 @@ public record SecurityProperties(
             throw new IllegalArgumentException("cds.security.audience-base-url must be an absolute http(s) URL");
         }
         adminToken = blankToNull(adminToken);
+        if (jtiCacheSizePerIssuer == null) {
+            jtiCacheSizePerIssuer = jtiCacheSize;
+        }
+        if (maxTokenLifetime.isNegative() || maxTokenLifetime.isZero()) {
+            throw new IllegalArgumentException("cds.security.max-token-lifetime must be positive");
+        }
+        if (replayPurgeInterval.isNegative() || replayPurgeInterval.isZero()) {
+            throw new IllegalArgumentException("cds.security.replay-purge-interval must be positive");
+        }
+        loopbackHostNames = List.copyOf(loopbackHostNames);
     }
 
     /**
@@ -95,6 +120,12 @@ public record SecurityProperties(
     public enum Mode {
         VERIFY,
         OPEN
+    }
+
+    /** Where used jtis are kept. */
+    public enum ReplayStoreKind {
+        MEMORY,
+        DATABASE
     }
 
     private static String blankToNull(String value) {

@@ -14,10 +14,10 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.util.unit.DataSize;
 import org.trdcds.cards.CardRenderer;
 import org.trdcds.cards.TemplateCardRenderer;
-import org.trdcds.config.CdsLimits;
 import org.trdcds.config.FhirConfiguration;
 import org.trdcds.criteria.Decision;
 import org.trdcds.criteria.DecisionFactory;
+import org.trdcds.edge.CdsLimits;
 import org.trdcds.feedback.FeedbackStore;
 import org.trdcds.feedback.IssuedCard;
 import org.trdcds.feedback.IssuedCardWriter;
@@ -61,7 +61,8 @@ final class InProcessService implements AutoCloseable {
         knowledge = loaded.knowledge();
         decision = new DecisionFactory(knowledge).at(Clock.fixed(asOf, ZoneOffset.UTC));
         renderer = new TemplateCardRenderer(knowledge, loaded.templates());
-        CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 20_000);
+        CdsLimits limits =
+                new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 20_000, java.time.Duration.ofSeconds(10), 0);
         loader = new HapiPatientDataLoader(
                 fhirContext,
                 new FhirClientSettings(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(4), 50, 8),

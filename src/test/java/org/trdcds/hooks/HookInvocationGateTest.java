@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 import org.trdcds.cards.TemplateCardRenderer;
-import org.trdcds.config.CdsLimits;
 import org.trdcds.config.FhirConfiguration;
+import org.trdcds.edge.CdsLimits;
 import org.trdcds.feedback.FeedbackStore;
 import org.trdcds.feedback.IssuedCardWriter;
 import org.trdcds.fhirdata.FhirClientSettings;
@@ -58,7 +58,8 @@ class HookInvocationGateTest {
     @BeforeEach
     void setUp() {
         Knowledge knowledge = ProjectKnowledge.get();
-        CdsLimits limits = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
+        CdsLimits limits =
+                new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000, java.time.Duration.ofSeconds(10), 0);
         loader = new HapiPatientDataLoader(
                 FHIR,
                 new FhirClientSettings(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(4), 50, 4),

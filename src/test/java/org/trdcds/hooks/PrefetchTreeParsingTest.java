@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
-import org.trdcds.config.CdsLimits;
 import org.trdcds.config.FhirConfiguration;
+import org.trdcds.edge.CdsLimits;
 
 /**
  * HAPI parses prefetch resources straight from the request's Jackson tree; the result must be exactly what HAPI
@@ -30,7 +30,8 @@ class PrefetchTreeParsingTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CdsLimits LIMITS = new CdsLimits(DataSize.ofMegabytes(50), 100, 1_000_000, 100_000);
+    private static final CdsLimits LIMITS =
+            new CdsLimits(DataSize.ofMegabytes(50), 100, 1_000_000, 100_000, java.time.Duration.ofSeconds(10), 0);
     private static final HookRequestParser PARSER = new HookRequestParser(new RequestJson(LIMITS), FHIR, LIMITS);
     private static final CdsService SCREENING = new ServiceCatalog(JSON, org.trdcds.knowledge.ProjectKnowledge.get())
             .find("ketamine-tms-screening")

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.util.unit.DataSize;
-import org.trdcds.config.CdsLimits;
+import org.trdcds.edge.CdsLimits;
 
 /**
  * The edge's request parser under arbitrary bytes and under structural mutations of real requests (examples/ and the
@@ -27,7 +27,8 @@ import org.trdcds.config.CdsLimits;
 class RequestParsingFuzzTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final CdsLimits LIMITS = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
+    static final CdsLimits LIMITS =
+            new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000, java.time.Duration.ofSeconds(10), 0);
     static final HookRequestParser PARSER = new HookRequestParser(new RequestJson(LIMITS), FhirContext.forR4(), LIMITS);
     static final List<CdsService> SERVICES =
             new ServiceCatalog(JSON, org.trdcds.knowledge.ProjectKnowledge.get()).services();

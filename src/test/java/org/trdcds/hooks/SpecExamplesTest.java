@@ -138,9 +138,14 @@ class SpecExamplesTest extends EdgeTestBase {
         }
     }
 
-    private static org.trdcds.config.CdsLimits limits() {
-        return new org.trdcds.config.CdsLimits(
-                org.springframework.util.unit.DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
+    private static org.trdcds.edge.CdsLimits limits() {
+        return new org.trdcds.edge.CdsLimits(
+                org.springframework.util.unit.DataSize.ofMegabytes(10),
+                100,
+                1_000_000,
+                5000,
+                java.time.Duration.ofSeconds(10),
+                0);
     }
 
     private static JsonNode read(Path file) {

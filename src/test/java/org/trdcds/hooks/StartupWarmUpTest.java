@@ -59,7 +59,6 @@ class StartupWarmUpTest {
                 new ObjectMapper(),
                 mock(ApplicationContext.class),
                 new WarmUpKey(),
-                rounds,
-                java.time.Duration.ofMillis(1500));
+                new WarmUpProperties(rounds, java.time.Duration.ofMillis(1500)));
     }
 }

@@ -40,8 +40,13 @@ class ArchitectureTest {
     private static final String FEEDBACK = "org.trdcds.feedback..";
     private static final String HOOKS = "org.trdcds.hooks..";
     private static final String PAGES = "org.trdcds.pages..";
-    /** The HTTP edge in front of the layers (ARCHITECTURE.md: security knows "HTTP only"). */
-    private static final String[] EDGE = {"org.trdcds.security..", "org.trdcds.replay..", "org.trdcds.refusals.."};
+    /**
+     * The HTTP in front of the layers: {@code edge} (valves, filters, CORS, refusals, the log sanitiser) and the
+     * capabilities beside it, {@code security} (JWT, admin token) and {@code replay} (ARCHITECTURE.md: "HTTP only").
+     */
+    private static final String EDGE_PACKAGE = "org.trdcds.edge..";
+
+    private static final String[] EDGE = {EDGE_PACKAGE, "org.trdcds.security..", "org.trdcds.replay.."};
 
     private static final String CONFIG = "org.trdcds.config..";
 
@@ -57,7 +62,8 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeEveryLayer() {
-        for (String layer : List.of(KNOWLEDGE, CRITERIA, FHIRDATA, CARDS, FEEDBACK, HOOKS, PAGES, CONFIG)) {
+        for (String layer :
+                List.of(KNOWLEDGE, CRITERIA, FHIRDATA, CARDS, FEEDBACK, HOOKS, PAGES, CONFIG, EDGE_PACKAGE)) {
             assertThat(main.that(resideInAPackage(layer))).as(layer).hasSizeGreaterThanOrEqualTo(3);
         }
     }
@@ -157,7 +163,22 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat(
                         resideInAnyPackage(HOOKS, PAGES, FHIRDATA, CARDS, FEEDBACK, CRITERIA, KNOWLEDGE, CONFIG))
-                .because("security, replay and refusals know HTTP (and JDBC) only")
+                .because("edge, security and replay know HTTP (and JDBC) only")
+                .check(main);
+    }
+
+    /**
+     * The edge is the innermost of the three: hooks plugs into it ({@code HookEndpoint}), security counts its refusals
+     * and sanitises its log lines with it, so it reaches neither.
+     */
+    @Test
+    void theEdgeReachesNeitherSecurityNorReplay() {
+        noClasses()
+                .that()
+                .resideInAPackage(EDGE_PACKAGE)
+                .should()
+                .dependOnClassesThat(resideInAnyPackage("org.trdcds.security..", "org.trdcds.replay.."))
+                .because("security and hooks use the edge's refusal counter and log sanitiser: no cycle")
                 .check(main);
     }
 

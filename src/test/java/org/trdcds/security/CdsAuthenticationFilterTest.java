@@ -51,7 +51,7 @@ class CdsAuthenticationFilterTest {
 
     @SpringBootConfiguration
     @Profile(PROBE_PROFILE)
-    @Import({SecurityConfiguration.class, ProbeController.class})
+    @Import({SecurityConfiguration.class, org.trdcds.edge.Refusals.class, ProbeController.class})
     static class ProbeApplication {}
 
     /** Stands in for the real endpoints; answers with the authenticated issuer, if any. */

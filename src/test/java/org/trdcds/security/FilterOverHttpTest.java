@@ -37,7 +37,11 @@ class FilterOverHttpTest {
     @SpringBootConfiguration
     @Profile(CdsAuthenticationFilterTest.PROBE_PROFILE)
     @EnableAutoConfiguration
-    @Import({SecurityConfiguration.class, CdsAuthenticationFilterTest.ProbeController.class})
+    @Import({
+        SecurityConfiguration.class,
+        org.trdcds.edge.Refusals.class,
+        CdsAuthenticationFilterTest.ProbeController.class
+    })
     static class HttpApplication {}
 
     @DynamicPropertySource

@@ -65,7 +65,13 @@ final class TestKeys {
                 1000,
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                null,
+                Duration.ofMinutes(5),
+                SecurityProperties.ReplayStoreKind.MEMORY,
+                Duration.ofMinutes(1),
+                10,
+                java.util.List.of("localhost", "127.0.0.1", "[::1]"));
     }
 
     static JWKSet publicSet(JWK... keys) {

@@ -16,7 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.trdcds.refusals.Refusals;
+import org.trdcds.edge.Refusals;
 import org.trdcds.replay.MemoryReplayStore;
 import org.trdcds.replay.ReplayStore;
 import org.trdcds.security.SecurityProperties.Mode;

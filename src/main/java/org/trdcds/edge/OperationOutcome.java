@@ -1,4 +1,4 @@
-package org.trdcds.hooks;
+package org.trdcds.edge;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ public record OperationOutcome(String resourceType, List<Issue> issue) {
 
     public record Issue(String severity, String code, String diagnostics) {}
 
-    static OperationOutcome error(String code, String diagnostics) {
+    public static OperationOutcome error(String code, String diagnostics) {
         return new OperationOutcome("OperationOutcome", List.of(new Issue("error", code, diagnostics)));
     }
 }

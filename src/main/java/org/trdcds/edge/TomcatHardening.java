@@ -1,4 +1,4 @@
-package org.trdcds.config;
+package org.trdcds.edge;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,13 +8,10 @@ import org.apache.catalina.valves.RemoteIpValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
-import org.trdcds.refusals.Refusals;
 
 /**
  * Tomcat as this service needs it, applied after Spring Boot's own customizer:
@@ -42,12 +39,9 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
     private final ObjectProvider<Refusals> refusals;
     private final long maxPostSize;
 
-    TomcatHardening(
-            @Value("${cds.limits.body-read-timeout:10s}") Duration bodyReadTimeout,
-            @Value("${cds.limits.max-body-bytes:10MB}") DataSize maxBodyBytes,
-            ObjectProvider<Refusals> refusals) {
-        this.bodyReadTimeout = bodyReadTimeout;
-        this.maxPostSize = Math.min(maxBodyBytes.toBytes(), 2L << 20); // Tomcat's default or less
+    TomcatHardening(CdsLimits limits, ObjectProvider<Refusals> refusals) {
+        this.bodyReadTimeout = limits.bodyReadTimeout();
+        this.maxPostSize = Math.min(limits.maxBodyBytes().toBytes(), 2L << 20); // Tomcat's default or less
         this.refusals = refusals;
     }
 
@@ -63,13 +57,8 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
                     log,
                     Refusals.Reason.INVALID,
                     "refused with 400: a path with dot segments, //, ;parameters or another case ({})",
-                    printable(rawPath));
+                    LogText.of(rawPath));
         }
-    }
-
-    private static String printable(String path) {
-        String printable = path.replaceAll("[^\\x20-\\x7E]", "?");
-        return printable.length() <= 120 ? printable : printable.substring(0, 120) + "...";
     }
 
     @Override

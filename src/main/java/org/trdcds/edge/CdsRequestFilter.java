@@ -1,4 +1,4 @@
-package org.trdcds.hooks;
+package org.trdcds.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -12,53 +12,44 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.trdcds.config.CdsLimits;
-import org.trdcds.refusals.Refusals;
 
 /**
  * Bounds the body of every /cds-services call before anything parses it (declared Content-Length and chunked bodies
- * alike: 413 past cds.limits.max-body-bytes), answers hook calls itself ({@link HookCalls}) and clears the call's log
+ * alike: 413 past cds.limits.max-body-bytes), hands hook calls to the {@link HookEndpoint} (hooks.HookCalls: the one entry of a hook call) and clears the call's log
  * context (hookInstance) when it ends.
  */
 @Component
 public class CdsRequestFilter extends OncePerRequestFilter {
 
-    static final String MDC_HOOK_INSTANCE = "hookInstance";
+    public static final String MDC_HOOK_INSTANCE = "hookInstance";
     private static final Logger log = LoggerFactory.getLogger(CdsRequestFilter.class);
 
     private final long maxBodyBytes;
     private final long bodyReadNanos;
     private final ObjectMapper objectMapper;
-    private final HookCalls hookCalls;
+    private final HookEndpoint hookCalls;
     private final Refusals refusals;
 
-    public CdsRequestFilter(
-            CdsLimits limits,
-            ObjectMapper objectMapper,
-            HookCalls hookCalls,
-            Refusals refusals,
-            @Value("${cds.limits.body-read-timeout:10s}") Duration bodyReadTimeout) {
+    public CdsRequestFilter(CdsLimits limits, ObjectMapper objectMapper, HookEndpoint hookCalls, Refusals refusals) {
         this.refusals = refusals;
         this.maxBodyBytes = limits.maxBodyBytes().toBytes();
-        this.bodyReadNanos = bodyReadTimeout.toNanos();
+        this.bodyReadNanos = limits.bodyReadTimeout().toNanos();
         this.objectMapper = objectMapper;
         this.hookCalls = hookCalls;
     }
 
     /**
-     * The path as routed (config/CanonicalPathValve has refused every request whose raw path differs from it, so
+     * The path as routed ({@link CanonicalPathValve} has refused every request whose raw path differs from it, so
      * the raw URI, this and Spring MVC's routing agree).
      */
-    static String routedPath(HttpServletRequest request) {
+    public static String routedPath(HttpServletRequest request) {
         return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 

@@ -1,4 +1,4 @@
-package org.trdcds.config;
+package org.trdcds.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.trdcds.config;
+package org.trdcds.edge;
 
 import java.io.IOException;
 import java.io.Writer;

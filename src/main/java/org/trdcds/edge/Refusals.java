@@ -1,11 +1,15 @@
-package org.trdcds.refusals;
+package org.trdcds.edge;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Every 4xx refusal of the service, counted in {@code cds.refusals{reason}} (each reason registered at 0 at
@@ -14,6 +18,7 @@ import org.slf4j.Logger;
  * spell says how many were left out. Callers pass messages already safe to log (no credentials, neutralised caller
  * text). One bean, declared by SecurityConfiguration.
  */
+@Component
 public class Refusals {
 
     static final int LINES_PER_WINDOW = 20;
@@ -61,6 +66,12 @@ public class Refusals {
     private long windowStart = System.nanoTime();
     private int linesInWindow;
     private final AtomicLong suppressed = new AtomicLong();
+
+    /** The refusal counter of the whole service, in its meter registry (one of its own when there is none). */
+    @Autowired
+    public Refusals(ObjectProvider<MeterRegistry> meters) {
+        this(meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
 
     public Refusals(MeterRegistry meters) {
         for (Reason reason : Reason.values()) {

@@ -1,4 +1,4 @@
-package org.trdcds.config;
+package org.trdcds.edge;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;

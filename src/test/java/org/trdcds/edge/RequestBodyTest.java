@@ -1,4 +1,4 @@
-package org.trdcds.hooks;
+package org.trdcds.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

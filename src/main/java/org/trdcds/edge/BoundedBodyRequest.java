@@ -1,4 +1,4 @@
-package org.trdcds.hooks;
+package org.trdcds.edge;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

@@ -1,4 +1,4 @@
-package org.trdcds.refusals;
+package org.trdcds.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.trdcds.refusals.Refusals.Reason;
+import org.trdcds.edge.Refusals.Reason;
 
 class RefusalsTest {
 

@@ -1,7 +1,6 @@
-package org.trdcds.config;
+package org.trdcds.edge;
 
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,22 +12,19 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * CORS for browser EHRs (the CDS Hooks sandbox preflights discovery and every call) and the edge's limits. CORS is a
- * servlet filter in front of every other one, so that the refusals written by filters (401 of authentication, 413 of
- * the body limit) carry Access-Control-Allow-Origin too and a browser EHR can read them.
+ * The edge's limits and CORS for browser EHRs (the CDS Hooks sandbox preflights discovery and
+ * every call). CORS is a servlet filter in front of every other one, so that the refusals written by filters (401 of
+ * authentication, 413 of the body limit) carry Access-Control-Allow-Origin too and a browser EHR can read them.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CdsLimits.class)
-public class WebConfiguration {
+@EnableConfigurationProperties({CdsLimits.class, CorsProperties.class})
+public class EdgeConfiguration {
 
     @Bean
-    FilterRegistrationBean<CorsFilter> corsFilter(@Value("${cds.cors.allowed-origins:}") List<String> allowedOrigins) {
+    FilterRegistrationBean<CorsFilter> corsFilter(CorsProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
         // none unless configured: a page of any site could otherwise drive a loopback-only service from a browser
-        cors.setAllowedOrigins(allowedOrigins.stream()
-                .map(String::strip)
-                .filter(origin -> !origin.isEmpty())
-                .toList());
+        cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
         cors.setMaxAge(3600L);
