@@ -16,9 +16,13 @@ import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
@@ -42,6 +46,7 @@ import java.util.zip.GZIPOutputStream;
 public class HostileServers {
 
     static final AtomicInteger BOMB = new AtomicInteger(), DRIP = new AtomicInteger(), HUGE = new AtomicInteger();
+    static final String GOOD = "https://good.soak.example", DRIP_ISSUER = "https://drip.soak.example";
     static final AtomicInteger JWKS = new AtomicInteger(), OTHER = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
@@ -63,16 +68,27 @@ public class HostileServers {
             audienceBase + "/cds-services/ketamine-tms-screening/feedback",
             audienceBase + "/cds-services/no-such-service"
         };
+        // signing is the slow part on a busy machine: one signer per file, in parallel
+        ExecutorService signers = Executors.newFixedThreadPool(8);
+        List<Future<?>> files = new ArrayList<>();
         for (int t = 1; t <= normalThreads; t++) {
-            tokens(dir.resolve("normal-" + t + ".txt"), good, "good-1", "https://good.soak.example", audiences, lifetime, tokensPerThread);
+            Path file = dir.resolve("normal-" + t + ".txt");
+            files.add(signers.submit(() -> tokens(file, good, "good-1", GOOD, audiences, lifetime, tokensPerThread)));
         }
         for (String route : new String[] {"bomb", "drip", "huge"}) {
-            tokens(dir.resolve("hostile-" + route + ".txt"), good, "good-1", "https://good.soak.example", audiences, lifetime, hostileTokens);
+            Path file = dir.resolve("hostile-" + route + ".txt");
+            files.add(signers.submit(() -> tokens(file, good, "good-1", GOOD, audiences, lifetime, hostileTokens)));
             Files.writeString(dir.resolve("hostile-" + route + ".json"), fetchingRequest(fhir + "/" + route));
         }
         // the dripping issuer: a kid it published (served from the cache while a refetch drips) and one it did not
-        tokens(dir.resolve("hostile-jwks-known.txt"), dripping, "drip-1", "https://drip.soak.example", audiences, lifetime, hostileTokens);
-        tokens(dir.resolve("hostile-jwks-unknown.txt"), unknown, "drip-new", "https://drip.soak.example", audiences, lifetime, hostileTokens);
+        Path known = dir.resolve("hostile-jwks-known.txt"), unpublished = dir.resolve("hostile-jwks-unknown.txt");
+        files.add(signers.submit(() -> tokens(known, dripping, "drip-1", DRIP_ISSUER, audiences, lifetime, hostileTokens)));
+        files.add(signers.submit(
+                () -> tokens(unpublished, unknown, "drip-new", DRIP_ISSUER, audiences, lifetime, hostileTokens)));
+        for (Future<?> file : files) {
+            file.get();
+        }
+        signers.shutdown();
 
         byte[] bomb = bomb();
         byte[] huge = hugePage();
@@ -191,7 +207,7 @@ public class HostileServers {
                 + b64(unsigned32(key.getW().getAffineY())) + "\"}]}";
     }
 
-    static void tokens(Path file, KeyPair pair, String kid, String issuer, String[] audiences, long lifetime, int count)
+    static Void tokens(Path file, KeyPair pair, String kid, String issuer, String[] audiences, long lifetime, int count)
             throws Exception {
         String header = b64("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}");
         String aud = "[\"" + String.join("\",\"", audiences) + "\"]";
@@ -207,6 +223,7 @@ public class HostileServers {
                 out.println(input + "." + b64(signer.sign()));
             }
         }
+        return null;
     }
 
     static byte[] unsigned32(BigInteger value) {

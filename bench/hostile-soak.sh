@@ -13,7 +13,7 @@ seconds=${SOAK_SECONDS:-$((minutes * 60))}
 port=${SOAK_PORT:-18090}
 hostile_port=${SOAK_HOSTILE_PORT:-$((port + 1))}
 connections=${SOAK_CONNECTIONS:-4}
-delay_ms=${SOAK_DELAY_MS:-20} # per normal connection: at most 50 calls/s each, so the pre-signed tokens last
+delay_ms=${SOAK_DELAY_MS:-50} # per normal connection: at most 20 calls/s each, so the pre-signed tokens last
 jar=target/trd-cds-hooks.jar
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
