@@ -14,6 +14,7 @@ port=${SOAK_PORT:-18090}
 hostile_port=${SOAK_HOSTILE_PORT:-$((port + 1))}
 connections=${SOAK_CONNECTIONS:-4}
 delay_ms=${SOAK_DELAY_MS:-50} # per normal connection: at most 20 calls/s each, so the pre-signed tokens last
+# (SOAK_TOKENS_PER_THREAD: fewer tokens to sign on a slow machine; a connection that runs out replays its last: 401)
 jar=target/trd-cds-hooks.jar
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
@@ -22,10 +23,12 @@ mkdir -p bench-results
 data=$(mktemp -d)
 cp "$jar" "$data/app.jar"
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$data"' EXIT
+# the liveness samples and the service's log are kept beside the result
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  cp "$data/liveness.txt" "${out%.txt}-liveness.txt" 2>/dev/null; cp "$data/app.log" "${out%.txt}-app.log"; rm -rf "$data"' EXIT
 
 java -Xmx256m bench/HostileServers.java "$data" "$hostile_port" "http://127.0.0.1:$port" "$connections" \
-  $(( seconds * 1000 / delay_ms + 1000 )) $(( seconds * 1000 / 200 + 1000 )) > "$data/hostile.log" 2>&1 &
+  "${SOAK_TOKENS_PER_THREAD:-$(( seconds * 1000 / delay_ms + 1000 ))}" $(( seconds * 1000 / 200 + 1000 )) > "$data/hostile.log" 2>&1 &
 pids+=($!)
 until grep -q READY "$data/hostile.log"; do
   kill -0 "${pids[0]}" 2>/dev/null || { cat "$data/hostile.log"; exit 1; }
@@ -92,7 +95,7 @@ heap_after_gc() { # MB used right after a full GC
   fivexx=$(grep -E '^COUNT .* 5[0-9][0-9] ' "$data/wrk.txt" | awk '{s += $NF} END {print s + 0}' || true)
   socket=$(grep -oE 'socket_errors=[0-9]+' "$data/wrk.txt" | grep -oE '[0-9]+' || echo missing)
   read -r live_n live_slow live_bad live_max < <(awk '{n++; if ($2 >= 1) slow++; if ($1 != 200) bad++;
-    if ($2 > max) max = $2} END {printf "%d %d %d %.3f", n, slow, bad, max}' "$data/liveness.txt")
+    if ($2 > max) max = $2} END {printf "%d %d %d %.3f\n", n, slow, bad, max}' "$data/liveness.txt")
   live_p99=$(sort -k2 -g "$data/liveness.txt" | awk -v n="$live_n" 'NR == int(n * 0.99) {print $2}')
   bounds=$(grep -ciE 'max-response-bytes|max-entries-per-page' "$data/app.log" || true)
   echo "RESULT normal_5xx=$fivexx normal_socket_errors=$socket liveness_samples=$live_n liveness_over_1s=$live_slow" \
