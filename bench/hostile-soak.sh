@@ -97,10 +97,9 @@ heap_after_gc() { # MB used right after a full GC
   read -r live_n live_slow live_bad live_max < <(awk '{n++; if ($2 >= 1) slow++; if ($1 != 200) bad++;
     if ($2 > max) max = $2} END {printf "%d %d %d %.3f\n", n, slow, bad, max}' "$data/liveness.txt")
   live_p99=$(sort -k2 -g "$data/liveness.txt" | awk -v n="$live_n" 'NR == int(n * 0.99) {print $2}')
-  bounds=$(grep -ciE 'max-response-bytes|max-entries-per-page' "$data/app.log" || true)
   echo "RESULT normal_5xx=$fivexx normal_socket_errors=$socket liveness_samples=$live_n liveness_over_1s=$live_slow" \
        "liveness_not_200=$live_bad liveness_max_s=$live_max liveness_p99_s=$live_p99 heap_first_mb=$heapFirst" \
-       "heap_end_mb=$heapEnd bound_log_lines=$bounds errors_in_log=$(grep -c ' ERROR ' "$data/app.log" || true)" \
+       "heap_end_mb=$heapEnd errors_in_log=$(grep -c ' ERROR ' "$data/app.log" || true)" \
        "oom_in_log=$(grep -c OutOfMemoryError "$data/app.log" || true)"
   status=0
   kill -0 $pid 2>/dev/null || { echo "FAIL: the service exited"; tail -5 "$data/app.log"; status=1; }
