@@ -13,6 +13,24 @@ local os_body = read("examples/order-sign-ketamine.json")
 local padding = string.rep("x", tonumber(os.getenv("SOAK_OVERSIZE_BYTES") or "300000"))
 local json = { ["Content-Type"] = "application/json" }
 
+-- bench/hostile-soak.sh runs the service with trusted issuers: SOAK_TOKENS names a folder of signed tokens with
+-- fresh jtis, normal-<thread>.txt, one line per request; SOAK_DELAY_MS paces each connection so that they last the run
+local token_dir = os.getenv("SOAK_TOKENS")
+local delay_ms = tonumber(os.getenv("SOAK_DELAY_MS") or "")
+if delay_ms then
+  function delay() return delay_ms end
+end
+
+local function format(method, path, headers, body)
+  if token_dir and tokens then
+    local signed = { ["Authorization"] = "Bearer " .. (tokens[next_token] or tokens[#tokens]) }
+    next_token = next_token + 1
+    for k, v in pairs(headers) do signed[k] = v end
+    headers = signed
+  end
+  return wrk.format(method, path, headers, body)
+end
+
 local function uuid()
   local t = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
   return (t:gsub("[xy]", function(c)
@@ -22,27 +40,27 @@ local function uuid()
 end
 
 local kinds = {
-  { "patient-view", function() return wrk.format("POST", "/cds-services/ketamine-tms-screening", json, pv) end },
-  { "order-sign", function() return wrk.format("POST", "/cds-services/ketamine-tms-order-sign", json, os_body) end },
+  { "patient-view", function() return format("POST", "/cds-services/ketamine-tms-screening", json, pv) end },
+  { "order-sign", function() return format("POST", "/cds-services/ketamine-tms-order-sign", json, os_body) end },
   { "feedback", function()
       -- feedback is accepted only for a card the service issued: the card of this thread's last patient-view answer
       -- (the kind before this one), accepted at the time of posting
       local body = '{"feedback":[{"card":"' .. (last_card or uuid()) .. '","outcome":"accepted",'
         .. '"outcomeTimestamp":"' .. os.date("!%Y-%m-%dT%H:%M:%SZ") .. '"}]}'
-      return wrk.format("POST", "/cds-services/ketamine-tms-screening/feedback", json, body) end },
+      return format("POST", "/cds-services/ketamine-tms-screening/feedback", json, body) end },
   { "malformed-json", function()
-      return wrk.format("POST", "/cds-services/ketamine-tms-screening", json, '{"hook":"patient-view",') end },
+      return format("POST", "/cds-services/ketamine-tms-screening", json, '{"hook":"patient-view",') end },
   { "wrong-content-type", function()
-      return wrk.format("POST", "/cds-services/ketamine-tms-screening", { ["Content-Type"] = "text/plain" }, pv) end },
+      return format("POST", "/cds-services/ketamine-tms-screening", { ["Content-Type"] = "text/plain" }, pv) end },
   { "unknown-service", function()
-      return wrk.format("POST", "/cds-services/no-such-service", json, pv) end },
+      return format("POST", "/cds-services/no-such-service", json, pv) end },
   { "missing-context", function()
-      return wrk.format("POST", "/cds-services/ketamine-tms-screening", json,
+      return format("POST", "/cds-services/ketamine-tms-screening", json,
         (pv:gsub('"patientId"%s*:%s*"[^"]*"%s*,?', ""))) end },
   { "wrong-hook", function()
-      return wrk.format("POST", "/cds-services/ketamine-tms-screening", json, os_body) end },
+      return format("POST", "/cds-services/ketamine-tms-screening", json, os_body) end },
   { "oversized", function()
-      return wrk.format("POST", "/cds-services/ketamine-tms-screening", json,
+      return format("POST", "/cds-services/ketamine-tms-screening", json,
         pv:gsub("^{", '{"padding":"' .. padding .. '",', 1)) end },
 }
 
@@ -59,6 +77,11 @@ function init(args)
   counts = {}
   -- wrk calls request() once on the first thread's state to check it; that request is never sent
   unsent = (id == 1)
+  if token_dir then
+    tokens = {}
+    for line in io.lines(token_dir .. "/normal-" .. id .. ".txt") do tokens[#tokens + 1] = line end
+    next_token = 1
+  end
 end
 
 function request()
