@@ -15,8 +15,6 @@ final class JsonCursor {
     /** Jackson's default limit of nesting (StreamReadConstraints), so both readers refuse the same lines. */
     static final int MAX_DEPTH = 1000;
 
-    private static final int MAX_NUMBER_LENGTH = 1000;
-
     /** Not JSON (no stack trace: a malformed line is an expected input, counted and skipped). */
     static final class Malformed extends Exception {
         private static final long serialVersionUID = 1L;
@@ -77,7 +75,7 @@ final class JsonCursor {
         int start = ++pos;
         boolean escaped = skipStringBody();
         int len = pos - 1 - start;
-        byte[] name = escaped ? decode(start, pos - 1).getBytes(StandardCharsets.UTF_8) : null;
+        byte[] name = escaped ? JsonText.decode(b, start, pos - 1).getBytes(StandardCharsets.UTF_8) : null;
         expect(':');
         for (int i = 0; i < names.length; i++) {
             byte[] candidate = names[i];
@@ -98,7 +96,9 @@ final class JsonCursor {
         }
         int start = ++pos;
         boolean escaped = skipStringBody();
-        return escaped ? decode(start, pos - 1) : new String(b, start, pos - 1 - start, StandardCharsets.UTF_8);
+        return escaped
+                ? JsonText.decode(b, start, pos - 1)
+                : new String(b, start, pos - 1 - start, StandardCharsets.UTF_8);
     }
 
     /**
@@ -222,8 +222,8 @@ final class JsonCursor {
         throw MALFORMED;
     }
 
-    private void utf8(int c) throws Malformed {
-        int more = c >= 0xC0 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF7 ? 3 : -1;
+    private void utf8(int lead) throws Malformed {
+        int more = JsonText.continuations(lead);
         if (more < 0 || pos + more > end) {
             throw MALFORMED;
         }
@@ -254,34 +254,6 @@ final class JsonCursor {
         }
     }
 
-    /** The text of a string with escapes (already validated), from its first byte to its closing quote. */
-    private String decode(int from, int to) {
-        StringBuilder text = new StringBuilder(to - from);
-        int run = from;
-        int i = from;
-        while (i < to) {
-            if (b[i] != '\\') {
-                i++;
-                continue;
-            }
-            text.append(new String(b, run, i - run, StandardCharsets.UTF_8));
-            char c = (char) b[i + 1];
-            switch (c) {
-                case 'b' -> text.append('\b');
-                case 'f' -> text.append('\f');
-                case 'n' -> text.append('\n');
-                case 'r' -> text.append('\r');
-                case 't' -> text.append('\t');
-                case 'u' ->
-                    text.append((char) Integer.parseInt(new String(b, i + 2, 4, StandardCharsets.US_ASCII), 16));
-                default -> text.append(c);
-            }
-            i += c == 'u' ? 6 : 2;
-            run = i;
-        }
-        return text.append(new String(b, run, to - run, StandardCharsets.UTF_8)).toString();
-    }
-
     private boolean literal(String word) throws Malformed {
         if (!matches(word)) {
             throw MALFORMED;
@@ -302,43 +274,12 @@ final class JsonCursor {
         return true;
     }
 
-    /** -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? at most 1,000 characters long. */
     private boolean number() throws Malformed {
-        int start = pos;
-        if (pos < end && b[pos] == '-') {
-            pos++;
-        }
-        if (pos < end && b[pos] == '0') {
-            pos++;
-        } else if (digits() == 0) {
+        int after = JsonText.numberEnd(b, pos, end);
+        if (after < 0) {
             throw MALFORMED;
         }
-        if (pos < end && b[pos] == '.') {
-            pos++;
-            if (digits() == 0) {
-                throw MALFORMED;
-            }
-        }
-        if (pos < end && (b[pos] == 'e' || b[pos] == 'E')) {
-            pos++;
-            if (pos < end && (b[pos] == '+' || b[pos] == '-')) {
-                pos++;
-            }
-            if (digits() == 0) {
-                throw MALFORMED;
-            }
-        }
-        if (pos - start > MAX_NUMBER_LENGTH) {
-            throw MALFORMED;
-        }
+        pos = after;
         return true;
-    }
-
-    private int digits() {
-        int start = pos;
-        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
-            pos++;
-        }
-        return pos - start;
     }
 }
