@@ -2,6 +2,7 @@ package org.trdcds.dryrun;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class Coverage {
 
     private final Knowledge knowledge;
     private final CoverageRules rules;
-    private final Set<String> held = new HashSet<>();
+    private final Map<String, Set<String>> held = new HashMap<>();
     private final int maxDistinct;
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, Problem> problems = new ConcurrentHashMap<>();
@@ -36,13 +37,17 @@ final class Coverage {
         this.rules = knowledge.coverageRules();
         this.maxDistinct = maxDistinct;
         for (String id : knowledge.valueSetIds()) {
-            knowledge.expansion(id).forEach((system, values) -> values.forEach(code -> held.add(system + '|' + code)));
+            knowledge
+                    .expansion(id)
+                    .forEach((system, values) ->
+                            held.computeIfAbsent(system, s -> new HashSet<>()).addAll(values));
         }
     }
 
     /** In a value set (the decision may read it). */
     boolean inValueSet(LineScan.Coding coding) {
-        return held.contains(coding.system() + '|' + coding.code());
+        Set<String> codes = held.get(coding.system());
+        return codes != null && codes.contains(coding.code());
     }
 
     /** Any coding in a value set: an Observation or Procedure the decision may read. */

@@ -104,7 +104,7 @@ final class ExportScan {
             patients.increment();
         }
         kept.increment();
-        partitions.write(scan.patientId(), type, json, len);
+        partitions.write(scan.patientId(), type, json, len, scan.kept());
     }
 
     private static boolean blank(byte[] line, int len) {

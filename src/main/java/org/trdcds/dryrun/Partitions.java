@@ -50,16 +50,35 @@ final class Partitions implements AutoCloseable {
         return Math.floorMod(h, count);
     }
 
-    void write(String patientId, String resourceType, byte[] json, int len) {
+    /**
+     * Copies the line's bytes as they are, or when {@code kept} is given (pairs of start and end offsets of the
+     * object's members to keep) the object of those members only; never re-serialised.
+     */
+    void write(String patientId, String resourceType, byte[] json, int len, int[] kept) {
         int i = index(patientId, out.length);
         byte[] head = (patientId + '\t' + resourceType + '\t').getBytes(StandardCharsets.UTF_8);
         OutputStream stream = out[i];
         synchronized (stream) {
             try {
                 stream.write(head);
-                stream.write(json, 0, len);
+                long written = head.length + 1L;
+                if (kept == null) {
+                    stream.write(json, 0, len);
+                    written += len;
+                } else {
+                    stream.write('{');
+                    for (int m = 0; m < kept.length; m += 2) {
+                        if (m > 0) {
+                            stream.write(',');
+                        }
+                        stream.write(json, kept[m], kept[m + 1] - kept[m]);
+                        written += kept[m + 1] - kept[m] + 1;
+                    }
+                    stream.write('}');
+                    written += 1;
+                }
                 stream.write('\n');
-                bytes[i] += head.length + len + 1L;
+                bytes[i] += written;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the temporary partition " + file(i), e);
             }

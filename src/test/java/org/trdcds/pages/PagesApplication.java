@@ -19,7 +19,10 @@ final class PagesApplication {
 
     private PagesApplication() {}
 
-    /** No admin token: the admin pages answer loopback callers only. */
+    /** The service run in shadow mode by the loopback application (its cards are for /admin/shadow only). */
+    static final String SHADOW_SERVICE = "ketamine-tms-order-sign";
+
+    /** No admin token: the admin pages answer loopback callers only. The order-sign service runs in shadow mode. */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @SpringBootTest(
@@ -27,6 +30,7 @@ final class PagesApplication {
             properties = {
                 "spring.datasource.url=jdbc:h2:mem:pages-loopback;DB_CLOSE_DELAY=-1",
                 "cds.warm-up.rounds=0",
+                "cds.services." + SHADOW_SERVICE + ".mode=shadow",
                 "cds.clock.fixed-instant=" + AS_OF
             })
     @AutoConfigureMockMvc

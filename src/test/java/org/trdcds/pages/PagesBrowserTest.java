@@ -91,7 +91,10 @@ class PagesBrowserTest {
         Browser.screenshot(browser, "knowledge-doses");
     }
 
-    /** Issue 20: a reviewer filters the cases behind a topic and reads the shadow page as a browser shows them. */
+    /**
+     * Issue 20: a reviewer filters the cases behind a topic, then reads the shadow page after a real hook call to the
+     * service in shadow mode: the would-be card per week and as a case, the filter by topic and indicator, the CSV.
+     */
     @Test
     void aReviewerFiltersTheCasesBehindATopicAndReadsTheShadowPage() {
         JsonNode discovery =
@@ -113,11 +116,59 @@ class PagesBrowserTest {
         assertThat(cases.get(0).findElement(By.cssSelector(".badge")).getText()).isEqualToIgnoringCase("critical");
         Browser.screenshot(browser, "feedback-cases");
 
+        // a shadow card: the order-sign service runs in shadow mode, a real hook call gets no card
+        JsonNode shadowSample = SampleRequests.sample("os-ketamine-overdose");
+        assertThat(shadowSample.path("service").asText()).isEqualTo(PagesApplication.SHADOW_SERVICE);
+        assertThat(PagesHttpTest.post(shadowSample, discovery).path("cards")).isEmpty();
+        String shadowTopic = "ketamine-dose-check"; // the sample's expected topic
+        assertThat(shadowSample.path("expect").path("topicsIncluded").toString())
+                .contains(shadowTopic);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> given().get("/admin/shadow.csv").asString().contains("," + shadowTopic + ","));
+
         open("/admin/shadow");
-        assertThat(browser.findElement(By.id("service-modes")).getText()).contains("every other service: live");
-        assertThat(browser.findElement(By.id("no-shadow-cards")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("service-modes")).getText())
+                .contains(PagesApplication.SHADOW_SERVICE + " shadow", "every other service: live");
+        assertThat(browser.findElements(By.id("no-shadow-cards"))).isEmpty();
+        WebElement weeks = browser.findElement(By.id("shadow-weeks"));
+        assertThat(weeks.getText()).contains(shadowTopic + " · ");
+        WebElement row = browser.findElements(By.cssSelector("#cases tr.case")).stream()
+                .filter(r -> r.getText().contains(shadowTopic))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no case row of " + shadowTopic));
+        assertThat(row.getText()).contains(PagesApplication.SHADOW_SERVICE, "order-sign");
+        String indicator = row.findElement(By.cssSelector(".badge")).getText().toLowerCase();
+        assertThat(indicator).isIn("warning", "critical");
+        assertThat(weeks.getText()).contains(shadowTopic + " · " + indicator);
+        assertThat(row.findElement(By.cssSelector("code.link")).getText())
+                .as("the patient as its HMAC link, never the FHIR id")
+                .isNotBlank()
+                .doesNotContain(shadowSample.path("patientId").asText());
         assertThat(browser.findElement(By.id("csv")).getAttribute("href")).endsWith("/admin/shadow.csv");
         Browser.screenshot(browser, "shadow");
+
+        // filter by topic and indicator: the case stays, the CSV link carries the filter
+        browser.findElement(By.name("topic")).sendKeys(shadowTopic);
+        browser.findElement(By.name("indicator")).sendKeys(indicator);
+        browser.findElement(By.cssSelector("form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> b.getCurrentUrl().contains("indicator=" + indicator));
+        assertThat(browser.getCurrentUrl()).contains("topic=" + shadowTopic);
+        java.util.List<WebElement> shadowCases = browser.findElements(By.cssSelector("#cases tr.case"));
+        assertThat(shadowCases)
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.getText().toLowerCase()).contains(shadowTopic, indicator));
+        assertThat(browser.findElement(By.id("csv")).getAttribute("href"))
+                .endsWith("/admin/shadow.csv?topic=" + shadowTopic + "&indicator=" + indicator);
+        Browser.screenshot(browser, "shadow-filtered");
+
+        // another indicator: no case
+        String other = "critical".equals(indicator) ? "info" : "critical";
+        open("/admin/shadow?topic=" + shadowTopic + "&indicator=" + other);
+        assertThat(browser.findElements(By.cssSelector("#cases tr.case"))).isEmpty();
+        // another topic: no case (the live cards of the first part are not shadow cards)
+        open("/admin/shadow?topic=" + topic);
+        assertThat(browser.findElements(By.cssSelector("#cases tr.case"))).isEmpty();
     }
 
     @Test
