@@ -14,13 +14,11 @@ import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.trdcds.criteria.PatientFacts;
 import org.trdcds.fhirdata.HapiFactExtractor;
 import org.trdcds.fhirdata.RecordedResources;
-import org.trdcds.terminology.FileKnowledge;
-import org.trdcds.terminology.Knowledge;
-import org.trdcds.terminology.KnowledgeFiles;
+import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.ProjectKnowledge;
 
 /**
  * The dry run spills each line without {@link HapiFactExtractor#UNREAD_ELEMENTS} (byte ranges copied by
@@ -32,8 +30,7 @@ class UnreadElementsTest {
     @Test
     void theFactsOfEveryRecordAreTheSameWithoutTheUnreadElements(@TempDir Path dir) throws Exception {
         FhirContext fhir = FhirContext.forR4();
-        Knowledge knowledge =
-                FileKnowledge.load(KnowledgeFiles.fromClasspath(new PathMatchingResourcePatternResolver()), fhir);
+        Knowledge knowledge = ProjectKnowledge.get();
         HapiFactExtractor extractor = new HapiFactExtractor(knowledge);
         IParser parser = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false).disableAllErrors());
         List<ExportFixture.Record> records = new ArrayList<>(ExportFixture.synthea());

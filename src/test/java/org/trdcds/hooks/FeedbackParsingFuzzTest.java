@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.util.unit.DataSize;
-import org.trdcds.config.CdsLimits;
+import org.trdcds.edge.CdsLimits;
 import org.trdcds.feedback.FeedbackEntry;
 import org.trdcds.feedback.FeedbackEntry.Outcome;
 
@@ -31,7 +31,8 @@ import org.trdcds.feedback.FeedbackEntry.Outcome;
 class FeedbackParsingFuzzTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final CdsLimits LIMITS = new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000);
+    static final CdsLimits LIMITS =
+            new CdsLimits(DataSize.ofMegabytes(10), 100, 1_000_000, 5000, java.time.Duration.ofSeconds(10), 0);
     static final FeedbackRequestParser PARSER = new FeedbackRequestParser(new RequestJson(LIMITS));
     static final List<JsonNode> REAL_BODIES = realBodies();
     static final List<String> KEYS = List.of(
