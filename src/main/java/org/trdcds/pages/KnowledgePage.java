@@ -71,10 +71,13 @@ public class KnowledgePage {
                                         + " (cards recorded for review, not shown: /admin/shadow)"))
                 .append("</td></tr></table><p class=\"muted\"><a href=\"#value-sets\">value sets</a> · "
                         + "<a href=\"#minimum-doses\">minimum-dose tables</a> · <a href=\"#parameters\">protocol "
-                        + "parameters</a> · <a href=\"#card-templates\">card templates</a></p>");
+                        + "parameters</a> · <a href=\"#card-templates\">card templates</a>")
+                .append(KnowledgeTables.links(new ProtocolText(source, Map.of())))
+                .append("</p>");
         valueSets(out, knowledge, source);
         doseTables(out, source);
         parameters(out, knowledge, source);
+        KnowledgeTables.knowledgeSections(out, source, new ProtocolText(source, Map.of()));
         templates(out, loaded.templates());
         return Html.page("Knowledge " + knowledge.version(), out.toString());
     }
@@ -192,7 +195,7 @@ public class KnowledgePage {
     }
 
     /** The value[x] of a Parameters part, whatever its type, as text. */
-    private static String value(JsonNode part) {
+    static String value(JsonNode part) {
         if (part == null) {
             return "";
         }

@@ -69,7 +69,7 @@ public class ProtocolPage {
             }
             out.append("</ul>");
         }
-        parameters(out, values, text);
+        parameters(out, source, values, text);
         contraindications(out, topics);
         evidence(out, json, text);
         cards(out, topics, text, firesWhen(source), indicatorLabels(loaded.templates()));
@@ -80,7 +80,8 @@ public class ProtocolPage {
      * The parameters as a clinician reads them: the label and unit of cds-cards/protocol/protocol.json and the value.
      * The name in the knowledge file is for governance only: the row's anchor and the label's tooltip, never text.
      */
-    private static void parameters(StringBuilder out, Map<String, String> values, ProtocolText text) {
+    private static void parameters(
+            StringBuilder out, KnowledgeDocuments source, Map<String, String> values, ProtocolText text) {
         out.append("<h2 id=\"parameters\">Protocol parameters</h2><table><tr><th>Parameter</th><th>Value</th></tr>");
         values.forEach((name, value) -> out.append("<tr id=\"param-")
                 .append(esc(name))
@@ -93,6 +94,7 @@ public class ProtocolPage {
                 .append(text.unit(name).isEmpty() ? "" : " " + esc(text.unit(name)))
                 .append("</td></tr>"));
         out.append("</table>");
+        KnowledgeTables.protocolRows(out, source, text, new java.util.HashSet<>(values.keySet()));
     }
 
     private static void contraindications(StringBuilder out, List<CardTopic> topics) {

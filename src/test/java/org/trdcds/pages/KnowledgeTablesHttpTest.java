@@ -1,0 +1,126 @@
+package org.trdcds.pages;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The knowledge of protocol version 3 on the pages, over real HTTP: /admin/knowledge shows every version 3 parameter
+ * file, the medication names table and the dry-run coverage rules; /protocol shows every version 3 parameter by its
+ * label, value and unit, the name only as the row's anchor and tooltip; every parameter has a label.
+ */
+@PagesApplication.WithAdminToken
+class KnowledgeTablesHttpTest {
+
+    static final Path KNOWLEDGE = Path.of("fhir-profiles/knowledge");
+    static final Path PROTOCOL = Path.of("cds-cards/protocol/protocol.json");
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void port() {
+        RestAssured.port = port;
+    }
+
+    /** Every parameter name of the files the pages show, from the repository's knowledge files. */
+    static Set<String> names(List<String> files) throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (String file : files) {
+            JsonNode json = SampleRequests.JSON.readTree(KNOWLEDGE.resolve(file).toFile());
+            assertThat(json.path("parameter").size()).as(file).isPositive();
+            json.path("parameter").forEach(p -> names.add(p.path("name").asText()));
+        }
+        return names;
+    }
+
+    @Test
+    void everyParameterOfEveryParameterFileHasALabel() throws IOException {
+        JsonNode labels = SampleRequests.JSON.readTree(PROTOCOL.toFile()).path("parameters");
+        // the version 3 files, and the protocol parameters the service reads (its "version" is the knowledge's)
+        Set<String> names = names(KnowledgeTables.PARAMETER_FILES);
+        for (var component : org.trdcds.knowledge.ProtocolParameters.class.getRecordComponents()) {
+            names.add(component.getName());
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : names) {
+            if (labels.path(name).path("label").asText("").isBlank()) {
+                missing.add(name);
+            }
+        }
+        assertThat(missing).as("parameters without a label in " + PROTOCOL).isEmpty();
+        assertThat(names(KnowledgeTables.PARAMETER_FILES))
+                .contains("pregnancyConditionWindowDays", "esketamineDosesMg", "referenceFetchBudgetMs");
+    }
+
+    @Test
+    void knowledgePageShowsTheVersion3ParametersNamesTableAndCoverageRules() throws IOException {
+        String html = given().auth()
+                .oauth2(PagesApplication.TOKEN)
+                .get("/admin/knowledge")
+                .asString();
+
+        assertThat(html)
+                .contains(
+                        "href=\"#params-orders-v3\"",
+                        "href=\"#params-safety-v3\"",
+                        "href=\"#params-medication-recognition\"",
+                        "href=\"#medication-names\"",
+                        "href=\"#dry-run-coverage\"",
+                        "id=\"params-orders-v3\"",
+                        "id=\"medication-names\"",
+                        "id=\"dry-run-coverage\"",
+                        // esketamine doses with their unit and meaning
+                        "<code>esketamineDosesMg</code></td><td class=\"n\">56, 84 mg</td><td>Esketamine dose per session",
+                        "<code>esketamineCriticalAboveMg</code></td><td class=\"n\">84 mg</td>",
+                        "<code>pregnancyConditionWindowDays</code></td><td class=\"n\">300 days</td>",
+                        "<code>hcgUnit</code></td><td class=\"n\">[IU]/L: 1; IU/L: 1;",
+                        "<code>referenceFetchBudgetMs</code></td><td class=\"n\">300 ms</td>",
+                        // the names table: ingredient code + display, names, brands, review status
+                        "<code>2119365</code></td><td>esketamine</td><td>esketamine</td><td>Spravato</td>"
+                                + "<td>unverified</td>",
+                        "<code>6130</code></td><td>ketamine</td><td>ketamine</td><td>Ketalar</td>",
+                        "Lithobid, Eskalith",
+                        // the coverage rules, each linked to its value set
+                        "<code>Z3A</code></td><td><a href=\"#vs-pregnancy\">pregnancy</a>",
+                        "<code>esketamine</code></td><td><a href=\"#vs-esketamine\">esketamine</a>");
+        for (String name : names(KnowledgeTables.PARAMETER_FILES)) {
+            assertThat(html).as(name).contains("<code>" + name + "</code>");
+        }
+    }
+
+    @Test
+    void protocolPageShowsEveryVersion3ParameterByItsLabelNeverItsName() throws IOException {
+        String html = given().get("/protocol").asString();
+
+        assertThat(html)
+                .contains(
+                        "title=\"pregnancyConditionWindowDays (Parameters-safety-v3.json)\">Pregnancy condition "
+                                + "counts for</td><td class=\"n\">300 days</td>",
+                        ">Esketamine dose per session</td><td class=\"n\">56, 84 mg</td>",
+                        ">Order checks (protocol version 3)</h3>");
+        String visibleText = html.replaceAll("<[^>]*>", " ");
+        for (String name : names(KnowledgeTables.PARAMETER_FILES)) {
+            // one anchor per name, even for a name of two files (pregnancyTestWindowDays)
+            assertThat(html.split(Pattern.quote("id=\"param-" + name + "\""), -1))
+                    .as(name)
+                    .hasSize(2);
+            if (!name.equals(name.toLowerCase())) {
+                // a camelCase name never appears as text ("route" is also an ordinary word of the values)
+                assertThat(visibleText).as("the name " + name + " as text").doesNotContainPattern("\\b" + name + "\\b");
+            }
+        }
+    }
+}
