@@ -87,7 +87,8 @@ heap_after_gc() { # MB used right after a full GC
     echo "sample t=${elapsed}s heap_mb=${heaps[-1]} $(cat "$data/counts.txt" 2>/dev/null)"
   done
   wait $wrk_pid; wait $hostile_wrk; wait $live_pid
-  sleep 2
+  # the hostile calls still in flight end at their fetch deadline and the issued-card writer drains: settle first
+  sleep "${SOAK_SETTLE_SECONDS:-15}"
   cat "$data/wrk.txt" "$data/wrk-hostile.txt"
   heapEnd=$(heap_after_gc)
   heapFirst=${heaps[0]:-$heap0}
