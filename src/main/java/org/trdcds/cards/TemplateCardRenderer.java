@@ -94,11 +94,6 @@ public class TemplateCardRenderer implements CardRenderer {
         return cards;
     }
 
-    /** The phrases the decision's details name (cds-cards/shared/detail-lines.json). */
-    Phrases phrases() {
-        return phrases;
-    }
-
     private Card render(Prepared prepared, Finding finding, String patientId, Map<String, String> draftOrders) {
         CardTemplate t = prepared.template();
         Map<String, Object> details = phrases.details(finding.details());

@@ -2,10 +2,10 @@ package org.trdcds.criteria;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.trdcds.knowledge.Knowledge;
 import org.trdcds.knowledge.Modality;
 import org.trdcds.knowledge.TopicModalities;
@@ -30,27 +30,15 @@ public final class DecisionFactory {
             throw new IllegalStateException("no card template for topics " + missing + " in the knowledge loaded");
         }
         this.knowledge = knowledge;
+        // the templates' words were checked at load ("ketamine" or "tms"; "none" left out): each names a modality
         Map<String, Set<Modality>> blocked = new HashMap<>();
-        modalities.blocksByTopic().forEach((topic, words) -> blocked.put(topic, modalitiesOf(words)));
+        modalities
+                .blocksByTopic()
+                .forEach((topic, words) -> blocked.put(
+                        topic, words.stream().map(Modality::ofTemplateWord).collect(Collectors.toUnmodifiableSet())));
         Map<String, Modality> concerns = new HashMap<>();
-        modalities.concernsByTopic().forEach((topic, word) -> {
-            Modality modality = Modality.ofTemplateWord(word);
-            if (modality != null) {
-                concerns.put(topic, modality);
-            }
-        });
+        modalities.concernsByTopic().forEach((topic, word) -> concerns.put(topic, Modality.ofTemplateWord(word)));
         this.blocks = new Blocks(blocked, concerns);
-    }
-
-    private static Set<Modality> modalitiesOf(Set<String> words) {
-        Set<Modality> modalities = new LinkedHashSet<>();
-        for (String word : words) {
-            Modality modality = Modality.ofTemplateWord(word);
-            if (modality != null) {
-                modalities.add(modality);
-            }
-        }
-        return Set.copyOf(modalities);
     }
 
     /** The decision with "now" read from this clock. */

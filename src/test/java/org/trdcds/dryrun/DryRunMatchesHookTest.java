@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,19 +50,6 @@ class DryRunMatchesHookTest {
 
     static final TestClock CLOCK = new TestClock(Instant.EPOCH);
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Map<String, String> PREFETCH_KEYS = new LinkedHashMap<>(Map.of(
-            "conditions",
-            "Condition",
-            "observations",
-            "Observation",
-            "medicationStatements",
-            "MedicationStatement",
-            "medicationRequests",
-            "MedicationRequest",
-            "medicationAdministrations",
-            "MedicationAdministration",
-            "procedures",
-            "Procedure"));
 
     @LocalServerPort
     int port;
@@ -171,7 +157,7 @@ class DryRunMatchesHookTest {
                         .filter(r -> r.get("resourceType").asText().equals("Patient"))
                         .findFirst()
                         .orElseThrow());
-        PREFETCH_KEYS.forEach((key, type) -> {
+        org.trdcds.e2e.Scenarios.SEARCH_KEYS.forEach((key, type) -> {
             ArrayNode entries = prefetch.putObject(key)
                     .put("resourceType", "Bundle")
                     .put("type", "searchset")

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /** The worked scenarios of src/test/resources/scenarios and scenarios-v2, and CDS Hooks requests built from them. */
-final class Scenarios {
+public final class Scenarios {
 
     static final Path DIR = Path.of("src/test/resources/scenarios");
     /** The worked scenarios of protocol version 2 (same format; their asOf fixes the clock). */
@@ -24,7 +24,7 @@ final class Scenarios {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** Prefetch key of the service catalog -> the resource type it holds (a searchset), "patient" is a read. */
-    static final Map<String, String> SEARCH_KEYS = new LinkedHashMap<>(Map.of(
+    public static final Map<String, String> SEARCH_KEYS = new LinkedHashMap<>(Map.of(
             "conditions",
             "Condition",
             "observations",
