@@ -28,7 +28,7 @@ final class Coverage {
     private final CoverageRules rules;
     private final Map<String, Set<String>> held = new HashMap<>();
     private final int maxDistinct;
-    private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    private final Map<Key, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, Problem> problems = new ConcurrentHashMap<>();
     private final LongAdder beyondCap = new LongAdder();
 
@@ -68,7 +68,7 @@ final class Coverage {
                                 || knowledge.ingredientName(coding.code()).isPresent()))) {
             return;
         }
-        String key = resourceType + '|' + coding.system() + '|' + coding.code();
+        Key key = new Key(resourceType, coding.system(), coding.code()); // no concatenated string per line
         Code code = codes.get(key);
         if (code == null) {
             if (codes.size() >= maxDistinct) {
@@ -140,6 +140,9 @@ final class Coverage {
                 });
         return rows;
     }
+
+    /** A code of one resource type (the system may be null). */
+    private record Key(String resourceType, String system, String code) {}
 
     private static final class Code {
         final String resourceType;

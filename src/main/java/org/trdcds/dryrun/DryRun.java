@@ -7,8 +7,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +46,7 @@ public final class DryRun {
     private final DryRunOptions options;
     private final PrintStream console;
     private double cpuAfterPass1;
+    private final HeapPeak heapPeak = new HeapPeak();
 
     DryRun(DryRunOptions options, PrintStream console) {
         this.options = options;
@@ -145,6 +144,7 @@ public final class DryRun {
                 return finish(scan, pass, coverage, tally, knowledge, files, start);
             }
         } finally {
+            heapPeak.close();
             pool.shutdownNow();
             deleteTree(temp);
         }
@@ -170,7 +170,7 @@ public final class DryRun {
         double elapsed = (System.nanoTime() - start) / 1e9;
         run.put("elapsedSeconds", Math.round(elapsed * 10) / 10.0);
         run.put("patientsPerSecond", Math.round(tally.patients.sum() / Math.max(elapsed, 1e-3)));
-        run.put("peakHeapMB", peakHeapMegabytes());
+        run.put("peakHeapMB", heapPeak.megabytes());
         double cpu = processCpuSeconds();
         run.put(
                 "cpuSeconds",
@@ -201,16 +201,6 @@ public final class DryRun {
                 throw new IllegalStateException(e.getCause());
             }
         }
-    }
-
-    /** The sum of the heap pools' peaks (an upper bound of the heap in use at any one time). */
-    static long peakHeapMegabytes() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                        .filter(pool -> pool.getType() == MemoryType.HEAP)
-                        .map(MemoryPoolMXBean::getPeakUsage)
-                        .mapToLong(usage -> usage == null ? 0 : usage.getUsed())
-                        .sum()
-                >> 20;
     }
 
     /** CPU seconds of the whole process so far (all threads, GC and JIT included), or 0 when not available. */

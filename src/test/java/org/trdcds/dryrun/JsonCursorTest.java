@@ -60,6 +60,91 @@ class JsonCursorTest {
         assertThat(LineScan.of(badUtf8, badUtf8.length).problem()).isEqualTo("not JSON");
     }
 
+    /**
+     * Strings read eight bytes at a time must still stop at every byte that needs a look, wherever it falls in a word:
+     * random strings of plain and special bytes (quotes, backslashes, escapes, control characters, UTF-8 and broken
+     * UTF-8) at every alignment, read as Jackson reads them, value included.
+     */
+    @Test
+    void randomStringsAreReadAsJacksonReadsThemAtEveryAlignment() throws Exception {
+        byte[][] pieces = {
+            {'a'},
+            {'Z'},
+            {' '},
+            {'!'},
+            {'#'},
+            {'~'},
+            {0x7F},
+            {'\\', '"'},
+            {'\\', '\\'},
+            {'\\', 'n'},
+            {'\\', 'u', '0', '0', 'e', '9'},
+            {'\\', 'q'},
+            {'"'},
+            {0x01},
+            {0x1F},
+            {'\t'},
+            {(byte) 0xC3, (byte) 0xA9},
+            {(byte) 0xE2, (byte) 0x82, (byte) 0xAC},
+            {(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80},
+            {(byte) 0xC3, 'x'},
+            {(byte) 0x80},
+            {(byte) 0xFF}
+        };
+        java.util.Random random = new java.util.Random(20261207);
+        int agreed = 0;
+        int read = 0;
+        for (int round = 0; round < 20_000; round++) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            line.write("{\"p\":\"".getBytes(StandardCharsets.UTF_8));
+            line.write("xxxxxxx".getBytes(StandardCharsets.UTF_8), 0, random.nextInt(8)); // the alignment
+            int count = random.nextInt(40);
+            for (int i = 0; i < count; i++) {
+                // mostly plain text, as in real lines, so that whole plain words occur before a special byte
+                byte[] piece =
+                        random.nextInt(4) == 0 ? pieces[random.nextInt(pieces.length)] : pieces[random.nextInt(6)];
+                line.write(piece);
+            }
+            line.write("\"}".getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = line.toByteArray();
+            String jackson = jacksonString(bytes);
+            String cursor;
+            try {
+                JsonCursor json = new JsonCursor(bytes, bytes.length);
+                json.expect('{');
+                json.name(new byte[][] {{'p'}});
+                cursor = json.stringOrSkip(1);
+                json.expect('}');
+                if (json.peek() != -1) {
+                    cursor = null;
+                }
+            } catch (JsonCursor.Malformed e) {
+                cursor = null;
+            }
+            assertThat(cursor)
+                    .as(new String(bytes, StandardCharsets.ISO_8859_1))
+                    .isEqualTo(jackson);
+            agreed++;
+            read += jackson == null ? 0 : 1;
+        }
+        assertThat(agreed).isEqualTo(20_000);
+        assertThat(read).as("both valid and broken strings were tried").isBetween(2_000, 18_000);
+    }
+
+    /** The string value of member "p" as Jackson reads it, or null when Jackson refuses the line. */
+    private static String jacksonString(byte[] bytes) {
+        try (JsonParser p = new JsonFactory().createParser(bytes)) {
+            p.nextToken();
+            p.nextToken();
+            p.nextToken();
+            String text = p.getText();
+            p.nextToken();
+            return p.nextToken() == null ? text : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     @Test
     void lineScanReadsTheFieldsItNeedsAndLeavesTheRest() {
         String line = "{\"resourceType\":\"Observ\\u0061tion\",\"id\":\"o1\",\"meta\":{\"profile\":[\"x\"]},"
