@@ -30,8 +30,8 @@ class ContraindicationCompletenessTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path CODE_SYSTEM = Path.of("fhir-profiles/vocabulary/CodeSystem-card-topics.json");
     static final Path CRITERIA = Path.of("src/main/java/org/trdcds/criteria");
+    static final Path RULES = Path.of("fhir-profiles/knowledge/Parameters-safety-rules.json");
     static final Path EXAMPLES = Path.of("src/test/resources/cards/findings.json");
-    private static final Pattern LITERAL = Pattern.compile("\"([a-z0-9]+(?:-[a-z0-9]+)+)\"");
     private static final Pattern TOPIC_CONSTANT =
             Pattern.compile("static final String ([A-Z0-9_]+) = \"([a-z0-9]+(?:-[a-z0-9]+)*)\";");
 
@@ -69,7 +69,7 @@ class ContraindicationCompletenessTest {
                 .hasSize(5)
                 .anySatisfy(line -> assertThat(line).contains("CodeSystem-card-topics.json"))
                 .anySatisfy(line -> assertThat(line).contains("docs/protocol.md"))
-                .anySatisfy(line -> assertThat(line).contains("Safety"))
+                .anySatisfy(line -> assertThat(line).contains("Parameters-safety-rules.json"))
                 .anySatisfy(line -> assertThat(line).contains("findings.json"))
                 .anySatisfy(line -> assertThat(line).contains("blocks"));
         assertThat(message(lacking)).contains("contraindication-recent-stroke lacks:");
@@ -95,7 +95,8 @@ class ContraindicationCompletenessTest {
                 missing.add("a row | `" + topic + "` | in sections 4-5 of docs/protocol.md");
             }
             if (!n.rules().contains(topic)) {
-                missing.add("a rule: a class in " + CRITERIA + " that emits the topic, added to Safety's rules()");
+                missing.add("a rule: a row in " + RULES + " (a data rule, or the name of a rule class in " + CRITERIA
+                        + ")");
             }
             if (!n.examples().contains(topic)) {
                 missing.add("an example finding in " + EXAMPLES
@@ -143,46 +144,36 @@ class ContraindicationCompletenessTest {
         for (Iterator<String> it = JSON.readTree(EXAMPLES.toFile()).fieldNames(); it.hasNext(); ) {
             examples.add(it.next());
         }
-        return new Named(codeSystem, templates, rows, rules(codeSystem), examples, withoutBlocks);
+        return new Named(codeSystem, templates, rows, rules(), examples, withoutBlocks);
     }
 
     /**
-     * Topics some rule emits: a criteria class other than Topics names the topic's code, or a Topics constant of it
-     * (a constant no rule uses is no rule).
+     * Topics some rule emits: a row of the rules file, or a Topics constant a criteria class uses (a constant no rule
+     * uses is no rule).
      */
-    static Set<String> rules(Set<String> topics) throws IOException {
+    static Set<String> rules() throws IOException {
         Set<String> named = new HashSet<>();
+        for (JsonNode rule : JSON.readTree(RULES.toFile()).path("parameter")) {
+            for (JsonNode part : rule.path("part")) {
+                if (part.path("name").asText().equals("topic")) {
+                    named.add(part.path("valueCode").asText());
+                }
+            }
+        }
         StringBuilder others = new StringBuilder();
-        String constants;
         try (Stream<Path> files = Files.list(CRITERIA)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                if (file.getFileName().toString().equals("Topics.java")) {
-                    continue;
+                if (!file.getFileName().toString().equals("Topics.java")) {
+                    others.append(Files.readString(file));
                 }
-                String source = Files.readString(file);
-                others.append(source);
-                LITERAL.matcher(source).results().forEach(m -> named.add(m.group(1)));
             }
-            constants = Files.readString(CRITERIA.resolve("Topics.java"));
         }
-        Matcher constant = TOPIC_CONSTANT.matcher(constants);
+        Matcher constant = TOPIC_CONSTANT.matcher(Files.readString(CRITERIA.resolve("Topics.java")));
         while (constant.find()) {
             if (others.indexOf("Topics." + constant.group(1)) >= 0) {
                 named.add(constant.group(2));
             }
         }
-        named.retainAll(topics.isEmpty() ? named : topicsLike(named, topics));
         return named;
-    }
-
-    /** The names that are topics: a code of the CodeSystem, or one shaped like a new contraindication's. */
-    private static Set<String> topicsLike(Set<String> named, Set<String> topics) {
-        Set<String> out = new HashSet<>();
-        for (String n : named) {
-            if (topics.contains(n) || n.startsWith("contraindication-")) {
-                out.add(n);
-            }
-        }
-        return out;
     }
 }

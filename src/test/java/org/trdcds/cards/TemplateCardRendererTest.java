@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trdcds.criteria.Finding;
+import org.trdcds.criteria.SafetyTopics;
 import org.trdcds.criteria.TestKnowledge;
 import org.trdcds.criteria.Topics;
 import org.trdcds.knowledge.ProjectKnowledge;
@@ -230,7 +231,7 @@ class TemplateCardRendererTest {
 
         @Test
         void contraindicationsOnOrderHooksDeleteTheDraftOrder() throws IOException {
-            Card card = render(findings().get(Topics.ACTIVE_SUBSTANCE_USE));
+            Card card = render(findings().get(SafetyTopics.ACTIVE_SUBSTANCE_USE));
             assertThat(card.suggestions().get(0).actions()).singleElement().satisfies(a -> {
                 assertThat(a.type()).isEqualTo("delete");
                 assertThat(a.resourceId()).isEqualTo("MedicationRequest/ket-1");
@@ -240,7 +241,7 @@ class TemplateCardRendererTest {
 
         @Test
         void contraindicationsOnPatientViewHaveNoDeleteSuggestion() throws IOException {
-            Finding orderFinding = findings().get(Topics.ACTIVE_SUBSTANCE_USE);
+            Finding orderFinding = findings().get(SafetyTopics.ACTIVE_SUBSTANCE_USE);
             Map<String, Object> details = new LinkedHashMap<>(orderFinding.details());
             details.remove("draftOrderRefs");
             Card card = render(new Finding(orderFinding.topic(), details, orderFinding.evidence()));

@@ -1,6 +1,7 @@
 package org.trdcds.criteria;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.trdcds.knowledge.OrderParameters;
 import org.trdcds.knowledge.ProjectKnowledge;
 import org.trdcds.knowledge.ProtocolParameters;
 import org.trdcds.knowledge.SafetyParameters;
+import org.trdcds.knowledge.SafetyRuleEntry;
 import org.trdcds.knowledge.TopicModalities;
 
 /**
@@ -193,6 +195,11 @@ public final class TestKnowledge implements Knowledge {
     @Override
     public SafetyParameters safetyParameters() {
         return real.safetyParameters();
+    }
+
+    @Override
+    public List<SafetyRuleEntry> safetyRules() {
+        return real.safetyRules();
     }
 
     @Override
