@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +30,7 @@ class ContraindicationCompletenessTest {
     static final Path CODE_SYSTEM = Path.of("fhir-profiles/vocabulary/CodeSystem-card-topics.json");
     static final Path CRITERIA = Path.of("src/main/java/org/trdcds/criteria");
     static final Path RULES = Path.of("fhir-profiles/knowledge/Parameters-safety-rules.json");
-    static final Path EXAMPLES = Path.of("src/test/resources/cards/findings.json");
+    static final Path GOLDEN = Path.of("src/test/resources/cards/golden");
     private static final Pattern TOPIC_CONSTANT =
             Pattern.compile("static final String ([A-Z0-9_]+) = \"([a-z0-9]+(?:-[a-z0-9]+)*)\";");
 
@@ -41,7 +40,9 @@ class ContraindicationCompletenessTest {
             Set<String> templates,
             Set<String> protocolRows,
             Set<String> rules,
+            Map<String, String> ruleClasses,
             Set<String> examples,
+            Set<String> goldenCards,
             Set<String> contraindicationsWithoutBlocks) {}
 
     @Test
@@ -60,19 +61,50 @@ class ContraindicationCompletenessTest {
         Set<String> withoutBlocks = new HashSet<>(real.contraindicationsWithoutBlocks());
         withoutBlocks.add("contraindication-recent-stroke");
         Named named = new Named(
-                real.codeSystem(), templates, real.protocolRows(), real.rules(), real.examples(), withoutBlocks);
+                real.codeSystem(),
+                templates,
+                real.protocolRows(),
+                real.rules(),
+                real.ruleClasses(),
+                real.examples(),
+                real.goldenCards(),
+                withoutBlocks);
 
         Map<String, List<String>> lacking = lacking(named);
 
         assertThat(lacking).containsOnlyKeys("contraindication-recent-stroke");
         assertThat(lacking.get("contraindication-recent-stroke"))
-                .hasSize(5)
+                .hasSize(6)
                 .anySatisfy(line -> assertThat(line).contains("CodeSystem-card-topics.json"))
                 .anySatisfy(line -> assertThat(line).contains("docs/protocol.md"))
                 .anySatisfy(line -> assertThat(line).contains("Parameters-safety-rules.json"))
-                .anySatisfy(line -> assertThat(line).contains("findings.json"))
+                .anySatisfy(line -> assertThat(line).contains("\"example\""))
+                .anySatisfy(line -> assertThat(line).contains("golden.update"))
                 .anySatisfy(line -> assertThat(line).contains("blocks"));
         assertThat(message(lacking)).contains("contraindication-recent-stroke lacks:");
+    }
+
+    @Test
+    void aRowNamingAClassThatDoesNotExistIsToldWhereTheClassGoes() throws IOException {
+        Named real = fromRepository();
+        Map<String, String> classes = new TreeMap<>(real.ruleClasses());
+        classes.put("contraindication-vascular", "RecentStroke");
+        Named named = new Named(
+                real.codeSystem(),
+                real.templates(),
+                real.protocolRows(),
+                real.rules(),
+                classes,
+                real.examples(),
+                real.goldenCards(),
+                real.contraindicationsWithoutBlocks());
+
+        assertThat(lacking(named))
+                .containsOnlyKeys("contraindication-vascular")
+                .containsEntry(
+                        "contraindication-vascular",
+                        List.of("the rule class its row of " + RULES + " names, " + CRITERIA
+                                + "/RecentStroke.java (implements SafetyRule, a constructor taking a RuleContext)"));
     }
 
     /** Topic -> what it lacks, for every topic named anywhere. */
@@ -98,9 +130,18 @@ class ContraindicationCompletenessTest {
                 missing.add("a rule: a row in " + RULES + " (a data rule, or the name of a rule class in " + CRITERIA
                         + ")");
             }
+            String ruleClass = n.ruleClasses().get(topic);
+            if (ruleClass != null && !Files.exists(CRITERIA.resolve(ruleClass + ".java"))) {
+                missing.add("the rule class its row of " + RULES + " names, " + CRITERIA + "/" + ruleClass
+                        + ".java (implements SafetyRule, a constructor taking a RuleContext)");
+            }
             if (!n.examples().contains(topic)) {
-                missing.add("an example finding in " + EXAMPLES
-                        + " (then -Dgolden.update=true writes its golden card once)");
+                missing.add("an \"example\" in its template cds-cards/" + topic + ".json: {\"details\": {...},"
+                        + " \"evidence\": [...]}, a finding its golden card shows");
+            }
+            if (!n.goldenCards().contains(topic)) {
+                missing.add("its golden card " + GOLDEN + "/" + topic + ".json, written once (then read it) by"
+                        + " ./mvnw -B -o -q test -Dtest=TemplateCardRendererTest -Dgolden.update=true");
             }
             if (!missing.isEmpty()) {
                 lacking.put(topic, missing);
@@ -122,12 +163,16 @@ class ContraindicationCompletenessTest {
         Set<String> codeSystem =
                 new HashSet<>(JSON.readTree(CODE_SYSTEM.toFile()).get("concept").findValuesAsText("code"));
         Set<String> templates = new HashSet<>();
+        Set<String> examples = new HashSet<>();
         Set<String> withoutBlocks = new HashSet<>();
         try (Stream<Path> files = Files.list(Path.of("cds-cards"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 JsonNode template = JSON.readTree(file.toFile());
                 String topic = template.path("topic").asText();
                 templates.add(topic);
+                if (template.path("example").isObject()) {
+                    examples.add(topic);
+                }
                 if (topic.startsWith("contraindication-") && !template.hasNonNull("blocks")) {
                     withoutBlocks.add(topic);
                 }
@@ -140,11 +185,13 @@ class ContraindicationCompletenessTest {
                 .matcher(sections)
                 .results()
                 .forEach(m -> rows.add(m.group(1)));
-        Set<String> examples = new HashSet<>();
-        for (Iterator<String> it = JSON.readTree(EXAMPLES.toFile()).fieldNames(); it.hasNext(); ) {
-            examples.add(it.next());
+        Set<String> golden = new HashSet<>();
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".json"))
+                    .forEach(f -> golden.add(f.substring(0, f.length() - ".json".length())));
         }
-        return new Named(codeSystem, templates, rows, rules(), examples, withoutBlocks);
+        return new Named(codeSystem, templates, rows, rules(), ruleClasses(), examples, golden, withoutBlocks);
     }
 
     /**
@@ -154,11 +201,7 @@ class ContraindicationCompletenessTest {
     static Set<String> rules() throws IOException {
         Set<String> named = new HashSet<>();
         for (JsonNode rule : JSON.readTree(RULES.toFile()).path("parameter")) {
-            for (JsonNode part : rule.path("part")) {
-                if (part.path("name").asText().equals("topic")) {
-                    named.add(part.path("valueCode").asText());
-                }
-            }
+            named.add(part(rule, "topic"));
         }
         StringBuilder others = new StringBuilder();
         try (Stream<Path> files = Files.list(CRITERIA)) {
@@ -175,5 +218,26 @@ class ContraindicationCompletenessTest {
             }
         }
         return named;
+    }
+
+    /** Topic -> the rule class its row of the rules file names (data rules left out). */
+    static Map<String, String> ruleClasses() throws IOException {
+        Map<String, String> classes = new TreeMap<>();
+        for (JsonNode rule : JSON.readTree(RULES.toFile()).path("parameter")) {
+            if (part(rule, "class") != null) {
+                classes.put(part(rule, "topic"), part(rule, "class"));
+            }
+        }
+        return classes;
+    }
+
+    private static String part(JsonNode rule, String name) {
+        for (JsonNode part : rule.path("part")) {
+            if (part.path("name").asText().equals(name)) {
+                return part.path(part.has("valueCode") ? "valueCode" : "valueString")
+                        .asText();
+            }
+        }
+        return null;
     }
 }

@@ -25,6 +25,7 @@ import org.trdcds.criteria.Finding;
 import org.trdcds.criteria.SafetyTopics;
 import org.trdcds.criteria.TestKnowledge;
 import org.trdcds.criteria.Topics;
+import org.trdcds.knowledge.CardTemplate;
 import org.trdcds.knowledge.ProjectKnowledge;
 
 class TemplateCardRendererTest {
@@ -35,9 +36,38 @@ class TemplateCardRendererTest {
     static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(
             new TestKnowledge().withVersion("test-1"), ProjectKnowledge.loaded().templates());
 
-    static Map<String, Finding> findings() throws IOException {
-        return JSON.readValue(
-                RESOURCES.resolve("findings.json").toFile(), new TypeReference<LinkedHashMap<String, Finding>>() {});
+    /** The command that writes the golden cards, named by the failure messages. */
+    static final String UPDATE = "./mvnw -B -o -q test -Dtest=TemplateCardRendererTest -Dgolden.update=true";
+
+    /**
+     * Each template's example finding (its {@code example}: details and evidence), by topic, fresh at each call (a
+     * test may change one).
+     */
+    static Map<String, Finding> findings() {
+        Map<String, Finding> examples = new LinkedHashMap<>();
+        for (CardTemplate template : ProjectKnowledge.loaded().templates().all()) {
+            JsonNode example = template.example();
+            if (example != null) {
+                examples.put(
+                        template.topic(),
+                        new Finding(
+                                template.topic(),
+                                JSON.convertValue(
+                                        example.get("details"), new TypeReference<LinkedHashMap<String, Object>>() {}),
+                                JSON.convertValue(example.get("evidence"), new TypeReference<List<String>>() {})));
+            }
+        }
+        return examples;
+    }
+
+    /** The example of a topic; fails, saying what to add, when its template has none. */
+    static Finding example(String topic) {
+        Finding example = findings().get(topic);
+        assertThat(example)
+                .as("cds-cards/" + topic + ".json has no \"example\" (details, evidence) for its golden card: add one"
+                        + " (docs/adding-a-contraindication.md)")
+                .isNotNull();
+        return example;
     }
 
     static Map<String, String> draftOrders() throws IOException {
@@ -83,19 +113,24 @@ class TemplateCardRendererTest {
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
         void matchesTheGoldenFileIgnoringUuids(String topic) throws IOException {
-            Card card = render(findings().get(topic));
+            Card card = render(example(topic));
             JsonNode actual = withoutUuids(JSON.readTree(JSON.writeValueAsString(card)));
             Path golden = RESOURCES.resolve("golden/" + topic + ".json");
             if (Boolean.getBoolean("golden.update")) {
                 JSON.writeValue(golden.toFile(), actual);
             }
-            assertThat(actual).isEqualTo(JSON.readTree(golden.toFile()));
+            assertThat(golden)
+                    .as("no golden card for " + topic + ": write it once with " + UPDATE + ", then read it")
+                    .exists();
+            assertThat(actual)
+                    .as(golden + " (an intended change of the template or its example: " + UPDATE + ")")
+                    .isEqualTo(JSON.readTree(golden.toFile()));
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
         void everyCardHasTheRequiredParts(String topic) throws IOException {
-            Card card = render(findings().get(topic));
+            Card card = render(example(topic));
             assertThat(card.summary().length()).isLessThan(140);
             assertThat(card.summary()).doesNotContain("unknown").doesNotContain("{{");
             assertThat(card.detail()).contains("test-1").doesNotContain("{{");
