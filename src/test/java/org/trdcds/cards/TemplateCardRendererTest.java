@@ -2,7 +2,6 @@ package org.trdcds.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,7 +24,6 @@ import org.trdcds.criteria.Finding;
 import org.trdcds.criteria.SafetyTopics;
 import org.trdcds.criteria.TestKnowledge;
 import org.trdcds.criteria.Topics;
-import org.trdcds.knowledge.CardTemplate;
 import org.trdcds.knowledge.ProjectKnowledge;
 
 class TemplateCardRendererTest {
@@ -39,35 +37,9 @@ class TemplateCardRendererTest {
     /** The command that writes the golden cards, named by the failure messages. */
     static final String UPDATE = "./mvnw -B -o -q test -Dtest=TemplateCardRendererTest -Dgolden.update=true";
 
-    /**
-     * Each template's example finding (its {@code example}: details and evidence), by topic, fresh at each call (a
-     * test may change one).
-     */
+    /** Each template's example finding, by topic, fresh at each call ({@link CardExamples}). */
     static Map<String, Finding> findings() {
-        Map<String, Finding> examples = new LinkedHashMap<>();
-        for (CardTemplate template : ProjectKnowledge.loaded().templates().all()) {
-            JsonNode example = template.example();
-            if (example != null) {
-                examples.put(
-                        template.topic(),
-                        new Finding(
-                                template.topic(),
-                                JSON.convertValue(
-                                        example.get("details"), new TypeReference<LinkedHashMap<String, Object>>() {}),
-                                JSON.convertValue(example.get("evidence"), new TypeReference<List<String>>() {})));
-            }
-        }
-        return examples;
-    }
-
-    /** The example of a topic; fails, saying what to add, when its template has none. */
-    static Finding example(String topic) {
-        Finding example = findings().get(topic);
-        assertThat(example)
-                .as("cds-cards/" + topic + ".json has no \"example\" (details, evidence) for its golden card: add one"
-                        + " (docs/adding-a-contraindication.md)")
-                .isNotNull();
-        return example;
+        return CardExamples.all();
     }
 
     static Map<String, String> draftOrders() throws IOException {
@@ -115,7 +87,7 @@ class TemplateCardRendererTest {
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
         void matchesTheGoldenFileIgnoringUuids(String topic) throws IOException {
-            Card card = render(example(topic));
+            Card card = render(CardExamples.of(topic));
             JsonNode actual = withoutUuids(JSON.readTree(JSON.writeValueAsString(card)));
             Path golden = RESOURCES.resolve("golden/" + topic + ".json");
             if (Boolean.getBoolean("golden.update")) {
@@ -132,7 +104,7 @@ class TemplateCardRendererTest {
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
         void everyCardHasTheRequiredParts(String topic) throws IOException {
-            Card card = render(example(topic));
+            Card card = render(CardExamples.of(topic));
             assertThat(card.summary().length()).isLessThan(140);
             assertThat(card.summary()).doesNotContain("unknown").doesNotContain("{{");
             assertThat(card.detail()).contains("test-1").doesNotContain("{{");
