@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +29,8 @@ class ContraindicationCompletenessTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path CODE_SYSTEM = Path.of("fhir-profiles/vocabulary/CodeSystem-card-topics.json");
     static final Path CRITERIA = Path.of("src/main/java/org/trdcds/criteria");
-    static final Path EXAMPLES = Path.of("src/test/resources/cards/findings.json");
-    private static final Pattern LITERAL = Pattern.compile("\"([a-z0-9]+(?:-[a-z0-9]+)+)\"");
+    static final Path RULES = Path.of("fhir-profiles/knowledge/Parameters-safety-rules.json");
+    static final Path GOLDEN = Path.of("src/test/resources/cards/golden");
     private static final Pattern TOPIC_CONSTANT =
             Pattern.compile("static final String ([A-Z0-9_]+) = \"([a-z0-9]+(?:-[a-z0-9]+)*)\";");
 
@@ -41,7 +40,9 @@ class ContraindicationCompletenessTest {
             Set<String> templates,
             Set<String> protocolRows,
             Set<String> rules,
+            Map<String, String> ruleClasses,
             Set<String> examples,
+            Set<String> goldenCards,
             Set<String> contraindicationsWithoutBlocks) {}
 
     @Test
@@ -60,19 +61,50 @@ class ContraindicationCompletenessTest {
         Set<String> withoutBlocks = new HashSet<>(real.contraindicationsWithoutBlocks());
         withoutBlocks.add("contraindication-recent-stroke");
         Named named = new Named(
-                real.codeSystem(), templates, real.protocolRows(), real.rules(), real.examples(), withoutBlocks);
+                real.codeSystem(),
+                templates,
+                real.protocolRows(),
+                real.rules(),
+                real.ruleClasses(),
+                real.examples(),
+                real.goldenCards(),
+                withoutBlocks);
 
         Map<String, List<String>> lacking = lacking(named);
 
         assertThat(lacking).containsOnlyKeys("contraindication-recent-stroke");
         assertThat(lacking.get("contraindication-recent-stroke"))
-                .hasSize(5)
+                .hasSize(6)
                 .anySatisfy(line -> assertThat(line).contains("CodeSystem-card-topics.json"))
                 .anySatisfy(line -> assertThat(line).contains("docs/protocol.md"))
-                .anySatisfy(line -> assertThat(line).contains("Safety"))
-                .anySatisfy(line -> assertThat(line).contains("findings.json"))
+                .anySatisfy(line -> assertThat(line).contains("Parameters-safety-rules.json"))
+                .anySatisfy(line -> assertThat(line).contains("\"example\""))
+                .anySatisfy(line -> assertThat(line).contains("golden.update"))
                 .anySatisfy(line -> assertThat(line).contains("blocks"));
         assertThat(message(lacking)).contains("contraindication-recent-stroke lacks:");
+    }
+
+    @Test
+    void aRowNamingAClassThatDoesNotExistIsToldWhereTheClassGoes() throws IOException {
+        Named real = fromRepository();
+        Map<String, String> classes = new TreeMap<>(real.ruleClasses());
+        classes.put("contraindication-vascular", "RecentStroke");
+        Named named = new Named(
+                real.codeSystem(),
+                real.templates(),
+                real.protocolRows(),
+                real.rules(),
+                classes,
+                real.examples(),
+                real.goldenCards(),
+                real.contraindicationsWithoutBlocks());
+
+        assertThat(lacking(named))
+                .containsOnlyKeys("contraindication-vascular")
+                .containsEntry(
+                        "contraindication-vascular",
+                        List.of("the rule class its row of " + RULES + " names, " + CRITERIA
+                                + "/RecentStroke.java (implements SafetyRule, a constructor taking a RuleContext)"));
     }
 
     /** Topic -> what it lacks, for every topic named anywhere. */
@@ -95,11 +127,21 @@ class ContraindicationCompletenessTest {
                 missing.add("a row | `" + topic + "` | in sections 4-5 of docs/protocol.md");
             }
             if (!n.rules().contains(topic)) {
-                missing.add("a rule: a class in " + CRITERIA + " that emits the topic, added to Safety's rules()");
+                missing.add("a rule: a row in " + RULES + " (a data rule, or the name of a rule class in " + CRITERIA
+                        + ")");
+            }
+            String ruleClass = n.ruleClasses().get(topic);
+            if (ruleClass != null && !Files.exists(CRITERIA.resolve(ruleClass + ".java"))) {
+                missing.add("the rule class its row of " + RULES + " names, " + CRITERIA + "/" + ruleClass
+                        + ".java (implements SafetyRule, a constructor taking a RuleContext)");
             }
             if (!n.examples().contains(topic)) {
-                missing.add("an example finding in " + EXAMPLES
-                        + " (then -Dgolden.update=true writes its golden card once)");
+                missing.add("an \"example\" in its template cds-cards/" + topic + ".json: {\"details\": {...},"
+                        + " \"evidence\": [...]}, a finding its golden card shows");
+            }
+            if (!n.goldenCards().contains(topic)) {
+                missing.add("its golden card " + GOLDEN + "/" + topic + ".json, written once (then read it) by"
+                        + " ./mvnw -B -o -q test -Dtest=TemplateCardRendererTest -Dgolden.update=true");
             }
             if (!missing.isEmpty()) {
                 lacking.put(topic, missing);
@@ -121,12 +163,16 @@ class ContraindicationCompletenessTest {
         Set<String> codeSystem =
                 new HashSet<>(JSON.readTree(CODE_SYSTEM.toFile()).get("concept").findValuesAsText("code"));
         Set<String> templates = new HashSet<>();
+        Set<String> examples = new HashSet<>();
         Set<String> withoutBlocks = new HashSet<>();
         try (Stream<Path> files = Files.list(Path.of("cds-cards"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 JsonNode template = JSON.readTree(file.toFile());
                 String topic = template.path("topic").asText();
                 templates.add(topic);
+                if (template.path("example").isObject()) {
+                    examples.add(topic);
+                }
                 if (topic.startsWith("contraindication-") && !template.hasNonNull("blocks")) {
                     withoutBlocks.add(topic);
                 }
@@ -139,50 +185,59 @@ class ContraindicationCompletenessTest {
                 .matcher(sections)
                 .results()
                 .forEach(m -> rows.add(m.group(1)));
-        Set<String> examples = new HashSet<>();
-        for (Iterator<String> it = JSON.readTree(EXAMPLES.toFile()).fieldNames(); it.hasNext(); ) {
-            examples.add(it.next());
+        Set<String> golden = new HashSet<>();
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".json"))
+                    .forEach(f -> golden.add(f.substring(0, f.length() - ".json".length())));
         }
-        return new Named(codeSystem, templates, rows, rules(codeSystem), examples, withoutBlocks);
+        return new Named(codeSystem, templates, rows, rules(), ruleClasses(), examples, golden, withoutBlocks);
     }
 
     /**
-     * Topics some rule emits: a criteria class other than Topics names the topic's code, or a Topics constant of it
-     * (a constant no rule uses is no rule).
+     * Topics some rule emits: a row of the rules file, or a Topics constant a criteria class uses (a constant no rule
+     * uses is no rule).
      */
-    static Set<String> rules(Set<String> topics) throws IOException {
+    static Set<String> rules() throws IOException {
         Set<String> named = new HashSet<>();
+        for (JsonNode rule : JSON.readTree(RULES.toFile()).path("parameter")) {
+            named.add(part(rule, "topic"));
+        }
         StringBuilder others = new StringBuilder();
-        String constants;
         try (Stream<Path> files = Files.list(CRITERIA)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                if (file.getFileName().toString().equals("Topics.java")) {
-                    continue;
+                if (!file.getFileName().toString().equals("Topics.java")) {
+                    others.append(Files.readString(file));
                 }
-                String source = Files.readString(file);
-                others.append(source);
-                LITERAL.matcher(source).results().forEach(m -> named.add(m.group(1)));
             }
-            constants = Files.readString(CRITERIA.resolve("Topics.java"));
         }
-        Matcher constant = TOPIC_CONSTANT.matcher(constants);
+        Matcher constant = TOPIC_CONSTANT.matcher(Files.readString(CRITERIA.resolve("Topics.java")));
         while (constant.find()) {
             if (others.indexOf("Topics." + constant.group(1)) >= 0) {
                 named.add(constant.group(2));
             }
         }
-        named.retainAll(topics.isEmpty() ? named : topicsLike(named, topics));
         return named;
     }
 
-    /** The names that are topics: a code of the CodeSystem, or one shaped like a new contraindication's. */
-    private static Set<String> topicsLike(Set<String> named, Set<String> topics) {
-        Set<String> out = new HashSet<>();
-        for (String n : named) {
-            if (topics.contains(n) || n.startsWith("contraindication-")) {
-                out.add(n);
+    /** Topic -> the rule class its row of the rules file names (data rules left out). */
+    static Map<String, String> ruleClasses() throws IOException {
+        Map<String, String> classes = new TreeMap<>();
+        for (JsonNode rule : JSON.readTree(RULES.toFile()).path("parameter")) {
+            if (part(rule, "class") != null) {
+                classes.put(part(rule, "topic"), part(rule, "class"));
             }
         }
-        return out;
+        return classes;
+    }
+
+    private static String part(JsonNode rule, String name) {
+        for (JsonNode part : rule.path("part")) {
+            if (part.path("name").asText().equals(name)) {
+                return part.path(part.has("valueCode") ? "valueCode" : "valueString")
+                        .asText();
+            }
+        }
+        return null;
     }
 }

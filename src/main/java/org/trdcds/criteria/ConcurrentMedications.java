@@ -9,9 +9,10 @@ import org.trdcds.knowledge.ProtocolParameters;
 
 /**
  * Active prescriptions that change the risk (docs/protocol.md section 4, concurrent-medication-caution): one list per
- * medication class (value set) for the card template, which says which modality each concerns.
+ * medication class (value set) for the card template, which says which modality each concerns; with the lines of
+ * PROTOCOL-v3 section D ({@link MedicationCautions}).
  */
-final class ConcurrentMedications {
+final class ConcurrentMedications implements SafetyRule {
 
     /** Value-set id -> detail key of the card. */
     static final Map<String, String> CLASSES = Map.of(
@@ -26,13 +27,27 @@ final class ConcurrentMedications {
             "clozapine",
             "clozapine");
 
+    private final String topic;
     private final ProtocolParameters p;
 
-    ConcurrentMedications(ProtocolParameters parameters) {
-        this.p = parameters;
+    ConcurrentMedications(RuleContext context) {
+        this.topic = context.topic();
+        this.p = context.parameters();
     }
 
-    Finding assess(List<MedicationFact> medications, Terms terms, Instant now) {
+    @Override
+    public Finding assess(Assessment a, PatientFacts facts) {
+        return MedicationCautions.withV3Lines(
+                topic,
+                classes(facts.medications(), a.terms(), a.now()),
+                a,
+                facts,
+                MedicationCautions.activeMoud(facts, a.terms(), a.now()),
+                p.seizureThresholdMgPerDay());
+    }
+
+    /** The finding of the medication classes (and the seizure-threshold dose), or null when none is prescribed. */
+    private Finding classes(List<MedicationFact> medications, Terms terms, Instant now) {
         Map<String, Object> d = new LinkedHashMap<>();
         List<String> evidence = new ArrayList<>();
         for (MedicationFact m : medications) {
@@ -59,7 +74,7 @@ final class ConcurrentMedications {
             return null;
         }
         d.put("seizureThresholdMgPerDay", Details.number(p.seizureThresholdMgPerDay()));
-        return new Finding(Topics.CONCURRENT_MEDICATION, d, evidence);
+        return new Finding(topic, d, evidence);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,28 +2,46 @@ package org.trdcds.criteria;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trdcds.knowledge.Knowledge;
 import org.trdcds.knowledge.Modality;
+import org.trdcds.knowledge.SafetyRuleEntry;
 import org.trdcds.knowledge.TopicModalities;
 
 /**
  * The one way to build the decision from the loaded knowledge: the Spring wiring, the preview page (at each sample's
- * date), the dry run and the tests use it. Checks once that every topic the decision can issue has a card template,
- * and reads which modality each topic blocks or concerns from the templates (knowledge, not Java).
+ * date), the dry run and the tests use it. Builds the contraindications and cautions of the rules file once
+ * ({@link SafetyRules}: a row naming no rule class of this package stops the start), checks once that every topic the
+ * decision can issue has a card template, and reads which modality each topic blocks or concerns from the templates
+ * (knowledge, not Java).
  */
 public final class DecisionFactory {
 
     private final Knowledge knowledge;
     private final Blocks blocks;
+    private final Safety safety;
+    private final List<String> topics;
 
-    /** @throws IllegalStateException when a topic of {@link Topics#ALL} has no card template */
+    /**
+     * @throws IllegalStateException when a topic the decision can issue has no card template, or a row of the rules
+     *                               file names no rule class
+     */
     public DecisionFactory(Knowledge knowledge) {
+        RuleContext shared = new RuleContext(
+                null,
+                knowledge.parameters(),
+                knowledge.safetyParameters(),
+                new Pregnancy(knowledge.parameters(), knowledge.safetyParameters()));
+        this.safety = new Safety(shared, SafetyRules.build(knowledge.safetyRules(), shared));
+        Set<String> issued = new LinkedHashSet<>(Topics.ALL);
+        knowledge.safetyRules().stream().map(SafetyRuleEntry::topic).forEach(issued::add);
+        this.topics = List.copyOf(issued);
         TopicModalities modalities = knowledge.topicModalities();
-        List<String> missing = Topics.ALL.stream()
+        List<String> missing = topics.stream()
                 .filter(topic -> !modalities.topics().contains(topic))
                 .toList();
         if (!missing.isEmpty()) {
@@ -43,12 +61,17 @@ public final class DecisionFactory {
 
     /** The decision with "now" read from this clock. */
     public Decision at(Clock clock) {
-        return new ProtocolDecision(knowledge, clock, blocks);
+        return new ProtocolDecision(knowledge, clock, blocks, safety);
     }
 
     /** Which modality each contraindication topic blocks, from the templates. */
     public Blocks blocks() {
         return blocks;
+    }
+
+    /** Every topic the decision can issue: those of {@link Topics#ALL} and of the rules file, each with a template. */
+    public List<String> topics() {
+        return topics;
     }
 
     public Knowledge knowledge() {

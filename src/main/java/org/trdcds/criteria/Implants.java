@@ -11,15 +11,20 @@ import java.util.Map;
  * site is in the below-the-neck set is the same topic as a warning without a delete suggestion ("confirm it is more
  * than 30 cm from the coil"). A treated intracranial aneurysm (clipping or coiling) adds a line for ketamine.
  */
-final class Implants {
+final class Implants implements SafetyRule {
 
     static final String TMS_IMPLANTS = "tms-implants";
     static final String TMS_IMPLANT_PROCEDURES = "tms-implant-procedures";
     static final String BELOW_NECK = "neurostimulator-below-neck";
 
-    private Implants() {}
+    private final String topic;
 
-    static Finding assess(Assessment a, PatientFacts facts) {
+    Implants(RuleContext context) {
+        this.topic = context.topic();
+    }
+
+    @Override
+    public Finding assess(Assessment a, PatientFacts facts) {
         Terms terms = a.terms();
         List<ConditionFact> devices = new ArrayList<>();
         List<Map<String, Object>> belowNeck = new ArrayList<>();
@@ -66,7 +71,7 @@ final class Implants {
         if (devices.isEmpty() && procedures.isEmpty()) {
             d.put(Blocks.WARNING_ONLY, true);
         }
-        return new Finding(Topics.TMS_IMPLANT, d, evidence);
+        return new Finding(topic, d, evidence);
     }
 
     /** The below-the-neck coding of the condition's body site, else of its code; null when none. */

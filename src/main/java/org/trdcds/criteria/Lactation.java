@@ -13,17 +13,20 @@ import org.trdcds.knowledge.SafetyParameters;
  * breastfeeding condition (not resolved) or an observation coded, or answered, in the breastfeeding set and dated in
  * lactationWindowDays. The card words the advice per drug.
  */
-final class Lactation {
+final class Lactation implements SafetyRule {
 
     static final String BREASTFEEDING = "breastfeeding";
 
+    private final String topic;
     private final SafetyParameters s;
 
-    Lactation(SafetyParameters parameters) {
-        this.s = parameters;
+    Lactation(RuleContext context) {
+        this.topic = context.topic();
+        this.s = context.safety();
     }
 
-    Finding assess(Assessment a, PatientFacts facts) {
+    @Override
+    public Finding assess(Assessment a, PatientFacts facts) {
         Instant from = a.now().minus(Duration.ofDays(s.lactationWindowDays()));
         List<ConditionFact> conditions = new ArrayList<>();
         for (ConditionFact c : a.diagnoses().present(BREASTFEEDING)) {
@@ -55,6 +58,6 @@ final class Lactation {
         d.put("conditions", Details.conditionRows(conditions));
         d.put("observations", observations);
         d.put("windowMonths", Math.round(s.lactationWindowDays() / 30.4));
-        return new Finding(Topics.LACTATION_CAUTION, d, evidence);
+        return new Finding(topic, d, evidence);
     }
 }

@@ -46,6 +46,7 @@ final class MedicationCautions {
 
     /** The concurrent-medication finding with the v3 lines added (created when only they apply); null when none. */
     static Finding withV3Lines(
+            String topic,
             Finding concurrent,
             Assessment a,
             PatientFacts facts,
@@ -95,6 +96,6 @@ final class MedicationCautions {
             return null;
         }
         d.putIfAbsent("seizureThresholdMgPerDay", Details.number(seizureThresholdMgPerDay));
-        return new Finding(Topics.CONCURRENT_MEDICATION, d, evidence);
+        return new Finding(topic, d, evidence);
     }
 }

@@ -50,8 +50,17 @@ final class Pregnancy {
         this.s = safety;
     }
 
-    /** The finding (null when nothing to say) and the facts of the candidate card's list of checks. */
-    record Result(Finding finding, Map<String, Object> check) {}
+    /**
+     * The finding's details and evidence (null when nothing to say) and the facts of the candidate card's list of
+     * checks.
+     */
+    record Result(Map<String, Object> details, List<String> evidence, Map<String, Object> check) {
+
+        /** The finding of the rule's topic, or null. */
+        Finding finding(String topic) {
+            return details == null ? null : new Finding(topic, details, evidence);
+        }
+    }
 
     Result assess(Assessment a, PatientFacts facts) {
         Instant now = a.now();
@@ -129,7 +138,7 @@ final class Pregnancy {
             check.put("equivocalTest", row);
         }
         if (!blocking && !warning) {
-            return new Result(null, check);
+            return new Result(null, null, check);
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("conditions", Details.conditionRows(conditions));
@@ -150,7 +159,7 @@ final class Pregnancy {
         if (withTumour) {
             evidence.addAll(Diagnoses.refs(tumours));
         }
-        return new Result(new Finding(Topics.PREGNANCY, d, evidence), check);
+        return new Result(d, evidence, check);
     }
 
     /** Ended: an end of pregnancy dated on or after the evidence (the same day counts). */

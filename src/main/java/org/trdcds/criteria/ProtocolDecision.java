@@ -23,13 +23,13 @@ public final class ProtocolDecision implements Decision {
      * Built by {@link DecisionFactory}.
      *
      * @param blocks which modality each contraindication topic blocks (from the card templates)
+     * @param safety the contraindications and cautions of the rules file (stateless, shared by every decision)
      */
-    ProtocolDecision(Knowledge knowledge, Clock clock, Blocks blocks) {
+    ProtocolDecision(Knowledge knowledge, Clock clock, Blocks blocks, Safety safety) {
         this.knowledge = knowledge;
         this.clock = clock;
         this.trd = new Trd(knowledge);
         this.suicide = new Suicide(knowledge);
-        Safety safety = new Safety(knowledge.parameters(), knowledge.safetyParameters());
         this.screening = new Screening(knowledge.parameters(), safety, blocks);
         this.orderChecks = new OrderChecks(knowledge.parameters(), knowledge.orderParameters(), safety, blocks);
     }

@@ -5,7 +5,12 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Card topic codes of docs/protocol.md sections 4-5 (identifiers of the contract, not clinical knowledge). */
+/**
+ * The card topics the Java decision names itself (docs/protocol.md sections 4-5; identifiers of the contract, not
+ * clinical knowledge). A contraindication or caution of fhir-profiles/knowledge/Parameters-safety-rules.json needs no
+ * constant here: its rule gets its topic from its row ({@link RuleContext#topic()}); psychosis-caution is here only
+ * because the screening reads it (it holds the candidate card back).
+ */
 public final class Topics {
 
     public static final String COMBINATION_CANDIDATE = "combination-candidate";
@@ -14,32 +19,22 @@ public final class Topics {
     public static final String BASELINE_SEVERITY_MISSING = "baseline-severity-missing";
     public static final String BLOOD_PRESSURE_UNKNOWN = "blood-pressure-unknown";
     public static final String TREATMENT_RESPONSE = "treatment-response";
-    public static final String UNCONTROLLED_HYPERTENSION = "contraindication-uncontrolled-hypertension";
-    public static final String ACTIVE_SUBSTANCE_USE = "contraindication-active-substance-use";
-    public static final String UNCONTROLLED_SEIZURES = "contraindication-uncontrolled-seizures";
-    public static final String PREGNANCY = "contraindication-pregnancy";
-    public static final String VASCULAR = "contraindication-vascular";
-    public static final String TMS_IMPLANT = "contraindication-tms-implant";
-    public static final String BLOOD_PRESSURE_ELEVATED = "blood-pressure-elevated";
-    public static final String SEIZURE_CAUTION = "seizure-disorder-caution";
-    public static final String CONCURRENT_MEDICATION = "concurrent-medication-caution";
     public static final String SUICIDE_RISK_URGENT = "suicide-risk-urgent";
     public static final String SUICIDE_RISK_SCREEN_POSITIVE = "suicide-risk-screen-positive";
-    public static final String BIPOLAR_MANIC_SWITCH = "bipolar-manic-switch";
     public static final String PSYCHOSIS_CAUTION = "psychosis-caution";
     public static final String NOT_FIRST_LINE = "not-first-line";
     public static final String KETAMINE_DOSE_CHECK = "ketamine-dose-check";
     public static final String WEIGHT_MISSING = "weight-missing";
     public static final String SESSION_MONITORING = "session-monitoring";
-    public static final String LACTATION_CAUTION = "lactation-caution";
     public static final String OLDER_ADULT_CAUTION = "older-adult-caution";
     public static final String ORDER_CHECK_INCOMPLETE = "order-check-incomplete";
     public static final String OUTSIDE_PROTOCOL_AGE = "outside-protocol-age";
     public static final String ESKETAMINE_DOSE_CHECK = "esketamine-dose-check";
 
     /**
-     * Every topic named here, read from the constants above (no second list to keep). The contract is the card-topics
-     * CodeSystem of fhir-profiles/; {@code ContraindicationCompletenessTest} lists what a topic still lacks.
+     * Every topic named here, read from the constants above (no second list to keep); with the rules file's topics,
+     * what the decision can issue ({@link DecisionFactory#topics()}). The contract is the card-topics CodeSystem of
+     * fhir-profiles/; {@code ContraindicationCompletenessTest} lists what a topic still lacks.
      */
     public static final List<String> ALL = constants();
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -97,8 +98,14 @@ public class HookInvocation {
         this.parser = parser;
         this.loader = loader;
         this.patientCards = new PatientCards(extractor, decision, renderer);
-        this.recorder =
-                new IssuedCardRecorder(issuedCards, links, knowledge == null ? null : knowledge.version(), meters);
+        this.recorder = knowledge == null
+                ? new IssuedCardRecorder(issuedCards, links, null, meters, Set.of())
+                : new IssuedCardRecorder(
+                        issuedCards,
+                        links,
+                        knowledge.version(),
+                        meters,
+                        knowledge.topicModalities().topics());
         this.meters = meters;
         this.cpu = cpu;
         this.modes = modes;

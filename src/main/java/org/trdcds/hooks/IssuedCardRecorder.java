@@ -3,6 +3,7 @@ package org.trdcds.hooks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.trdcds.audit.PatientLinks;
 import org.trdcds.cards.Card;
-import org.trdcds.criteria.Topics;
 import org.trdcds.feedback.CardAudit;
 import org.trdcds.feedback.IssuedCard;
 import org.trdcds.feedback.IssuedCardWriter;
@@ -29,13 +29,21 @@ final class IssuedCardRecorder {
     /** A counter per topic, registered at start-up and looked up, not registered again, on every call. */
     private final Map<String, Counter> cardCounters = new ConcurrentHashMap<>();
 
+    /**
+     * @param topics the topics to count from the start: those with a card template (every topic the decision can
+     *               issue has one, {@code DecisionFactory} checks it at start-up, the rules file's included)
+     */
     IssuedCardRecorder(
-            IssuedCardWriter issuedCards, PatientLinks links, String knowledgeVersion, MeterRegistry meters) {
+            IssuedCardWriter issuedCards,
+            PatientLinks links,
+            String knowledgeVersion,
+            MeterRegistry meters,
+            Collection<String> topics) {
         this.issuedCards = issuedCards;
         this.links = links;
         this.knowledgeVersion = knowledgeVersion;
         this.meters = meters;
-        Topics.ALL.forEach(this::cardCounter);
+        topics.forEach(this::cardCounter);
     }
 
     /** Queues the cards issued to {@code client} (shadow cards too, marked so) and counts the live ones. */

@@ -1,5 +1,6 @@
 package org.trdcds.knowledge;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.samskivert.mustache.Template;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,8 @@ import java.util.Set;
  * in file order, or none; {@code concerns}: the modality a caution concerns or null; {@code criticalWhen}: a detail
  * key that, when true, makes the card critical; {@code warningWhen}: a detail key that, when true, makes the card a
  * warning (a contraindication that blocks nothing). {@code file}: the template's file name; {@code summaryText}: the
- * summary as written (the pages show it).
+ * summary as written (the pages show it); {@code example}: an example finding of the topic ({@code details},
+ * {@code evidence}) that the golden card test renders, or null (read it, never change it).
  */
 public record CardTemplate(
         String topic,
@@ -29,7 +31,8 @@ public record CardTemplate(
         String criticalWhen,
         String warningWhen,
         String file,
-        String summaryText) {
+        String summaryText,
+        JsonNode example) {
 
     /** @param when the detail key that must be set (not null nor false) for the link to be shown; null: always */
     public record Link(String label, String url, String when) {}

@@ -78,7 +78,28 @@ final class CardTemplateReader {
                 t.path("criticalWhen").asText(null),
                 t.path("warningWhen").asText(null),
                 name,
-                required(t, "summary", name));
+                required(t, "summary", name),
+                example(t.get("example"), name));
+    }
+
+    /**
+     * The template's example finding (absent: null): {@code details}, an object of the detail keys, and
+     * {@code evidence}, a list of references; nothing else.
+     */
+    private static JsonNode example(JsonNode example, String name) {
+        if (example == null || example.isNull()) {
+            return null;
+        }
+        boolean evidence = example.path("evidence").isArray();
+        for (JsonNode ref : example.path("evidence")) {
+            evidence &= ref.isTextual();
+        }
+        if (!example.isObject() || !example.path("details").isObject() || !evidence || example.size() != 2) {
+            throw new KnowledgeLoadException(name
+                    + ": example must be an object of two fields, details (an object of detail keys) and evidence"
+                    + " (a list of references)");
+        }
+        return example.deepCopy();
     }
 
     private static String withLine(String detail, String line) {

@@ -1,6 +1,7 @@
 package org.trdcds.knowledge;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,7 @@ public final class FileKnowledge implements Knowledge {
     private final SafetyParameters safetyParameters;
     private final MedicationRecognition medicationRecognition;
     private final OrderParameters orderParameters;
+    private final List<SafetyRuleEntry> safetyRules;
 
     FileKnowledge(ParsedResources loaded, TopicModalities topicModalities, Map<String, String> phrases) {
         this.topicModalities = topicModalities;
@@ -73,6 +75,11 @@ public final class FileKnowledge implements Knowledge {
                 products.keySet());
         this.orderParameters = RecordParametersReader.read(
                 OrderParameters.class, loaded.parameters(ORDER_PARAMETERS), loaded.pathOf(ORDER_PARAMETERS));
+        this.safetyRules = SafetyRulesReader.read(
+                loaded.parameters(SafetyRulesReader.ID),
+                loaded.pathOf(SafetyRulesReader.ID),
+                valueSets.keySet(),
+                topicModalities.topics());
     }
 
     @Override
@@ -155,6 +162,11 @@ public final class FileKnowledge implements Knowledge {
     @Override
     public SafetyParameters safetyParameters() {
         return safetyParameters;
+    }
+
+    @Override
+    public List<SafetyRuleEntry> safetyRules() {
+        return safetyRules;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.trdcds.knowledge;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -57,6 +58,12 @@ public interface Knowledge {
 
     /** The parameters of PROTOCOL-v3 sections C and D (Parameters-safety-v3.json). */
     SafetyParameters safetyParameters();
+
+    /**
+     * The contraindications and cautions in card order (Parameters-safety-rules.json): each a data rule or the name
+     * of a rule class of the decision, checked at load (topics with a template, known value sets, one rule a topic).
+     */
+    List<SafetyRuleEntry> safetyRules();
 
     /**
      * Which codes no value set holds but that look relevant to the knowledge (code ranges, words, names), for the

@@ -24,6 +24,7 @@ final class KnowledgeTables {
 
     static final String NAMES = "medication-names.json";
     static final String COVERAGE = "Parameters-dry-run-coverage.json";
+    static final String SAFETY_RULES = "Parameters-safety-rules.json";
 
     private KnowledgeTables() {}
 
@@ -73,7 +74,8 @@ final class KnowledgeTables {
                     .append(esc(title(text, file).toLowerCase()))
                     .append("</a>");
         }
-        return out.append(" · <a href=\"#medication-names\">medication names</a> · "
+        return out.append(" · <a href=\"#safety-rules\">contraindications and cautions</a>"
+                        + " · <a href=\"#medication-names\">medication names</a> · "
                         + "<a href=\"#dry-run-coverage\">dry-run coverage rules</a>")
                 .toString();
     }
@@ -99,8 +101,52 @@ final class KnowledgeTables {
                             .append("</td></tr>"));
             out.append("</table>");
         }
+        safetyRules(out, file(source, SAFETY_RULES));
         names(out, file(source, NAMES));
         coverage(out, file(source, COVERAGE));
+    }
+
+    /** The contraindications and cautions in card order: each a data rule on a value set, or a rule class. */
+    private static void safetyRules(StringBuilder out, JsonNode json) {
+        out.append("<h2 id=\"safety-rules\">Contraindications and cautions <span class=\"muted\">(")
+                .append(SAFETY_RULES)
+                .append(
+                        ")</span></h2><p>In card order within one indicator. A data rule lists the patient's conditions "
+                                + "of its value set; a rule class decides what data cannot say.</p><table><tr><th>#</th>"
+                                + "<th>Topic</th><th>Rule</th></tr>");
+        int order = 0;
+        for (JsonNode row : json.path("parameter")) {
+            Map<String, String> parts = new LinkedHashMap<>();
+            row.path("part").forEach(part -> parts.put(part.path("name").asText(), KnowledgePage.value(part)));
+            String topic = parts.getOrDefault("topic", "");
+            out.append("<tr id=\"rule-")
+                    .append(esc(topic))
+                    .append("\"><td class=\"n\">")
+                    .append(++order)
+                    .append("</td><td><a href=\"#tpl-")
+                    .append(esc(topic))
+                    .append("\">")
+                    .append(esc(topic))
+                    .append("</a></td><td>");
+            if (parts.containsKey("class")) {
+                out.append("rule class <code>").append(esc(parts.get("class"))).append("</code>");
+            } else {
+                out.append(esc(parts.getOrDefault("conditions", "")))
+                        .append(" conditions of ")
+                        .append(valueSetLink(parts.get("valueSet")));
+                if (parts.containsKey("unlessActive")) {
+                    out.append(", unless one of ")
+                            .append(valueSetLink(parts.get("unlessActive")))
+                            .append(" is active");
+                }
+            }
+            out.append("</td></tr>");
+        }
+        out.append("</table>");
+    }
+
+    private static String valueSetLink(String id) {
+        return "<a href=\"#vs-" + esc(id) + "\">" + esc(id) + "</a>";
     }
 
     private static void names(StringBuilder out, JsonNode json) {

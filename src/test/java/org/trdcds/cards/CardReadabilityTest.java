@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trdcds.criteria.Finding;
+import org.trdcds.criteria.SafetyTopics;
 import org.trdcds.criteria.Topics;
 
 /** What a clinician reads first: an instruction, no record ids, limits worded as limits, footnotes once. */
@@ -107,7 +108,7 @@ class CardReadabilityTest {
 
     @Test
     void theHypertensionCardSaysWhichCriterionFiredWithDatesAndValues() throws IOException {
-        Finding both = findings().get(Topics.UNCONTROLLED_HYPERTENSION);
+        Finding both = findings().get(SafetyTopics.UNCONTROLLED_HYPERTENSION);
         assertThat(render(both).summary())
                 .isEqualTo("Do not start ketamine: mean BP 172/106 mmHg (block ≥ 160/100) and hypertensive crisis");
 

@@ -2,7 +2,6 @@ package org.trdcds.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trdcds.criteria.Finding;
+import org.trdcds.criteria.SafetyTopics;
 import org.trdcds.criteria.TestKnowledge;
 import org.trdcds.criteria.Topics;
 import org.trdcds.knowledge.ProjectKnowledge;
@@ -34,9 +34,12 @@ class TemplateCardRendererTest {
     static final TemplateCardRenderer RENDERER = new TemplateCardRenderer(
             new TestKnowledge().withVersion("test-1"), ProjectKnowledge.loaded().templates());
 
-    static Map<String, Finding> findings() throws IOException {
-        return JSON.readValue(
-                RESOURCES.resolve("findings.json").toFile(), new TypeReference<LinkedHashMap<String, Finding>>() {});
+    /** The command that writes the golden cards, named by the failure messages. */
+    static final String UPDATE = "./mvnw -B -o -q test -Dtest=TemplateCardRendererTest -Dgolden.update=true";
+
+    /** Each template's example finding, by topic, fresh at each call ({@link CardExamples}). */
+    static Map<String, Finding> findings() {
+        return CardExamples.all();
     }
 
     static Map<String, String> draftOrders() throws IOException {
@@ -72,7 +75,9 @@ class TemplateCardRendererTest {
                 }
             }
             assertThat(protocolTopics).hasSizeGreaterThanOrEqualTo(15);
-            assertThat(RENDERER.topics()).containsAll(protocolTopics).containsAll(Topics.ALL);
+            assertThat(RENDERER.topics())
+                    .containsAll(protocolTopics)
+                    .containsAll(TestKnowledge.decisions().topics());
         }
     }
 
@@ -82,19 +87,24 @@ class TemplateCardRendererTest {
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
         void matchesTheGoldenFileIgnoringUuids(String topic) throws IOException {
-            Card card = render(findings().get(topic));
+            Card card = render(CardExamples.of(topic));
             JsonNode actual = withoutUuids(JSON.readTree(JSON.writeValueAsString(card)));
             Path golden = RESOURCES.resolve("golden/" + topic + ".json");
             if (Boolean.getBoolean("golden.update")) {
                 JSON.writeValue(golden.toFile(), actual);
             }
-            assertThat(actual).isEqualTo(JSON.readTree(golden.toFile()));
+            assertThat(golden)
+                    .as("no golden card for " + topic + ": write it once with " + UPDATE + ", then read it")
+                    .exists();
+            assertThat(actual)
+                    .as(golden + " (an intended change of the template or its example: " + UPDATE + ")")
+                    .isEqualTo(JSON.readTree(golden.toFile()));
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.trdcds.cards.TemplateCardRendererTest#topics")
         void everyCardHasTheRequiredParts(String topic) throws IOException {
-            Card card = render(findings().get(topic));
+            Card card = render(CardExamples.of(topic));
             assertThat(card.summary().length()).isLessThan(140);
             assertThat(card.summary()).doesNotContain("unknown").doesNotContain("{{");
             assertThat(card.detail()).contains("test-1").doesNotContain("{{");
@@ -230,7 +240,7 @@ class TemplateCardRendererTest {
 
         @Test
         void contraindicationsOnOrderHooksDeleteTheDraftOrder() throws IOException {
-            Card card = render(findings().get(Topics.ACTIVE_SUBSTANCE_USE));
+            Card card = render(findings().get(SafetyTopics.ACTIVE_SUBSTANCE_USE));
             assertThat(card.suggestions().get(0).actions()).singleElement().satisfies(a -> {
                 assertThat(a.type()).isEqualTo("delete");
                 assertThat(a.resourceId()).isEqualTo("MedicationRequest/ket-1");
@@ -240,7 +250,7 @@ class TemplateCardRendererTest {
 
         @Test
         void contraindicationsOnPatientViewHaveNoDeleteSuggestion() throws IOException {
-            Finding orderFinding = findings().get(Topics.ACTIVE_SUBSTANCE_USE);
+            Finding orderFinding = findings().get(SafetyTopics.ACTIVE_SUBSTANCE_USE);
             Map<String, Object> details = new LinkedHashMap<>(orderFinding.details());
             details.remove("draftOrderRefs");
             Card card = render(new Finding(orderFinding.topic(), details, orderFinding.evidence()));

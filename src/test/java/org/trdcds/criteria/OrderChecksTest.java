@@ -112,7 +112,7 @@ class OrderChecksTest {
         // v1: weight-missing beside "remove it", and the delete suggestion also removed the TMS order
         assertThat(topics(findings))
                 .containsExactly(
-                        Topics.ACTIVE_SUBSTANCE_USE,
+                        SafetyTopics.ACTIVE_SUBSTANCE_USE,
                         Topics.NOT_FIRST_LINE,
                         Topics.BASELINE_SEVERITY_MISSING,
                         Topics.SESSION_MONITORING);
@@ -194,7 +194,7 @@ class OrderChecksTest {
         List<Finding> findings = orderCheck(f);
         assertThat(deleted(findings)).containsExactly("MedicationRequest/k");
         assertThat(topics(findings))
-                .contains(Topics.UNCONTROLLED_HYPERTENSION)
+                .contains(SafetyTopics.UNCONTROLLED_HYPERTENSION)
                 .doesNotContain(Topics.WEIGHT_MISSING, Topics.KETAMINE_DOSE_CHECK);
         Finding monitoring = findings.stream()
                 .filter(x -> x.topic().equals(Topics.SESSION_MONITORING))
@@ -208,7 +208,7 @@ class OrderChecksTest {
         FactsFixture f = FactsFixture.candidate().condition("F10.20", "active");
         f.orders.add(tms());
         assertThat(topics(orderCheck(f)))
-                .doesNotContain(Topics.ACTIVE_SUBSTANCE_USE)
+                .doesNotContain(SafetyTopics.ACTIVE_SUBSTANCE_USE)
                 .contains(Topics.SESSION_MONITORING);
     }
 

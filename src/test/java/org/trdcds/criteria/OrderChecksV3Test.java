@@ -264,7 +264,7 @@ class OrderChecksV3Test {
         assertThat(topics(check(f, 40, "male"))).contains(Topics.BLOOD_PRESSURE_UNKNOWN);
         f.condition("F10.20", "active");
         assertThat(topics(check(f, 40, "male")))
-                .contains(Topics.ACTIVE_SUBSTANCE_USE)
+                .contains(SafetyTopics.ACTIVE_SUBSTANCE_USE)
                 .doesNotContain(Topics.BLOOD_PRESSURE_UNKNOWN);
         FactsFixture tmsOnly = FactsFixture.candidate();
         tmsOnly.observations.removeIf(o -> o.codes().get(0).code().equals("85354-9"));
@@ -302,7 +302,7 @@ class OrderChecksV3Test {
         f.orders.add(ketamine(40.0, "mg", 3.0 / 7, 40.0, false, IV, false));
         List<Finding> found = check(f, 30, "female");
 
-        assertThat(card(found, Topics.PREGNANCY)).isEmpty();
+        assertThat(card(found, SafetyTopics.PREGNANCY)).isEmpty();
         Object check =
                 card(found, Topics.SESSION_MONITORING).orElseThrow().details().get("pregnancyCheck");
         assertThat(((java.util.Map<?, ?>) check).get("equivocalTest")).isNotNull();

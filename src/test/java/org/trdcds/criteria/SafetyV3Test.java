@@ -77,7 +77,7 @@ class SafetyV3Test {
     })
     void aPregnancyConditionIn300Days(String code, long daysAgo, boolean pregnant) {
         FactsFixture f = FactsFixture.candidate().condition(code, "active", daysAgo);
-        assertThat(topics(screen(f)).contains(Topics.PREGNANCY)).isEqualTo(pregnant);
+        assertThat(topics(screen(f)).contains(SafetyTopics.PREGNANCY)).isEqualTo(pregnant);
         assertThat(topics(screen(f)).contains(Topics.COMBINATION_CANDIDATE)).isEqualTo(!pregnant);
     }
 
@@ -100,7 +100,7 @@ class SafetyV3Test {
         FactsFixture f = test(FactsFixture.candidate(), loinc, daysAgo, value, unit, answer);
         List<Finding> findings = screen(f);
         if ("none".equals(expected) || expected == null || "repeat".equals(expected)) {
-            assertThat(topics(findings)).doesNotContain(Topics.PREGNANCY).contains(Topics.COMBINATION_CANDIDATE);
+            assertThat(topics(findings)).doesNotContain(SafetyTopics.PREGNANCY).contains(Topics.COMBINATION_CANDIDATE);
             Object check =
                     find(findings, Topics.COMBINATION_CANDIDATE).details().get("pregnancyCheck");
             assertThat(((java.util.Map<?, ?>) check).get("equivocalTest") != null)
@@ -108,7 +108,7 @@ class SafetyV3Test {
                     .isEqualTo("repeat".equals(expected));
             return;
         }
-        Finding card = find(findings, Topics.PREGNANCY);
+        Finding card = find(findings, SafetyTopics.PREGNANCY);
         assertThat(card.details().containsKey(Blocks.WARNING_ONLY)).isEqualTo("warning".equals(expected));
         assertThat(topics(findings).contains(Topics.COMBINATION_CANDIDATE)).isEqualTo("warning".equals(expected));
         if ("ng/mL".equals(unit)) {
@@ -128,14 +128,14 @@ class SafetyV3Test {
                 null,
                 null,
                 "260385009");
-        assertThat(topics(screen(f))).doesNotContain(Topics.PREGNANCY);
+        assertThat(topics(screen(f))).doesNotContain(SafetyTopics.PREGNANCY);
     }
 
     @Test
     void anHcgTumourTurnsAPositiveTestIntoAWarning() {
         FactsFixture f =
                 test(FactsFixture.candidate().condition("C58", "active", 40), "19080-1", 5, 900.0, "[IU]/L", null);
-        Finding card = find(screen(f), Topics.PREGNANCY);
+        Finding card = find(screen(f), SafetyTopics.PREGNANCY);
         assertThat(card.details()).containsEntry(Blocks.WARNING_ONLY, true);
         assertThat((List<?>) card.details().get("tumours")).hasSize(1);
     }
@@ -161,9 +161,10 @@ class SafetyV3Test {
                     daysAgo(endDaysAgo)));
         }
         List<Finding> findings = screen(f);
-        assertThat(topics(findings).contains(Topics.PREGNANCY)).isEqualTo(pregnant);
+        assertThat(topics(findings).contains(SafetyTopics.PREGNANCY)).isEqualTo(pregnant);
         if (pregnant) {
-            assertThat((List<?>) find(findings, Topics.PREGNANCY).details().get("olderEnds"))
+            assertThat((List<?>)
+                            find(findings, SafetyTopics.PREGNANCY).details().get("olderEnds"))
                     .hasSize(1);
         }
     }
@@ -184,13 +185,13 @@ class SafetyV3Test {
     @Test
     void breastfeedingIsALactationCautionOnEveryHookBesideKetamine() { // v2: no such topic
         FactsFixture f = FactsFixture.candidate().condition("Z39.1", "active", 100);
-        assertThat(topics(screen(f))).contains(Topics.LACTATION_CAUTION, Topics.COMBINATION_CANDIDATE);
+        assertThat(topics(screen(f))).contains(SafetyTopics.LACTATION_CAUTION, Topics.COMBINATION_CANDIDATE);
         assertThat(topics(orders(f.ketamineOrder("MedicationRequest/k", 40.0, 40.0), null)))
-                .contains(Topics.LACTATION_CAUTION);
+                .contains(SafetyTopics.LACTATION_CAUTION);
         FactsFixture tmsOnly = tmsOrder(FactsFixture.candidate().condition("Z39.1", "active", 100));
-        assertThat(topics(orders(tmsOnly, null))).doesNotContain(Topics.LACTATION_CAUTION);
+        assertThat(topics(orders(tmsOnly, null))).doesNotContain(SafetyTopics.LACTATION_CAUTION);
         FactsFixture old = FactsFixture.candidate().condition("Z39.1", "active", 400);
-        assertThat(topics(screen(old))).doesNotContain(Topics.LACTATION_CAUTION);
+        assertThat(topics(screen(old))).doesNotContain(SafetyTopics.LACTATION_CAUTION);
     }
 
     // --- MOUD
@@ -207,9 +208,9 @@ class SafetyV3Test {
             f.med("1819", "active", 100, null, FactsFixture.mgDaily(16));
         }
         List<Finding> findings = screen(f);
-        assertThat(topics(findings).contains(Topics.ACTIVE_SUBSTANCE_USE)).isEqualTo(blocked);
+        assertThat(topics(findings).contains(SafetyTopics.ACTIVE_SUBSTANCE_USE)).isEqualTo(blocked);
         if (moud && code.startsWith("F11")) {
-            assertThat(find(findings, Topics.CONCURRENT_MEDICATION).details())
+            assertThat(find(findings, SafetyTopics.CONCURRENT_MEDICATION).details())
                     .containsKey("opioidUseDisorderOnMaintenance");
         }
     }
@@ -228,11 +229,11 @@ class SafetyV3Test {
                 null,
                 null,
                 List.of(new Code(SNOMED, "122496007", "Thoracic spinal cord structure"))));
-        Finding card = find(orders(f, null), Topics.TMS_IMPLANT);
+        Finding card = find(orders(f, null), SafetyTopics.TMS_IMPLANT);
         assertThat(card.details()).containsEntry(Blocks.WARNING_ONLY, true).doesNotContainKey("draftOrderRefs");
         assertThat(((List<?>) card.details().get("belowNeck"))).hasSize(1);
         assertThat(topics(screen(FactsFixture.candidate().condition("Z96.82", "active", 300))))
-                .contains(Topics.TMS_IMPLANT)
+                .contains(SafetyTopics.TMS_IMPLANT)
                 .doesNotContain(Topics.COMBINATION_CANDIDATE);
     }
 
@@ -241,7 +242,7 @@ class SafetyV3Test {
         FactsFixture f = FactsFixture.candidate();
         f.procedures.add(new ProcedureFact(
                 "Procedure/clip", List.of(new Code(SNOMED, "230898002")), "completed", daysAgo(900), daysAgo(900)));
-        assertThat(find(screen(f), Topics.TMS_IMPLANT).details()).containsEntry("treatedAneurysm", true);
+        assertThat(find(screen(f), SafetyTopics.TMS_IMPLANT).details()).containsEntry("treatedAneurysm", true);
     }
 
     // --- older adults and cognition
@@ -284,7 +285,7 @@ class SafetyV3Test {
         FactsFixture f = FactsFixture.candidate()
                 .ketamineOrder("MedicationRequest/k", 40.0, 40.0)
                 .med("2119365", "active", 10, null, null);
-        assertThat(find(orders(f, null), Topics.CONCURRENT_MEDICATION).details())
+        assertThat(find(orders(f, null), SafetyTopics.CONCURRENT_MEDICATION).details())
                 .containsEntry("twoNmdaAntagonists", true);
     }
 
@@ -300,11 +301,11 @@ class SafetyV3Test {
                 null,
                 daysAgo(10)));
         List<Finding> findings = screen(f);
-        Finding card = find(findings, Topics.VASCULAR);
+        Finding card = find(findings, SafetyTopics.VASCULAR);
         assertThat(card.details()).containsEntry(Blocks.WARNING_ONLY, true);
         assertThat((List<?>) card.details().get("onsetUnknown")).hasSize(1);
         assertThat(topics(findings)).contains(Topics.COMBINATION_CANDIDATE);
         FactsFixture known = FactsFixture.candidate().condition("I21.9", "active", 10);
-        assertThat(find(screen(known), Topics.VASCULAR).details()).doesNotContainKey(Blocks.WARNING_ONLY);
+        assertThat(find(screen(known), SafetyTopics.VASCULAR).details()).doesNotContainKey(Blocks.WARNING_ONLY);
     }
 }

@@ -43,14 +43,14 @@ class ScreeningTest {
         f.conditions.clear();
         f.condition("F31.4", "active");
         // v1: a candidate on the antidepressant trials; v2: the bipolar pathway counts bipolar-depression treatments
-        assertThat(topics(f)).containsExactly(Topics.BIPOLAR_MANIC_SWITCH);
+        assertThat(topics(f)).containsExactly(SafetyTopics.BIPOLAR_MANIC_SWITCH);
         f.med("51272", "completed", 500, 420L, mgDaily(300))
                 .med("28439", "completed", 410, 330L, mgDaily(200))
                 .phq9(505, 22)
                 .phq9(440, 21)
                 .phq9(412, 21)
                 .phq9(350, 20);
-        assertThat(topics(f)).containsExactly(Topics.BIPOLAR_MANIC_SWITCH, Topics.COMBINATION_CANDIDATE);
+        assertThat(topics(f)).containsExactly(SafetyTopics.BIPOLAR_MANIC_SWITCH, Topics.COMBINATION_CANDIDATE);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.trdcds.criteria;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,13 +16,15 @@ import org.trdcds.knowledge.OrderParameters;
 import org.trdcds.knowledge.ProjectKnowledge;
 import org.trdcds.knowledge.ProtocolParameters;
 import org.trdcds.knowledge.SafetyParameters;
+import org.trdcds.knowledge.SafetyRuleEntry;
 import org.trdcds.knowledge.TopicModalities;
 
 /**
  * The real knowledge of fhir-profiles/ and cds-cards/ (loaded by the service's loader, {@link ProjectKnowledge}) for
  * the unit tests of the decision, with at most a variant a test states: other protocol parameters ({@link #with}) or
  * one extra product ({@link #withProduct}), a missing dose row ({@link #withoutMinimumDose}), a fixed version
- * ({@link #withVersion}). Nothing here copies a code of the knowledge files.
+ * ({@link #withVersion}), other rows of the safety rules file ({@link #withSafetyRules}). Nothing here copies a code
+ * of the knowledge files.
  */
 public final class TestKnowledge implements Knowledge {
 
@@ -75,6 +78,7 @@ public final class TestKnowledge implements Knowledge {
     private final Map<String, Product> extraProducts;
     private final Map<String, Map<String, Set<String>>> extraCodes;
     private final Set<String> withoutMinimumDose;
+    private final List<SafetyRuleEntry> safetyRules;
 
     /** The real knowledge. */
     public TestKnowledge() {
@@ -83,7 +87,7 @@ public final class TestKnowledge implements Knowledge {
 
     /** The real knowledge with these protocol parameters. */
     public TestKnowledge(ProtocolParameters parameters) {
-        this(null, parameters, Map.of(), Map.of(), Set.of());
+        this(null, parameters, Map.of(), Map.of(), Set.of(), null);
     }
 
     private TestKnowledge(
@@ -91,8 +95,10 @@ public final class TestKnowledge implements Knowledge {
             ProtocolParameters parameters,
             Map<String, Product> extraProducts,
             Map<String, Map<String, Set<String>>> extraCodes,
-            Set<String> withoutMinimumDose) {
+            Set<String> withoutMinimumDose,
+            List<SafetyRuleEntry> safetyRules) {
         this.version = version;
+        this.safetyRules = safetyRules;
         this.withoutMinimumDose = withoutMinimumDose;
         this.parameters = parameters;
         this.extraProducts = extraProducts;
@@ -108,19 +114,26 @@ public final class TestKnowledge implements Knowledge {
         products.put(product.rxnormCode(), product);
         Map<String, Map<String, Set<String>>> codes = new HashMap<>(extraCodes);
         codes.put(valueSetId, Map.of(RXNORM, Set.of(product.rxnormCode())));
-        return new TestKnowledge(version, parameters, Map.copyOf(products), Map.copyOf(codes), withoutMinimumDose);
+        return new TestKnowledge(
+                version, parameters, Map.copyOf(products), Map.copyOf(codes), withoutMinimumDose, safetyRules);
     }
 
     /** This knowledge without the minimum-dose row of an ingredient (every antidepressant listed has one). */
     public TestKnowledge withoutMinimumDose(String ingredientRxcui) {
         Set<String> without = new java.util.HashSet<>(withoutMinimumDose);
         without.add(ingredientRxcui);
-        return new TestKnowledge(version, parameters, extraProducts, extraCodes, Set.copyOf(without));
+        return new TestKnowledge(version, parameters, extraProducts, extraCodes, Set.copyOf(without), safetyRules);
     }
 
     /** This knowledge under another version (golden cards state a fixed one, not each release's). */
     public TestKnowledge withVersion(String version) {
-        return new TestKnowledge(version, parameters, extraProducts, extraCodes, withoutMinimumDose);
+        return new TestKnowledge(version, parameters, extraProducts, extraCodes, withoutMinimumDose, safetyRules);
+    }
+
+    /** This knowledge with other rows for the safety rules file (a reordered or broken list, as governance might). */
+    public TestKnowledge withSafetyRules(List<SafetyRuleEntry> rules) {
+        return new TestKnowledge(
+                version, parameters, extraProducts, extraCodes, withoutMinimumDose, List.copyOf(rules));
     }
 
     /** The decision factory of this knowledge. */
@@ -193,6 +206,11 @@ public final class TestKnowledge implements Knowledge {
     @Override
     public SafetyParameters safetyParameters() {
         return real.safetyParameters();
+    }
+
+    @Override
+    public List<SafetyRuleEntry> safetyRules() {
+        return safetyRules == null ? real.safetyRules() : safetyRules;
     }
 
     @Override

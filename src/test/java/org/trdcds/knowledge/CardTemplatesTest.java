@@ -98,4 +98,31 @@ class CardTemplatesTest {
         assertThatThrownBy(() -> CardTemplateReader.read(broken, "x.json", null))
                 .hasMessageContaining("x.json: blocks must be");
     }
+
+    @Test
+    void aTemplateKeepsItsExampleAndAMalformedExampleIsRejected() throws IOException {
+        String template = "{\"topic\":\"x\",\"display\":\"X\",\"indicator\":\"info\",\"summary\":\"s\","
+                + "\"detail\":\"{{knowledgeVersion}}\",\"example\":";
+        ObjectMapper json = new ObjectMapper();
+        CardTemplate read = CardTemplateReader.read(
+                json.readTree(template + "{\"details\":{\"n\":2.0},\"evidence\":[\"Condition/c-1\"]}}"),
+                "x.json",
+                null);
+        assertThat(read.example().path("details").path("n").doubleValue()).isEqualTo(2.0);
+        assertThat(CardTemplateReader.read(json.readTree(template + "null}"), "x.json", null)
+                        .example())
+                .isNull();
+        for (String broken : List.of(
+                "{\"details\":[]}",
+                "{\"details\":{},\"evidence\":\"Condition/c-1\"}",
+                "{\"details\":{},\"evidence\":[1]}",
+                "{\"details\":{},\"evidence\":[],\"topic\":\"y\"}")) {
+            assertThatThrownBy(() -> CardTemplateReader.read(json.readTree(template + broken + "}"), "x.json", null))
+                    .as(broken)
+                    .isInstanceOf(KnowledgeLoadException.class)
+                    .hasMessageContaining("x.json: example must be an object of two fields, details");
+        }
+        assertThat(ProjectKnowledge.loaded().templates().all())
+                .allSatisfy(t -> assertThat(t.example()).as(t.file()).isNotNull());
+    }
 }

@@ -79,7 +79,15 @@ class KnowledgeTablesHttpTest {
                         "href=\"#params-medication-recognition\"",
                         "href=\"#medication-names\"",
                         "href=\"#dry-run-coverage\"",
+                        "href=\"#safety-rules\"",
                         "id=\"params-orders-v3\"",
+                        // the contraindications and cautions in card order, linked to their templates and value sets
+                        "<tr id=\"rule-contraindication-uncontrolled-hypertension\"><td class=\"n\">1</td><td><a"
+                                + " href=\"#tpl-contraindication-uncontrolled-hypertension\">",
+                        "rule class <code>Vascular</code>",
+                        "active conditions of <a href=\"#vs-epilepsy\">epilepsy</a>, unless one of"
+                                + " <a href=\"#vs-epilepsy-intractable\">epilepsy-intractable</a> is active",
+                        "present conditions of <a href=\"#vs-bipolar-disorders\">bipolar-disorders</a>",
                         "id=\"medication-names\"",
                         "id=\"dry-run-coverage\"",
                         // esketamine doses with their unit and meaning
