@@ -27,8 +27,9 @@ public final class DecisionFactory {
     private final List<String> topics;
 
     /**
-     * @throws IllegalStateException when a topic the decision can issue has no card template, or a row of the rules
-     *                               file names no rule class
+     * @throws IllegalStateException when a topic the decision can issue has no card template, a template's topic is
+     *                               issued by nothing (a row dropped from the rules file), or a row of the rules file
+     *                               names no rule class
      */
     public DecisionFactory(Knowledge knowledge) {
         RuleContext shared = new RuleContext(
@@ -46,6 +47,16 @@ public final class DecisionFactory {
                 .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("no card template for topics " + missing + " in the knowledge loaded");
+        }
+        // the other way: a template no rule issues is most likely a row dropped from the rules file by mistake
+        List<String> neverIssued = modalities.topics().stream()
+                .filter(topic -> !topics.contains(topic))
+                .sorted()
+                .toList();
+        if (!neverIssued.isEmpty()) {
+            throw new IllegalStateException(
+                    "card templates " + neverIssued + " are issued by no rule: add each one's row"
+                            + " to Parameters-safety-rules.json, or remove its template to retire it");
         }
         this.knowledge = knowledge;
         // the templates' words were checked at load ("ketamine" or "tms"; "none" left out): each names a modality

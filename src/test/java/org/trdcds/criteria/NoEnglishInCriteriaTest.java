@@ -33,7 +33,10 @@ class NoEnglishInCriteriaTest {
             " does not implement ",
             " has no constructor taking a ",
             " failed to start",
-            " cannot be built");
+            " cannot be built",
+            "card templates ",
+            " are issued by no rule: add each one's row",
+            " to Parameters-safety-rules.json, or remove its template to retire it");
 
     @Test
     void criteriaHoldsNoEnglishSentence() throws IOException {

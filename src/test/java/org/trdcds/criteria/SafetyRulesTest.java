@@ -66,15 +66,23 @@ class SafetyRulesTest {
                 .containsSubsequence(SafetyTopics.SEIZURE_CAUTION, Topics.PSYCHOSIS_CAUTION);
         assertThat(topics(new TestKnowledge().withSafetyRules(swapped), f))
                 .containsSubsequence(Topics.PSYCHOSIS_CAUTION, SafetyTopics.SEIZURE_CAUTION);
-        assertThat(topics(
-                        new TestKnowledge()
-                                .withSafetyRules(REAL.stream()
-                                        .filter(r -> !r.topic().equals(SafetyTopics.SEIZURE_CAUTION))
-                                        .toList()),
-                        f))
-                .as("a row left out: no card")
+        assertThat(topics(new TestKnowledge().retiring(SafetyTopics.SEIZURE_CAUTION), f))
+                .as("a caution retired (its row and its template gone): no card")
                 .contains(Topics.PSYCHOSIS_CAUTION)
                 .doesNotContain(SafetyTopics.SEIZURE_CAUTION);
+    }
+
+    @Test
+    void aRowDroppedWhileItsTemplateStaysStopsTheStart() {
+        TestKnowledge dropped = new TestKnowledge()
+                .withSafetyRules(REAL.stream()
+                        .filter(r -> !r.topic().equals(SafetyTopics.PREGNANCY))
+                        .toList());
+
+        assertThatThrownBy(() -> new DecisionFactory(dropped))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("card templates [" + SafetyTopics.PREGNANCY + "] are issued by no rule: add each one's row"
+                        + " to Parameters-safety-rules.json, or remove its template to retire it");
     }
 
     private static List<String> topics(TestKnowledge knowledge, FactsFixture f) {

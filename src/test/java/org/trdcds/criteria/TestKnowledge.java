@@ -79,6 +79,7 @@ public final class TestKnowledge implements Knowledge {
     private final Map<String, Map<String, Set<String>>> extraCodes;
     private final Set<String> withoutMinimumDose;
     private final List<SafetyRuleEntry> safetyRules;
+    private final Set<String> retired;
 
     /** The real knowledge. */
     public TestKnowledge() {
@@ -87,7 +88,7 @@ public final class TestKnowledge implements Knowledge {
 
     /** The real knowledge with these protocol parameters. */
     public TestKnowledge(ProtocolParameters parameters) {
-        this(null, parameters, Map.of(), Map.of(), Set.of(), null);
+        this(null, parameters, Map.of(), Map.of(), Set.of(), null, Set.of());
     }
 
     private TestKnowledge(
@@ -96,8 +97,10 @@ public final class TestKnowledge implements Knowledge {
             Map<String, Product> extraProducts,
             Map<String, Map<String, Set<String>>> extraCodes,
             Set<String> withoutMinimumDose,
-            List<SafetyRuleEntry> safetyRules) {
+            List<SafetyRuleEntry> safetyRules,
+            Set<String> retired) {
         this.version = version;
+        this.retired = retired;
         this.safetyRules = safetyRules;
         this.withoutMinimumDose = withoutMinimumDose;
         this.parameters = parameters;
@@ -115,25 +118,37 @@ public final class TestKnowledge implements Knowledge {
         Map<String, Map<String, Set<String>>> codes = new HashMap<>(extraCodes);
         codes.put(valueSetId, Map.of(RXNORM, Set.of(product.rxnormCode())));
         return new TestKnowledge(
-                version, parameters, Map.copyOf(products), Map.copyOf(codes), withoutMinimumDose, safetyRules);
+                version, parameters, Map.copyOf(products), Map.copyOf(codes), withoutMinimumDose, safetyRules, retired);
     }
 
     /** This knowledge without the minimum-dose row of an ingredient (every antidepressant listed has one). */
     public TestKnowledge withoutMinimumDose(String ingredientRxcui) {
         Set<String> without = new java.util.HashSet<>(withoutMinimumDose);
         without.add(ingredientRxcui);
-        return new TestKnowledge(version, parameters, extraProducts, extraCodes, Set.copyOf(without), safetyRules);
+        return new TestKnowledge(
+                version, parameters, extraProducts, extraCodes, Set.copyOf(without), safetyRules, retired);
     }
 
     /** This knowledge under another version (golden cards state a fixed one, not each release's). */
     public TestKnowledge withVersion(String version) {
-        return new TestKnowledge(version, parameters, extraProducts, extraCodes, withoutMinimumDose, safetyRules);
+        return new TestKnowledge(
+                version, parameters, extraProducts, extraCodes, withoutMinimumDose, safetyRules, retired);
     }
 
     /** This knowledge with other rows for the safety rules file (a reordered or broken list, as governance might). */
     public TestKnowledge withSafetyRules(List<SafetyRuleEntry> rules) {
         return new TestKnowledge(
-                version, parameters, extraProducts, extraCodes, withoutMinimumDose, List.copyOf(rules));
+                version, parameters, extraProducts, extraCodes, withoutMinimumDose, List.copyOf(rules), retired);
+    }
+
+    /** This knowledge with a contraindication or caution retired as governance would: its row and its template gone. */
+    public TestKnowledge retiring(String topic) {
+        List<SafetyRuleEntry> rows =
+                safetyRules().stream().filter(row -> !row.topic().equals(topic)).toList();
+        Set<String> gone = new java.util.HashSet<>(retired);
+        gone.add(topic);
+        return new TestKnowledge(
+                version, parameters, extraProducts, extraCodes, withoutMinimumDose, rows, Set.copyOf(gone));
     }
 
     /** The decision factory of this knowledge. */
@@ -225,7 +240,19 @@ public final class TestKnowledge implements Knowledge {
 
     @Override
     public TopicModalities topicModalities() {
-        return real.topicModalities();
+        TopicModalities all = real.topicModalities();
+        if (retired.isEmpty()) {
+            return all;
+        }
+        Map<String, Set<String>> blocks = new HashMap<>(all.blocksByTopic());
+        Map<String, String> concerns = new HashMap<>(all.concernsByTopic());
+        Set<String> topics = new java.util.HashSet<>(all.topics());
+        retired.forEach(topic -> {
+            topics.remove(topic);
+            blocks.remove(topic);
+            concerns.remove(topic);
+        });
+        return new TopicModalities(topics, blocks, concerns);
     }
 
     @Override

@@ -53,6 +53,16 @@ class EditedKnowledgeTest {
                 {"topic": "zz-new-topic", "display": "A topic added by governance", "indicator": "warning",
                  "blocks": ["ketamine", "TMS"], "summary": "New", "detail": "{{knowledgeVersion}}"}
                 """);
+        Path rules = dir.resolve("fhir-profiles/knowledge/Parameters-safety-rules.json");
+        Files.writeString(
+                rules,
+                Files.readString(rules)
+                        .replace(
+                                "\"parameter\": [",
+                                "\"parameter\": [ { \"name\": \"rule\", \"part\": [ { \"name\": \"topic\", \"valueCode\":"
+                                        + " \"zz-new-topic\" }, { \"name\": \"valueSet\", \"valueString\":"
+                                        + " \"psychotic-disorders\" }, { \"name\": \"conditions\", \"valueCode\":"
+                                        + " \"active\" } ] },"));
         loaded = KnowledgeLoader.load(KnowledgeFiles.fromDirectory(dir), FHIR);
     }
 
