@@ -24,6 +24,7 @@ final class Html {
             .card.info{border-left-color:#2b6cb0}.card.warning{border-left-color:#d69e2e}\
             .card.critical{border-left-color:#c53030}
             .card .summary{font-weight:600}.card .source{font-size:.85em}
+            tr.example>td{background:#f6f7f9;border-top:none;padding:.1rem .8rem .5rem}            tr.example .card{margin:.2rem 0}.error{color:#c53030;font-weight:600}
             .badge{display:inline-block;font-size:.75em;padding:0 .4em;border-radius:3px;color:#fff;\
             background:#7a8599;text-transform:uppercase}
             .badge.info{background:#2b6cb0}.badge.warning{background:#b7791f}.badge.critical{background:#c53030}

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.trdcds.knowledge.CardTemplates;
+import org.trdcds.cards.CardRenderer;
 import org.trdcds.knowledge.Knowledge;
 import org.trdcds.knowledge.KnowledgeDocuments;
 import org.trdcds.knowledge.LoadedKnowledge;
@@ -19,7 +19,8 @@ import org.trdcds.knowledge.LoadedKnowledge;
 /**
  * {@code GET /admin/knowledge} (admin only): what the service loaded, for the people who own the knowledge: the
  * value sets (codes on demand), the minimum-dose tables with their review status, the protocol parameters, the card
- * templates, the knowledge version and the folder in use. Built once at start-up: the knowledge never changes while
+ * templates each with the card its example renders to ({@link TemplateExamples}), the knowledge version and the folder
+ * in use. Built once at start-up: the knowledge never changes while
  * the service runs.
  */
 @Controller
@@ -29,13 +30,14 @@ public class KnowledgePage {
 
     private final String html;
 
+    /** @param renderer the card renderer the hooks use: each template's example card is rendered with it */
     @org.springframework.beans.factory.annotation.Autowired
-    public KnowledgePage(LoadedKnowledge loaded, org.trdcds.audit.ServiceModes modes) {
-        this.html = build(loaded, modes);
+    public KnowledgePage(LoadedKnowledge loaded, CardRenderer renderer, org.trdcds.audit.ServiceModes modes) {
+        this.html = build(loaded, renderer, modes);
     }
 
-    public KnowledgePage(LoadedKnowledge loaded) {
-        this(loaded, new org.trdcds.audit.ServiceModes(Map.of()));
+    public KnowledgePage(LoadedKnowledge loaded, CardRenderer renderer) {
+        this(loaded, renderer, new org.trdcds.audit.ServiceModes(Map.of()));
     }
 
     @GetMapping(path = "/admin/knowledge", produces = Html.CONTENT_TYPE)
@@ -44,11 +46,11 @@ public class KnowledgePage {
         return html;
     }
 
-    static String build(LoadedKnowledge loaded) {
-        return build(loaded, new org.trdcds.audit.ServiceModes(Map.of()));
+    static String build(LoadedKnowledge loaded, CardRenderer renderer) {
+        return build(loaded, renderer, new org.trdcds.audit.ServiceModes(Map.of()));
     }
 
-    static String build(LoadedKnowledge loaded, org.trdcds.audit.ServiceModes modes) {
+    static String build(LoadedKnowledge loaded, CardRenderer renderer, org.trdcds.audit.ServiceModes modes) {
         Knowledge knowledge = loaded.knowledge();
         KnowledgeDocuments source = loaded.documents();
         StringBuilder out = new StringBuilder("<h1>Knowledge in use</h1>");
@@ -78,7 +80,7 @@ public class KnowledgePage {
         doseTables(out, source);
         parameters(out, knowledge, source);
         KnowledgeTables.knowledgeSections(out, source, new ProtocolText(source, Map.of()));
-        templates(out, loaded.templates());
+        TemplateExamples.table(out, loaded.templates(), renderer);
         return Html.page("Knowledge " + knowledge.version(), out.toString());
     }
 
@@ -226,35 +228,6 @@ public class KnowledgePage {
                         .append("</td><td>")
                         .append(esc(text.label(name)))
                         .append("</td></tr>"));
-        out.append("</table>");
-    }
-
-    private static void templates(StringBuilder out, CardTemplates source) {
-        out.append("<h2 id=\"card-templates\">Card templates</h2><table><tr><th>Topic</th><th>Indicator</th>"
-                + "<th>Summary</th><th>Blocks</th><th>Override reasons</th></tr>");
-        for (CardTopic topic : CardTopic.all(source)) {
-            out.append("<tr id=\"tpl-")
-                    .append(esc(topic.code()))
-                    .append("\"><td><code>")
-                    .append(esc(topic.code()))
-                    .append("</code><br>")
-                    .append(esc(topic.display()))
-                    .append("</td><td><span class=\"badge ")
-                    .append(esc(topic.indicator()))
-                    .append("\">")
-                    .append(esc(topic.indicator()))
-                    .append("</span></td><td>")
-                    .append(esc(topic.summary()))
-                    .append("</td><td>")
-                    .append(topic.blocks() == null ? "—" : esc(topic.blocks()))
-                    .append("</td><td>");
-            topic.overrideReasons()
-                    .forEach(r -> out.append(esc(r.display()))
-                            .append(" <code>")
-                            .append(esc(r.code()))
-                            .append("</code><br>"));
-            out.append("</td></tr>");
-        }
         out.append("</table>");
     }
 }

@@ -19,7 +19,8 @@ import org.trdcds.knowledge.LoadedKnowledge;
 
 /**
  * With cds.knowledge.dir, the pages show the edited knowledge: a changed parameter on the protocol and knowledge
- * pages, a changed template in the preview's cards, a new template as a new section, the folder in use.
+ * pages, a changed template in the preview's cards and in its example card on the knowledge page, a new template as a
+ * new section, the folder in use.
  */
 class EditedKnowledgeTest {
 
@@ -51,7 +52,10 @@ class EditedKnowledgeTest {
         Path extra = dir.resolve("cds-cards/zz-new-topic.json");
         Files.writeString(extra, """
                 {"topic": "zz-new-topic", "display": "A topic added by governance", "indicator": "warning",
-                 "blocks": ["ketamine", "TMS"], "summary": "New", "detail": "{{knowledgeVersion}}"}
+                 "blocks": ["ketamine", "TMS"], "summary": "New", "detail": "{{knowledgeVersion}}",
+                 "suggestions": [{"label": "Broken", "when": "onlyInTheExample",
+                                  "actions": [{"type": "no-such-action", "description": "never rendered"}]}],
+                 "example": {"details": {"onlyInTheExample": true}, "evidence": []}}
                 """);
         Path rules = dir.resolve("fhir-profiles/knowledge/Parameters-safety-rules.json");
         Files.writeString(
@@ -69,7 +73,7 @@ class EditedKnowledgeTest {
     @Test
     void protocolAndKnowledgePagesShowTheEditedValuesAndTheNewTopic() {
         String protocol = ProtocolPage.build(loaded);
-        String knowledgePage = KnowledgePage.build(loaded);
+        String knowledgePage = KnowledgePage.build(loaded, renderer());
 
         assertThat(protocol)
                 .contains(
@@ -88,14 +92,34 @@ class EditedKnowledgeTest {
                         "EDITED candidate summary");
     }
 
+    /**
+     * The edited template's summary in the card its example renders to; a template whose example cannot be rendered
+     * (a suggestion of an action type the renderer does not know, offered only with a detail the example sets): an
+     * error naming the template in its place, every other example card still shown.
+     */
+    @Test
+    void knowledgePageRendersTheEditedExamplesAndNamesTheOneThatFails() {
+        String knowledgePage = KnowledgePage.build(loaded, renderer());
+
+        assertThat(KnowledgeTablesHttpTest.exampleRow(knowledgePage, "combination-candidate"))
+                .contains(
+                        "data-topic=\"combination-candidate\"",
+                        "<span class=\"summary\">EDITED candidate summary for the committee</span>");
+        assertThat(KnowledgeTablesHttpTest.exampleRow(knowledgePage, "zz-new-topic"))
+                .contains(
+                        "<p class=\"error\">The example of <code>cds-cards/zz-new-topic.json</code>",
+                        "IllegalStateException: unknown action type no-such-action")
+                .doesNotContain("class=\"card");
+        assertThat(knowledgePage.split("<div class=\"card ", -1))
+                .as("one example card per template but the broken one")
+                .hasSize(loaded.templates().all().size());
+        assertThat(knowledgePage.split("<p class=\"error\">", -1)).hasSize(2);
+    }
+
     @Test
     void previewRendersTheSampleCardsWithTheEditedTemplate() {
-        PreviewPage preview = new PreviewPage(
-                new DecisionFactory(loaded.knowledge()),
-                new HapiFactExtractor(),
-                new TemplateCardRenderer(loaded.knowledge(), loaded.templates()),
-                FHIR,
-                "");
+        PreviewPage preview =
+                new PreviewPage(new DecisionFactory(loaded.knowledge()), new HapiFactExtractor(), renderer(), FHIR, "");
         Samples.Sample candidate = Samples.load(FHIR).stream()
                 .filter(s -> s.name().equals("pv-candidate"))
                 .findFirst()
@@ -107,6 +131,11 @@ class EditedKnowledgeTest {
                 .contains(
                         "EDITED candidate summary for the committee",
                         "href=\"https://cds.example.org/protocol#combination-candidate\"");
+    }
+
+    /** The renderer the hooks would use with the edited knowledge. */
+    private static TemplateCardRenderer renderer() {
+        return new TemplateCardRenderer(loaded.knowledge(), loaded.templates());
     }
 
     private static void copy(Path from, Path to) throws IOException {

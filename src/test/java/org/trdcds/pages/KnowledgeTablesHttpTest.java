@@ -6,33 +6,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.trdcds.knowledge.Knowledge;
 
 /**
  * The knowledge of protocol version 3 on the pages, over real HTTP: /admin/knowledge shows every version 3 parameter
  * file, the medication names table and the dry-run coverage rules; /protocol shows every version 3 parameter by its
- * label, value and unit, the name only as the row's anchor and tooltip; every parameter has a label.
+ * label, value and unit, the name only as the row's anchor and tooltip; every parameter has a label; every card
+ * template's example card on /admin/knowledge is its golden card.
  */
 @PagesApplication.WithAdminToken
 class KnowledgeTablesHttpTest {
 
     static final Path KNOWLEDGE = Path.of("fhir-profiles/knowledge");
     static final Path PROTOCOL = Path.of("cds-cards/protocol/protocol.json");
+    /** The golden cards of TemplateCardRendererTest: each template's example rendered with knowledge "test-1". */
+    static final Path GOLDEN = Path.of("src/test/resources/cards/golden");
 
     @LocalServerPort
     int port;
 
+    @Autowired
+    Knowledge knowledge;
+
     @BeforeEach
     void port() {
         RestAssured.port = port;
+    }
+
+    /** The row of a template's example card on /admin/knowledge: up to the next template's row. */
+    static String exampleRow(String html, String topic) {
+        int start = html.indexOf("<tr class=\"example\" id=\"example-" + topic + "\">");
+        assertThat(start).as("the example row of " + topic).isNotNegative();
+        int end = html.indexOf("<tr id=\"tpl-", start);
+        return html.substring(start, end < 0 ? html.length() : end);
     }
 
     /** Every parameter name of the files the pages show, from the repository's knowledge files. */
@@ -107,6 +125,53 @@ class KnowledgeTablesHttpTest {
         for (String name : names(KnowledgeTables.PARAMETER_FILES)) {
             assertThat(html).as(name).contains("<code>" + name + "</code>");
         }
+    }
+
+    /**
+     * Beside each template, the card its example renders to with the service's renderer, as the preview shows cards:
+     * the golden card's indicator, summary, detail (Markdown as HTML, the knowledge version in use), suggestion and
+     * link labels.
+     */
+    @Test
+    void knowledgePageShowsEachTemplatesExampleCardAsItsGoldenCard() throws IOException {
+        String html = given().auth()
+                .oauth2(PagesApplication.TOKEN)
+                .get("/admin/knowledge")
+                .asString();
+        List<Path> goldens;
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            goldens = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+
+        assertThat(goldens).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(html).doesNotContain("class=\"error\"");
+        for (Path golden : goldens) {
+            String topic = golden.getFileName().toString().replace(".json", "");
+            JsonNode card = SampleRequests.JSON.readTree(golden.toFile());
+            String row = exampleRow(html, topic);
+            assertThat(row)
+                    .as(topic)
+                    .contains(
+                            "data-topic=\"" + topic + "\"",
+                            "<span class=\"badge " + card.path("indicator").asText() + "\">",
+                            "<span class=\"summary\">"
+                                    + Html.esc(card.path("summary").asText()) + "</span>",
+                            "<div class=\"detail\">"
+                                    + Markdown.html(card.path("detail").asText().replace("test-1", knowledge.version()))
+                                    + "</div>");
+            for (JsonNode suggestion : card.path("suggestions")) {
+                assertThat(row)
+                        .as(topic)
+                        .contains(
+                                "disabled>" + Html.esc(suggestion.path("label").asText()));
+            }
+            for (JsonNode link : card.path("links")) {
+                assertThat(row).as(topic).contains(Html.esc(link.path("label").asText()) + "</a>");
+            }
+        }
+        // the dose checks' suggestions edit the draft order: shown too, with what they change
+        assertThat(exampleRow(html, "ketamine-dose-check")).contains("update: ");
+        assertThat(exampleRow(html, "esketamine-dose-check")).contains("update: ");
     }
 
     @Test

@@ -74,7 +74,7 @@ class PagesBrowserTest {
     }
 
     @Test
-    void knowledgePageShowsAValueSetWithItsCodesOnDemand() {
+    void knowledgePageShowsAValueSetWithItsCodesOnDemandAndTheExampleCards() {
         open("/admin/knowledge");
 
         WebElement epilepsy = browser.findElement(By.id("vs-epilepsy"));
@@ -89,6 +89,23 @@ class PagesBrowserTest {
         assertThat(browser.findElement(By.className("review-status")).getText())
                 .contains("placeholder-pending-clinical-review");
         Browser.screenshot(browser, "knowledge-doses");
+        // beside its template, the card the template's example renders to, as the preview shows cards
+        WebElement example = browser.findElement(By.cssSelector("#example-combination-candidate .card"));
+        show(example);
+        assertThat(example.isDisplayed()).isTrue();
+        assertThat(example.findElement(By.className("summary")).getText())
+                .isEqualTo(golden("combination-candidate").path("summary").asText());
+        Browser.screenshot(browser, "knowledge-example");
+    }
+
+    /** The golden card of a topic (TemplateCardRendererTest). */
+    private static JsonNode golden(String topic) {
+        try {
+            return SampleRequests.JSON.readTree(
+                    KnowledgeTablesHttpTest.GOLDEN.resolve(topic + ".json").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
