@@ -53,7 +53,7 @@ final class CardTemplateReader {
         for (JsonNode s : t.path("suggestions")) {
             List<CardTemplate.ActionTemplate> actions = new ArrayList<>();
             for (JsonNode a : s.path("actions")) {
-                actions.add(action(a));
+                actions.add(action(a, name));
             }
             suggestions.add(new CardTemplate.SuggestionTemplate(
                     Compilers.PLAIN.compile(s.path("label").asText()),
@@ -141,7 +141,25 @@ final class CardTemplateReader {
         return value;
     }
 
-    private static CardTemplate.ActionTemplate action(JsonNode a) {
+    /**
+     * One action of a suggestion, checked as the renderer will read it (an unknown type or a missing part would
+     * otherwise fail only when a patient's finding offers the suggestion): create with a resource, update with the
+     * detail key of its draft order and what to set, delete with the detail key of its references.
+     */
+    private static CardTemplate.ActionTemplate action(JsonNode a, String name) {
+        String type = a.path("type").asText();
+        String needs = switch (type) {
+            case "create" -> a.path("resource").isObject() ? null : "a resource object";
+            case "update" ->
+                a.path("draftOrder").isTextual() && a.path("set").isObject()
+                        ? null
+                        : "draftOrder (a detail key) and set (the fields to change)";
+            case "delete" -> a.path("resourceIds").isTextual() ? null : "resourceIds (a detail key)";
+            default -> "a type of create, update or delete";
+        };
+        if (needs != null) {
+            throw new KnowledgeLoadException(name + ": a suggestion's action of type \"" + type + "\" needs " + needs);
+        }
         Template resource =
                 a.has("resource") ? Compilers.JSON.compile(a.path("resource").toString()) : null;
         List<CardTemplate.Edit> edits = new ArrayList<>();

@@ -100,6 +100,34 @@ class CardTemplatesTest {
     }
 
     @Test
+    void aSuggestionActionTheRendererCannotReadIsRejectedAtLoad() throws IOException {
+        String template = "{\"topic\":\"x\",\"display\":\"X\",\"indicator\":\"info\",\"summary\":\"s\","
+                + "\"detail\":\"{{knowledgeVersion}}\",\"suggestions\":[{\"label\":\"L\",\"actions\":[";
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> refused = Map.of(
+                "{\"type\":\"no-such-action\",\"description\":\"d\"}",
+                "action of type \"no-such-action\" needs a type of create, update or delete",
+                "{\"type\":\"create\",\"description\":\"d\"}",
+                "action of type \"create\" needs a resource object",
+                "{\"type\":\"update\",\"description\":\"d\",\"draftOrder\":\"orderRef\"}",
+                "action of type \"update\" needs draftOrder (a detail key) and set",
+                "{\"type\":\"delete\",\"description\":\"d\"}",
+                "action of type \"delete\" needs resourceIds (a detail key)");
+        refused.forEach((action, message) -> assertThatThrownBy(
+                        () -> CardTemplateReader.read(json.readTree(template + action + "]}]}"), "x.json", null))
+                .as(action)
+                .isInstanceOf(KnowledgeLoadException.class)
+                .hasMessageContaining("x.json: a suggestion's " + message));
+        assertThat(CardTemplateReader.read(
+                                json.readTree(template
+                                        + "{\"type\":\"delete\",\"description\":\"d\",\"resourceIds\":\"refs\"}]}]}"),
+                                "x.json",
+                                null)
+                        .suggestions())
+                .hasSize(1);
+    }
+
+    @Test
     void aTemplateKeepsItsExampleAndAMalformedExampleIsRejected() throws IOException {
         String template = "{\"topic\":\"x\",\"display\":\"X\",\"indicator\":\"info\",\"summary\":\"s\","
                 + "\"detail\":\"{{knowledgeVersion}}\",\"example\":";

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trdcds.cards.CardRenderer;
 import org.trdcds.cards.TemplateCardRenderer;
 import org.trdcds.criteria.DecisionFactory;
 import org.trdcds.fhirdata.HapiFactExtractor;
@@ -53,9 +54,7 @@ class EditedKnowledgeTest {
         Files.writeString(extra, """
                 {"topic": "zz-new-topic", "display": "A topic added by governance", "indicator": "warning",
                  "blocks": ["ketamine", "TMS"], "summary": "New", "detail": "{{knowledgeVersion}}",
-                 "suggestions": [{"label": "Broken", "when": "onlyInTheExample",
-                                  "actions": [{"type": "no-such-action", "description": "never rendered"}]}],
-                 "example": {"details": {"onlyInTheExample": true}, "evidence": []}}
+                 "example": {"details": {}, "evidence": []}}
                 """);
         Path rules = dir.resolve("fhir-profiles/knowledge/Parameters-safety-rules.json");
         Files.writeString(
@@ -94,12 +93,19 @@ class EditedKnowledgeTest {
 
     /**
      * The edited template's summary in the card its example renders to; a template whose example cannot be rendered
-     * (a suggestion of an action type the renderer does not know, offered only with a detail the example sets): an
-     * error naming the template in its place, every other example card still shown.
+     * (the loader refuses what it can tell, e.g. an unknown action type; here the renderer fails on that one topic,
+     * as a defect of the renderer would): an error naming the template in its place, every other example card shown.
      */
     @Test
     void knowledgePageRendersTheEditedExamplesAndNamesTheOneThatFails() {
-        String knowledgePage = KnowledgePage.build(loaded, renderer());
+        CardRenderer real = renderer();
+        CardRenderer failingOnTheNewTopic = (findings, serviceId, patientId, draftOrders) -> {
+            if (findings.get(0).topic().equals("zz-new-topic")) {
+                throw new IllegalStateException("unknown action type no-such-action");
+            }
+            return real.render(findings, serviceId, patientId, draftOrders);
+        };
+        String knowledgePage = KnowledgePage.build(loaded, failingOnTheNewTopic);
 
         assertThat(KnowledgeTablesHttpTest.exampleRow(knowledgePage, "combination-candidate"))
                 .contains(
