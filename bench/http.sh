@@ -30,7 +30,9 @@ out=bench-results/http-$(date -u +%Y%m%dT%H%M%SZ).txt
 mkdir -p bench-results
 data=$(mktemp -d)
 pid=
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
+# waits for the server only: a bare `wait` would also wait for the tee of `exec > >(tee ...)`, which ends only when
+# this shell does (the script then hung after its last line)
+trap '[ -n "$pid" ] && { kill $pid 2>/dev/null; wait $pid 2>/dev/null; }; rm -rf "$data"' EXIT
 
 # start [java options...]: starts the service (the examples are dated for 2026-11-27; a fixed clock keeps their cards
 # stable, see README cds.clock.fixed-instant), waits for readiness, sets pid and ready_ms.

@@ -1,8 +1,5 @@
 package org.trdcds.dryrun;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -28,7 +25,6 @@ final class JsonCursor {
     }
 
     private static final Malformed MALFORMED = new Malformed();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] b;
     private final int end;
@@ -201,7 +197,7 @@ final class JsonCursor {
         int p = pos;
         int e = end;
         while (true) {
-            p = plainRun(b, p, e); // whole words of printable ASCII but the quote and the backslash
+            p = JsonText.plainRun(b, p, e); // whole words of printable ASCII but the quote and the backslash
             while (true) { // then byte by byte up to and including the next byte that needs a look
                 if (p >= e) {
                     throw MALFORMED;
@@ -230,32 +226,6 @@ final class JsonCursor {
                 break;
             }
         }
-    }
-
-    /**
-     * From {@code p}, the start of the first 8-byte word holding a byte that needs a look (a quote, a backslash, a
-     * control character or a byte of 0x80 and above), or of the last, shorter stretch: every byte before it is
-     * printable ASCII. Eight bytes per test (the "has a byte less than n" bit tricks over a long, exact for n of at
-     * most 128), as most of a FHIR line is the plain text of strings.
-     */
-    private static int plainRun(byte[] b, int p, int e) {
-        long high = 0x8080808080808080L;
-        long ones = 0x0101010101010101L;
-        while (p + 8 <= e) {
-            long w = (long) LONGS.get(b, p);
-            long quote = w ^ 0x2222222222222222L;
-            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-            long special = (w
-                            | ((w - 0x2020202020202020L) & ~w)
-                            | ((quote - ones) & ~quote)
-                            | ((backslash - ones) & ~backslash))
-                    & high;
-            if (special != 0) {
-                return p;
-            }
-            p += 8;
-        }
-        return p;
     }
 
     private void utf8(int lead) throws Malformed {

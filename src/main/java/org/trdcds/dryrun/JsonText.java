@@ -1,11 +1,45 @@
 package org.trdcds.dryrun;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-/** The text side of {@link JsonCursor}: UTF-8 lead bytes and the decoding of a string with escapes. */
+/**
+ * The text side of {@link JsonCursor}: runs of plain string bytes, UTF-8 lead bytes and the decoding of a string with
+ * escapes.
+ */
 final class JsonText {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private JsonText() {}
+
+    /**
+     * From {@code p}, the start of the first 8-byte word holding a byte that needs a look (a quote, a backslash, a
+     * control character or a byte of 0x80 and above), or of the last, shorter stretch: every byte before it is
+     * printable ASCII. Eight bytes per test (the "has a byte less than n" bit tricks over a long, exact for n of at
+     * most 128), as most of a FHIR line is the plain text of strings.
+     */
+    static int plainRun(byte[] b, int p, int e) {
+        long high = 0x8080808080808080L;
+        long ones = 0x0101010101010101L;
+        while (p + 8 <= e) {
+            long w = (long) LONGS.get(b, p);
+            long quote = w ^ 0x2222222222222222L;
+            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+            long special = (w
+                            | ((w - 0x2020202020202020L) & ~w)
+                            | ((quote - ones) & ~quote)
+                            | ((backslash - ones) & ~backslash))
+                    & high;
+            if (special != 0) {
+                return p;
+            }
+            p += 8;
+        }
+        return p;
+    }
 
     /** How many continuation bytes follow a UTF-8 lead byte (as Jackson's tables say), or -1 for no lead byte. */
     static int continuations(int lead) {
