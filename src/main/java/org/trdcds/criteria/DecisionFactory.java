@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.trdcds.knowledge.Knowledge;
+import org.trdcds.knowledge.KnowledgeLoadException;
 import org.trdcds.knowledge.Modality;
 import org.trdcds.knowledge.SafetyRuleEntry;
 import org.trdcds.knowledge.TopicModalities;
@@ -27,7 +28,7 @@ public final class DecisionFactory {
     private final List<String> topics;
 
     /**
-     * @throws IllegalStateException when a topic the decision can issue has no card template, a template's topic is
+     * @throws KnowledgeLoadException when a topic the decision can issue has no card template, a template's topic is
      *                               issued by nothing (a row dropped from the rules file), or a row of the rules file
      *                               names no rule class
      */
@@ -46,7 +47,7 @@ public final class DecisionFactory {
                 .filter(topic -> !modalities.topics().contains(topic))
                 .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("no card template for topics " + missing + " in the knowledge loaded");
+            throw new KnowledgeLoadException("no card template for topics " + missing + " in the knowledge loaded");
         }
         // the other way: a template no rule issues is most likely a row dropped from the rules file by mistake
         List<String> neverIssued = modalities.topics().stream()
@@ -54,7 +55,7 @@ public final class DecisionFactory {
                 .sorted()
                 .toList();
         if (!neverIssued.isEmpty()) {
-            throw new IllegalStateException(
+            throw new KnowledgeLoadException(
                     "card templates " + neverIssued + " are issued by no rule: add each one's row"
                             + " to Parameters-safety-rules.json, or remove its template to retire it");
         }

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.trdcds.knowledge.KnowledgeLoadException;
 import org.trdcds.knowledge.SafetyRuleEntry;
 
 /**
@@ -12,7 +13,7 @@ import org.trdcds.knowledge.SafetyRuleEntry;
  * card order within one indicator). A data row is a {@link ConditionRule}. A row naming a class is looked up by
  * reflection, by its simple name, in this package only: the class must implement {@link SafetyRule} and have a
  * constructor taking a {@link RuleContext}. Any other name stops the start, the row's topic and the problem named
- * ({@link IllegalStateException}; the knowledge loader has already checked the topics and value sets).
+ * ({@link KnowledgeLoadException}; the knowledge loader has already checked the topics and value sets).
  */
 final class SafetyRules {
 
@@ -52,14 +53,14 @@ final class SafetyRules {
         try {
             return (SafetyRule) constructor.newInstance(context);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException(message(entry, name + " failed to start"), e.getCause());
+            throw new KnowledgeLoadException(message(entry, name + " failed to start"), e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(message(entry, name + " cannot be built"), e);
+            throw new KnowledgeLoadException(message(entry, name + " cannot be built"), e);
         }
     }
 
-    private static IllegalStateException failure(SafetyRuleEntry entry, String problem) {
-        return new IllegalStateException(message(entry, problem));
+    private static KnowledgeLoadException failure(SafetyRuleEntry entry, String problem) {
+        return new KnowledgeLoadException(message(entry, problem));
     }
 
     private static String message(SafetyRuleEntry entry, String problem) {

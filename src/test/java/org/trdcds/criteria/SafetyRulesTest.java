@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trdcds.knowledge.KnowledgeLoadException;
 import org.trdcds.knowledge.SafetyRuleEntry;
 
 /**
@@ -80,7 +81,7 @@ class SafetyRulesTest {
                         .toList());
 
         assertThatThrownBy(() -> new DecisionFactory(dropped))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(KnowledgeLoadException.class)
                 .hasMessage("card templates [" + SafetyTopics.PREGNANCY + "] are issued by no rule: add each one's row"
                         + " to Parameters-safety-rules.json, or remove its template to retire it");
     }
@@ -108,7 +109,7 @@ class SafetyRulesTest {
                         replaced(SafetyTopics.VASCULAR, SafetyRuleEntry.ofClass(SafetyTopics.VASCULAR, ruleClass)));
 
         assertThatThrownBy(() -> new DecisionFactory(knowledge))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(KnowledgeLoadException.class)
                 .hasMessage("Parameters-safety-rules.json, rule of contraindication-vascular: " + problem);
     }
 
