@@ -131,27 +131,16 @@ public class HookRequestParser {
     }
 
     private void checkResourceCount(CdsService service, JsonNode draftOrders, JsonNode prefetch) {
-        int count = countResources(draftOrders);
+        int count = ResourceCount.of(draftOrders);
         if (prefetch != null && !prefetch.isNull()) {
             for (String key : service.prefetch().keySet()) {
-                count += countResources(prefetch.get(key));
+                count += ResourceCount.of(prefetch.get(key));
             }
         }
         if (count > maxResources) {
             throw CdsException.tooLarge("request carries " + count + " FHIR resources; the limit is " + maxResources
                     + " (cds.limits.max-resources)");
         }
-    }
-
-    private static int countResources(JsonNode node) {
-        if (node == null || !node.isContainerNode()) {
-            return 0;
-        }
-        int count = node.isObject() && node.path("resourceType").isTextual() ? 1 : 0;
-        for (JsonNode child : node) {
-            count += countResources(child);
-        }
-        return count;
     }
 
     private static Bundle draftOrders(IJsonLikeParser parser, JsonNode node) {

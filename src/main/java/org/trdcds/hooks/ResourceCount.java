@@ -1,0 +1,38 @@
+package org.trdcds.hooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** How many FHIR resources a request's prefetch value or draft orders hold, for {@code cds.limits.max-resources}. */
+final class ResourceCount {
+
+    private ResourceCount() {}
+
+    /**
+     * The FHIR resources a value holds where HAPI builds resources: the value itself, its {@code contained}, a
+     * Bundle's {@code entry.resource} and {@code entry.response.outcome}, a Parameters' {@code parameter.resource}
+     * (parts included), each counted with what it holds in turn. Only those nodes are visited, not the whole tree
+     * (an object with a resourceType anywhere else is an unknown element HAPI skips, bounded by the body's size).
+     */
+    static int of(JsonNode node) {
+        if (node == null || !node.isObject() || !node.path("resourceType").isTextual()) {
+            return 0;
+        }
+        int count = 1;
+        for (JsonNode contained : node.path("contained")) {
+            count += of(contained);
+        }
+        for (JsonNode entry : node.path("entry")) {
+            count += of(entry.path("resource"));
+            count += of(entry.path("response").path("outcome"));
+        }
+        return count + parameterResources(node.path("parameter"));
+    }
+
+    private static int parameterResources(JsonNode parameters) {
+        int count = 0;
+        for (JsonNode parameter : parameters) {
+            count += of(parameter.path("resource")) + parameterResources(parameter.path("part"));
+        }
+        return count;
+    }
+}

@@ -1,0 +1,51 @@
+package org.trdcds.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The resources HAPI would build from a value are counted, wherever FHIR puts resources, and nothing else. */
+class ResourceCountTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static int count(String json) throws Exception {
+        JsonNode node = JSON.readTree(json);
+        return ResourceCount.of(node);
+    }
+
+    @Test
+    void countsEveryPlaceAResourceCanBe() throws Exception {
+        assertThat(count("{\"resourceType\":\"Patient\",\"id\":\"p\"}")).isEqualTo(1);
+        assertThat(
+                        count(
+                                "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Condition\"}},"
+                                        + "{\"resource\":{\"resourceType\":\"MedicationRequest\",\"contained\":"
+                                        + "[{\"resourceType\":\"Medication\"},{\"resourceType\":\"Medication\"}]}},"
+                                        + "{\"response\":{\"outcome\":{\"resourceType\":\"OperationOutcome\"}}},"
+                                        + "{\"resource\":{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\"}}]}}]}"))
+                .as("bundle, 2 entries, 2 contained, an outcome, a nested bundle and its entry")
+                .isEqualTo(8);
+        assertThat(count("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"a\",\"resource\":"
+                        + "{\"resourceType\":\"Patient\"}},{\"name\":\"b\",\"part\":[{\"name\":\"c\",\"resource\":"
+                        + "{\"resourceType\":\"Condition\"}}]}]}"))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void countsNothingThatIsNotAResourceWhereHapiReadsOne() throws Exception {
+        assertThat(count("null")).isZero();
+        assertThat(count("[{\"resourceType\":\"Patient\"}]"))
+                .as("an array is no resource")
+                .isZero();
+        assertThat(count("{\"id\":\"no type\"}")).isZero();
+        assertThat(count("{\"resourceType\":7}")).isZero();
+        assertThat(count(
+                        "{\"resourceType\":\"Observation\",\"extension\":[{\"valueX\":{\"resourceType\":\"Patient\"}}],"
+                                + "\"code\":{\"resourceType\":\"Patient\"}}"))
+                .as("objects named like resources in element positions are unknown elements HAPI skips")
+                .isEqualTo(1);
+    }
+}
