@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +14,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import org.trdcds.TrdCdsHooksApplication;
 import org.trdcds.knowledge.KnowledgeLoadException;
 
@@ -39,8 +39,8 @@ class KnowledgeFailureAnalyzerTest {
     @Test
     void aRowDroppedFromTheRulesFileStopsTheStartWithOneClearReason(@TempDir Path dir, CapturedOutput output)
             throws IOException {
-        copy(Path.of("fhir-profiles"), dir.resolve("fhir-profiles"));
-        copy(Path.of("cds-cards"), dir.resolve("cds-cards"));
+        FileSystemUtils.copyRecursively(Path.of("fhir-profiles"), dir.resolve("fhir-profiles"));
+        FileSystemUtils.copyRecursively(Path.of("cds-cards"), dir.resolve("cds-cards"));
         Path rules = dir.resolve("fhir-profiles/knowledge/Parameters-safety-rules.json");
         Files.write(
                 rules,
@@ -67,18 +67,5 @@ class KnowledgeFailureAnalyzerTest {
                         + " rule: add each one's row to Parameters-safety-rules.json, or remove its template to retire"
                         + " it")
                 .contains(KnowledgeFailureAnalyzer.ACTION);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

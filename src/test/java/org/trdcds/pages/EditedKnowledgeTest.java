@@ -6,10 +6,10 @@ import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 import org.trdcds.cards.CardRenderer;
 import org.trdcds.cards.TemplateCardRenderer;
 import org.trdcds.criteria.DecisionFactory;
@@ -34,8 +34,8 @@ class EditedKnowledgeTest {
 
     @BeforeAll
     static void editedCopy() throws IOException {
-        copy(Path.of("fhir-profiles"), dir.resolve("fhir-profiles"));
-        copy(Path.of("cds-cards"), dir.resolve("cds-cards"));
+        FileSystemUtils.copyRecursively(Path.of("fhir-profiles"), dir.resolve("fhir-profiles"));
+        FileSystemUtils.copyRecursively(Path.of("cds-cards"), dir.resolve("cds-cards"));
         Path parameters = dir.resolve("fhir-profiles/knowledge/Parameters-protocol-parameters.json");
         Files.writeString(
                 parameters,
@@ -142,18 +142,5 @@ class EditedKnowledgeTest {
     /** The renderer the hooks would use with the edited knowledge. */
     private static TemplateCardRenderer renderer() {
         return new TemplateCardRenderer(loaded.knowledge(), loaded.templates());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
