@@ -1,6 +1,7 @@
 package org.trdcds.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /** How many FHIR resources a request's prefetch value or draft orders hold, for {@code cds.limits.max-resources}. */
 final class ResourceCount {
@@ -18,21 +19,26 @@ final class ResourceCount {
             return 0;
         }
         int count = 1;
-        for (JsonNode contained : node.path("contained")) {
+        for (JsonNode contained : repeated(node.path("contained"))) {
             count += of(contained);
         }
-        for (JsonNode entry : node.path("entry")) {
+        for (JsonNode entry : repeated(node.path("entry"))) {
             count += of(entry.path("resource"));
             count += of(entry.path("response").path("outcome"));
         }
-        return count + parameterResources(node.path("parameter"));
+        return count + parameterResources(repeated(node.path("parameter")));
     }
 
-    private static int parameterResources(JsonNode parameters) {
+    private static int parameterResources(Iterable<JsonNode> parameters) {
         int count = 0;
         for (JsonNode parameter : parameters) {
-            count += of(parameter.path("resource")) + parameterResources(parameter.path("part"));
+            count += of(parameter.path("resource")) + parameterResources(repeated(parameter.path("part")));
         }
         return count;
+    }
+
+    /** A repeating element's items: an array's, or a lone object as one item (a lenient parser may read it so). */
+    private static Iterable<JsonNode> repeated(JsonNode node) {
+        return node.isArray() ? node : node.isObject() ? List.of(node) : List.of();
     }
 }

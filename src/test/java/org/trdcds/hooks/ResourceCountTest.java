@@ -36,6 +36,11 @@ class ResourceCountTest {
 
     @Test
     void countsNothingThatIsNotAResourceWhereHapiReadsOne() throws Exception {
+        assertThat(count("{\"resourceType\":\"Bundle\",\"entry\":{\"resource\":{\"resourceType\":\"Condition\","
+                        + "\"contained\":{\"resourceType\":\"Medication\"}}}}"))
+                .as(
+                        "a repeating element given as one object still counts: HAPI reads it as one item (checked on 8.8.0)")
+                .isEqualTo(3);
         assertThat(count("null")).isZero();
         assertThat(count("[{\"resourceType\":\"Patient\"}]"))
                 .as("an array is no resource")
