@@ -39,8 +39,11 @@ public final class DecisionFactory {
                 knowledge.safetyParameters(),
                 new Pregnancy(knowledge.parameters(), knowledge.safetyParameters()));
         this.safety = new Safety(shared, SafetyRules.build(knowledge.safetyRules(), shared));
+        List<String> rowTopics =
+                knowledge.safetyRules().stream().map(SafetyRuleEntry::topic).toList();
+        checkRowTopics(rowTopics);
         Set<String> issued = new LinkedHashSet<>(Topics.ALL);
-        knowledge.safetyRules().stream().map(SafetyRuleEntry::topic).forEach(issued::add);
+        issued.addAll(rowTopics);
         this.topics = List.copyOf(issued);
         TopicModalities modalities = knowledge.topicModalities();
         List<String> missing = topics.stream()
@@ -70,6 +73,32 @@ public final class DecisionFactory {
         modalities.concernsByTopic().forEach((topic, word) -> concerns.put(topic, Modality.ofTemplateWord(word)));
         this.blocks = new Blocks(blocked, concerns);
     }
+
+    /**
+     * A row may not claim a topic the decision issues itself (it would add a second card of that topic), and a topic
+     * the decision reads from the rules file must keep its row (without it the caution, and what it holds back, would
+     * silently stop).
+     */
+    private static void checkRowTopics(List<String> rowTopics) {
+        List<String> claimed = rowTopics.stream()
+                .filter(topic -> Topics.ALL.contains(topic) && !Topics.FROM_RULES_FILE.contains(topic))
+                .toList();
+        if (!claimed.isEmpty()) {
+            throw new KnowledgeLoadException(SafetyRules.FILE + ": " + claimed + TOPICS_OF_THE_DECISION);
+        }
+        List<String> dropped = Topics.FROM_RULES_FILE.stream()
+                .filter(topic -> !rowTopics.contains(topic))
+                .sorted()
+                .toList();
+        if (!dropped.isEmpty()) {
+            throw new KnowledgeLoadException(SafetyRules.FILE + ": " + dropped + ROW_THE_DECISION_READS);
+        }
+    }
+
+    private static final String TOPICS_OF_THE_DECISION =
+            " are issued by the decision itself, not by a rule: remove their rows";
+    private static final String ROW_THE_DECISION_READS =
+            " must keep its row: the decision reads it (the candidate card is held back for it)";
 
     /** The decision with "now" read from this clock. */
     public Decision at(Clock clock) {

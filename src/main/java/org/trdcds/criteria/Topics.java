@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The card topics the Java decision names itself (docs/protocol.md sections 4-5; identifiers of the contract, not
@@ -30,6 +31,12 @@ public final class Topics {
     public static final String ORDER_CHECK_INCOMPLETE = "order-check-incomplete";
     public static final String OUTSIDE_PROTOCOL_AGE = "outside-protocol-age";
     public static final String ESKETAMINE_DOSE_CHECK = "esketamine-dose-check";
+
+    /**
+     * Topics the decision reads although the rules file issues them (screening holds the candidate card back for a
+     * psychosis caution): each must have its row in Parameters-safety-rules.json, checked at start-up.
+     */
+    public static final Set<String> FROM_RULES_FILE = Set.of(PSYCHOSIS_CAUTION);
 
     /**
      * Every topic named here, read from the constants above (no second list to keep); with the rules file's topics,

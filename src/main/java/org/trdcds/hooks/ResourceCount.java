@@ -1,6 +1,7 @@
 package org.trdcds.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /** How many FHIR resources a request's prefetch value or draft orders hold, for {@code cds.limits.max-resources}. */
@@ -29,7 +30,7 @@ final class ResourceCount {
         return count + parameterResources(repeated(node.path("parameter")));
     }
 
-    private static int parameterResources(Iterable<JsonNode> parameters) {
+    private static int parameterResources(List<JsonNode> parameters) {
         int count = 0;
         for (JsonNode parameter : parameters) {
             count += of(parameter.path("resource")) + parameterResources(repeated(parameter.path("part")));
@@ -37,8 +38,29 @@ final class ResourceCount {
         return count;
     }
 
-    /** A repeating element's items: an array's, or a lone object as one item (a lenient parser may read it so). */
-    private static Iterable<JsonNode> repeated(JsonNode node) {
-        return node.isArray() ? node : node.isObject() ? List.of(node) : List.of();
+    /**
+     * A repeating element's items as HAPI 8.8.0 reads them: a lone object is one item, and an array's items with the
+     * items of arrays nested in it (HAPI flattens them; the nesting is bounded by cds.limits.max-nesting-depth).
+     */
+    private static List<JsonNode> repeated(JsonNode node) {
+        if (node.isObject()) {
+            return List.of(node);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        flatten(node, items);
+        return items;
+    }
+
+    private static void flatten(JsonNode node, List<JsonNode> into) {
+        if (!node.isArray()) {
+            return;
+        }
+        for (JsonNode item : node) {
+            if (item.isArray()) {
+                flatten(item, into);
+            } else {
+                into.add(item);
+            }
+        }
     }
 }

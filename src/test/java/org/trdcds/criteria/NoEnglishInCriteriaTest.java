@@ -36,7 +36,9 @@ class NoEnglishInCriteriaTest {
             " cannot be built",
             "card templates ",
             " are issued by no rule: add each one's row",
-            " to Parameters-safety-rules.json, or remove its template to retire it");
+            " to Parameters-safety-rules.json, or remove its template to retire it",
+            " are issued by the decision itself, not by a rule: remove their rows",
+            " must keep its row: the decision reads it (the candidate card is held back for it)");
 
     @Test
     void criteriaHoldsNoEnglishSentence() throws IOException {

@@ -74,6 +74,34 @@ class SafetyRulesTest {
     }
 
     @Test
+    void thePsychosisCautionCannotBeRetiredNorAJavaTopicClaimedByARow() {
+        FactsFixture psychosis = FactsFixture.candidate().condition("F20.9", "active");
+        assertThat(topics(new TestKnowledge(), psychosis))
+                .as("the caution, and the candidate card held back for it")
+                .contains(Topics.PSYCHOSIS_CAUTION)
+                .doesNotContain(Topics.COMBINATION_CANDIDATE);
+
+        assertThatThrownBy(() -> new DecisionFactory(new TestKnowledge().retiring(Topics.PSYCHOSIS_CAUTION)))
+                .isInstanceOf(KnowledgeLoadException.class)
+                .hasMessage("Parameters-safety-rules.json: [psychosis-caution] must keep its row: the decision reads it"
+                        + " (the candidate card is held back for it)");
+        assertThatThrownBy(() -> new DecisionFactory(new TestKnowledge()
+                        .withSafetyRules(REAL.stream()
+                                .filter(r -> !r.topic().equals(Topics.PSYCHOSIS_CAUTION))
+                                .toList())))
+                .as("the row dropped, its template kept")
+                .isInstanceOf(KnowledgeLoadException.class)
+                .hasMessageContaining("[psychosis-caution] must keep its row");
+
+        List<SafetyRuleEntry> claiming = new ArrayList<>(REAL);
+        claiming.add(SafetyRuleEntry.ofClass(Topics.COMBINATION_CANDIDATE, "Vascular"));
+        assertThatThrownBy(() -> new DecisionFactory(new TestKnowledge().withSafetyRules(claiming)))
+                .isInstanceOf(KnowledgeLoadException.class)
+                .hasMessage("Parameters-safety-rules.json: [combination-candidate] are issued by the decision itself,"
+                        + " not by a rule: remove their rows");
+    }
+
+    @Test
     void aRowDroppedWhileItsTemplateStaysStopsTheStart() {
         TestKnowledge dropped = new TestKnowledge()
                 .withSafetyRules(REAL.stream()

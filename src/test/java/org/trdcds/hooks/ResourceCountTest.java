@@ -41,6 +41,14 @@ class ResourceCountTest {
                 .as(
                         "a repeating element given as one object still counts: HAPI reads it as one item (checked on 8.8.0)")
                 .isEqualTo(3);
+        assertThat(count("{\"resourceType\":\"Patient\",\"contained\":[[{\"resourceType\":\"Basic\"},"
+                        + "{\"resourceType\":\"Basic\"}],[[{\"resourceType\":\"Basic\"}]]]}"))
+                .as("arrays nested in a repeating element: HAPI flattens them (checked on 8.8.0), so they count")
+                .isEqualTo(4);
+        assertThat(count("{\"resourceType\":\"Bundle\",\"entry\":[[{\"resource\":{\"resourceType\":\"Patient\"}}]],"
+                        + "\"parameter\":[[{\"resource\":{\"resourceType\":\"Patient\"},\"part\":[[{\"resource\":"
+                        + "{\"resourceType\":\"Patient\"}}]]}]]}"))
+                .isEqualTo(4);
         assertThat(count("null")).isZero();
         assertThat(count("[{\"resourceType\":\"Patient\"}]"))
                 .as("an array is no resource")
