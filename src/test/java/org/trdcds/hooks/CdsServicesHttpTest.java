@@ -423,6 +423,29 @@ class CdsServicesHttpTest extends EdgeTestBase {
                     "request carries 201 FHIR resources; the limit is 200 (cds.limits.max-resources)");
         }
 
+        /** Arrays nested in a repeating element: HAPI flattens them, so their resources count (found by review). */
+        @Test
+        void tooManyResourcesInNestedArraysIs413() {
+            ObjectNode body = request("patient-view");
+            ArrayNode nested = body.putObject("prefetch")
+                    .putObject("conditions")
+                    .put("resourceType", "Bundle")
+                    .putArray("entry")
+                    .addArray()
+                    .addArray();
+            for (int i = 0; i < 200; i++) {
+                nested.addObject()
+                        .putObject("resource")
+                        .put("resourceType", "Condition")
+                        .put("id", "c" + i);
+            }
+            assertOutcome(
+                    post(SCREENING, body),
+                    413,
+                    "too-long",
+                    "request carries 201 FHIR resources; the limit is 200 (cds.limits.max-resources)");
+        }
+
         @Test
         void tooLongStringIs413() {
             ObjectNode body = request("patient-view").put("extension", "x".repeat(100_001));
