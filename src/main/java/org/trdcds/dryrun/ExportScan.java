@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -93,7 +94,7 @@ final class ExportScan {
             coverage.problem(type, scan.problem(), where(file, lineNumber));
             return;
         }
-        if (("Observation".equals(type) || "Procedure".equals(type)) && !coverage.anyInValueSet(scan.codings())) {
+        if (!queried(type, scan.codings(), coverage)) {
             notQueried.increment();
             return;
         }
@@ -105,6 +106,14 @@ final class ExportScan {
         }
         kept.increment();
         partitions.write(scan.patientId(), type, json, len, scan.kept());
+    }
+
+    /**
+     * Whether the patient-view prefetch would hold a resource of this type and codings: Observations and Procedures
+     * only with a coding in a value set (they are queried by value-set codes), every other type the decision reads.
+     */
+    static boolean queried(String type, List<LineScan.Coding> codings, Coverage coverage) {
+        return !("Observation".equals(type) || "Procedure".equals(type)) || coverage.anyInValueSet(codings);
     }
 
     private static boolean blank(byte[] line, int len) {

@@ -44,8 +44,7 @@ public final class DryRunParseFloor {
                     if (scan.patientId() == null
                             || !ExportFiles.PATIENT_TYPES.contains(type)
                             || copy(scan.patientId()) >= patients
-                            || (("Observation".equals(type) || "Procedure".equals(type))
-                                    && !coverage.anyInValueSet(scan.codings()))) {
+                            || !ExportScan.queried(type, scan.codings(), coverage)) {
                         continue;
                     }
                     kept.add(new String(lines.line(), 0, len, StandardCharsets.UTF_8));
