@@ -29,8 +29,8 @@ public final class DecisionFactory {
 
     /**
      * @throws KnowledgeLoadException when a topic the decision can issue has no card template, a template's topic is
-     *                               issued by nothing (a row dropped from the rules file), or a row of the rules file
-     *                               names no rule class
+     *                               issued by nothing (a row dropped from the rules file), a row claims a topic the
+     *                               decision issues itself or drops one it reads, or a row names no rule class
      */
     public DecisionFactory(Knowledge knowledge) {
         RuleContext shared = new RuleContext(
@@ -84,21 +84,18 @@ public final class DecisionFactory {
                 .filter(topic -> Topics.ALL.contains(topic) && !Topics.FROM_RULES_FILE.contains(topic))
                 .toList();
         if (!claimed.isEmpty()) {
-            throw new KnowledgeLoadException(SafetyRules.FILE + ": " + claimed + TOPICS_OF_THE_DECISION);
+            throw new KnowledgeLoadException(SafetyRules.FILE + ": " + claimed
+                    + " are issued by the decision itself, not by a rule: remove their rows");
         }
         List<String> dropped = Topics.FROM_RULES_FILE.stream()
                 .filter(topic -> !rowTopics.contains(topic))
                 .sorted()
                 .toList();
         if (!dropped.isEmpty()) {
-            throw new KnowledgeLoadException(SafetyRules.FILE + ": " + dropped + ROW_THE_DECISION_READS);
+            throw new KnowledgeLoadException(SafetyRules.FILE + ": " + dropped
+                    + " must keep its row: the decision reads it (the candidate card is held back for it)");
         }
     }
-
-    private static final String TOPICS_OF_THE_DECISION =
-            " are issued by the decision itself, not by a rule: remove their rows";
-    private static final String ROW_THE_DECISION_READS =
-            " must keep its row: the decision reads it (the candidate card is held back for it)";
 
     /** The decision with "now" read from this clock. */
     public Decision at(Clock clock) {
